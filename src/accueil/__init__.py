@@ -1,0 +1,3 @@
+"""Accueil: Luxembourg's Welcome and Integration Contract (CAI), as software."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,22 @@
+"""Use a signed-in person's saved language when they have not chosen one in this browser."""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+
+
+class UserLanguageMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+        self.codes = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if user is not None and user.is_authenticated and not chosen:
+            if user.language in self.codes:
+                translation.activate(user.language)
+                request.LANGUAGE_CODE = user.language
+        return self.get_response(request)

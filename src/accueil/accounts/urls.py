@@ -1,0 +1,11 @@
+from django.urls import path
+
+from accueil.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("sign-in/", views.SignInView.as_view(), name="login"),
+    path("sign-out/", views.SignOutView.as_view(), name="logout"),
+    path("home/", views.home, name="home"),
+]

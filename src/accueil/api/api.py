@@ -1,0 +1,16 @@
+"""Accueil's HTTP API, version 1 (django-ninja). OpenAPI at /api/v1/openapi.json."""
+
+from ninja import NinjaAPI
+
+from accueil.api.rules import router as rules_router
+
+api = NinjaAPI(
+    title="Accueil API",
+    version="1",
+    description=(
+        "The Welcome and Integration Contract (CAI) as an API. Every decision carries "
+        "its reasons, each naming the rule and the passage of the source text it implements."
+    ),
+    urls_namespace="api-v1",
+)
+api.add_router("/rules", rules_router)

@@ -1,0 +1,56 @@
+"""The audit trail: who did what to which record, when, and from where.
+
+Events are only ever added. They name the record by type and id, never by its
+content, and list the names of changed fields rather than their values, so the
+trail itself holds as little personal data as it can.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Action(models.TextChoices):
+    VIEW = "view", _("Viewed")
+    CREATE = "create", _("Created")
+    UPDATE = "update", _("Changed")
+    DELETE = "delete", _("Deleted")
+    TRANSITION = "transition", _("Changed status")
+    EXPORT = "export", _("Exported")
+    SIGN_IN = "sign_in", _("Signed in")
+    SIGN_IN_FAILED = "sign_in_failed", _("Failed sign-in")
+    SIGN_OUT = "sign_out", _("Signed out")
+
+
+class AuditEvent(models.Model):
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Kept beside the foreign key so the event still says which role acted
+    # after the account is deleted.
+    actor_role = models.CharField(_("role"), max_length=20, blank=True)
+    action = models.CharField(_("what"), max_length=20, choices=Action.choices)
+    target_type = models.CharField(_("record type"), max_length=80, blank=True)
+    target_id = models.CharField(_("record"), max_length=64, blank=True)
+    fields = models.JSONField(_("fields"), default=list, blank=True)
+    reason = models.CharField(_("why"), max_length=500, blank=True)
+    ip_address = models.GenericIPAddressField(_("from"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        indexes = [models.Index(fields=["target_type", "target_id", "-at"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(action__in=Action.values), name="audit_action_valid")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target_type}:{self.target_id}"

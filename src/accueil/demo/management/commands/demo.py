@@ -1,0 +1,37 @@
+"""`accueil demo [--port N]`: a ready-to-click Accueil on 127.0.0.1 with demo data."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from accueil.demo import data
+
+
+class Command(BaseCommand):
+    help = "Create the local database, load demo data, print the logins and serve the site."
+    requires_system_checks: list[str] = []
+    requires_migrations_checks = False
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--no-serve", action="store_true", help="prepare only, do not serve")
+
+    def handle(self, *args, port: int, no_serve: bool, **options) -> None:
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        settings.EMAIL_FILE_PATH.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", interactive=False, verbosity=0)
+        counts = data.load()
+        url = f"http://127.0.0.1:{port}/"
+        self.stdout.write(self.style.SUCCESS(f"Accueil demo: {url}"))
+        self.stdout.write("  " + ", ".join(f"{n} {what}" for what, n in counts.items()))
+        self.stdout.write(f"  Emails are written to {settings.EMAIL_FILE_PATH}")
+        self.stdout.write(f"  Sign in at {url}sign-in/ with password {data.DEMO_PASSWORD}:")
+        for email, role in self.logins():
+            self.stdout.write(f"    {role:<26} {email}")
+        if not no_serve:
+            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+
+    def logins(self) -> list[tuple[str, str]]:
+        rows = [(email, str(role.label)) for email, _f, _l, role, _o, _lang in data.STAFF]
+        rows.insert(0, ("candidate@accueil.example", "Candidate"))
+        return rows

@@ -1,0 +1,80 @@
+"""A person who has registered for the CAI (seed: "How to proceed").
+
+The seed lists what a registration holds: surname and first name, social security
+number, telephone number, postal address or email address, the language for CAI
+information and whether an interpreter is needed at the information session.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("Online")
+    PHONE = "phone", _("By phone")
+    EMAIL = "email", _("By email")
+    IN_PERSON = "in_person", _("In person")
+
+
+class InformationLanguage(models.TextChoices):
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    GERMAN = "de", _("German")
+
+
+class Candidate(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="candidate",
+    )
+    surname = models.CharField(_("surname"), max_length=150)
+    first_name = models.CharField(_("first name"), max_length=150)
+    national_id = models.CharField(_("national identification number"), max_length=13, unique=True)
+    birth_date = models.DateField(_("date of birth"))
+    phone = models.CharField(_("telephone number"), max_length=40)
+    email = models.EmailField(_("email address"), blank=True)
+    postal_address = models.TextField(_("postal address"), blank=True)
+    nationalities = models.JSONField(_("nationalities"), default=list)
+    information_language = models.CharField(
+        _("language for CAI information"), max_length=8, choices=InformationLanguage.choices
+    )
+    interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)
+    interpreter_language = models.CharField(_("interpreter language"), max_length=60, blank=True)
+    legal_residence_confirmed = models.BooleanField(_("legally resident"), default=False)
+    wishes_to_settle = models.BooleanField(_("wishes to settle permanently"), default=False)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    registered_at = models.DateTimeField(_("registered on"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["surname", "first_name"]
+        verbose_name = _("candidate")
+        verbose_name_plural = _("candidates")
+        indexes = [models.Index(fields=["surname", "first_name"])]
+        constraints = [
+            # Seed: "postal address or email address".
+            models.CheckConstraint(
+                condition=~Q(email="") | ~Q(postal_address=""), name="candidate_has_address"
+            ),
+            models.CheckConstraint(
+                condition=Q(interpreter_needed=False) | ~Q(interpreter_language=""),
+                name="candidate_interpreter_language_given",
+            ),
+            models.CheckConstraint(
+                condition=Q(national_id__regex=r"^[0-9]{13}$"), name="candidate_national_id_13_digits"
+            ),
+            models.CheckConstraint(
+                condition=Q(channel__in=Channel.values), name="candidate_channel_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.surname.upper()} {self.first_name}"

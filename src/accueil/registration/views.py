@@ -1,0 +1,38 @@
+"""Staff views of candidates: the list and one candidate's record."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from accueil.accounts import access
+from accueil.accounts.models import Role
+from accueil.audit.models import Action
+from accueil.audit.service import audit_record
+from accueil.registration import selectors
+
+PAGE_SIZE = 25
+
+
+@require_GET
+@login_required
+def candidate_list(request: HttpRequest) -> HttpResponse:
+    if not access.has_role(request.user, Role.OFFICER, Role.DPO):
+        raise PermissionDenied
+    query = request.GET.get("q", "")[:100]
+    candidates = selectors.candidate_search(access.candidates_for_user(request.user), query)
+    page = Paginator(selectors.with_contracts(candidates), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "registration/candidate_list.html", {"page": page, "query": query})
+
+
+@require_GET
+@login_required
+def candidate_detail(request: HttpRequest, candidate_id) -> HttpResponse:
+    candidate = access.get_candidate_for_user(request.user, candidate_id)
+    audit_record(action=Action.VIEW, target=candidate, request=request)
+    context = {"candidate": candidate, **selectors.candidate_summary(candidate)}
+    return render(request, "registration/candidate_detail.html", context)

@@ -1,0 +1,83 @@
+"""The catalogue of reason messages, in English, French and German, and how it is filled.
+
+The templates themselves live in `messages_intake` (eligibility, term, obligations)
+and `messages_review` (fulfilment, follow-up); `CATALOGUE` joins them.
+
+Each reason code has one template per variant: "met" (the condition holds),
+"unmet" (it does not) and "info" (the reason only informs). Templates are filled
+with `str.format(**params)` after the parameters are put in the reader's language:
+dates as ISO strings, decimals with a comma in French and German, and tuples of
+codes (obligations, languages) as a list of names joined with "and"/"et"/"und".
+"""
+
+from datetime import date
+from typing import Any
+
+from accueil.rules.base import LANGUAGES, Reason, Source
+from accueil.rules.messages_intake import INTAKE
+from accueil.rules.messages_review import REVIEW
+
+VARIANTS = {True: "met", False: "unmet", None: "info"}
+
+# Names of the codes that appear in messages as lists.
+TERMS: dict[str, dict[str, str]] = {
+    "language_training": {
+        "en": "language training",
+        "fr": "formation linguistique",
+        "de": "Sprachkurse",
+    },
+    "citizenship_course": {
+        "en": "citizenship course",
+        "fr": "cours d'instruction civique",
+        "de": "Staatsbürgerkundekurs",
+    },
+    "orientation_day": {
+        "en": "orientation day",
+        "fr": "journée d'orientation",
+        "de": "Orientierungstag",
+    },
+    "lb": {"en": "Luxembourgish", "fr": "luxembourgeois", "de": "Luxemburgisch"},
+    "fr": {"en": "French", "fr": "français", "de": "Französisch"},
+    "de": {"en": "German", "fr": "allemand", "de": "Deutsch"},
+    "en": {"en": "English", "fr": "anglais", "de": "Englisch"},
+    "pt": {"en": "Portuguese", "fr": "portugais", "de": "Portugiesisch"},
+}
+_AND = {"en": "and", "fr": "et", "de": "und"}
+
+
+CATALOGUE: dict[str, dict[str, dict[str, str]]] = {**INTAKE, **REVIEW}
+
+
+def _join(names: list[str], lang: str) -> str:
+    """Join names as in "a", "a and b", "a, b and c", in the reader's language."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {_AND[lang]} {names[-1]}"
+
+
+def _localise(value: Any, lang: str) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        text = f"{value:g}"
+        return text if lang == "en" else text.replace(".", ",")
+    if isinstance(value, (tuple, list)):
+        return _join([TERMS.get(code, {}).get(lang, code) for code in value], lang)
+    return value
+
+
+def render(code: str, met: bool | None, params: dict[str, Any]) -> dict[str, str]:
+    """The message of `code` for this outcome, in every language."""
+    templates = CATALOGUE[code][VARIANTS[met]]
+    return {
+        lang: templates[lang].format(
+            **{key: _localise(value, lang) for key, value in params.items()}
+        )
+        for lang in LANGUAGES
+    }
+
+
+def make_reason(code: str, met: bool | None, source: Source, **params: Any) -> Reason:
+    """A reason of the rule its code starts with ("cai.eligibility.age" -> "cai.eligibility")."""
+    rule = ".".join(code.split(".")[:2])
+    return Reason(code, rule, met, source, render(code, met, params), params)

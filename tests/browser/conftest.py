@@ -1,0 +1,96 @@
+"""Browser-test harness: Playwright driving Debian's Chromium, with an axe-core check.
+
+Never `playwright install`: the browser is the system's /usr/bin/chromium.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from accueil.accounts.models import Role
+from tests import factories
+
+# Playwright's sync API runs an event loop in this thread; the test code still talks
+# to the database synchronously, which is safe here (one thread, no await).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+]
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"width": 375, "height": 667}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make system-deps`")
+    if not AXE.exists():
+        pytest.fail(f"axe-core not found at {AXE}: run `npm ci`")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server) -> Page:
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def use_language(page: Page, lang: str) -> None:
+    page.context.add_cookies([{"name": "accueil_language", "value": lang,
+                               "url": page.context._options["base_url"]}])
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """Run axe-core on the page as it is now and return its violations."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document)")
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"],
+         "nodes": [node["target"] for node in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+def assert_accessible(page: Page) -> None:
+    violations = axe_violations(page)
+    assert violations == [], f"axe-core violations on {page.url}: {violations}"
+
+
+def sign_in(page: Page, user) -> None:
+    page.goto("/sign-in/")
+    page.fill("#id_username", user.email)
+    page.fill("#id_password", factories.PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/home/")
+
+
+@pytest.fixture
+def demo_people(transactional_db):
+    """One person per role, plus a few candidates, for pages that list records."""
+    people = {role: factories.user(role) for role in Role if role != Role.CANDIDATE}
+    account = factories.user(Role.CANDIDATE)
+    factories.contract(factories.candidate(user=account))
+    for _ in range(3):
+        factories.contract(factories.candidate())
+    factories.candidate(nationalities=["LU"])
+    people[Role.CANDIDATE] = account
+    return people

@@ -1,0 +1,60 @@
+"""Personas, one per role, shared by the Django tests."""
+
+import pytest
+
+from accueil.accounts.models import Role
+from tests import factories
+
+
+@pytest.fixture
+def officer(db):
+    return factories.user(Role.OFFICER)
+
+
+@pytest.fixture
+def dpo(db):
+    return factories.user(Role.DPO)
+
+
+@pytest.fixture
+def administrator(db):
+    return factories.user(Role.ADMIN)
+
+
+@pytest.fixture
+def provider(db):
+    return factories.user(Role.PROVIDER)
+
+
+@pytest.fixture
+def social_worker(db):
+    return factories.user(Role.SOCIAL_WORKER)
+
+
+@pytest.fixture
+def candidate_user(db):
+    """A candidate with an account, a registration and a contract in force."""
+    user = factories.user(Role.CANDIDATE)
+    person = factories.candidate(user=user)
+    factories.contract(person)
+    return user
+
+
+@pytest.fixture
+def stranger(db):
+    """Another candidate's registration, which nobody but staff may see."""
+    person = factories.candidate()
+    factories.contract(person)
+    return person
+
+
+@pytest.fixture
+def all_roles(officer, dpo, administrator, provider, social_worker, candidate_user):
+    return {
+        Role.OFFICER: officer,
+        Role.DPO: dpo,
+        Role.ADMIN: administrator,
+        Role.PROVIDER: provider,
+        Role.SOCIAL_WORKER: social_worker,
+        Role.CANDIDATE: candidate_user,
+    }

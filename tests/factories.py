@@ -1,0 +1,57 @@
+"""Small factories for tests: valid objects with overridable fields."""
+
+import itertools
+from datetime import date
+
+from accueil.accounts.models import Organisation, OrganisationKind, Role, User
+from accueil.contracts.models import Contract, ContractStatus
+from accueil.registration import national_id
+from accueil.registration.models import Candidate, Channel
+
+PASSWORD = "correct-horse-battery-staple"
+_serial = itertools.count(1)
+
+
+def organisation(**fields) -> Organisation:
+    n = next(_serial)
+    fields.setdefault("name", f"Provider {n}")
+    fields.setdefault("kind", OrganisationKind.ASSOCIATION)
+    return Organisation.objects.create(**fields)
+
+
+def user(role: Role, **fields) -> User:
+    n = next(_serial)
+    fields.setdefault("email", f"{role}{n}@example.test")
+    fields.setdefault("first_name", f"First{n}")
+    fields.setdefault("last_name", f"Last{n}")
+    if role == Role.PROVIDER and "organisation" not in fields:
+        fields["organisation"] = organisation()
+    if role == Role.ADMIN:
+        fields.setdefault("is_staff", True)
+    return User.objects.create_user(password=PASSWORD, role=role, **fields)
+
+
+def candidate(**fields) -> Candidate:
+    n = next(_serial)
+    born = fields.pop("birth_date", date(1990, 5, 17))
+    fields.setdefault("national_id", national_id.make(born, n % 1000))
+    fields.setdefault("surname", f"Surname{n}")
+    fields.setdefault("first_name", f"Given{n}")
+    fields.setdefault("phone", "+352 621 123 456")
+    fields.setdefault("email", f"candidate{n}@example.test")
+    fields.setdefault("nationalities", ["PT"])
+    fields.setdefault("information_language", "fr")
+    fields.setdefault("legal_residence_confirmed", True)
+    fields.setdefault("wishes_to_settle", True)
+    fields.setdefault("channel", Channel.ONLINE)
+    return Candidate.objects.create(birth_date=born, **fields)
+
+
+def contract(candidate: Candidate, **fields) -> Contract:
+    n = next(_serial)
+    fields.setdefault("number", f"CAI-TEST-{n:06d}")
+    fields.setdefault("status", ContractStatus.IN_FORCE)
+    if fields["status"] != ContractStatus.DRAFT:
+        fields.setdefault("entry_into_force", date(2026, 1, 15))
+        fields.setdefault("end_exclusive", date(2028, 1, 15))
+    return Contract.objects.create(candidate=candidate, **fields)

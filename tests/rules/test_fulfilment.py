@@ -1,0 +1,157 @@
+"""`cai.fulfilment`: every obligation proven by a certificate dated within the term."""
+
+from datetime import date
+
+from accueil.rules import evaluate
+
+START = "2023-04-03"  # term: 2023-04-03 .. 2025-04-02, end_exclusive 2025-04-03
+LAST_DAY = "2025-04-02"
+END_EXCLUSIVE = "2025-04-03"
+
+
+def review(
+    on="2025-06-01",
+    language=LAST_DAY,
+    hours=6,
+    sessions=2,
+    citizenship=LAST_DAY,
+    orientation=LAST_DAY,
+    kind="language",
+):
+    return evaluate(
+        "cai.fulfilment",
+        {
+            "entry_into_force": START,
+            "on": on,
+            "language_training": {"completed_on": language, "kind": kind},
+            "citizenship_course": {
+                "hours": hours,
+                "sessions": sessions,
+                "completed_on": citizenship,
+            },
+            "orientation_day": {"attended_on": orientation},
+        },
+    )
+
+
+def codes(decision, met):
+    return [reason.code for reason in decision.reasons if reason.met is met]
+
+
+def test_certificates_dated_on_the_last_day_of_the_term_count():
+    decision = review()
+    assert decision.outcome == "fulfilled"
+    assert decision.values == {
+        "met": ["language_training", "citizenship_course", "orientation_day"],
+        "unmet": [],
+        "term_last_day": date(2025, 4, 2),
+    }
+
+
+def test_a_certificate_dated_on_the_second_anniversary_does_not_count():
+    decision = review(orientation=END_EXCLUSIVE)
+    assert decision.outcome == "not_fulfilled"
+    assert decision.values["unmet"] == ["orientation_day"]
+    reason = decision.reason("cai.fulfilment.orientation_day.after_term")
+    assert "after the end of the term" in reason.message["en"]
+
+
+def test_a_certificate_dated_before_entry_into_force_does_not_count():
+    decision = review(language="2023-04-02")
+    assert codes(decision, False) == [
+        "cai.fulfilment.language_training.before_term",
+        "cai.fulfilment.contract",
+    ]
+
+
+def test_a_certificate_dated_on_entry_into_force_counts():
+    assert review(language=START, citizenship=START, orientation=START).outcome == "fulfilled"
+
+
+def test_six_hours_in_one_session_fails():
+    decision = review(hours=6, sessions=1)
+    assert decision.values["unmet"] == ["citizenship_course"]
+    assert codes(decision, False)[0] == "cai.fulfilment.citizenship_course.sessions"
+
+
+def test_five_and_a_half_hours_fails():
+    decision = review(hours=5.5, sessions=3)
+    reason = decision.reason("cai.fulfilment.citizenship_course.hours")
+    assert reason.met is False
+    assert reason.message["en"] == (
+        "Only 5.5 of the required 6 hours of the citizenship course were attended."
+    )
+    assert reason.message["fr"].startswith("Seulement 5,5 des 6 heures")
+
+
+def test_six_hours_in_two_sessions_passes():
+    decision = review(hours=6, sessions=2)
+    assert decision.reason("cai.fulfilment.citizenship_course").met is True
+
+
+def test_a_citizenship_course_failing_several_checks_lists_each_of_them():
+    decision = review(hours=4, sessions=1, citizenship=END_EXCLUSIVE)
+    assert codes(decision, False) == [
+        "cai.fulfilment.citizenship_course.after_term",
+        "cai.fulfilment.citizenship_course.hours",
+        "cai.fulfilment.citizenship_course.sessions",
+        "cai.fulfilment.contract",
+    ]
+
+
+def test_literacy_classes_count_as_language_training():
+    decision = review(kind="literacy")
+    assert decision.outcome == "fulfilled"
+    assert decision.reason("cai.fulfilment.language_training.literacy").met is True
+
+
+def test_missing_certificates_are_reported_one_by_one():
+    decision = review(language=None, citizenship=None, orientation=None)
+    assert codes(decision, False) == [
+        "cai.fulfilment.language_training.missing",
+        "cai.fulfilment.citizenship_course.missing",
+        "cai.fulfilment.orientation_day.missing",
+        "cai.fulfilment.contract",
+    ]
+
+
+def test_missing_obligation_objects_mean_no_certificate():
+    decision = evaluate("cai.fulfilment", {"entry_into_force": START, "on": "2023-05-01"})
+    assert decision.outcome == "in_progress"
+    assert decision.values["unmet"] == [
+        "language_training",
+        "citizenship_course",
+        "orientation_day",
+    ]
+
+
+def test_unfinished_obligations_are_in_progress_on_the_last_day():
+    decision = review(on=LAST_DAY, orientation=None)
+    assert decision.outcome == "in_progress"
+    assert decision.reason("cai.fulfilment.contract").met is None
+
+
+def test_unfinished_obligations_are_not_fulfilled_once_the_term_is_over():
+    decision = review(on=END_EXCLUSIVE, orientation=None)
+    assert decision.outcome == "not_fulfilled"
+    assert decision.reason("cai.fulfilment.contract").met is False
+
+
+def test_fulfilment_can_be_decided_before_the_end_of_the_term():
+    decision = review(
+        on="2024-01-10", language="2023-09-01", citizenship="2023-11-01", orientation="2023-10-07"
+    )
+    assert decision.outcome == "fulfilled"
+
+
+def test_term_from_29_february_counts_27_february_but_not_28_february():
+    facts = {
+        "entry_into_force": "2024-02-29",
+        "on": "2026-03-02",
+        "language_training": {"completed_on": "2026-02-27"},
+        "citizenship_course": {"hours": 6, "sessions": 2, "completed_on": "2026-02-27"},
+        "orientation_day": {"attended_on": "2026-02-27"},
+    }
+    assert evaluate("cai.fulfilment", facts).outcome == "fulfilled"
+    facts["orientation_day"] = {"attended_on": "2026-02-28"}
+    assert evaluate("cai.fulfilment", facts).outcome == "not_fulfilled"

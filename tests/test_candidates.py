@@ -1,0 +1,69 @@
+"""Staff views of candidates: the list, one record, and who may open them."""
+
+import pytest
+from django.urls import reverse
+
+from accueil.accounts.models import Role
+from accueil.audit.models import Action, AuditEvent
+from tests import factories
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [(Role.OFFICER, 200), (Role.DPO, 200), (Role.ADMIN, 403), (Role.PROVIDER, 403),
+     (Role.SOCIAL_WORKER, 403), (Role.CANDIDATE, 403)],
+)
+def test_the_candidate_list_is_for_officers_and_the_dpo(client, all_roles, role, status):
+    client.force_login(all_roles[role])
+    assert client.get(reverse("registration:candidate_list")).status_code == status
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [(Role.OFFICER, 200), (Role.DPO, 200), (Role.ADMIN, 404), (Role.PROVIDER, 404),
+     (Role.SOCIAL_WORKER, 404), (Role.CANDIDATE, 404)],
+)
+def test_a_record_is_hidden_from_those_who_may_not_see_it(client, all_roles, stranger, role,
+                                                          status):
+    client.force_login(all_roles[role])
+    url = reverse("registration:candidate_detail", args=[stranger.pk])
+    assert client.get(url).status_code == status
+
+
+def test_opening_a_record_is_written_to_the_audit_trail(client, officer, stranger):
+    client.force_login(officer)
+    client.get(reverse("registration:candidate_detail", args=[stranger.pk]))
+    event = AuditEvent.objects.get(action=Action.VIEW)
+    assert (event.actor, event.target_id) == (officer, str(stranger.pk))
+
+
+def test_the_record_explains_eligibility_with_reasons_and_sources(client, officer):
+    person = factories.candidate(nationalities=["LU", "FR"])
+    client.force_login(officer)
+    page = client.get(reverse("registration:candidate_detail", args=[person.pk])).content.decode()
+    assert "Not eligible" in page
+    assert "Who is concerned" in page
+
+
+def test_officers_find_candidates_by_name_number_or_contract(client, officer, stranger):
+    client.force_login(officer)
+    contract = stranger.contracts.get()
+    for query in (stranger.surname, stranger.national_id, contract.number):
+        page = client.get(reverse("registration:candidate_list"), {"q": query}).content.decode()
+        assert str(stranger) in page, query
+    page = client.get(reverse("registration:candidate_list"), {"q": "nobody"}).content.decode()
+    assert "No candidate matches your search" in page
+
+
+def test_the_list_makes_the_same_number_of_queries_whatever_the_number_of_rows(
+    client, officer, django_assert_max_num_queries
+):
+    for _ in range(3):
+        factories.contract(factories.candidate())
+    client.force_login(officer)
+    with django_assert_max_num_queries(8) as few:
+        client.get(reverse("registration:candidate_list"))
+    for _ in range(20):
+        factories.contract(factories.candidate())
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("registration:candidate_list"))

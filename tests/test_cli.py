@@ -1,0 +1,76 @@
+"""The `accueil` console script: `accueil rules` and `accueil demo`."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from accueil.accounts.models import Role, User
+from accueil.contracts.models import Contract, ContractStatus
+from accueil.registration.models import Candidate
+from accueil.rules import RULES, evaluate
+
+ACCUEIL = [sys.executable, "-c", "from accueil.cli import main; main()"]
+
+
+def accueil(*args: str, stdin: str = "", tmp_path: Path) -> subprocess.CompletedProcess:
+    env = {"PATH": "/usr/bin:/bin", "ACCUEIL_DATA_DIR": str(tmp_path),
+           "DEBUG": "true", "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    return subprocess.run([*ACCUEIL, *args], input=stdin, capture_output=True, text=True,
+                          env=env, timeout=60, check=False)
+
+
+def test_rules_reads_facts_from_a_file_and_prints_the_decision(tmp_path):
+    facts = RULES["cai.eligibility"].example
+    (tmp_path / "facts.json").write_text(json.dumps(facts))
+    result = accueil("rules", "cai.eligibility", str(tmp_path / "facts.json"), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == evaluate("cai.eligibility", facts).to_dict("en")
+
+
+def test_rules_reads_standard_input_and_answers_in_french(tmp_path):
+    facts = RULES["cai.term"].example
+    result = accueil("rules", "cai.term", "--lang", "fr", stdin=json.dumps(facts),
+                     tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == evaluate("cai.term", facts).to_dict("fr")
+
+
+def test_a_bad_fact_is_named_and_exits_with_status_2(tmp_path):
+    result = accueil("rules", "cai.term", stdin='{"entry_into_force": "2026-02-30"}',
+                     tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: entry_into_force:")
+    assert result.stdout == ""
+
+
+def test_broken_json_exits_with_status_2(tmp_path):
+    result = accueil("rules", "cai.term", stdin="{not json", tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert "not valid JSON" in result.stderr
+
+
+def test_an_unknown_rule_exits_with_status_2(tmp_path):
+    result = accueil("rules", "cai.nothing", stdin="{}", tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert "cai.eligibility" in result.stderr
+
+
+@pytest.mark.django_db
+def test_demo_loads_every_role_and_stage_and_running_it_again_duplicates_nothing(capsys):
+    call_command("demo", "--no-serve", "--port", "8123")
+    first = capsys.readouterr().out
+    counts = (User.objects.count(), Candidate.objects.count(), Contract.objects.count())
+    call_command("demo", "--no-serve")
+    assert (User.objects.count(), Candidate.objects.count(), Contract.objects.count()) == counts
+    assert "http://127.0.0.1:8123/" in first
+    assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
+    statuses = set(Contract.objects.values_list("status", flat=True))
+    assert statuses == set(ContractStatus.values)
+    assert Candidate.objects.filter(contracts__isnull=True).exists()
+    assert len({n for c in Candidate.objects.all() for n in c.nationalities}) >= 8
+    for email in User.objects.values_list("email", flat=True):
+        assert email in first

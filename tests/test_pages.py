@@ -1,0 +1,82 @@
+"""The public pages, the layout and the language switch."""
+
+import pytest
+from django.urls import reverse
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "privacy"),
+    [
+        ("en", "Welcome and Integration Contract (CAI)", "Privacy notice"),
+        ("fr", "Contrat d’accueil et d’intégration (CAI)", "Avis de confidentialité"),
+        ("de", "Aufnahme- und Integrationsvertrag (CAI)", "Datenschutzhinweis"),
+    ],
+)
+def test_the_start_page_speaks_the_chosen_language(client, lang, heading, privacy):
+    client.cookies["accueil_language"] = lang
+    page = client.get("/").content.decode()
+    assert f'<html lang="{lang}"' in page
+    assert heading in page
+    assert privacy in page
+
+
+def test_the_layout_has_a_skip_link_a_language_switch_and_footer_links(client):
+    page = client.get("/").content.decode()
+    assert 'href="#main-content"' in page and 'id="main-content"' in page
+    assert 'hreflang="fr"' in page and 'hreflang="de"' in page
+    assert reverse("core:privacy") in page and reverse("core:accessibility") in page
+    assert "crown" not in page.lower()
+
+
+def test_switching_language_is_remembered_and_returns_to_the_page(client):
+    response = client.get("/language/de/?next=/privacy/")
+    assert response.status_code == 302
+    assert response["Location"] == "/privacy/"
+    assert response.cookies["accueil_language"].value == "de"
+    assert "Datenschutzhinweis" in client.get("/privacy/").content.decode()
+
+
+def test_the_language_switch_does_not_redirect_to_another_site(client):
+    response = client.get("/language/fr/?next=https://evil.example/")
+    assert response["Location"] == "/"
+
+
+def test_an_unknown_language_changes_nothing(client):
+    response = client.get("/language/xx/?next=/")
+    assert "accueil_language" not in response.cookies
+
+
+def test_a_signed_in_persons_choice_is_saved_on_their_account(client, officer):
+    client.force_login(officer)
+    client.get("/language/de/?next=/")
+    officer.refresh_from_db()
+    assert officer.language == "de"
+
+
+def test_the_privacy_notice_names_purpose_retention_recipients_rights_and_the_cnpd(client):
+    page = client.get(reverse("core:privacy")).content.decode()
+    for words in ("Why we use your data", "How long we keep it", "Who receives it",
+                  "Your rights", "Commission nationale pour la protection des données",
+                  "15, boulevard du Jazz", "L-4370 Belvaux", "2016/679"):
+        assert words in page
+
+
+def test_the_accessibility_statement_is_published(client):
+    page = client.get(reverse("core:accessibility")).content.decode()
+    assert "Accessibility statement" in page
+    assert "keyboard" in page
+
+
+def test_the_parameters_page_lists_the_laws_numbers_with_their_dates(client):
+    page = client.get(reverse("core:parameters")).content.decode()
+    assert "cai.minimum_age" in page
+    assert "cai.citizenship_min_hours" in page
+    assert "16 December 2008" in page
+
+
+def test_an_unknown_page_is_a_translated_404(client, settings):
+    settings.DEBUG = False
+    client.cookies["accueil_language"] = "fr"
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
