@@ -46,7 +46,7 @@ system-deps:
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check src tests benchmarks
-	$(BIN)/accueil makemigrations --check --dry-run
+	DEBUG=true $(BIN)/accueil makemigrations --check --dry-run
 
 ## test: everything — lint, unit, API, CLI, translations, browser and accessibility tests
 test: system-deps $(VENV)/.dev node_modules/.installed lint
@@ -58,8 +58,8 @@ assets: node_modules/.installed
 
 ## messages: extract strings and compile translations (needs gettext)
 messages: $(VENV)/.dev
-	cd src/accueil && ../../$(BIN)/accueil makemessages -l fr -l de -l en --no-location --no-obsolete
-	cd src/accueil && ../../$(BIN)/accueil compilemessages
+	cd src/accueil && DEBUG=true ../../$(BIN)/accueil makemessages -l fr -l de --no-location --no-obsolete
+	cd src/accueil && DEBUG=true ../../$(BIN)/accueil compilemessages
 
 ## requirements: re-pin dependencies from requirements/*.in
 requirements: $(BIN)/python

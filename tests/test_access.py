@@ -18,8 +18,9 @@ from accueil.accounts.models import Role
         (Role.CANDIDATE, False),
     ],
 )
-def test_only_officers_and_the_dpo_see_other_peoples_records(all_roles, stranger, role,
-                                                             sees_stranger):
+def test_only_officers_and_the_dpo_see_other_peoples_records(
+    all_roles, stranger, role, sees_stranger
+):
     user = all_roles[role]
     assert access.candidates_for_user(user).filter(pk=stranger.pk).exists() is sees_stranger
     assert access.contracts_for_user(user).filter(candidate=stranger).exists() is sees_stranger
@@ -42,8 +43,14 @@ def test_a_malformed_identifier_is_not_found_rather_than_an_error(officer):
 
 @pytest.mark.parametrize(
     ("role", "sees_trail"),
-    [(Role.OFFICER, False), (Role.DPO, True), (Role.ADMIN, True), (Role.PROVIDER, False),
-     (Role.SOCIAL_WORKER, False), (Role.CANDIDATE, False)],
+    [
+        (Role.OFFICER, False),
+        (Role.DPO, True),
+        (Role.ADMIN, True),
+        (Role.PROVIDER, False),
+        (Role.SOCIAL_WORKER, False),
+        (Role.CANDIDATE, False),
+    ],
 )
 def test_only_the_dpo_and_administrators_read_the_audit_trail(all_roles, role, sees_trail):
     from accueil.audit.service import audit_record
@@ -54,8 +61,14 @@ def test_only_the_dpo_and_administrators_read_the_audit_trail(all_roles, role, s
 
 @pytest.mark.parametrize(
     ("role", "manages"),
-    [(Role.OFFICER, True), (Role.DPO, False), (Role.ADMIN, False), (Role.PROVIDER, False),
-     (Role.SOCIAL_WORKER, False), (Role.CANDIDATE, False)],
+    [
+        (Role.OFFICER, True),
+        (Role.DPO, False),
+        (Role.ADMIN, False),
+        (Role.PROVIDER, False),
+        (Role.SOCIAL_WORKER, False),
+        (Role.CANDIDATE, False),
+    ],
 )
 def test_only_officers_manage_contracts(all_roles, role, manages):
     assert access.can_manage_contracts(all_roles[role]) is manages

@@ -4,6 +4,8 @@ import pytest
 
 from accueil.rules import RULES, evaluate
 
+pytestmark = pytest.mark.django_db
+
 
 @pytest.mark.parametrize("name", list(RULES))
 def test_the_api_gives_the_same_decision_as_the_rules(client, name):
@@ -14,10 +16,16 @@ def test_the_api_gives_the_same_decision_as_the_rules(client, name):
 
 
 def test_reasons_come_in_the_asked_language_and_in_all_three(client):
-    facts = {"birth_date": "2012-01-01", "on": "2026-11-23", "nationalities": ["LU"],
-             "legally_resident": False, "wishes_to_settle": False}
-    decision = client.post("/api/v1/rules/cai.eligibility?lang=de", facts,
-                           content_type="application/json").json()
+    facts = {
+        "birth_date": "2012-01-01",
+        "on": "2026-11-23",
+        "nationalities": ["LU"],
+        "legally_resident": False,
+        "wishes_to_settle": False,
+    }
+    decision = client.post(
+        "/api/v1/rules/cai.eligibility?lang=de", facts, content_type="application/json"
+    ).json()
     assert decision["outcome"] == "not_eligible"
     unmet = [reason for reason in decision["reasons"] if reason["met"] is False]
     assert len(unmet) == 4
@@ -28,8 +36,11 @@ def test_reasons_come_in_the_asked_language_and_in_all_three(client):
 
 
 def test_a_bad_fact_is_a_400_naming_it(client):
-    response = client.post("/api/v1/rules/cai.eligibility", {"birth_date": "yesterday"},
-                           content_type="application/json")
+    response = client.post(
+        "/api/v1/rules/cai.eligibility",
+        {"birth_date": "yesterday"},
+        content_type="application/json",
+    )
     assert response.status_code == 400
     assert response.json()["fact"] == "birth_date"
 
@@ -41,8 +52,7 @@ def test_an_unknown_rule_is_a_404(client):
 
 def test_an_unknown_language_is_refused(client):
     facts = RULES["cai.term"].example
-    response = client.post("/api/v1/rules/cai.term?lang=xx", facts,
-                           content_type="application/json")
+    response = client.post("/api/v1/rules/cai.term?lang=xx", facts, content_type="application/json")
     assert response.status_code == 422
 
 

@@ -7,8 +7,13 @@ from accueil.audit.service import audit_events_for, audit_record, client_ip
 def test_it_records_actor_role_action_target_and_address(rf, officer, stranger):
     request = rf.get("/", REMOTE_ADDR="192.0.2.10")
     request.user = officer
-    event = audit_record(action=Action.UPDATE, target=stranger, request=request,
-                         fields=["phone", "email"], reason="candidate phoned")
+    event = audit_record(
+        action=Action.UPDATE,
+        target=stranger,
+        request=request,
+        fields=["phone", "email"],
+        reason="candidate phoned",
+    )
     event.refresh_from_db()
     assert event.actor == officer
     assert event.actor_role == "officer"

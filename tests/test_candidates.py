@@ -10,8 +10,14 @@ from tests import factories
 
 @pytest.mark.parametrize(
     ("role", "status"),
-    [(Role.OFFICER, 200), (Role.DPO, 200), (Role.ADMIN, 403), (Role.PROVIDER, 403),
-     (Role.SOCIAL_WORKER, 403), (Role.CANDIDATE, 403)],
+    [
+        (Role.OFFICER, 200),
+        (Role.DPO, 200),
+        (Role.ADMIN, 403),
+        (Role.PROVIDER, 403),
+        (Role.SOCIAL_WORKER, 403),
+        (Role.CANDIDATE, 403),
+    ],
 )
 def test_the_candidate_list_is_for_officers_and_the_dpo(client, all_roles, role, status):
     client.force_login(all_roles[role])
@@ -20,11 +26,18 @@ def test_the_candidate_list_is_for_officers_and_the_dpo(client, all_roles, role,
 
 @pytest.mark.parametrize(
     ("role", "status"),
-    [(Role.OFFICER, 200), (Role.DPO, 200), (Role.ADMIN, 404), (Role.PROVIDER, 404),
-     (Role.SOCIAL_WORKER, 404), (Role.CANDIDATE, 404)],
+    [
+        (Role.OFFICER, 200),
+        (Role.DPO, 200),
+        (Role.ADMIN, 404),
+        (Role.PROVIDER, 404),
+        (Role.SOCIAL_WORKER, 404),
+        (Role.CANDIDATE, 404),
+    ],
 )
-def test_a_record_is_hidden_from_those_who_may_not_see_it(client, all_roles, stranger, role,
-                                                          status):
+def test_a_record_is_hidden_from_those_who_may_not_see_it(
+    client, all_roles, stranger, role, status
+):
     client.force_login(all_roles[role])
     url = reverse("registration:candidate_detail", args=[stranger.pk])
     assert client.get(url).status_code == status

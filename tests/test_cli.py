@@ -17,10 +17,21 @@ ACCUEIL = [sys.executable, "-c", "from accueil.cli import main; main()"]
 
 
 def accueil(*args: str, stdin: str = "", tmp_path: Path) -> subprocess.CompletedProcess:
-    env = {"PATH": "/usr/bin:/bin", "ACCUEIL_DATA_DIR": str(tmp_path),
-           "DEBUG": "true", "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
-    return subprocess.run([*ACCUEIL, *args], input=stdin, capture_output=True, text=True,
-                          env=env, timeout=60, check=False)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "ACCUEIL_DATA_DIR": str(tmp_path),
+        "DEBUG": "true",
+        "PYTHONPATH": str(Path(__file__).parents[1] / "src"),
+    }
+    return subprocess.run(
+        [*ACCUEIL, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_rules_reads_facts_from_a_file_and_prints_the_decision(tmp_path):
@@ -33,15 +44,17 @@ def test_rules_reads_facts_from_a_file_and_prints_the_decision(tmp_path):
 
 def test_rules_reads_standard_input_and_answers_in_french(tmp_path):
     facts = RULES["cai.term"].example
-    result = accueil("rules", "cai.term", "--lang", "fr", stdin=json.dumps(facts),
-                     tmp_path=tmp_path)
+    result = accueil(
+        "rules", "cai.term", "--lang", "fr", stdin=json.dumps(facts), tmp_path=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == evaluate("cai.term", facts).to_dict("fr")
 
 
 def test_a_bad_fact_is_named_and_exits_with_status_2(tmp_path):
-    result = accueil("rules", "cai.term", stdin='{"entry_into_force": "2026-02-30"}',
-                     tmp_path=tmp_path)
+    result = accueil(
+        "rules", "cai.term", stdin='{"entry_into_force": "2026-02-30"}', tmp_path=tmp_path
+    )
     assert result.returncode == 2
     assert result.stderr.startswith("error: entry_into_force:")
     assert result.stdout == ""

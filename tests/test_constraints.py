@@ -33,8 +33,11 @@ def test_the_same_identification_number_cannot_register_twice():
 @pytest.mark.django_db
 def test_a_contract_cannot_end_before_it_starts():
     person = factories.candidate()
-    assert refused(lambda: factories.contract(
-        person, entry_into_force=date(2026, 5, 1), end_exclusive=date(2026, 5, 1)))
+    assert refused(
+        lambda: factories.contract(
+            person, entry_into_force=date(2026, 5, 1), end_exclusive=date(2026, 5, 1)
+        )
+    )
 
 
 @pytest.mark.django_db
@@ -52,5 +55,6 @@ def test_provider_staff_must_belong_to_a_provider():
 
 @pytest.mark.django_db
 def test_only_administrators_reach_the_admin_site():
-    assert refused(lambda: User.objects.create(email="o@example.test", role=Role.OFFICER,
-                                               is_staff=True))
+    assert refused(
+        lambda: User.objects.create(email="o@example.test", role=Role.OFFICER, is_staff=True)
+    )

@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+pytestmark = pytest.mark.django_db
+
 
 @pytest.mark.parametrize(
     ("lang", "heading", "privacy"),
@@ -55,9 +57,16 @@ def test_a_signed_in_persons_choice_is_saved_on_their_account(client, officer):
 
 def test_the_privacy_notice_names_purpose_retention_recipients_rights_and_the_cnpd(client):
     page = client.get(reverse("core:privacy")).content.decode()
-    for words in ("Why we use your data", "How long we keep it", "Who receives it",
-                  "Your rights", "Commission nationale pour la protection des données",
-                  "15, boulevard du Jazz", "L-4370 Belvaux", "2016/679"):
+    for words in (
+        "Why we use your data",
+        "How long we keep it",
+        "Who receives it",
+        "Your rights",
+        "Commission nationale pour la protection des données",
+        "15, boulevard du Jazz",
+        "L-4370 Belvaux",
+        "2016/679",
+    ):
         assert words in page
 
 

@@ -20,16 +20,18 @@ HOME_PAGE_SAYS = {
 @pytest.mark.parametrize("role", list(Role))
 def test_each_role_signs_in_with_a_password_and_lands_on_its_own_page(client, all_roles, role):
     user = all_roles[role]
-    response = client.post(reverse("accounts:login"),
-                           {"username": user.email, "password": PASSWORD}, follow=True)
+    response = client.post(
+        reverse("accounts:login"), {"username": user.email, "password": PASSWORD}, follow=True
+    )
     assert response.redirect_chain[-1][0] == reverse("accounts:home")
     assert HOME_PAGE_SAYS[role] in response.content.decode()
     assert AuditEvent.objects.filter(action=Action.SIGN_IN, actor=user).exists()
 
 
 def test_a_wrong_password_is_refused_with_a_message_and_the_email_kept(client, officer):
-    response = client.post(reverse("accounts:login"),
-                           {"username": officer.email, "password": "wrong"})
+    response = client.post(
+        reverse("accounts:login"), {"username": officer.email, "password": "wrong"}
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in page
@@ -49,8 +51,9 @@ def test_empty_fields_get_a_message_next_to_each_field(client, db):
 def test_the_saved_language_applies_after_signing_in(client, officer):
     officer.language = "fr"
     officer.save()
-    response = client.post(reverse("accounts:login"),
-                           {"username": officer.email, "password": PASSWORD}, follow=True)
+    response = client.post(
+        reverse("accounts:login"), {"username": officer.email, "password": PASSWORD}, follow=True
+    )
     assert '<html lang="fr"' in response.content.decode()
 
 

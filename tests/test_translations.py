@@ -27,8 +27,9 @@ def test_every_entry_is_translated_and_none_is_fuzzy(lang):
 def test_the_compiled_catalogue_matches_the_source(lang):
     po = catalogue(lang)
     mo = polib.mofile(str(SRC / "locale" / lang / "LC_MESSAGES" / "django.mo"))
-    compiled = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
-                for e in mo}
+    compiled = {
+        (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in mo
+    }
     for entry in po.translated_entries():
         key = (entry.msgctxt, entry.msgid)
         assert key in compiled, f"{entry.msgid!r} is not compiled: run `make messages`"
@@ -45,8 +46,7 @@ def test_no_string_in_the_code_is_missing_from_the_catalogues(tmp_path, settings
     monkeypatch.chdir(copy)
     call_command("makemessages", locale=LOCALES, no_location=True, verbosity=0)
     for lang in LOCALES:
-        extracted = {(e.msgctxt, e.msgid) for e in catalogue(lang, copy)
-                     if not e.obsolete}
+        extracted = {(e.msgctxt, e.msgid) for e in catalogue(lang, copy) if not e.obsolete}
         committed = {(e.msgctxt, e.msgid) for e in catalogue(lang) if not e.obsolete}
         missing = sorted(msgid for _ctx, msgid in extracted - committed)
         assert missing == [], f"{lang}: strings not in the catalogue (run `make messages`)"

@@ -96,6 +96,8 @@ DATABASES = {
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", "0"),
     )
 }
+# A request writes all or nothing: an error half-way leaves no half-written record.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the demo's web server and task worker share the file.
     DATABASES["default"]["OPTIONS"] = {

@@ -18,8 +18,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
 ]
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 375, "height": 667}
@@ -54,9 +59,16 @@ def page(browser: Browser, live_server) -> Page:
     context.close()
 
 
-def use_language(page: Page, lang: str) -> None:
-    page.context.add_cookies([{"name": "accueil_language", "value": lang,
-                               "url": page.context._options["base_url"]}])
+@pytest.fixture
+def use_language(page: Page, live_server):
+    """Choose the reader's language, as the language switch's cookie would."""
+
+    def choose(lang: str) -> None:
+        page.context.add_cookies(
+            [{"name": "accueil_language", "value": lang, "url": live_server.url}]
+        )
+
+    return choose
 
 
 def axe_violations(page: Page) -> list[dict]:
@@ -64,8 +76,12 @@ def axe_violations(page: Page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document)")
     return [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"],
-         "nodes": [node["target"] for node in v["nodes"]][:5]}
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [node["target"] for node in v["nodes"]][:5],
+        }
         for v in result["violations"]
     ]
 

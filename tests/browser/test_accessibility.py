@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from accueil.accounts.models import Role
 from accueil.registration.models import Candidate
-from tests.browser.conftest import PHONE, assert_accessible, sign_in, use_language
+from tests.browser.conftest import PHONE, assert_accessible, sign_in
 
 LANGUAGES = ["en", "fr", "de"]
 PUBLIC_PAGES = ["/", "/sign-in/", "/privacy/", "/accessibility/", "/rules/parameters/"]
@@ -13,42 +13,43 @@ PUBLIC_PAGES = ["/", "/sign-in/", "/privacy/", "/accessibility/", "/rules/parame
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
-def test_public_pages_have_no_axe_violation(page, transactional_db, lang, path):
-    use_language(page, lang)
+def test_public_pages_have_no_axe_violation(page, use_language, transactional_db, lang, path):
+    use_language(lang)
     page.goto(path)
     assert page.locator("html").get_attribute("lang") == lang
     assert_accessible(page)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_sign_in_error_state_has_no_axe_violation(page, transactional_db, lang):
-    use_language(page, lang)
+def test_the_sign_in_error_state_has_no_axe_violation(page, use_language, transactional_db, lang):
+    use_language(lang)
     page.goto("/sign-in/")
     page.click("button[type=submit]")
     assert page.locator(".govuk-error-summary").is_visible()
-    assert page.locator(".govuk-error-summary").evaluate("e => e === document.activeElement"
-                                                         " || e.contains(document.activeElement)")
+    assert page.locator(".govuk-error-summary").evaluate(
+        "e => e === document.activeElement || e.contains(document.activeElement)"
+    )
     assert_accessible(page)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("role", list(Role))
-def test_each_roles_home_page_has_no_axe_violation(page, demo_people, lang, role):
-    use_language(page, lang)
+def test_each_roles_home_page_has_no_axe_violation(page, use_language, demo_people, lang, role):
+    use_language(lang)
     sign_in(page, demo_people[role])
     assert_accessible(page)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_staff_pages_have_no_axe_violation(page, demo_people, lang):
-    use_language(page, lang)
+def test_staff_pages_have_no_axe_violation(page, use_language, demo_people, lang):
+    use_language(lang)
     sign_in(page, demo_people[Role.OFFICER])
     page.goto(reverse("registration:candidate_list"))
     assert_accessible(page)
     page.locator("tbody a").first.click()
     assert_accessible(page)
     page.context.clear_cookies()
-    use_language(page, lang)
+    use_language(lang)
     sign_in(page, demo_people[Role.DPO])
     page.goto(reverse("audit:event_list"))
     assert_accessible(page)
@@ -65,8 +66,7 @@ def test_the_language_switch_works_and_is_remembered(page, transactional_db):
     assert page.locator("html").get_attribute("lang") == "de"
 
 
-def test_the_first_tab_reaches_the_skip_link_and_it_jumps_to_the_content(page,
-                                                                        transactional_db):
+def test_the_first_tab_reaches_the_skip_link_and_it_jumps_to_the_content(page, transactional_db):
     page.goto("/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.getAttribute('href')")

@@ -13,12 +13,8 @@ from accueil.rules import Source, parameters_table
 from accueil.rules.base import SEED
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED_DIRS = [
-    os.environ.get("ACCUEIL_SEEDS_DIR", ""),
-    ROOT / "seeds",
-    ROOT / "docs" / "seeds",
-    "/work/shared/seeds",
-]
+# The specification lives beside the repository, in ../shared/seeds (as in CI).
+SEED_DIRS = [os.environ.get("ACCUEIL_SEEDS_DIR", ""), ROOT.parent / "shared" / "seeds"]
 
 
 def normalise(text):
@@ -31,7 +27,7 @@ def seed():
         path = Path(folder) / SEED
         if folder and path.is_file():
             return path.read_text(encoding="utf-8")
-    pytest.skip(f"seed {SEED} not found (set ACCUEIL_SEEDS_DIR)")
+    pytest.fail(f"seed {SEED} not found in ../shared/seeds (or set ACCUEIL_SEEDS_DIR)")
 
 
 def declared_sources():

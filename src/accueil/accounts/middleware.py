@@ -15,8 +15,8 @@ class UserLanguageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if user is not None and user.is_authenticated and not chosen:
-            if user.language in self.codes:
-                translation.activate(user.language)
-                request.LANGUAGE_CODE = user.language
+        signed_in = user is not None and user.is_authenticated
+        if signed_in and not chosen and user.language in self.codes:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
         return self.get_response(request)

@@ -28,9 +28,7 @@ class SignInView(auth_views.LoginView):
         user = form.get_user()
         audit_record(action=Action.SIGN_IN, actor=user, target=user, request=self.request)
         if user.language:
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax"
-            )
+            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
         return response
 
     def form_invalid(self, form):

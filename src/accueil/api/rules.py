@@ -1,6 +1,6 @@
 """The CAI rules over HTTP: the same answers as `accueil rules`."""
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from ninja import Body, Router, Schema, Status
@@ -55,8 +55,12 @@ class InvalidRequestOut(Schema):
 @router.get("", response={200: list[RuleOut], 422: InvalidRequestOut}, summary="List the rules")
 def rule_list(request: HttpRequest, lang: Lang = "en"):
     return [
-        {"name": name, "summary": spec.summary[lang], "facts": spec.facts_doc,
-         "example": spec.example}
+        {
+            "name": name,
+            "summary": spec.summary[lang],
+            "facts": spec.facts_doc,
+            "example": spec.example,
+        }
         for name, spec in RULES.items()
     ]
 
@@ -67,7 +71,10 @@ def rule_list(request: HttpRequest, lang: Lang = "en"):
     summary="Evaluate a rule on facts",
 )
 def rule_evaluate(
-    request: HttpRequest, rule: str, facts: dict[str, Any] = Body(...), lang: Lang = "en"
+    request: HttpRequest,
+    rule: str,
+    facts: Annotated[dict[str, Any], Body()],
+    lang: Lang = "en",
 ):
     """Send the facts as a JSON object; the decision comes back with its reasons,
     each message in `lang` and also in English, French and German."""

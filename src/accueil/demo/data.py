@@ -16,27 +16,51 @@ from accueil.rules import evaluate
 DEMO_PASSWORD = "Accueil-demo-2026"  # noqa: S105 - printed on purpose, demo only
 
 ORGANISATIONS = [
-    ("Integration Department (Ministry of Family Affairs, Integration and the Greater Region)",
-     OrganisationKind.INTEGRATION_DEPARTMENT, "7-9, avenue Victor Hugo, L-1750 Luxembourg"),
-    ("Ministry of Education, Children and Youth", OrganisationKind.EDUCATION_MINISTRY,
-     "29, rue Aldringen, L-2926 Luxembourg"),
-    ("Department of Adult Education", OrganisationKind.ADULT_EDUCATION,
-     "29, rue Aldringen, L-2926 Luxembourg"),
-    ("National Institute for Languages (INL)", OrganisationKind.INL,
-     "21, boulevard de la Foire, L-1528 Luxembourg"),
-    ("Commune of Esch-sur-Alzette", OrganisationKind.COMMUNE,
-     "Place de l'Hôtel de Ville, L-4138 Esch-sur-Alzette"),
+    (
+        "Integration Department (Ministry of Family Affairs, Integration and the Greater Region)",
+        OrganisationKind.INTEGRATION_DEPARTMENT,
+        "7-9, avenue Victor Hugo, L-1750 Luxembourg",
+    ),
+    (
+        "Ministry of Education, Children and Youth",
+        OrganisationKind.EDUCATION_MINISTRY,
+        "29, rue Aldringen, L-2926 Luxembourg",
+    ),
+    (
+        "Department of Adult Education",
+        OrganisationKind.ADULT_EDUCATION,
+        "29, rue Aldringen, L-2926 Luxembourg",
+    ),
+    (
+        "National Institute for Languages (INL)",
+        OrganisationKind.INL,
+        "21, boulevard de la Foire, L-1528 Luxembourg",
+    ),
+    (
+        "Commune of Esch-sur-Alzette",
+        OrganisationKind.COMMUNE,
+        "Place de l'Hôtel de Ville, L-4138 Esch-sur-Alzette",
+    ),
     ("ASTI asbl", OrganisationKind.ASSOCIATION, "10-12, rue Auguste Laval, L-1922 Luxembourg"),
-    ("Lycée Michel Lucius", OrganisationKind.SECONDARY_SCHOOL,
-     "157, avenue Pasteur, L-2311 Luxembourg"),
+    (
+        "Lycée Michel Lucius",
+        OrganisationKind.SECONDARY_SCHOOL,
+        "157, avenue Pasteur, L-2311 Luxembourg",
+    ),
 ]
 
 # (email, first name, surname, role, organisation name prefix, language)
 STAFF = [
     ("officer@accueil.example", "Claire", "Weber", Role.OFFICER, "Integration Department", "fr"),
     ("provider@accueil.example", "Marc", "Schmit", Role.PROVIDER, "National Institute", "de"),
-    ("social@accueil.example", "Nadia", "Ferreira", Role.SOCIAL_WORKER, "Integration Department",
-     "fr"),
+    (
+        "social@accueil.example",
+        "Nadia",
+        "Ferreira",
+        Role.SOCIAL_WORKER,
+        "Integration Department",
+        "fr",
+    ),
     ("dpo@accueil.example", "Thomas", "Muller", Role.DPO, "Integration Department", "de"),
     ("admin@accueil.example", "Anne", "Kieffer", Role.ADMIN, "Integration Department", "en"),
 ]
@@ -57,12 +81,27 @@ class Person:
 
 # One candidate per stage of a contract's life; `stage` drives what is created.
 PEOPLE = [
-    Person("Amina", "Haddad", date(1994, 3, 12), ("MA",), "fr", "registered", Channel.PHONE,
-           interpreter="Arabic"),
+    Person(
+        "Amina",
+        "Haddad",
+        date(1994, 3, 12),
+        ("MA",),
+        "fr",
+        "registered",
+        Channel.PHONE,
+        interpreter="Arabic",
+    ),
     Person("Lucas", "Pereira", date(2010, 11, 20), ("PT",), "fr", "registered"),
     Person("Olena", "Kovalenko", date(1988, 7, 2), ("UA",), "de", "draft", Channel.EMAIL),
-    Person("Rahul", "Sharma", date(1991, 1, 25), ("IN",), "en", "in_force",
-           email="candidate@accueil.example"),
+    Person(
+        "Rahul",
+        "Sharma",
+        date(1991, 1, 25),
+        ("IN",),
+        "en",
+        "in_force",
+        email="candidate@accueil.example",
+    ),
     Person("Sofia", "Rossi", date(1985, 5, 30), ("IT",), "fr", "ending_soon"),
     Person("Kwame", "Mensah", date(1979, 9, 14), ("GH",), "en", "under_review", Channel.IN_PERSON),
     Person("Ana", "Silva", date(1996, 2, 29), ("BR", "PT"), "fr", "fulfilled"),
@@ -73,14 +112,23 @@ PEOPLE = [
 
 # How long ago the (first) contract entered into force, per stage, in days.
 SIGNED_DAYS_AGO = {
-    "in_force": 40, "ending_soon": 700, "under_review": 735, "fulfilled": 800,
-    "not_fulfilled": 900, "follow_up": 760, "withdrawn": 200,
+    "in_force": 40,
+    "ending_soon": 700,
+    "under_review": 735,
+    "fulfilled": 800,
+    "not_fulfilled": 900,
+    "follow_up": 760,
+    "withdrawn": 200,
 }
 FINAL_STATUS = {
-    "draft": ContractStatus.DRAFT, "in_force": ContractStatus.IN_FORCE,
-    "ending_soon": ContractStatus.IN_FORCE, "under_review": ContractStatus.UNDER_REVIEW,
-    "fulfilled": ContractStatus.FULFILLED, "not_fulfilled": ContractStatus.NOT_FULFILLED,
-    "follow_up": ContractStatus.SUPERSEDED, "withdrawn": ContractStatus.WITHDRAWN,
+    "draft": ContractStatus.DRAFT,
+    "in_force": ContractStatus.IN_FORCE,
+    "ending_soon": ContractStatus.IN_FORCE,
+    "under_review": ContractStatus.UNDER_REVIEW,
+    "fulfilled": ContractStatus.FULFILLED,
+    "not_fulfilled": ContractStatus.NOT_FULFILLED,
+    "follow_up": ContractStatus.SUPERSEDED,
+    "withdrawn": ContractStatus.WITHDRAWN,
 }
 
 
@@ -104,16 +152,26 @@ def load() -> dict[str, int]:
     today = timezone.localdate()
     for serial, person in enumerate(PEOPLE, start=101):
         candidate_with_contracts(person, serial, today)
-    return {"organisations": Organisation.objects.count(), "users": User.objects.count(),
-            "candidates": Candidate.objects.count(), "contracts": Contract.objects.count()}
+    return {
+        "organisations": Organisation.objects.count(),
+        "users": User.objects.count(),
+        "candidates": Candidate.objects.count(),
+        "contracts": Contract.objects.count(),
+    }
 
 
 def staff_user(email, first, last, role, organisation, language) -> User:
     user = User.objects.filter(email=email).first()
     if user is None:
         user = User.objects.create_user(
-            email, DEMO_PASSWORD, first_name=first, last_name=last, role=role,
-            organisation=organisation, language=language, is_staff=role == Role.ADMIN,
+            email,
+            DEMO_PASSWORD,
+            first_name=first,
+            last_name=last,
+            role=role,
+            organisation=organisation,
+            language=language,
+            is_staff=role == Role.ADMIN,
             is_superuser=role == Role.ADMIN,
         )
     return user
@@ -127,17 +185,29 @@ def candidate_with_contracts(person: Person, serial: int, today: date) -> Candid
     user = None
     if person.email:
         user = User.objects.create_user(
-            person.email, DEMO_PASSWORD, first_name=person.first_name,
-            last_name=person.surname, role=Role.CANDIDATE, language=person.language,
+            person.email,
+            DEMO_PASSWORD,
+            first_name=person.first_name,
+            last_name=person.surname,
+            role=Role.CANDIDATE,
+            language=person.language,
         )
     candidate = Candidate.objects.create(
-        user=user, surname=person.surname, first_name=person.first_name, national_id=nin,
-        birth_date=person.born, phone=f"+352 621 {serial:03d} {serial + 300:03d}",
+        user=user,
+        surname=person.surname,
+        first_name=person.first_name,
+        national_id=nin,
+        birth_date=person.born,
+        phone=f"+352 621 {serial:03d} {serial + 300:03d}",
         email=person.email or f"{person.first_name.lower()}.{person.surname.lower()}@example.org",
         postal_address=f"{serial - 90}, rue de la Gare, L-{1000 + serial * 7} Luxembourg",
-        nationalities=list(person.nationalities), information_language=person.language,
-        interpreter_needed=bool(person.interpreter), interpreter_language=person.interpreter,
-        legal_residence_confirmed=True, wishes_to_settle=True, channel=person.channel,
+        nationalities=list(person.nationalities),
+        information_language=person.language,
+        interpreter_needed=bool(person.interpreter),
+        interpreter_language=person.interpreter,
+        legal_residence_confirmed=True,
+        wishes_to_settle=True,
+        channel=person.channel,
     )
     contracts_for(candidate, person.stage, serial, today)
     return candidate
@@ -152,13 +222,19 @@ def contracts_for(candidate: Candidate, stage: str, serial: int, today: date) ->
         return
     start = today - timedelta(days=SIGNED_DAYS_AGO[stage])
     first = Contract.objects.create(
-        candidate=candidate, number=number, status=FINAL_STATUS[stage],
-        entry_into_force=start, end_exclusive=term_end(start),
+        candidate=candidate,
+        number=number,
+        status=FINAL_STATUS[stage],
+        entry_into_force=start,
+        end_exclusive=term_end(start),
     )
     if stage == "follow_up":
         restart = first.end_exclusive + timedelta(days=20)
         Contract.objects.create(
-            candidate=candidate, number=f"CAI-{today.year}-{serial:06d}",
-            status=ContractStatus.IN_FORCE, entry_into_force=restart,
-            end_exclusive=term_end(restart), follows=first,
+            candidate=candidate,
+            number=f"CAI-{today.year}-{serial:06d}",
+            status=ContractStatus.IN_FORCE,
+            entry_into_force=restart,
+            end_exclusive=term_end(restart),
+            follows=first,
         )

@@ -69,7 +69,8 @@ class Candidate(models.Model):
                 name="candidate_interpreter_language_given",
             ),
             models.CheckConstraint(
-                condition=Q(national_id__regex=r"^[0-9]{13}$"), name="candidate_national_id_13_digits"
+                condition=Q(national_id__regex=r"^[0-9]{13}$"),
+                name="candidate_national_id_13_digits",
             ),
             models.CheckConstraint(
                 condition=Q(channel__in=Channel.values), name="candidate_channel_valid"

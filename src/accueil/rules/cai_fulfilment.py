@@ -139,49 +139,41 @@ def _language(facts: FulfilmentFacts, term: Term) -> list[Reason]:
     ]
 
 
-def _citizenship(facts: FulfilmentFacts, term: Term) -> list[Reason]:
-    day, hours, sessions = (
-        facts.citizenship_completed_on,
-        facts.citizenship_hours,
-        facts.citizenship_sessions,
-    )
-    if day is None:
-        return [_dated("citizenship_course", day, term)]
-    min_hours = parameter("cai.citizenship_min_hours", term.start)
-    min_sessions = parameter("cai.citizenship_min_sessions", term.start)
-    problems = [_dated("citizenship_course", day, term)]
+def _length_problems(hours: float, sessions: int, on: date) -> list[Reason]:
+    """The citizenship course's length checks that fail (none when it is long enough)."""
+    min_hours = parameter("cai.citizenship_min_hours", on)
+    min_sessions = parameter("cai.citizenship_min_sessions", on)
+    problems = []
     if hours < min_hours:
-        problems.append(
-            make_reason(
-                "cai.fulfilment.citizenship_course.hours",
-                False,
-                HOURS,
-                hours=hours,
-                min_hours=min_hours,
-            )
-        )
+        code = "cai.fulfilment.citizenship_course.hours"
+        problems.append(make_reason(code, False, HOURS, hours=hours, min_hours=min_hours))
     if sessions < min_sessions:
+        code = "cai.fulfilment.citizenship_course.sessions"
         problems.append(
-            make_reason(
-                "cai.fulfilment.citizenship_course.sessions",
-                False,
-                SESSIONS,
-                sessions=sessions,
-                min_sessions=min_sessions,
-            )
+            make_reason(code, False, SESSIONS, sessions=sessions, min_sessions=min_sessions)
         )
-    if problems := [problem for problem in problems if problem]:
+    return problems
+
+
+def _citizenship(facts: FulfilmentFacts, term: Term) -> list[Reason]:
+    day, hours = facts.citizenship_completed_on, facts.citizenship_hours
+    date_problem = _dated("citizenship_course", day, term)
+    if day is None:
+        return [date_problem]
+    # Report every failed check at once, so the signatory learns all that is missing.
+    problems = [date_problem] if date_problem else []
+    problems += _length_problems(hours, facts.citizenship_sessions, term.start)
+    if problems:
         return problems
+    params = {"date": day, "start": term.start, "last_day": term.last_day}
     return [
         make_reason(
             "cai.fulfilment.citizenship_course",
             True,
             CITIZENSHIP,
-            date=day,
-            start=term.start,
-            last_day=term.last_day,
+            **params,
             hours=hours,
-            sessions=sessions,
+            sessions=facts.citizenship_sessions,
         )
     ]
 
