@@ -45,7 +45,7 @@ system-deps:
 ## lint: ruff, migrations in step with models
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff format --check .
 	DEBUG=true $(BIN)/accueil makemigrations --check --dry-run
 
 ## test: everything — lint, unit, API, CLI, translations, browser and accessibility tests
