@@ -89,3 +89,10 @@ def test_an_unknown_page_is_a_translated_404(client, settings):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "Page introuvable" in response.content.decode()
+
+
+def test_languages_are_named_in_themselves_whatever_the_page_language(client):
+    client.cookies["accueil_language"] = "fr"
+    page = client.get("/").content.decode()
+    assert ">English<" in page and ">Deutsch<" in page and ">Français<" in page
+    assert ">Anglais<" not in page

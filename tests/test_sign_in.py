@@ -69,3 +69,24 @@ def test_the_home_page_needs_signing_in(client, db):
     response = client.get(reverse("accounts:home"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_a_language_chosen_before_signing_in_wins_and_is_saved(client, officer):
+    officer.language = "fr"
+    officer.save()
+    client.cookies["accueil_language"] = "de"
+    response = client.post(
+        reverse("accounts:login"), {"username": officer.email, "password": PASSWORD}, follow=True
+    )
+    assert '<html lang="de"' in response.content.decode()
+    officer.refresh_from_db()
+    assert officer.language == "de"
+
+
+def test_a_candidate_with_a_contract_in_force_sees_it_not_the_eligibility_check(
+    client, candidate_user
+):
+    client.force_login(candidate_user)
+    page = client.get(reverse("accounts:home")).content.decode()
+    assert candidate_user.candidate.contracts.get().number in page
+    assert "Could you sign a contract?" not in page

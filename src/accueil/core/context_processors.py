@@ -5,4 +5,5 @@ from django.http import HttpRequest
 
 
 def service(request: HttpRequest) -> dict:
-    return {"service_name": settings.SERVICE_NAME}
+    # Each language is named in itself (English, Français, Deutsch), never translated.
+    return {"service_name": settings.SERVICE_NAME, "language_choices": settings.LANGUAGES}

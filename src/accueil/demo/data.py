@@ -209,6 +209,10 @@ def candidate_with_contracts(person: Person, serial: int, today: date) -> Candid
         wishes_to_settle=True,
         channel=person.channel,
     )
+    # Registered before any contract: a few weeks before the first one's entry into force.
+    days_ago = SIGNED_DAYS_AGO.get(person.stage, 0) + 30 + serial % 20
+    registered = timezone.now() - timedelta(days=days_ago)
+    Candidate.objects.filter(pk=candidate.pk).update(registered_at=registered)
     contracts_for(candidate, person.stage, serial, today)
     return candidate
 
