@@ -29,7 +29,7 @@ def test_the_day_before_the_sixteenth_birthday_is_not_eligible():
     assert decision.outcome == "not_eligible"
     assert decision.values == {"age": 15, "eligible": False}
     assert unmet(decision) == ["cai.eligibility.age"]
-    assert "2025-03-10" in decision.reason("cai.eligibility.age").message["en"]
+    assert "10 March 2025" in decision.reason("cai.eligibility.age").message["en"]
 
 
 def test_born_29_february_turns_16_on_28_february_of_a_common_year():

@@ -6,7 +6,8 @@ and `messages_review` (fulfilment, follow-up); `CATALOGUE` joins them.
 Each reason code has one template per variant: "met" (the condition holds),
 "unmet" (it does not) and "info" (the reason only informs). Templates are filled
 with `str.format(**params)` after the parameters are put in the reader's language:
-dates as ISO strings, decimals with a comma in French and German, and tuples of
+dates written out as people read them (23 November 2026, 1er mars 2026,
+23. November 2026), decimals with a comma in French and German, and tuples of
 codes (obligations, languages) as a list of names joined with "and"/"et"/"und".
 """
 
@@ -43,6 +44,14 @@ TERMS: dict[str, dict[str, str]] = {
     "pt": {"en": "Portuguese", "fr": "portugais", "de": "Portugiesisch"},
 }
 _AND = {"en": "and", "fr": "et", "de": "und"}
+MONTHS = {
+    "en": "January February March April May June July August September October November "
+    "December".split(),
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre "
+    "décembre".split(),
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November "
+    "Dezember".split(),
+}
 
 
 CATALOGUE: dict[str, dict[str, dict[str, str]]] = {**INTAKE, **REVIEW}
@@ -55,9 +64,19 @@ def _join(names: list[str], lang: str) -> str:
     return f"{', '.join(names[:-1])} {_AND[lang]} {names[-1]}"
 
 
+def long_date(day: date, lang: str) -> str:
+    """A date as written in running text: no library, so the rules stay pure Python."""
+    month = MONTHS[lang][day.month - 1]
+    if lang == "de":
+        return f"{day.day}. {month} {day.year}"
+    if lang == "fr" and day.day == 1:
+        return f"1er {month} {day.year}"
+    return f"{day.day} {month} {day.year}"
+
+
 def _localise(value: Any, lang: str) -> Any:
     if isinstance(value, date):
-        return value.isoformat()
+        return long_date(value, lang)
     if isinstance(value, float):
         text = f"{value:g}"
         return text if lang == "en" else text.replace(".", ",")
