@@ -67,3 +67,9 @@ def test_the_openapi_document_declares_every_error_response(client):
     operation = spec["paths"]["/api/v1/rules/{rule}"]["post"]
     assert {"200", "400", "404", "422"} <= set(operation["responses"])
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_a_body_that_is_not_json_is_a_400_in_the_documented_shape(client):
+    response = client.post("/api/v1/rules/cai.term", b"\x00", content_type="application/json")
+    assert response.status_code == 400
+    assert "error" in response.json()

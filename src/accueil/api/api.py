@@ -1,6 +1,8 @@
 """Accueil's HTTP API, version 1 (django-ninja). OpenAPI at /api/v1/openapi.json."""
 
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 
 from accueil.api.rules import router as rules_router
 
@@ -14,3 +16,9 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("/rules", rules_router)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """Errors raised inside django-ninja (an unreadable body) take our error shape too."""
+    return api.create_response(request, {"error": str(exc)}, status=exc.status_code)
