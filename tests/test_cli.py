@@ -17,10 +17,10 @@ ACCUEIL = [sys.executable, "-c", "from accueil.cli import main; main()"]
 
 
 def accueil(*args: str, stdin: str = "", tmp_path: Path) -> subprocess.CompletedProcess:
+    # As a user's shell would be: no DEBUG, no SECRET_KEY, nothing of the test run.
     env = {
         "PATH": "/usr/bin:/bin",
         "ACCUEIL_DATA_DIR": str(tmp_path),
-        "DEBUG": "true",
         "PYTHONPATH": str(Path(__file__).parents[1] / "src"),
     }
     return subprocess.run(
@@ -87,3 +87,17 @@ def test_demo_loads_every_role_and_stage_and_running_it_again_duplicates_nothing
     assert len({n for c in Candidate.objects.all() for n in c.nationalities}) >= 8
     for email in User.objects.values_list("email", flat=True):
         assert email in first
+
+
+def test_the_web_server_refuses_to_start_without_a_secret_key(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import accueil.wsgi"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
