@@ -100,4 +100,4 @@ def test_the_web_server_refuses_to_start_without_a_secret_key(tmp_path):
         check=False,
     )
     assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
+    assert "The SECRET_KEY setting must not be empty" in result.stderr

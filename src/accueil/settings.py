@@ -30,7 +30,7 @@ DEBUG = envbool("DEBUG", "false")
 DATA_DIR = Path(os.getenv("ACCUEIL_DATA_DIR", str(Path.cwd() / "data"))).resolve()
 
 # Left empty outside development, Django refuses any use of the key (sessions, CSRF,
-# signed links) and wsgi.py refuses to start, while commands that sign nothing
+# signed links) and the WSGI app refuses to start, while commands that sign nothing
 # (`accueil rules`, `accueil migrate`) still run.
 SECRET_KEY = os.getenv("SECRET_KEY", "")
 if not SECRET_KEY and (DEBUG or os.getenv("PYTEST_VERSION")):
