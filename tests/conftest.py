@@ -58,3 +58,34 @@ def all_roles(officer, dpo, administrator, provider, social_worker, candidate_us
         Role.SOCIAL_WORKER: social_worker,
         Role.CANDIDATE: candidate_user,
     }
+
+
+@pytest.fixture(autouse=True)
+def queued_tasks(settings):
+    """Background tasks are collected, not run, unless a test runs them (`run_tasks`)."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}
+    }
+    from django_tasks import default_task_backend
+
+    default_task_backend.clear()
+    return default_task_backend
+
+
+@pytest.fixture
+def run_tasks(queued_tasks):
+    """Run what was queued, as the worker would; deferred tasks only if their time has come."""
+    from django.utils import timezone
+
+    def run(*, include_deferred: bool = False) -> int:
+        done = 0
+        for result in list(queued_tasks.results):
+            if result.task.run_after and not include_deferred:
+                if result.task.run_after > timezone.now():
+                    continue
+            result.task.call(*result.args, **result.kwargs)
+            done += 1
+        queued_tasks.clear()
+        return done
+
+    return run

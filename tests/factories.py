@@ -55,3 +55,18 @@ def contract(candidate: Candidate, **fields) -> Contract:
         fields.setdefault("entry_into_force", date(2026, 1, 15))
         fields.setdefault("end_exclusive", date(2028, 1, 15))
     return Contract.objects.create(candidate=candidate, **fields)
+
+
+def information_session(**fields):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accueil.booking.models import InformationSession
+
+    fields.setdefault("starts_at", timezone.now() + timedelta(days=14))
+    fields.setdefault("place", "Integration Department")
+    fields.setdefault("address", "7-9, avenue Victor Hugo, L-1750 Luxembourg")
+    fields.setdefault("capacity", 10)
+    fields.setdefault("languages", ["fr", "en"])
+    return InformationSession.objects.create(**fields)

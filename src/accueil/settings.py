@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "accueil.accounts",
     "accueil.audit",
     "accueil.registration",
+    "accueil.booking",
+    "accueil.notifications",
     "accueil.contracts",
     "accueil.api",
     "accueil.demo",
@@ -171,6 +173,17 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# The cache is shared by every web worker (rate limits count across them): a table
+# in the database by default (created by `accueil createcachetable`).
+CACHES = {
+    "default": {
+        "BACKEND": os.getenv("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "LOCATION": os.getenv("CACHE_LOCATION", "accueil_cache"),
+    }
+}
+# Public form submissions per client address: "count/seconds"; "0" turns the limit off.
+RATE_LIMIT_PUBLIC = os.getenv("RATE_LIMIT_PUBLIC", "20/600")
 
 # The trusted proxy count decides which X-Forwarded-For entry the audit trail
 # records as the client's address; 0 means "use the socket's address".

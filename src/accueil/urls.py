@@ -13,6 +13,9 @@ urlpatterns = [
     path("", include("accueil.accounts.urls")),
     path("audit/", include("accueil.audit.urls")),
     path("candidates/", include("accueil.registration.urls")),
+    path("register/", include("accueil.registration.public_urls")),
+    path("my-booking/", include("accueil.booking.public_urls")),
+    path("officer/", include("accueil.booking.officer_urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -52,6 +52,20 @@ class Candidate(models.Model):
     legal_residence_confirmed = models.BooleanField(_("legally resident"), default=False)
     wishes_to_settle = models.BooleanField(_("wishes to settle permanently"), default=False)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    consent_at = models.DateTimeField(_("agreed to the data-protection notice on"), null=True)
+    # The form's one-time key: a second submit of the same form finds this registration
+    # instead of creating another.
+    submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # Raising it revokes every private link sent so far (see registration.links).
+    access_version = models.PositiveIntegerField(default=1)
     registered_at = models.DateTimeField(_("registered on"), auto_now_add=True)
 
     class Meta:

@@ -20,6 +20,7 @@ class Command(BaseCommand):
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
         settings.EMAIL_FILE_PATH.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
+        call_command("createcachetable", verbosity=0)
         counts = data.load()
         url = f"http://127.0.0.1:{port}/"
         self.stdout.write(self.style.SUCCESS(f"Accueil demo: {url}"))

@@ -1,0 +1,281 @@
+"""Booking seats at information sessions: book, move, cancel, the waitlist, and the
+officers' planning and cancelling of sessions.
+
+How a seat is never booked twice over: taking a seat is one conditional UPDATE
+(`seats_taken = seats_taken + 1 WHERE seats_taken < capacity`), which PostgreSQL
+runs under the row's lock and SQLite under its write lock, and the check
+constraint `seats_taken <= capacity` refuses anything else. A candidate never holds
+two bookings: the partial unique constraint on active bookings refuses the second.
+Every function here runs in one transaction; emails are queued only after commit.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accueil.audit.models import Action
+from accueil.audit.service import audit_record
+from accueil.booking.models import (
+    Booking,
+    BookingStatus,
+    InformationSession,
+    SessionStatus,
+    WaitlistEntry,
+    WaitlistStatus,
+)
+from accueil.registration.models import Candidate, Channel
+
+
+class BookingError(Exception):
+    """A booking that cannot be made; `code` says why (for messages and the API)."""
+
+    code = "booking"
+
+
+class SessionFull(BookingError):
+    code = "session_full"
+
+
+class SessionClosed(BookingError):
+    """Cancelled, or already started: nobody books, moves or cancels any more."""
+
+    code = "session_closed"
+
+
+class AlreadyBooked(BookingError):
+    code = "already_booked"
+
+
+class BookingEnded(BookingError):
+    code = "booking_ended"
+
+
+def _take_seat(session_id: int, now: datetime) -> None:
+    taken = InformationSession.objects.filter(
+        pk=session_id,
+        status=SessionStatus.SCHEDULED,
+        starts_at__gt=now,
+        seats_taken__lt=F("capacity"),
+    ).update(seats_taken=F("seats_taken") + 1)
+    if taken:
+        return
+    session = InformationSession.objects.filter(pk=session_id).first()
+    if session is None or session.status != SessionStatus.SCHEDULED or session.starts_at <= now:
+        raise SessionClosed
+    raise SessionFull
+
+
+def _free_seat(session_id: int) -> None:
+    InformationSession.objects.filter(pk=session_id, seats_taken__gt=0).update(
+        seats_taken=F("seats_taken") - 1
+    )
+
+
+def _notify(kind: str, booking: Booking) -> None:
+    from accueil.notifications import tasks
+
+    tasks.notify_after_commit(kind, booking.pk)
+
+
+@transaction.atomic
+def booking_create(
+    *,
+    candidate: Candidate,
+    session: InformationSession,
+    channel: str = Channel.ONLINE,
+    actor=None,
+    from_waitlist: bool = False,
+    now: datetime | None = None,
+) -> Booking:
+    now = now or timezone.now()
+    _take_seat(session.pk, now)
+    try:
+        with transaction.atomic():
+            booking = Booking.objects.create(
+                session_id=session.pk,
+                candidate=candidate,
+                channel=channel,
+                booked_by=actor,
+                from_waitlist=from_waitlist,
+            )
+    except IntegrityError:
+        raise AlreadyBooked from None
+    WaitlistEntry.objects.filter(candidate=candidate, status=WaitlistStatus.WAITING).update(
+        status=WaitlistStatus.BOOKED, booking=booking
+    )
+    audit_record(action=Action.CREATE, actor=actor, target=booking, fields=["session"])
+    _notify("waitlist_booked" if from_waitlist else "booked", booking)
+    return booking
+
+
+def _end(booking: Booking, status: str, now: datetime) -> None:
+    ended = Booking.objects.filter(pk=booking.pk, status=BookingStatus.ACTIVE).update(
+        status=status, ended_at=now
+    )
+    if not ended:
+        raise BookingEnded
+    booking.status, booking.ended_at = status, now
+
+
+def _check_open(booking: Booking, now: datetime) -> None:
+    if booking.status != BookingStatus.ACTIVE:
+        raise BookingEnded
+    if booking.session.starts_at <= now:
+        raise SessionClosed
+
+
+@transaction.atomic
+def booking_move(
+    *, booking: Booking, to_session: InformationSession, actor=None, now: datetime | None = None
+) -> Booking:
+    """Move to another session: the old booking ends as "moved", a new one is made."""
+    now = now or timezone.now()
+    _check_open(booking, now)
+    if to_session.pk == booking.session_id:
+        return booking
+    _end(booking, BookingStatus.MOVED, now)
+    _free_seat(booking.session_id)
+    _take_seat(to_session.pk, now)
+    moved = Booking.objects.create(
+        session_id=to_session.pk,
+        candidate=booking.candidate,
+        channel=booking.channel,
+        booked_by=actor,
+    )
+    audit_record(
+        action=Action.UPDATE,
+        actor=actor,
+        target=moved,
+        fields=["session"],
+        reason=f"moved from booking {booking.pk}",
+    )
+    _notify("moved", moved)
+    waitlist_promote(session=booking.session, now=now)
+    return moved
+
+
+@transaction.atomic
+def booking_cancel(*, booking: Booking, actor=None, now: datetime | None = None) -> Booking:
+    now = now or timezone.now()
+    _check_open(booking, now)
+    _end(booking, BookingStatus.CANCELLED, now)
+    _free_seat(booking.session_id)
+    audit_record(
+        action=Action.TRANSITION, actor=actor, target=booking, fields=["status"], reason="cancelled"
+    )
+    _notify("cancelled", booking)
+    waitlist_promote(session=booking.session, now=now)
+    return booking
+
+
+@transaction.atomic
+def waitlist_join(*, candidate: Candidate, language: str = "", actor=None) -> WaitlistEntry:
+    """Wait for a seat; booked automatically (and told) when one frees up."""
+    if Booking.objects.filter(candidate=candidate, status=BookingStatus.ACTIVE).exists():
+        raise AlreadyBooked
+    entry, _created = WaitlistEntry.objects.get_or_create(
+        candidate=candidate, status=WaitlistStatus.WAITING, defaults={"language": language}
+    )
+    audit_record(action=Action.CREATE, actor=actor, target=entry)
+    return entry
+
+
+def waitlist_leave(*, candidate: Candidate) -> None:
+    WaitlistEntry.objects.filter(candidate=candidate, status=WaitlistStatus.WAITING).update(
+        status=WaitlistStatus.LEFT
+    )
+
+
+def _suits(entry: WaitlistEntry, session: InformationSession) -> bool:
+    candidate = entry.candidate
+    if entry.language and entry.language not in session.languages:
+        return False
+    return not candidate.interpreter_needed or session.interpreter_available
+
+
+def waitlist_promote(*, session: InformationSession, now: datetime | None = None) -> list[Booking]:
+    """Give the session's free seats to the longest-waiting candidates it suits."""
+    now = now or timezone.now()
+    session.refresh_from_db()
+    if session.status != SessionStatus.SCHEDULED or session.starts_at <= now:
+        return []
+    booked: list[Booking] = []
+    waiting = (
+        WaitlistEntry.objects.select_for_update(skip_locked=True)
+        .select_related("candidate")
+        .filter(status=WaitlistStatus.WAITING)
+    )
+    for entry in waiting:
+        if session.seats_free <= len(booked):
+            break
+        if not _suits(entry, session):
+            continue
+        try:
+            with transaction.atomic():
+                booked.append(
+                    booking_create(
+                        candidate=entry.candidate,
+                        session=session,
+                        channel=Channel.ONLINE,
+                        from_waitlist=True,
+                        now=now,
+                    )
+                )
+        except (AlreadyBooked, SessionFull):
+            continue
+    return booked
+
+
+@dataclass(frozen=True)
+class SessionPlan:
+    starts_at: datetime
+    place: str
+    address: str
+    capacity: int
+    languages: list[str]
+    interpreter_available: bool
+
+
+@transaction.atomic
+def session_plan(*, plan: SessionPlan, actor) -> InformationSession:
+    session = InformationSession.objects.create(
+        starts_at=plan.starts_at,
+        place=plan.place,
+        address=plan.address,
+        capacity=plan.capacity,
+        languages=plan.languages,
+        interpreter_available=plan.interpreter_available,
+    )
+    audit_record(action=Action.CREATE, actor=actor, target=session)
+    waitlist_promote(session=session)
+    return session
+
+
+@transaction.atomic
+def session_cancel(
+    *, session: InformationSession, reason: str, actor, now: datetime | None = None
+) -> list[Booking]:
+    """Cancel a session: every booked candidate is told and offered another session."""
+    now = now or timezone.now()
+    locked = InformationSession.objects.select_for_update().get(pk=session.pk)
+    if locked.status != SessionStatus.SCHEDULED:
+        raise SessionClosed
+    bookings = list(locked.bookings.filter(status=BookingStatus.ACTIVE).select_related("candidate"))
+    Booking.objects.filter(pk__in=[b.pk for b in bookings]).update(
+        status=BookingStatus.SESSION_CANCELLED, ended_at=now
+    )
+    locked.status, locked.seats_taken, locked.cancellation_reason = (
+        SessionStatus.CANCELLED,
+        0,
+        reason[:300],
+    )
+    locked.save(update_fields=["status", "seats_taken", "cancellation_reason"])
+    audit_record(
+        action=Action.TRANSITION, actor=actor, target=locked, fields=["status"], reason=reason
+    )
+    for booking in bookings:
+        _notify("session_cancelled", booking)
+    return bookings

@@ -1,0 +1,43 @@
+"""Calendar invitations (.ics) for information sessions.
+
+Times are written in Europe/Luxembourg with the VTIMEZONE rules included, so a
+calendar shows the right hour on both sides of a daylight-saving change.
+"""
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from accueil.booking.models import Booking
+
+LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
+
+
+def session_invitation(booking: Booking, *, cancelled: bool = False) -> bytes:
+    """One event for the booked session; `cancelled` withdraws it from calendars."""
+    session = booking.session
+    calendar = Calendar()
+    calendar.add("prodid", "-//Accueil//Welcome and Integration Contract//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "CANCEL" if cancelled else "REQUEST")
+    event = Event()
+    event.add("uid", f"booking-{booking.pk}@{settings.ALLOWED_HOSTS[0]}")
+    event.add("sequence", 1 if cancelled else 0)
+    event.add("dtstamp", booking.created_at)
+    event.add("dtstart", session.starts_at.astimezone(LUXEMBOURG))
+    event.add("dtend", session.ends_at.astimezone(LUXEMBOURG))
+    event.add("summary", _("CAI information session"))
+    event.add("location", f"{session.place}, {session.address}")
+    event.add(
+        "description",
+        _(
+            "Bring a document proving that you live legally in Luxembourg "
+            "(residence card or permit, etc.)."
+        ),
+    )
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,69 @@
+"""Checks of what a person types when registering, shared by the web forms, the
+officers' forms and the API. Each raises ValidationError with a message in the
+reader's language."""
+
+from datetime import date
+from functools import lru_cache
+
+import phonenumbers
+import pycountry
+from babel import Locale
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from accueil.registration import national_id
+
+NATIONAL_ID_ERRORS = {
+    "format": _("Enter your national identification number as 13 digits, like 1990051712345"),
+    "date": _("The first 8 digits of the national identification number must be a real date"),
+    "luhn": _("This national identification number is not valid: check the last two digits"),
+    "verhoeff": _("This national identification number is not valid: check the last two digits"),
+}
+
+
+def clean_national_id(value: str, today: date) -> tuple[str, date]:
+    """The 13 digits without spaces, and the date of birth they carry."""
+    digits = "".join(value.split())
+    try:
+        born = national_id.birth_date_of(digits)
+    except national_id.InvalidNationalId as bad:
+        raise ValidationError(NATIONAL_ID_ERRORS[bad.code], code=bad.code) from None
+    if born > today:
+        raise ValidationError(NATIONAL_ID_ERRORS["date"], code="date")
+    return digits, born
+
+
+def clean_phone(value: str) -> str:
+    """A telephone number in international form (+352 ...); Luxembourg by default."""
+    try:
+        number = phonenumbers.parse(value, "LU")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise ValidationError(
+            _("Enter a telephone number, like 621 123 456 or +33 6 12 34 56 78"), code="phone"
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+@lru_cache(maxsize=8)
+def _countries(lang: str) -> tuple[tuple[str, str], ...]:
+    names = Locale.parse(lang).territories
+    rows = [(c.alpha_2, names.get(c.alpha_2, c.name)) for c in pycountry.countries]
+    return tuple(sorted(rows, key=lambda row: row[1]))
+
+
+def country_choices() -> tuple[tuple[str, str], ...]:
+    """ISO 3166-1 countries, named in the reader's language and sorted by that name."""
+    return _countries(get_language() or "en")
+
+
+def clean_nationalities(codes: list[str]) -> list[str]:
+    known = {code for code, _name in _countries("en")}
+    chosen = list(dict.fromkeys(code.upper() for code in codes if code))
+    if not chosen:
+        raise ValidationError(_("Select at least one nationality"), code="required")
+    if any(code not in known for code in chosen):
+        raise ValidationError(_("Select a nationality from the list"), code="invalid")
+    return chosen
