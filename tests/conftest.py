@@ -80,9 +80,9 @@ def run_tasks(queued_tasks):
     def run(*, include_deferred: bool = False) -> int:
         done = 0
         for result in list(queued_tasks.results):
-            if result.task.run_after and not include_deferred:
-                if result.task.run_after > timezone.now():
-                    continue
+            deferred = result.task.run_after and result.task.run_after > timezone.now()
+            if deferred and not include_deferred:
+                continue
             result.task.call(*result.args, **result.kwargs)
             done += 1
         queued_tasks.clear()

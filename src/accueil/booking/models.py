@@ -139,3 +139,6 @@ class WaitlistEntry(models.Model):
                 name="waitlist_once_per_candidate",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} ({self.status})"

@@ -25,3 +25,6 @@ class Notification(models.Model):
                 name="notification_once_per_booking",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.sent_at:%Y-%m-%d %H:%M}"
