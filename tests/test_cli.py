@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db.models import F
+from django.utils import timezone
 
 from accueil.accounts.models import Role, User
+from accueil.booking.models import InformationSession, WaitlistEntry
 from accueil.contracts.models import Contract, ContractStatus
 from accueil.registration.models import Candidate
 from accueil.rules import RULES, evaluate
@@ -87,6 +90,12 @@ def test_demo_loads_every_role_and_stage_and_running_it_again_duplicates_nothing
     assert len({n for c in Candidate.objects.all() for n in c.nationalities}) >= 8
     for email in User.objects.values_list("email", flat=True):
         assert email in first
+    full = InformationSession.objects.filter(
+        seats_taken=F("capacity"), starts_at__gt=timezone.now()
+    )
+    assert full.exists()
+    assert InformationSession.objects.filter(interpreter_available=True).exists()
+    assert WaitlistEntry.objects.filter(status="waiting").exists()
 
 
 def test_the_web_server_refuses_to_start_without_a_secret_key(tmp_path):

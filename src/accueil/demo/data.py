@@ -1,13 +1,17 @@
 """Realistic demo data: organisations of every kind in the seed, staff of every role,
-and candidates at every stage of a contract's life. Loading twice changes nothing."""
+and candidates at every stage of a contract's life, information sessions with
+bookings and a waitlist. Loading twice changes nothing."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
 
 from accueil.accounts.models import Organisation, OrganisationKind, Role, User
+from accueil.booking import services as booking
+from accueil.booking.models import Booking, InformationSession, SessionStatus, WaitlistEntry
 from accueil.contracts.models import Contract, ContractStatus
 from accueil.registration import national_id
 from accueil.registration.models import Candidate, Channel
@@ -152,11 +156,15 @@ def load() -> dict[str, int]:
     today = timezone.localdate()
     for serial, person in enumerate(PEOPLE, start=101):
         candidate_with_contracts(person, serial, today)
+    bookings_and_waitlist(information_sessions(today))
     return {
         "organisations": Organisation.objects.count(),
         "users": User.objects.count(),
         "candidates": Candidate.objects.count(),
         "contracts": Contract.objects.count(),
+        "information sessions": InformationSession.objects.count(),
+        "bookings": Booking.objects.count(),
+        "waiting": WaitlistEntry.objects.filter(status="waiting").count(),
     }
 
 
@@ -242,3 +250,97 @@ def contracts_for(candidate: Candidate, stage: str, serial: int, today: date) ->
             end_exclusive=term_end(restart),
             follows=first,
         )
+
+
+LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
+VENUES = [
+    ("Integration Department", "7-9, avenue Victor Hugo, L-1750 Luxembourg"),
+    ("Maison des associations, Esch-sur-Alzette", "Place de l'Hôtel de Ville, L-4138 Esch"),
+]
+# (days from today, local time, venue, capacity, languages, interpreter)
+SESSIONS = [
+    (-20, time(9, 30), 0, 15, ["fr", "en"], False),
+    (3, time(9, 30), 0, 3, ["fr", "de"], False),
+    (5, time(14, 0), 1, 12, ["fr", "pt"], True),
+    (10, time(9, 30), 0, 15, ["en", "fr"], False),
+    (12, time(18, 0), 0, 15, ["de", "lb"], False),
+    (17, time(14, 0), 1, 12, ["fr", "en"], True),
+    (24, time(9, 30), 0, 20, ["en", "de"], False),
+    (31, time(14, 0), 0, 15, ["fr", "pt"], True),
+]
+
+
+def information_sessions(today: date) -> list[InformationSession]:
+    """Past, upcoming, full and interpreted sessions, in Luxembourg local time.
+
+    Made once: a later run (another day) keeps the sessions the demo already has.
+    """
+    if InformationSession.objects.exists():
+        return list(InformationSession.objects.order_by("starts_at"))
+    made = []
+    for days, at, venue, capacity, languages, interpreter in SESSIONS:
+        place, address = VENUES[venue]
+        starts = datetime.combine(today + timedelta(days=days), at, tzinfo=LUXEMBOURG)
+        session, _created = InformationSession.objects.get_or_create(
+            starts_at=starts,
+            place=place,
+            defaults={
+                "address": address,
+                "capacity": capacity,
+                "languages": languages,
+                "interpreter_available": interpreter,
+                "status": SessionStatus.SCHEDULED,
+            },
+        )
+        made.append(session)
+    return made
+
+
+def bookings_and_waitlist(sessions: list[InformationSession]) -> None:
+    """The registered candidates hold bookings; the small session is full; one waits."""
+    if Booking.objects.exists():
+        return
+    registered = {c.first_name: c for c in Candidate.objects.filter(contracts__isnull=True)}
+    drafted = Candidate.objects.filter(contracts__status=ContractStatus.DRAFT).first()
+    past, full, interpreted = sessions[0], sessions[1], sessions[2]
+    if drafted:  # attended a session three weeks ago, then a draft contract was prepared
+        booking.booking_create(
+            candidate=drafted, session=past, now=past.starts_at - timedelta(days=10)
+        )
+    booking.booking_create(
+        candidate=registered["Amina"], session=interpreted, channel=Channel.PHONE
+    )
+    fillers = [extra_candidate(n) for n in range(full.capacity)]
+    for person in fillers:
+        booking.booking_create(candidate=person, session=full)
+    # Lucas waits for a session held in Luxembourgish: none is planned yet.
+    booking.waitlist_join(candidate=registered["Lucas"], language="lb")
+
+
+EXTRA = [
+    ("Chen", "Wei", date(1993, 6, 3), "CN", "en"),
+    ("Nguyen", "Linh", date(1998, 9, 9), "VN", "fr"),
+    ("Okafor", "Chidi", date(1987, 4, 22), "NG", "en"),
+    ("Hussein", "Layla", date(2001, 1, 5), "SY", "de"),
+]
+
+
+def extra_candidate(n: int) -> Candidate:
+    surname, first, born, nationality, language = EXTRA[n % len(EXTRA)]
+    nin = national_id.make(born, 200 + n)
+    candidate, _created = Candidate.objects.get_or_create(
+        national_id=nin,
+        defaults={
+            "surname": surname,
+            "first_name": first,
+            "birth_date": born,
+            "phone": f"+352 691 {200 + n:03d} {400 + n:03d}",
+            "email": f"{first.lower()}.{surname.lower()}@example.org",
+            "nationalities": [nationality],
+            "information_language": language,
+            "legal_residence_confirmed": True,
+            "wishes_to_settle": True,
+            "channel": Channel.ONLINE,
+        },
+    )
+    return candidate

@@ -1,5 +1,8 @@
 """`accueil demo [--port N]`: a ready-to-click Accueil on 127.0.0.1 with demo data."""
 
+import subprocess
+import sys
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
@@ -30,7 +33,19 @@ class Command(BaseCommand):
         for email, role in self.logins():
             self.stdout.write(f"    {role:<26} {email}")
         if not no_serve:
+            self.serve(port)
+
+    def serve(self, port: int) -> None:
+        """The web server, with the task worker beside it (it sends the emails)."""
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "accueil.cli", "db_worker", "--no-reload", "--interval", "1"]
+        )
+        self.stdout.write(f"  Task worker started (pid {worker.pid})")
+        try:
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=10)
 
     def logins(self) -> list[tuple[str, str]]:
         rows = [(email, str(role.label)) for email, _f, _l, role, _o, _lang in data.STAFF]
