@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -10,14 +11,10 @@ from accueil.booking import services
 from accueil.notifications.models import Notification
 from tests import factories
 
-DATABASE_TASKS = {
-    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
-def test_the_worker_sends_the_booking_email_after_commit_and_only_once(
-    transactional_db, settings
-):
+def test_the_worker_sends_the_booking_email_after_commit_and_only_once(transactional_db, settings):
     settings.TASKS = DATABASE_TASKS
     session = factories.information_session(starts_at=timezone.now() + timedelta(days=1))
     person = factories.candidate()
@@ -37,8 +34,6 @@ def test_nothing_is_queued_when_the_booking_fails(transactional_db, settings):
     full = factories.information_session(capacity=1)
     services.booking_create(candidate=factories.candidate(), session=full)
     queued = DBTaskResult.objects.count()
-    try:
+    with pytest.raises(services.SessionFull):
         services.booking_create(candidate=factories.candidate(), session=full)
-    except services.SessionFull:
-        pass
     assert DBTaskResult.objects.count() == queued

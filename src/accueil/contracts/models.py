@@ -64,7 +64,9 @@ class Contract(models.Model):
                 name="contract_ends_after_it_starts",
             ),
             models.CheckConstraint(
-                condition=Q(status=ContractStatus.DRAFT) | Q(entry_into_force__isnull=False),
+                # A draft, or a draft withdrawn before signing, has no term yet.
+                condition=Q(status__in=[ContractStatus.DRAFT, ContractStatus.WITHDRAWN])
+                | Q(entry_into_force__isnull=False),
                 name="contract_signed_has_dates",
             ),
             models.UniqueConstraint(
