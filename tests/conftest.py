@@ -61,6 +61,12 @@ def all_roles(officer, dpo, administrator, provider, social_worker, candidate_us
 
 
 @pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploaded and generated files go to a temporary folder, not ./data."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def queued_tasks(settings):
     """Background tasks are collected, not run, unless a test runs them (`run_tasks`)."""
     settings.TASKS = {

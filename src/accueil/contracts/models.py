@@ -8,6 +8,7 @@ contract never ends before it starts and that a candidate holds one live contrac
 import uuid
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,28 @@ class ContractStatus(models.TextChoices):
 LIVE_STATUSES = (ContractStatus.DRAFT, ContractStatus.IN_FORCE, ContractStatus.UNDER_REVIEW)
 
 
+class ContractLanguage(models.TextChoices):
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    GERMAN = "de", _("German")
+
+
+class SignatureMethod(models.TextChoices):
+    # How the candidate's signature was obtained (issue: "record how").
+    PAPER = "paper", _("Signed paper copy, scan attached")
+    CONFIRMED = "confirmed", _("Candidate's confirmation after an identity check")
+
+
+class ContractCounter(models.Model):
+    """The last contract number given each year: numbers are unique and gap-free."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
 class Contract(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     number = models.CharField(_("contract number"), max_length=20, unique=True)
@@ -39,6 +62,32 @@ class Contract(models.Model):
     )
     entry_into_force = models.DateField(_("entry into force"), null=True, blank=True)
     end_exclusive = models.DateField(_("end of term (exclusive)"), null=True, blank=True)
+    language = models.CharField(
+        _("language of the contract"),
+        max_length=8,
+        choices=ContractLanguage.choices,
+        default=ContractLanguage.ENGLISH,
+    )
+    # What the rules gave for this candidate when the contract was drafted (rule
+    # cai.obligations), so the contract keeps the obligations it was signed with.
+    obligations = models.JSONField(_("obligations"), default=dict, blank=True)
+    signature_method = models.CharField(
+        _("how it was signed"), max_length=20, choices=SignatureMethod.choices, blank=True
+    )
+    signed_at = models.DateTimeField(_("signed on"), null=True, blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signed for the Ministry by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    signed_scan = models.FileField(
+        _("scan of the signed copy"), upload_to="contracts/scans/", blank=True
+    )
+    document = models.FileField(_("contract (PDF)"), upload_to="contracts/", blank=True)
+    withdrawal_reason = models.CharField(_("reason for withdrawal"), max_length=500, blank=True)
     follows = models.OneToOneField(
         "self",
         verbose_name=_("follow-up of"),
@@ -73,6 +122,10 @@ class Contract(models.Model):
                 fields=["candidate"],
                 condition=Q(status__in=LIVE_STATUSES),
                 name="contract_one_live_per_candidate",
+            ),
+            models.CheckConstraint(
+                condition=Q(signed_at__isnull=True) | ~Q(signature_method=""),
+                name="contract_signature_says_how",
             ),
         ]
 

@@ -4,12 +4,17 @@ Every change locks the contract's row, checks the transition against
 `contracts.states.TRANSITIONS`, and writes who did it and why to the audit trail.
 """
 
+from datetime import date
+
 from django.db import transaction
+from django.utils import timezone
 
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.contracts import states
-from accueil.contracts.models import Contract
+from accueil.contracts.models import Contract, ContractCounter, ContractStatus, SignatureMethod
+from accueil.registration.models import Candidate
+from accueil.rules import evaluate
 
 
 class TransitionNotAllowed(Exception):
@@ -40,3 +45,91 @@ def contract_transition(
         reason=f"{previous} -> {to}: {reason}",
     )
     return locked
+
+
+def next_number(year: int) -> str:
+    """CAI-<year>-<6 digits>, from a counter row locked for the transaction."""
+    counter, _created = ContractCounter.objects.select_for_update().get_or_create(year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"CAI-{year}-{counter.last:06d}"
+
+
+@transaction.atomic
+def contract_draft(
+    *,
+    candidate: Candidate,
+    actor,
+    language_levels: dict | None = None,
+    needs_literacy: bool = False,
+    request=None,
+) -> Contract:
+    """Prepare the contract after the information session, in the candidate's language."""
+    today = timezone.localdate()
+    decision = evaluate(
+        "cai.obligations",
+        {
+            "language_levels": language_levels or {},
+            "needs_literacy": needs_literacy,
+            "on": today.isoformat(),
+        },
+    )
+    contract = Contract.objects.create(
+        candidate=candidate,
+        number=next_number(today.year),
+        status=ContractStatus.DRAFT,
+        language=candidate.information_language,
+        obligations=decision.to_dict("en")["values"],
+    )
+    audit_record(action=Action.CREATE, actor=actor, target=contract, request=request)
+    return contract
+
+
+@transaction.atomic
+def contract_sign(
+    *,
+    contract: Contract,
+    actor,
+    method: str,
+    entry_into_force: date | None = None,
+    scan=None,
+    request=None,
+) -> Contract:
+    """Both parties sign: the contract enters into force for the term the rules give."""
+    start = entry_into_force or timezone.localdate()
+    term = evaluate("cai.term", {"entry_into_force": start.isoformat()}).values
+    if method == SignatureMethod.PAPER and not scan:
+        raise ValueError("a paper signature needs the scan of the signed copy")
+    fields = {
+        "entry_into_force": start,
+        "end_exclusive": term["end_exclusive"],
+        "signature_method": method,
+        "signed_at": timezone.now(),
+        "signed_by": actor,
+    }
+    if scan:
+        fields["signed_scan"] = scan
+    signed = contract_transition(
+        contract=contract,
+        to=ContractStatus.IN_FORCE,
+        actor=actor,
+        reason=f"signed ({method})",
+        request=request,
+        **fields,
+    )
+    from accueil.contracts.tasks import render_contract_document
+
+    transaction.on_commit(lambda: render_contract_document.enqueue(str(signed.pk)))
+    return signed
+
+
+def contract_withdraw(*, contract: Contract, actor, reason: str, request=None) -> Contract:
+    """The contract is optional: the candidate, or an officer for them, may end it."""
+    return contract_transition(
+        contract=contract,
+        to=ContractStatus.WITHDRAWN,
+        actor=actor,
+        reason=reason,
+        request=request,
+        withdrawal_reason=reason[:500],
+    )

@@ -1,0 +1,36 @@
+"""The contract as a PDF (WeasyPrint), in the contract's language.
+
+Its text follows the seed: the parties, the purpose ("to foster integration and
+involvement of foreigners in the social, economic and political life of Luxembourg"),
+the term (at most 2 years), what the State offers (language training at a reduced
+rate, a free citizenship course of at least 6 hours, a free orientation day) and what
+the signatory commits to (take part within the term, support themselves according to
+their skills and capabilities, take part in societal life), and the end of the term.
+"""
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import HTML
+
+from accueil.contracts.models import Contract
+from accueil.rules import parameter
+
+
+def contract_context(contract: Contract) -> dict:
+    on = contract.entry_into_force or contract.created_at.date()
+    return {
+        "contract": contract,
+        "candidate": contract.candidate,
+        "min_hours": parameter("cai.citizenship_min_hours", on),
+        "term_years": parameter("cai.term_years", on),
+        "target_level": parameter("cai.language_target_level", on),
+        "literacy": contract.obligations.get("obligations", [{}])[0].get(
+            "literacy_classes_recommended", False
+        ),
+    }
+
+
+def contract_pdf(contract: Contract) -> bytes:
+    with translation.override(contract.language):
+        html = render_to_string("contracts/pdf/contract.html", contract_context(contract))
+    return HTML(string=html).write_pdf()
