@@ -2,19 +2,23 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
-from accueil.accounts import access
-from accueil.accounts.forms import SignInForm
+from accueil.accounts import access, links, services
+from accueil.accounts.forms import ActivationForm, SignInForm, SignInLinkForm
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.contracts.models import ContractStatus
+from accueil.core.ratelimit import limit_posts
 from accueil.registration import selectors as candidate_selectors
 
 
@@ -76,3 +80,61 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.role in (Role.PROVIDER, Role.SOCIAL_WORKER, Role.ADMIN):
         context["organisations"] = access.organisations_for_user(user).prefetch_related("staff")
     return render(request, f"accounts/home_{user.role}.html", context)
+
+
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+@require_http_methods(["GET", "POST"])
+@limit_posts("public")
+def activate(request: HttpRequest, token: str) -> HttpResponse:
+    """A registered candidate creates their account from the emailed one-time link."""
+    candidate = links.candidate_to_activate(token)
+    if candidate is None:
+        return render(request, "accounts/link_expired.html", status=404)
+    form = ActivationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.candidate_account_activate(
+                candidate=candidate, password=form.cleaned_data["password1"], request=request
+            )
+        except ValidationError as weak:
+            form.add_error("password1", weak)
+        except services.AccountExists:
+            form.add_error(None, _("An account already uses this email address: sign in"))
+        else:
+            login(request, user, backend=BACKEND)
+            messages.success(request, _("Your account is ready"))
+            return redirect("accounts:home")
+    return render(request, "accounts/activate.html", {"form": form, "candidate": candidate})
+
+
+@require_http_methods(["GET", "POST"])
+@limit_posts("public")
+def sign_in_link_request(request: HttpRequest) -> HttpResponse:
+    form = SignInLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.candidate_for_email(form.cleaned_data["email"])
+        if user is not None and hasattr(user, "candidate"):
+            from accueil.notifications.tasks import account_email_after_commit
+
+            account_email_after_commit("sign_in", user.candidate.pk)
+        # The same answer whether or not the address is known: nobody learns who is registered.
+        return render(request, "accounts/sign_in_link_sent.html")
+    return render(request, "accounts/sign_in_link_request.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def sign_in_link(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button; only the POST signs in, so that mail scanners opening the
+    link do not use it up."""
+    user = links.user_for_sign_in(token)
+    if user is None:
+        return render(request, "accounts/link_expired.html", status=404)
+    if request.method == "POST":
+        login(request, user, backend=BACKEND)
+        audit_record(
+            action=Action.SIGN_IN, actor=user, target=user, request=request, reason="one-time link"
+        )
+        return redirect("accounts:home")
+    return render(request, "accounts/sign_in_link_confirm.html")

@@ -20,7 +20,7 @@ WITH_INVITATION = {"booked", "moved", "waitlist_booked", "reminder"}
 WITH_CANCELLATION = {"cancelled", "session_cancelled"}
 
 
-def render(kind: str, candidate: Candidate, booking: Booking | None) -> EmailMessage:
+def render(kind: str, candidate: Candidate, booking: Booking | None, **extra: str) -> EmailMessage:
     with translation.override(candidate.information_language):
         text = render_to_string(
             f"notifications/email/{kind}.txt",
@@ -30,6 +30,7 @@ def render(kind: str, candidate: Candidate, booking: Booking | None) -> EmailMes
                 "session": booking.session if booking else None,
                 "link": links.access_url(candidate),
                 "site_url": settings.SITE_URL,
+                **extra,
             },
         )
         subject, _blank, body = text.strip().partition("\n")

@@ -63,3 +63,27 @@ def send_once(kind: str, booking: Booking) -> bool:
     except IntegrityError:
         return False  # already sent
     return True
+
+
+@task()
+def send_account_email(kind: str, candidate_id: str) -> bool:
+    """ "registered" (with the activation link) or "sign_in" (a one-time sign-in link)."""
+    from accueil.accounts import links as account_links
+    from accueil.registration.models import Candidate
+
+    candidate = Candidate.objects.select_related("user").filter(pk=candidate_id).first()
+    if candidate is None or not candidate.email:
+        return False
+    if kind == "sign_in":
+        if candidate.user is None:
+            return False
+        url = account_links.sign_in_url(candidate.user)
+    else:
+        url = "" if candidate.user_id else account_links.activation_url(candidate)
+    emails.render(kind, candidate, None, action_url=url).send()
+    Notification.objects.create(kind=kind, candidate=candidate)
+    return True
+
+
+def account_email_after_commit(kind: str, candidate_id) -> None:
+    transaction.on_commit(lambda: send_account_email.enqueue(kind, str(candidate_id)))

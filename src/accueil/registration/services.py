@@ -98,4 +98,8 @@ def candidate_register(
         request=request,
         reason=f"registered ({channel})",
     )
+    if candidate.email:
+        from accueil.notifications.tasks import account_email_after_commit
+
+        account_email_after_commit("registered", candidate.pk)
     return candidate

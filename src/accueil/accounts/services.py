@@ -1,0 +1,48 @@
+"""Candidate accounts: activation after registering, and emailed sign-in links."""
+
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+
+from accueil.accounts.models import Role, User
+from accueil.audit.models import Action
+from accueil.audit.service import audit_record
+from accueil.registration.models import Candidate
+
+
+class AccountExists(Exception):
+    """Another account already uses this email address."""
+
+
+@transaction.atomic
+def candidate_account_activate(*, candidate: Candidate, password: str, request=None) -> User:
+    """Create the candidate's account with the email they registered with."""
+    locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    if locked.user_id:
+        return locked.user
+    email = locked.email.lower()
+    if User.objects.filter(email=email).exists():
+        raise AccountExists
+    user = User(
+        email=email,
+        first_name=locked.first_name,
+        last_name=locked.surname,
+        role=Role.CANDIDATE,
+        language=locked.information_language,
+    )
+    validate_password(password, user)
+    user.set_password(password)
+    user.save()
+    locked.user = user
+    locked.save(update_fields=["user"])
+    audit_record(
+        action=Action.CREATE,
+        actor=user,
+        target=user,
+        request=request,
+        reason="candidate account activated",
+    )
+    return user
+
+
+def candidate_for_email(email: str) -> User | None:
+    return User.objects.filter(email=email.lower(), role=Role.CANDIDATE, is_active=True).first()
