@@ -16,6 +16,7 @@ urlpatterns = [
     path("register/", include("accueil.registration.public_urls")),
     path("my-booking/", include("accueil.booking.public_urls")),
     path("officer/", include("accueil.booking.officer_urls")),
+    path("", include("accueil.contracts.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -17,8 +18,11 @@ from accueil.accounts.forms import ActivationForm, SignInForm, SignInLinkForm
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
+from accueil.contracts import calendar
 from accueil.contracts.models import ContractStatus
+from accueil.contracts.selectors import candidate_path
 from accueil.core.ratelimit import limit_posts
+from accueil.registration import links as registration_links
 from accueil.registration import selectors as candidate_selectors
 
 
@@ -67,9 +71,13 @@ def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     context: dict = {"role": user.role}
     if user.role == Role.CANDIDATE:
-        context["candidate"] = access.candidates_for_user(user).first()
-        if context["candidate"]:
-            context.update(candidate_selectors.candidate_summary(context["candidate"]))
+        candidate = access.candidates_for_user(user).first()
+        context["candidate"] = candidate
+        if candidate:
+            context.update(candidate_selectors.candidate_summary(candidate))
+            context["path"] = candidate_path(candidate, timezone.localdate())
+            context["feed_url"] = calendar.feed_url(candidate)
+            context["booking_url"] = registration_links.access_url(candidate)
     if user.role in (Role.OFFICER, Role.DPO):
         counts = access.contracts_for_user(user).values("status").annotate(n=Count("pk"))
         by_status = {row["status"]: row["n"] for row in counts}

@@ -135,3 +135,49 @@ class Contract(models.Model):
     @property
     def last_day(self) -> date | None:
         return self.end_exclusive - timedelta(days=1) if self.end_exclusive else None
+
+
+class Obligation(models.TextChoices):
+    # Seed: language training, the citizenship course, an orientation day.
+    LANGUAGE_TRAINING = "language_training", _("Language training")
+    CITIZENSHIP_COURSE = "citizenship_course", _("Citizenship course")
+    ORIENTATION_DAY = "orientation_day", _("Orientation day")
+
+
+class Certificate(models.Model):
+    """Proof that an obligation was met: an attendance certificate (seed: "Attendance is
+    compulsory and is documented in an attendance certificate issued by the training
+    organization"; "The Department of Adult Education ... certifies candidates'
+    attendance"; orientation-day attendance "is attested to by a certificate")."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="certificates")
+    obligation = models.CharField(_("obligation"), max_length=30, choices=Obligation.choices)
+    issued_on = models.DateField(_("date of the certificate"))
+    issuer = models.CharField(_("issued by"), max_length=200)
+    literacy = models.BooleanField(_("literacy classes"), default=False)
+    hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1, null=True, blank=True)
+    sessions = models.PositiveSmallIntegerField(_("sessions"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["issued_on"]
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(obligation__in=Obligation.values), name="certificate_obligation_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(hours__isnull=True) | Q(hours__gte=0), name="certificate_hours_positive"
+            ),
+            models.UniqueConstraint(
+                fields=["contract", "obligation", "issued_on", "issuer"],
+                name="certificate_recorded_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.obligation} {self.issued_on}"

@@ -1,0 +1,66 @@
+"""A candidate's private calendar feed (.ics) of every dated step of their path.
+
+The feed address carries a signed token (no account needed by calendar apps); it
+names the candidate only by an opaque identifier.
+"""
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from accueil.booking.models import BookingStatus
+from accueil.contracts.selectors import current_contract
+from accueil.registration.models import Candidate
+
+SALT = "accueil.contracts.calendar"
+LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
+
+
+def feed_url(candidate: Candidate) -> str:
+    token = signing.dumps([str(candidate.pk), candidate.access_version], salt=SALT)
+    return settings.SITE_URL.rstrip("/") + reverse("contracts:calendar", args=[token])
+
+
+def candidate_for_feed(token: str) -> Candidate | None:
+    try:
+        pk, version = signing.loads(token, salt=SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return Candidate.objects.filter(pk=pk, access_version=version).first()
+
+
+def path_calendar(candidate: Candidate) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Accueil//Integration path//EN")
+    calendar.add("version", "2.0")
+    host = settings.ALLOWED_HOSTS[0]
+    with translation.override(candidate.information_language):
+        calendar.add("x-wr-calname", _("My integration path"))
+        for booking in candidate.bookings.filter(status=BookingStatus.ACTIVE).select_related(
+            "session"
+        ):
+            event = Event()
+            event.add("uid", f"booking-{booking.pk}@{host}")
+            event.add("dtstamp", booking.created_at)
+            event.add("dtstart", booking.session.starts_at.astimezone(LUXEMBOURG))
+            event.add("dtend", booking.session.ends_at.astimezone(LUXEMBOURG))
+            event.add("summary", _("CAI information session"))
+            event.add("location", f"{booking.session.place}, {booking.session.address}")
+            calendar.add_component(event)
+        contract = current_contract(candidate)
+        if contract and contract.entry_into_force and contract.status == "in_force":
+            event = Event()
+            event.add("uid", f"contract-end-{contract.pk}@{host}")
+            event.add("dtstamp", contract.signed_at or contract.created_at)
+            event.add("dtstart", contract.last_day)
+            event.add("dtend", contract.last_day + timedelta(days=1))
+            event.add("summary", _("Last day of your Welcome and Integration Contract"))
+            calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

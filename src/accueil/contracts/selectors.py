@@ -1,0 +1,133 @@
+"""Reading contracts: the candidate's integration path and the fulfilment check.
+
+The path puts in one place, in the candidate's language, each obligation with its
+status and certificates, what is booked and when, the end of the term and the time
+left, and what to do next.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.translation import get_language
+
+from accueil.booking.models import Booking, BookingStatus
+from accueil.contracts.models import LIVE_STATUSES, Certificate, Contract, Obligation
+from accueil.registration.models import Candidate
+from accueil.rules import Decision, evaluate
+
+
+def fulfilment_facts(contract: Contract, certificates: list[Certificate], on: date) -> dict:
+    """The facts of rule cai.fulfilment from the certificates recorded so far."""
+    by = {code: [c for c in certificates if c.obligation == code] for code in Obligation.values}
+    facts: dict = {"entry_into_force": contract.entry_into_force.isoformat(), "on": on.isoformat()}
+    if language := by[Obligation.LANGUAGE_TRAINING]:
+        first = language[0]
+        facts["language_training"] = {
+            "completed_on": first.issued_on.isoformat(),
+            "kind": "literacy" if first.literacy else "language",
+        }
+    if citizenship := by[Obligation.CITIZENSHIP_COURSE]:
+        facts["citizenship_course"] = {
+            "hours": float(sum(c.hours or 0 for c in citizenship)),
+            "sessions": sum(c.sessions or 0 for c in citizenship),
+            "completed_on": max(c.issued_on for c in citizenship).isoformat(),
+        }
+    if orientation := by[Obligation.ORIENTATION_DAY]:
+        facts["orientation_day"] = {"attended_on": orientation[0].issued_on.isoformat()}
+    return facts
+
+
+def fulfilment(contract: Contract, on: date) -> Decision | None:
+    if contract.entry_into_force is None:
+        return None
+    certificates = [c for c in contract.certificates.all() if c.issued_on <= on]
+    return evaluate("cai.fulfilment", fulfilment_facts(contract, certificates, on))
+
+
+@dataclass
+class ObligationStep:
+    code: str
+    label: str
+    met: bool
+    message: str
+    certificates: list[Certificate] = field(default_factory=list)
+
+
+@dataclass
+class Path:
+    candidate: Candidate
+    contract: Contract | None
+    booking: Booking | None
+    steps: list[ObligationStep]
+    days_left: int | None
+    next_steps: list[str]
+    decision: dict | None
+
+
+def current_contract(candidate: Candidate) -> Contract | None:
+    contracts = candidate.contracts.prefetch_related("certificates").select_related("follows")
+    return contracts.filter(status__in=LIVE_STATUSES).first() or contracts.first()
+
+
+def candidate_path(candidate: Candidate, today: date) -> Path:
+    contract = current_contract(candidate)
+    booking = (
+        candidate.bookings.filter(status=BookingStatus.ACTIVE).select_related("session").first()
+    )
+    decision = fulfilment(contract, today) if contract else None
+    steps, days_left = [], None
+    if contract and decision:
+        met = set(decision.values["met"])
+        lang = get_language() or "en"
+        for code, label in Obligation.choices:
+            certificates = [c for c in contract.certificates.all() if c.obligation == code]
+            why = " ".join(
+                r.message[lang]
+                for r in decision.reasons
+                if r.code.startswith(f"cai.fulfilment.{code}")
+            )
+            steps.append(ObligationStep(code, str(label), code in met, why, certificates))
+        term = evaluate(
+            "cai.term",
+            {"entry_into_force": contract.entry_into_force.isoformat(), "on": today.isoformat()},
+        )
+        days_left = term.values["days_left"]
+    return Path(
+        candidate,
+        contract,
+        booking,
+        steps,
+        days_left,
+        next_steps(contract, booking, steps),
+        decision.to_dict(get_language() or "en") if decision else None,
+    )
+
+
+def next_steps(contract: Contract | None, booking: Booking | None, steps) -> list[str]:
+    from django.utils.translation import gettext as _
+
+    if contract is None:
+        if booking:
+            return [
+                _(
+                    "Go to your information session. Bring a document proving that you live "
+                    "legally in Luxembourg."
+                )
+            ]
+        return [_("Book an information session: the contract can be signed after it.")]
+    if contract.status == "draft":
+        return [_("Sign your contract with the integration officer.")]
+    todo = [step for step in steps if not step.met]
+    if contract.status != "in_force" or not todo:
+        return []
+    hints = {
+        Obligation.LANGUAGE_TRAINING: _(
+            "Enrol in an approved language course (reduced rate) "
+            "and keep its attendance certificate."
+        ),
+        Obligation.CITIZENSHIP_COURSE: _(
+            "Attend a citizenship course of at least 6 hours over several sessions."
+        ),
+        Obligation.ORIENTATION_DAY: _("Take part in an orientation day."),
+    }
+    return [hints[step.code] for step in todo]
