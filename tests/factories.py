@@ -70,3 +70,19 @@ def information_session(**fields):
     fields.setdefault("capacity", 10)
     fields.setdefault("languages", ["fr", "en"])
     return InformationSession.objects.create(**fields)
+
+
+def residence_document(candidate, *, valid_until=None, checked_by=None):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accueil.intake.models import DocumentKind, ResidenceDocument
+
+    return ResidenceDocument.objects.create(
+        candidate=candidate,
+        kind=DocumentKind.RESIDENCE_PERMIT,
+        number="A1234567",
+        valid_until=valid_until or timezone.localdate() + timedelta(days=365),
+        checked_by=checked_by or user("officer"),
+    )

@@ -24,6 +24,7 @@ def draft(db, officer):
     person = factories.candidate(
         surname="Haddad", first_name="Amina", information_language="fr", nationalities=["MA"]
     )
+    factories.residence_document(person, checked_by=officer)
     return services.contract_draft(candidate=person, actor=officer, language_levels={"fr": "A2"})
 
 
@@ -85,6 +86,7 @@ def test_a_withdrawal_records_the_reason(draft, officer):
 )
 def test_the_pdf_names_both_parties_in_the_candidates_language(db, officer, language, words):
     person = factories.candidate(surname="Silva", first_name="Ana", information_language=language)
+    factories.residence_document(person, checked_by=officer)
     contract = services.contract_draft(candidate=person, actor=officer)
     contract = services.contract_sign(
         contract=contract,
@@ -125,3 +127,20 @@ def test_a_page_of_the_pdf_renders_to_an_image(db, officer, tmp_path):
     [image] = tmp_path.glob("page*.png")
     assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert image.stat().st_size > 5_000
+
+
+def test_no_contract_is_signed_on_a_document_not_valid_that_day(db, officer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    person = factories.candidate()
+    factories.residence_document(person, valid_until=timezone.localdate() - timedelta(days=1))
+    contract = services.contract_draft(candidate=person, actor=officer)
+    with pytest.raises(services.NoValidDocument):
+        services.contract_sign(contract=contract, actor=officer, method=SignatureMethod.CONFIRMED)
+    factories.residence_document(person, valid_until=timezone.localdate())
+    signed = services.contract_sign(
+        contract=contract, actor=officer, method=SignatureMethod.CONFIRMED
+    )
+    assert signed.status == ContractStatus.IN_FORCE

@@ -73,6 +73,8 @@ class BookingStatus(models.TextChoices):
     MOVED = "moved", _("Moved to another session")
     CANCELLED = "cancelled", _("Cancelled by the candidate")
     SESSION_CANCELLED = "session_cancelled", _("Session cancelled")
+    ATTENDED = "attended", _("Attended")
+    ABSENT = "absent", _("Absent")
 
 
 class Booking(models.Model):

@@ -13,8 +13,13 @@ from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.contracts import states
 from accueil.contracts.models import Contract, ContractCounter, ContractStatus, SignatureMethod
+from accueil.intake.services import valid_document
 from accueil.registration.models import Candidate
 from accueil.rules import evaluate
+
+
+class NoValidDocument(Exception):
+    """No residence document valid today was checked: the contract cannot be signed."""
 
 
 class TransitionNotAllowed(Exception):
@@ -97,6 +102,8 @@ def contract_sign(
 ) -> Contract:
     """Both parties sign: the contract enters into force for the term the rules give."""
     start = entry_into_force or timezone.localdate()
+    if not valid_document(contract.candidate, timezone.localdate()):
+        raise NoValidDocument
     term = evaluate("cai.term", {"entry_into_force": start.isoformat()}).values
     if method == SignatureMethod.PAPER and not scan:
         raise ValueError("a paper signature needs the scan of the signed copy")

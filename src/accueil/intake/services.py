@@ -1,0 +1,151 @@
+"""Recording the information session: check-in, the residence document, the linguistic
+profile, the orientation and guidance, and the request for a social worker."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from accueil.audit.models import Action
+from accueil.audit.service import audit_record
+from accueil.booking import services as booking_services
+from accueil.booking.models import Booking, BookingStatus, InformationSession, SessionStatus
+from accueil.intake.models import LinguisticProfile, Orientation, ResidenceDocument
+from accueil.registration.models import Candidate
+from accueil.rules import evaluate
+from accueil.social.models import InterviewRequest
+
+
+class NotCheckedIn(Exception):
+    """The booking is not active (already checked in, moved or cancelled)."""
+
+
+@transaction.atomic
+def check_in(*, booking: Booking, present: bool, actor) -> Booking | None:
+    """Mark present or absent. An absent candidate is booked into the next session that
+    suits them (and told by email), or put on the waitlist when none has a seat."""
+    status = BookingStatus.ATTENDED if present else BookingStatus.ABSENT
+    updated = Booking.objects.filter(pk=booking.pk, status=BookingStatus.ACTIVE).update(
+        status=status, ended_at=timezone.now()
+    )
+    if not updated:
+        raise NotCheckedIn
+    audit_record(
+        action=Action.TRANSITION, actor=actor, target=booking, fields=["status"], reason=status
+    )
+    if present:
+        return None
+    return offer_next_session(
+        candidate=booking.candidate, actor=actor, after=booking.session.ends_at
+    )
+
+
+def offer_next_session(*, candidate: Candidate, actor, after=None) -> Booking | None:
+    """Book the earliest session with a seat that suits the candidate, starting after
+    `after` (the end of the session they missed) and in the future."""
+    start = max(after, timezone.now()) if after else timezone.now()
+    upcoming = InformationSession.objects.filter(
+        status=SessionStatus.SCHEDULED, starts_at__gt=start
+    ).order_by("starts_at")
+    for session in upcoming:
+        if session.seats_free <= 0:
+            continue
+        if candidate.interpreter_needed and not session.interpreter_available:
+            continue
+        try:
+            with transaction.atomic():
+                return booking_services.booking_create(
+                    candidate=candidate, session=session, actor=actor, from_waitlist=True
+                )
+        except (booking_services.SessionFull, booking_services.SessionClosed):
+            continue
+    booking_services.waitlist_join(candidate=candidate, actor=actor)
+    return None
+
+
+@transaction.atomic
+def residence_document_record(
+    *, candidate: Candidate, kind: str, number: str, valid_until: date, actor
+) -> ResidenceDocument:
+    document = ResidenceDocument.objects.create(
+        candidate=candidate,
+        kind=kind,
+        number=number.strip(),
+        valid_until=valid_until,
+        checked_by=actor,
+    )
+    audit_record(
+        action=Action.CREATE, actor=actor, target=document, fields=["kind", "number", "valid_until"]
+    )
+    return document
+
+
+def valid_document(candidate: Candidate, on: date) -> ResidenceDocument | None:
+    """The latest checked residence document valid on `on`, if any."""
+    return candidate.residence_documents.filter(valid_until__gte=on).order_by("-checked_at").first()
+
+
+@transaction.atomic
+def profile_record(
+    *,
+    candidate: Candidate,
+    levels: dict[str, str],
+    other_languages: str,
+    literacy_needed: bool,
+    actor,
+) -> LinguisticProfile:
+    fields = {
+        "luxembourgish": levels.get("lb", "none"),
+        "french": levels.get("fr", "none"),
+        "german": levels.get("de", "none"),
+        "english": levels.get("en", "none"),
+        "other_languages": other_languages,
+        "literacy_needed": literacy_needed,
+        "recorded_by": actor,
+    }
+    profile, _created = LinguisticProfile.objects.update_or_create(
+        candidate=candidate, defaults=fields
+    )
+    audit_record(action=Action.UPDATE, actor=actor, target=profile, fields=list(fields))
+    return profile
+
+
+def recommended_courses(profile: LinguisticProfile) -> list[dict]:
+    """The language options rule cai.obligations allows for this profile."""
+    decision = evaluate(
+        "cai.obligations",
+        {
+            "language_levels": profile.levels(),
+            "needs_literacy": profile.literacy_needed,
+            "on": timezone.localdate().isoformat(),
+        },
+    )
+    return decision.values["obligations"][0]["options"]
+
+
+@transaction.atomic
+def orientation_record(
+    *, candidate: Candidate, courses: list[dict], literacy: bool, notes: str, actor
+) -> Orientation:
+    fields = {
+        "recommended_courses": courses,
+        "literacy_recommended": literacy,
+        "guidance_notes": notes,
+        "recorded_by": actor,
+    }
+    orientation, _created = Orientation.objects.update_or_create(
+        candidate=candidate, defaults=fields
+    )
+    audit_record(action=Action.UPDATE, actor=actor, target=orientation, fields=list(fields))
+    return orientation
+
+
+@transaction.atomic
+def interview_request(
+    *, candidate: Candidate, reason: str, urgency: str, actor
+) -> InterviewRequest:
+    request = InterviewRequest.objects.create(
+        candidate=candidate, reason=reason, urgency=urgency, requested_by=actor
+    )
+    audit_record(action=Action.CREATE, actor=actor, target=request)
+    return request
