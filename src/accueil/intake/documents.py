@@ -1,0 +1,36 @@
+"""The formalities document handed over at the information session (seed: "a document
+listing the dates and locations of the formalities to be accomplished by the
+candidates"), in the candidate's language, and available online afterwards."""
+
+from datetime import date
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from weasyprint import HTML
+
+from accueil.contracts.selectors import current_contract
+from accueil.registration.models import Candidate
+from accueil.training.models import CourseEvent, EventKind
+
+NEXT_EVENTS = 5
+
+
+def formalities_context(candidate: Candidate, today: date) -> dict:
+    upcoming = CourseEvent.objects.filter(starts_at__date__gte=today).select_related("provider")
+    orientation = getattr(candidate, "orientation", None)
+    return {
+        "candidate": candidate,
+        "today": today,
+        "orientation": orientation,
+        "courses": orientation.recommended_courses if orientation else [],
+        "citizenship": list(upcoming.filter(kind=EventKind.CITIZENSHIP_SESSION)[:NEXT_EVENTS]),
+        "orientation_days": list(upcoming.filter(kind=EventKind.ORIENTATION_DAY)[:NEXT_EVENTS]),
+        "contract": current_contract(candidate),
+    }
+
+
+def formalities_pdf(candidate: Candidate) -> bytes:
+    with translation.override(candidate.information_language):
+        context = formalities_context(candidate, timezone.localdate())
+        html = render_to_string("intake/pdf/formalities.html", context)
+    return HTML(string=html).write_pdf()
