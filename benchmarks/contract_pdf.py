@@ -27,7 +27,7 @@ def setup(data_dir: str) -> None:
         DJANGO_SETTINGS_MODULE="accueil.settings",
         ACCUEIL_DATA_DIR=data_dir,
         DEBUG="false",
-        SECRET_KEY="benchmark-only",  # noqa: S105
+        SECRET_KEY="benchmark-only",  # noqa: S106 - throwaway database
     )
     import django
 
