@@ -80,3 +80,53 @@ def test_the_list_makes_the_same_number_of_queries_whatever_the_number_of_rows(
         factories.contract(factories.candidate())
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("registration:candidate_list"))
+
+
+def test_officers_filter_by_status_session_and_end_of_term(client, officer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accueil.booking.services import booking_create
+    from accueil.contracts.models import ContractStatus
+
+    today = timezone.localdate()
+    registered = factories.candidate(surname="Onlyregistered")
+    ending = factories.candidate(surname="Endingsoon")
+    factories.contract(
+        ending,
+        entry_into_force=today - timedelta(days=700),
+        end_exclusive=today + timedelta(days=20),
+    )
+    fulfilled = factories.candidate(surname="Donealready")
+    factories.contract(fulfilled, status=ContractStatus.FULFILLED)
+    session = factories.information_session()
+    booking_create(candidate=registered, session=session)
+    client.force_login(officer)
+    url = reverse("registration:candidate_list")
+
+    def names(**params):
+        return client.get(url, params).content.decode()
+
+    assert str(registered) in names(status="registered")
+    assert str(ending) not in names(status="registered")
+    assert str(fulfilled) in names(status="fulfilled")
+    assert str(registered) in names(session=session.pk)
+    assert str(ending) not in names(session=session.pk)
+    page = names(ending=30)
+    assert str(ending) in page and str(fulfilled) not in page
+
+
+def test_a_filtered_page_costs_the_same_queries_whatever_the_rows(
+    client, officer, django_assert_max_num_queries
+):
+    client.force_login(officer)
+    url = reverse("registration:candidate_list")
+    params = {"q": "Surname", "status": "in_force", "ending": 90}
+    factories.contract(factories.candidate())
+    with django_assert_max_num_queries(10) as few:
+        client.get(url, params)
+    for _ in range(15):
+        factories.contract(factories.candidate())
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url, params)

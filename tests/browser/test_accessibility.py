@@ -102,7 +102,7 @@ def test_signing_in_and_searching_work_without_javascript(browser, live_server, 
     sign_in(page, demo_people[Role.OFFICER])
     person = Candidate.objects.exclude(user__isnull=False).first()
     page.goto(reverse("registration:candidate_list"))
-    page.fill("#q", person.surname)
+    page.fill("#id_q", person.surname)
     page.click("form[role=search] button")
     assert str(person) in page.content()
     context.close()

@@ -1,10 +1,13 @@
 """Reading candidates: lists for staff, a summary for the candidate's own page."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from accueil.contracts.models import LIVE_STATUSES, Contract
+from accueil.contracts.models import LIVE_STATUSES, Contract, ContractStatus
 from accueil.registration.models import Candidate
 from accueil.rules import evaluate
 
@@ -14,13 +17,43 @@ def candidate_search(candidates: QuerySet[Candidate], query: str) -> QuerySet[Ca
     query = query.strip()
     if not query:
         return candidates
-    if query.isdigit() and len(query) == 13:
-        return candidates.filter(national_id=query)
-    return candidates.filter(
-        Q(surname__icontains=query)
-        | Q(first_name__icontains=query)
-        | Q(contracts__number__iexact=query)
-    ).distinct()
+    digits = "".join(query.split())
+    if digits.isdigit() and len(digits) == 13:
+        return candidates.filter(national_id=digits)
+    if query.upper().startswith("CAI-"):
+        numbered = Contract.objects.filter(candidate=OuterRef("pk"), number__iexact=query)
+        return candidates.filter(Exists(numbered))
+    return candidates.filter(Q(surname__icontains=query) | Q(first_name__icontains=query))
+
+
+@dataclass(frozen=True)
+class CandidateFilters:
+    q: str = ""
+    status: str = ""  # a contract status, or "registered" for no contract yet
+    session: int | None = None
+    ends_before: date | None = None
+
+
+def candidate_filter(candidates: QuerySet[Candidate], filters: CandidateFilters):
+    """The officers' list: every filter is an indexed EXISTS, so no row is repeated and
+    the page costs the same number of queries whatever the number of candidates."""
+    from accueil.booking.models import Booking
+
+    candidates = candidate_search(candidates, filters.q)
+    contracts = Contract.objects.filter(candidate=OuterRef("pk"))
+    if filters.status == "registered":
+        candidates = candidates.filter(~Exists(contracts))
+    elif filters.status:
+        candidates = candidates.filter(Exists(contracts.filter(status=filters.status)))
+    if filters.session:
+        booked = Booking.objects.filter(candidate=OuterRef("pk"), session_id=filters.session)
+        candidates = candidates.filter(Exists(booked))
+    if filters.ends_before:
+        ending = contracts.filter(
+            status=ContractStatus.IN_FORCE, end_exclusive__lte=filters.ends_before
+        )
+        candidates = candidates.filter(Exists(ending))
+    return candidates
 
 
 def with_contracts(candidates: QuerySet[Candidate]) -> QuerySet[Candidate]:

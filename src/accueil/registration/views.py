@@ -12,6 +12,7 @@ from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.registration import selectors
+from accueil.registration.filters import CandidateFilterForm
 
 PAGE_SIZE = 25
 
@@ -21,12 +22,14 @@ PAGE_SIZE = 25
 def candidate_list(request: HttpRequest) -> HttpResponse:
     if not access.has_role(request.user, Role.OFFICER, Role.DPO):
         raise PermissionDenied
-    query = request.GET.get("q", "")[:100]
-    candidates = selectors.candidate_search(access.candidates_for_user(request.user), query)
+    form = CandidateFilterForm(request.GET or None)
+    filters = form.filters() if form.is_valid() else selectors.CandidateFilters()
+    candidates = selectors.candidate_filter(access.candidates_for_user(request.user), filters)
     page = Paginator(selectors.with_contracts(candidates), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(request, "registration/candidate_list.html", {"page": page, "query": query})
+    context = {"page": page, "form": form, "query": request.GET.urlencode()}
+    return render(request, "registration/candidate_list.html", context)
 
 
 @require_GET

@@ -1,0 +1,69 @@
+"""The officers' filters over the candidate list (all optional, all in the query string:
+nothing personal but a name or number someone typed, which is not logged)."""
+
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accueil.booking.models import InformationSession
+from accueil.contracts.models import ContractStatus
+from accueil.registration.selectors import CandidateFilters
+
+ENDING_WITHIN = [
+    ("", _("Any time")),
+    ("30", _("Within 30 days")),
+    ("60", _("Within 60 days")),
+    ("90", _("Within 90 days")),
+]
+
+
+def session_choices() -> list[tuple[str, str]]:
+    today = timezone.localdate()
+    recent = InformationSession.objects.filter(
+        starts_at__date__gte=today - timedelta(days=60),
+        starts_at__date__lte=today + timedelta(days=120),
+    ).order_by("starts_at")
+    rows = [
+        (str(s.pk), f"{timezone.localtime(s.starts_at):%d/%m/%Y %H:%M} – {s.place}") for s in recent
+    ]
+    return [("", _("Any session")), *rows]
+
+
+class CandidateFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Name, national identification number or contract number"),
+        required=False,
+        max_length=100,
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("Any status")),
+            ("registered", _("Registered, no contract yet")),
+            *ContractStatus.choices,
+        ],
+    )
+    session = forms.TypedChoiceField(
+        label=_("Information session"), required=False, coerce=int, empty_value=None
+    )
+    ending = forms.TypedChoiceField(
+        label=_("Contract term ends"),
+        required=False,
+        choices=ENDING_WITHIN,
+        coerce=int,
+        empty_value=None,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].choices = session_choices()
+
+    def filters(self) -> CandidateFilters:
+        data = self.cleaned_data
+        ends = timezone.localdate() + timedelta(days=data["ending"]) if data["ending"] else None
+        return CandidateFilters(
+            q=data["q"], status=data["status"], session=data["session"], ends_before=ends
+        )
