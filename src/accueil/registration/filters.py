@@ -33,7 +33,7 @@ def session_choices() -> list[tuple[str, str]]:
 
 class CandidateFilterForm(forms.Form):
     q = forms.CharField(
-        label=_("Name, national identification number or contract number"),
+        label=_("Start of the name, national identification number or contract number"),
         required=False,
         max_length=100,
     )
@@ -46,9 +46,8 @@ class CandidateFilterForm(forms.Form):
             *ContractStatus.choices,
         ],
     )
-    session = forms.TypedChoiceField(
-        label=_("Information session"), required=False, coerce=int, empty_value=None
-    )
+    # Any session id is accepted (an old session too); the menu offers recent ones.
+    session = forms.IntegerField(label=_("Information session"), required=False, min_value=1)
     ending = forms.TypedChoiceField(
         label=_("Contract term ends"),
         required=False,
@@ -59,7 +58,7 @@ class CandidateFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["session"].choices = session_choices()
+        self.session_choices = session_choices()
 
     def filters(self) -> CandidateFilters:
         data = self.cleaned_data

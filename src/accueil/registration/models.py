@@ -10,6 +10,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
@@ -67,6 +68,20 @@ class Candidate(models.Model):
     # Raising it revokes every private link sent so far (see registration.links).
     access_version = models.PositiveIntegerField(default=1)
     registered_at = models.DateTimeField(_("registered on"), auto_now_add=True)
+    # Lower-case copies kept by the database, indexed for the officers' name search
+    # (a prefix search: PostgreSQL adds a pattern index so LIKE 'x%' uses it).
+    surname_key = models.GeneratedField(
+        expression=Lower("surname"),
+        output_field=models.CharField(max_length=150),
+        db_persist=True,
+        db_index=True,
+    )
+    first_name_key = models.GeneratedField(
+        expression=Lower("first_name"),
+        output_field=models.CharField(max_length=150),
+        db_persist=True,
+        db_index=True,
+    )
 
     class Meta:
         ordering = ["surname", "first_name"]

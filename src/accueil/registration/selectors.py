@@ -21,9 +21,11 @@ def candidate_search(candidates: QuerySet[Candidate], query: str) -> QuerySet[Ca
     if digits.isdigit() and len(digits) == 13:
         return candidates.filter(national_id=digits)
     if query.upper().startswith("CAI-"):
-        numbered = Contract.objects.filter(candidate=OuterRef("pk"), number__iexact=query)
+        # Numbers are stored in capitals: an exact match uses the unique index.
+        numbered = Contract.objects.filter(candidate=OuterRef("pk"), number=query.upper())
         return candidates.filter(Exists(numbered))
-    return candidates.filter(Q(surname__icontains=query) | Q(first_name__icontains=query))
+    key = query.lower()
+    return candidates.filter(Q(surname_key__startswith=key) | Q(first_name_key__startswith=key))
 
 
 @dataclass(frozen=True)
