@@ -17,6 +17,9 @@ urlpatterns = [
     path("my-booking/", include("accueil.booking.public_urls")),
     path("officer/", include("accueil.booking.officer_urls")),
     path("", include("accueil.contracts.urls")),
+    path("officer/day/", include("accueil.intake.urls")),
+    path("social/", include("accueil.social.urls")),
+    path("courses/", include("accueil.training.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

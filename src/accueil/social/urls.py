@@ -1,0 +1,5 @@
+"""URLs of the social pages (built in social/views.py)."""
+
+app_name = "social"
+
+urlpatterns: list = []
