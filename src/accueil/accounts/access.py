@@ -78,3 +78,136 @@ def organisations_for_user(user: User) -> QuerySet[Organisation]:
 def require_role(user: User, *roles: Role) -> None:
     if not has_role(user, *roles):
         raise PermissionDenied
+
+
+def can_manage_sessions(user: User) -> bool:
+    """Planning, cancelling and booking information sessions is the officers' work."""
+    return has_role(user, Role.OFFICER)
+
+
+def sessions_for_user(user: User) -> QuerySet:
+    from accueil.booking.models import InformationSession
+
+    if can_manage_sessions(user):
+        return InformationSession.objects.all()
+    return InformationSession.objects.none()
+
+
+def get_session_for_user(user: User, session_id):
+    """The session, or 404 for anyone who may not manage sessions."""
+    from accueil.booking.models import InformationSession
+
+    try:
+        return sessions_for_user(user).get(pk=session_id)
+    except (InformationSession.DoesNotExist, ValueError, ValidationError) as missing:
+        raise Http404 from missing
+
+
+# The information session, the contract's signing and withdrawal, interview requests
+# and the course calendar (intake, contracts, social and training pages).
+
+
+def can_run_sessions(user: User) -> bool:
+    """Checking candidates in and recording the information session: officers only."""
+    return has_role(user, Role.OFFICER)
+
+
+def get_booking_for_officer(user: User, session, booking_id):
+    """A booking of `session` the officer may check in, or 404."""
+    from accueil.booking.models import Booking
+
+    if not can_run_sessions(user):
+        raise Http404
+    try:
+        return Booking.objects.select_related("candidate", "session").get(
+            pk=booking_id, session=session
+        )
+    except (Booking.DoesNotExist, ValueError, ValidationError) as missing:
+        raise Http404 from missing
+
+
+def get_candidate_for_formalities(user: User, candidate_id) -> Candidate:
+    """The formalities document: officers, or the candidate themselves (403 for other
+    roles, 404 for someone else's record)."""
+    require_role(user, Role.OFFICER, Role.CANDIDATE)
+    return get_candidate_for_user(user, candidate_id)
+
+
+def get_contract_for_viewing(user: User, contract_id) -> Contract:
+    """A contract's page and status history: officers, the data-protection officer
+    (read-only) and the candidate who holds it."""
+    require_role(user, Role.OFFICER, Role.DPO, Role.CANDIDATE)
+    return get_contract_for_user(user, contract_id)
+
+
+def get_contract_for_withdrawal(user: User, contract_id) -> Contract:
+    """The contract is optional: its holder, or an officer for them, may withdraw it."""
+    require_role(user, Role.OFFICER, Role.CANDIDATE)
+    return get_contract_for_user(user, contract_id)
+
+
+def can_withdraw_contract(user: User, contract: Contract) -> bool:
+    if has_role(user, Role.OFFICER):
+        return True
+    return has_role(user, Role.CANDIDATE) and contract.candidate.user_id == user.pk
+
+
+def can_handle_interviews(user: User) -> bool:
+    return has_role(user, Role.SOCIAL_WORKER)
+
+
+def can_see_interview_queue(user: User) -> bool:
+    """Social workers handle the queue; officers, who make the requests, may read it."""
+    return has_role(user, Role.SOCIAL_WORKER, Role.OFFICER)
+
+
+def interview_requests_for_user(user: User) -> QuerySet:
+    """Requests with, of their candidate, only the name and telephone number: the
+    least a social worker needs to call them (their record stays out of reach)."""
+    from accueil.social.models import InterviewRequest
+
+    if not can_see_interview_queue(user):
+        return InterviewRequest.objects.none()
+    return InterviewRequest.objects.select_related("candidate").only(
+        "reason",
+        "urgency",
+        "status",
+        "requested_at",
+        "interview_on",
+        "outcome",
+        "social_worker",
+        "candidate__surname",
+        "candidate__first_name",
+        "candidate__phone",
+    )
+
+
+def get_interview_request_for_user(user: User, request_id):
+    from accueil.social.models import InterviewRequest
+
+    try:
+        return interview_requests_for_user(user).get(pk=request_id)
+    except (InterviewRequest.DoesNotExist, ValueError, ValidationError) as missing:
+        raise Http404 from missing
+
+
+def can_manage_course_calendar(user: User) -> bool:
+    """Officers fill in the calendar of citizenship sessions and orientation days."""
+    return has_role(user, Role.OFFICER)
+
+
+def course_organisers_for_user(user: User) -> QuerySet[Organisation]:
+    """The organisations an officer may name as an event's organiser: all of them."""
+    if can_manage_course_calendar(user):
+        return Organisation.objects.all()
+    return Organisation.objects.none()
+
+
+def get_course_event_for_editing(user: User, event_id):
+    from accueil.training.models import CourseEvent
+
+    require_role(user, Role.OFFICER)
+    try:
+        return CourseEvent.objects.get(pk=event_id)
+    except (CourseEvent.DoesNotExist, ValueError, ValidationError) as missing:
+        raise Http404 from missing

@@ -1,0 +1,261 @@
+"""The integration officers' pages: plan, list and cancel information sessions, print
+a session's attendee list, register a candidate who called or wrote and book them a
+seat. Only officers use them (403 for other roles); writes go through the services."""
+
+import uuid
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accueil.accounts import access
+from accueil.audit.models import Action
+from accueil.audit.service import audit_record
+from accueil.booking import officer_forms as forms
+from accueil.booking import selectors, services
+from accueil.booking.models import SessionStatus
+from accueil.registration import selectors as candidate_selectors
+from accueil.registration import services as registration
+from accueil.registration.models import Channel
+
+SESSIONS_PER_PAGE = 50
+CANDIDATES_SHOWN = 25
+
+
+def officer_only(view):
+    @wraps(view)
+    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not access.can_manage_sessions(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return login_required(checked)
+
+
+def posted(request: HttpRequest):
+    """The submitted data, even when empty (an empty form must show its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
+@require_GET
+@officer_only
+def session_list(request: HttpRequest) -> HttpResponse:
+    form = forms.SessionFilterForm(request.GET if "start_day" in request.GET else None)
+    start = form.start_day(timezone.localdate())
+    sessions = selectors.session_calendar(access.sessions_for_user(request.user), start=start)
+    page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "start": start,
+        "page": page,
+        "sessions": selectors.with_calendar_details(page.object_list),
+    }
+    return render(request, "booking/officer/session_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@officer_only
+def session_plan(request: HttpRequest) -> HttpResponse:
+    form = forms.SessionPlanForm(posted(request), now=timezone.now())
+    if request.method == "POST" and form.is_valid():
+        session = services.session_plan(plan=form.plan(), actor=request.user)
+        session.refresh_from_db(fields=["seats_taken"])  # the waitlist took seats in the database
+        messages.success(
+            request,
+            ngettext(
+                "The session is planned. %(n)d waiting candidate was booked on it.",
+                "The session is planned. %(n)d waiting candidates were booked on it.",
+                session.seats_taken,
+            )
+            % {"n": session.seats_taken},
+        )
+        return redirect("officer:session_detail", session.pk)
+    return render(request, "booking/officer/session_plan.html", {"form": form})
+
+
+@require_GET
+@officer_only
+def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = access.get_session_for_user(request.user, session_id)
+    audit_record(action=Action.VIEW, target=session, request=request)
+    context = {
+        "session": selectors.with_calendar_details([session])[0],
+        "attendees": selectors.session_attendees(session),
+        "can_change": session.status == SessionStatus.SCHEDULED
+        and session.starts_at > timezone.now(),
+    }
+    return render(request, "booking/officer/session_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@officer_only
+def session_cancel(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = access.get_session_for_user(request.user, session_id)
+    if session.status != SessionStatus.SCHEDULED:
+        messages.info(request, _("This session is cancelled already."))
+        return redirect("officer:session_detail", session.pk)
+    form = forms.SessionCancelForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            told = services.session_cancel(
+                session=session, reason=form.cleaned_data["reason"], actor=request.user
+            )
+        except services.SessionClosed:
+            messages.info(request, _("This session is cancelled already."))
+            return redirect("officer:session_detail", session.pk)
+        messages.success(request, cancelled_message(len(told)))
+        return redirect("officer:session_list")
+    context = {"session": selectors.with_calendar_details([session])[0], "form": form}
+    return render(request, "booking/officer/session_cancel.html", context)
+
+
+def cancelled_message(told: int) -> str:
+    return ngettext(
+        "The session is cancelled. %(n)d booked candidate is told by email and offered "
+        "another session.",
+        "The session is cancelled. %(n)d booked candidates are told by email and offered "
+        "another session.",
+        told,
+    ) % {"n": told}
+
+
+@require_GET
+@officer_only
+def candidate_find(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")[:100].strip()
+    candidates = candidate_selectors.candidate_search(
+        access.candidates_for_user(request.user), query
+    )
+    found = selectors.with_active_booking(candidates)[:CANDIDATES_SHOWN] if query else []
+    for_session = request.GET.get("session", "")
+    context = {
+        "query": query,
+        "candidates": found,
+        "shown": CANDIDATES_SHOWN,
+        "for_session": for_session if for_session.isdigit() else "",
+    }
+    return render(request, "booking/officer/candidate_find.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@officer_only
+def candidate_register(request: HttpRequest) -> HttpResponse:
+    form = forms.CandidateRegisterForm(
+        posted(request), today=timezone.localdate(), initial=new_submission()
+    )
+    context: dict = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        try:
+            candidate = registration.candidate_register(
+                data=form.registration_data(),
+                channel=form.cleaned_data["channel"],
+                actor=request.user,
+                submission_id=form.cleaned_data["submission_id"],
+                request=request,
+            )
+        except registration.NotEligible as refused:
+            context["eligibility"] = refused.decision.to_dict(get_language() or "en")
+        except registration.AlreadyRegistered:
+            existing = access.candidates_for_user(request.user).filter(
+                national_id=form.cleaned_data["national_id"]
+            )
+            context = {"existing": existing.first()}
+            return render(request, "booking/officer/candidate_already_registered.html", context)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is registered. Now book their information session.")
+                % {"name": candidate},
+            )
+            return redirect("officer:candidate_book", candidate.pk)
+    return render(request, "booking/officer/candidate_register.html", context)
+
+
+def new_submission() -> dict:
+    return {"submission_id": uuid.uuid4()}
+
+
+@require_http_methods(["GET", "POST"])
+@officer_only
+def candidate_book(request: HttpRequest, candidate_id) -> HttpResponse:
+    candidate = access.get_candidate_for_user(request.user, candidate_id)
+    state = selectors.booking_state(candidate)
+    sessions = selectors.bookable_sessions(
+        access.sessions_for_user(request.user),
+        now=timezone.now(),
+        exclude=state.booking.session_id if state.booking else None,
+    )
+    initial = {
+        "session": request.GET.get("session", ""),
+        "channel": candidate.channel if candidate.channel != Channel.ONLINE else "",
+    }
+    form = forms.BookingForm(
+        posted(request), sessions=sessions, moving=bool(state.booking), initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            book(request, candidate, state, form.cleaned_data)
+        except services.BookingError as refused:
+            form.add_error("session", forms.booking_error_message(refused.code))
+        else:
+            return redirect("officer:candidate_book", candidate.pk)
+    else:
+        audit_record(action=Action.VIEW, target=candidate, request=request)
+    context = {
+        "candidate": candidate,
+        "state": state,
+        "form": form,
+        "sessions": selectors.with_calendar_details(sessions),
+        "waitlist_form": forms.WaitlistForm(initial={"language": candidate.information_language}),
+    }
+    return render(request, "booking/officer/candidate_book.html", context)
+
+
+def book(request: HttpRequest, candidate, state, data: dict) -> None:
+    """Book the chosen session, or move the booking the candidate holds to it."""
+    if state.booking:
+        services.booking_move(booking=state.booking, to_session=data["session"], actor=request.user)
+        done = _("The booking is moved.")
+    else:
+        services.booking_create(
+            candidate=candidate,
+            session=data["session"],
+            channel=data["channel"],
+            actor=request.user,
+        )
+        done = _("The session is booked.")
+    if candidate.email:
+        told = _("The candidate is told by email.")
+    else:
+        told = _("The candidate has no email address: tell them by phone or post.")
+    messages.success(request, f"{done} {told}")
+
+
+@require_POST
+@officer_only
+def candidate_waitlist(request: HttpRequest, candidate_id) -> HttpResponse:
+    candidate = access.get_candidate_for_user(request.user, candidate_id)
+    form = forms.WaitlistForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Select a language from the list"))
+        return redirect("officer:candidate_book", candidate.pk)
+    try:
+        services.waitlist_join(
+            candidate=candidate, language=form.cleaned_data["language"], actor=request.user
+        )
+    except services.AlreadyBooked:
+        messages.error(request, forms.booking_error_message("already_booked"))
+    else:
+        messages.success(
+            request,
+            _("The candidate is on the waitlist: they are booked when a seat that suits frees up."),
+        )
+    return redirect("officer:candidate_book", candidate.pk)

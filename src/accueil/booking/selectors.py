@@ -1,0 +1,131 @@
+"""Reading information sessions for the officers' pages: the calendar with seats and
+waitlist, one session's attendees, the sessions still open for booking, and where a
+candidate stands."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from django.db.models import Count, F, Prefetch, QuerySet
+from django.utils.translation import get_language
+
+from accueil.booking.models import (
+    Booking,
+    BookingStatus,
+    InformationSession,
+    SessionStatus,
+    WaitlistEntry,
+    WaitlistStatus,
+)
+from accueil.registration.models import Candidate
+
+LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
+# The languages an information session can be held in (Luxembourg's three
+# administrative languages, English and Portuguese).
+SESSION_LANGUAGES = ("lb", "fr", "de", "en", "pt")
+
+
+@lru_cache(maxsize=16)
+def _language_names(lang: str) -> dict[str, str]:
+    names = Locale.parse(lang, sep="-").languages
+    return {code: names.get(code, code)[:1].upper() + names.get(code, code)[1:] for code in names}
+
+
+def language_name(code: str) -> str:
+    """A language's name in the reader's language ("Luxembourgish", "luxembourgeois")."""
+    return _language_names(get_language() or "en").get(code, code)
+
+
+def session_language_choices() -> list[tuple[str, str]]:
+    return [(code, language_name(code)) for code in SESSION_LANGUAGES]
+
+
+def start_of_day(day: date) -> datetime:
+    """Midnight in Luxembourg: a day's sessions are those from then on."""
+    return datetime.combine(day, time.min, tzinfo=LUXEMBOURG)
+
+
+def session_calendar(sessions: QuerySet[InformationSession], *, start: date) -> QuerySet:
+    """Sessions from the first hour of `start` (Luxembourg time) on, earliest first."""
+    return sessions.filter(starts_at__gte=start_of_day(start)).order_by("starts_at", "pk")
+
+
+def waitlist_demand() -> dict[tuple[str, bool], int]:
+    """Waiting candidates counted by (language wanted, interpreter needed): one query
+    whatever the number of sessions, since both take only a handful of values."""
+    rows = (
+        WaitlistEntry.objects.filter(status=WaitlistStatus.WAITING)
+        .values_list("language", "candidate__interpreter_needed")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {(language, needs): n for language, needs, n in rows}
+
+
+def _would_suit(language: str, interpreter_needed: bool, session: InformationSession) -> bool:
+    # The same test as booking.services._suits, which promotes from the waitlist.
+    if language and language not in session.languages:
+        return False
+    return not interpreter_needed or session.interpreter_available
+
+
+def with_calendar_details(sessions: Iterable[InformationSession]) -> list[InformationSession]:
+    """Add `waitlist_length` (waiting candidates the session would suit) and
+    `language_names` to each session; one query in all."""
+    sessions = list(sessions)
+    demand = waitlist_demand() if sessions else {}
+    for session in sessions:
+        session.language_names = [language_name(code) for code in session.languages]
+        session.waitlist_length = (
+            sum(n for (lang, needs), n in demand.items() if _would_suit(lang, needs, session))
+            if session.status == SessionStatus.SCHEDULED
+            else 0
+        )
+    return sessions
+
+
+def session_attendees(session: InformationSession) -> QuerySet[Booking]:
+    """The active bookings of a session, by name, with who they are."""
+    return (
+        session.bookings.filter(status=BookingStatus.ACTIVE)
+        .select_related("candidate")
+        .order_by("candidate__surname", "candidate__first_name", "pk")
+    )
+
+
+def bookable_sessions(
+    sessions: QuerySet[InformationSession], *, now: datetime, exclude: int | None = None
+) -> QuerySet[InformationSession]:
+    """Scheduled sessions that have not started and have a free seat."""
+    open_ = sessions.filter(
+        status=SessionStatus.SCHEDULED, starts_at__gt=now, seats_taken__lt=F("capacity")
+    )
+    if exclude:
+        open_ = open_.exclude(pk=exclude)
+    return open_.order_by("starts_at", "pk")
+
+
+@dataclass(frozen=True)
+class BookingState:
+    booking: Booking | None
+    waiting: WaitlistEntry | None
+
+
+def booking_state(candidate: Candidate) -> BookingState:
+    """The candidate's active booking (with its session) and waitlist entry, if any."""
+    booking = (
+        candidate.bookings.filter(status=BookingStatus.ACTIVE).select_related("session").first()
+    )
+    waiting = candidate.waitlist.filter(status=WaitlistStatus.WAITING).first()
+    return BookingState(booking=booking, waiting=waiting)
+
+
+def with_active_booking(candidates: QuerySet[Candidate]) -> QuerySet[Candidate]:
+    """Prefetch each candidate's active booking as `active_bookings` (a list)."""
+    active = Booking.objects.filter(status=BookingStatus.ACTIVE).select_related("session")
+    return candidates.prefetch_related(
+        Prefetch("bookings", queryset=active, to_attr="active_bookings")
+    )
