@@ -61,6 +61,12 @@ def all_roles(officer, dpo, administrator, provider, social_worker, candidate_us
 
 
 @pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Hashing is deliberately slow in production; tests need not wait for it."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     """Uploaded and generated files go to a temporary folder, not ./data."""
     settings.MEDIA_ROOT = tmp_path / "media"

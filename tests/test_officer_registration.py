@@ -46,12 +46,6 @@ def session(**fields):
     return factories.information_session(**fields)
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """Personas are made with passwords; hashing them slowly tests nothing here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def person(db):
     return factories.candidate(channel=Channel.PHONE)

@@ -41,12 +41,6 @@ def plan_data(**overrides) -> dict:
     return data
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """Personas are made with passwords; hashing them slowly tests nothing here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def session(db):
     return factories.information_session(starts_at=in_days(7), capacity=3)

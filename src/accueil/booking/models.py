@@ -144,3 +144,11 @@ class WaitlistEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate} ({self.status})"
+
+
+def session_suits(session: InformationSession, *, language: str, interpreter_needed: bool) -> bool:
+    """Whether a session suits someone waiting: the language they asked for (if any) is
+    spoken there, and an interpreter is available when they need one."""
+    if language and language not in session.languages:
+        return False
+    return not interpreter_needed or session.interpreter_available

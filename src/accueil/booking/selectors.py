@@ -19,6 +19,7 @@ from accueil.booking.models import (
     SessionStatus,
     WaitlistEntry,
     WaitlistStatus,
+    session_suits,
 )
 from accueil.registration.models import Candidate
 
@@ -65,13 +66,6 @@ def waitlist_demand() -> dict[tuple[str, bool], int]:
     return {(language, needs): n for language, needs, n in rows}
 
 
-def _would_suit(language: str, interpreter_needed: bool, session: InformationSession) -> bool:
-    # The same test as booking.services._suits, which promotes from the waitlist.
-    if language and language not in session.languages:
-        return False
-    return not interpreter_needed or session.interpreter_available
-
-
 def with_calendar_details(sessions: Iterable[InformationSession]) -> list[InformationSession]:
     """Add `waitlist_length` (waiting candidates the session would suit) and
     `language_names` to each session; one query in all."""
@@ -80,7 +74,11 @@ def with_calendar_details(sessions: Iterable[InformationSession]) -> list[Inform
     for session in sessions:
         session.language_names = [language_name(code) for code in session.languages]
         session.waitlist_length = (
-            sum(n for (lang, needs), n in demand.items() if _would_suit(lang, needs, session))
+            sum(
+                n
+                for (lang, needs), n in demand.items()
+                if session_suits(session, language=lang, interpreter_needed=needs)
+            )
             if session.status == SessionStatus.SCHEDULED
             else 0
         )

@@ -25,6 +25,7 @@ from accueil.booking.models import (
     SessionStatus,
     WaitlistEntry,
     WaitlistStatus,
+    session_suits,
 )
 from accueil.registration.models import Candidate, Channel
 
@@ -190,10 +191,9 @@ def waitlist_leave(*, candidate: Candidate) -> None:
 
 
 def _suits(entry: WaitlistEntry, session: InformationSession) -> bool:
-    candidate = entry.candidate
-    if entry.language and entry.language not in session.languages:
-        return False
-    return not candidate.interpreter_needed or session.interpreter_available
+    return session_suits(
+        session, language=entry.language, interpreter_needed=entry.candidate.interpreter_needed
+    )
 
 
 def waitlist_promote(*, session: InformationSession, now: datetime | None = None) -> list[Booking]:
@@ -261,7 +261,7 @@ def session_cancel(
     """Cancel a session: every booked candidate is told and offered another session."""
     now = now or timezone.now()
     locked = InformationSession.objects.select_for_update().get(pk=session.pk)
-    if locked.status != SessionStatus.SCHEDULED:
+    if locked.status != SessionStatus.SCHEDULED or locked.starts_at <= now:
         raise SessionClosed
     bookings = list(locked.bookings.filter(status=BookingStatus.ACTIVE).select_related("candidate"))
     Booking.objects.filter(pk__in=[b.pk for b in bookings]).update(

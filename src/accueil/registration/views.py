@@ -37,5 +37,9 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
 def candidate_detail(request: HttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     audit_record(action=Action.VIEW, target=candidate, request=request)
-    context = {"candidate": candidate, **selectors.candidate_summary(candidate)}
+    context = {
+        "candidate": candidate,
+        "can_manage_sessions": access.can_manage_sessions(request.user),
+        **selectors.candidate_summary(candidate),
+    }
     return render(request, "registration/candidate_detail.html", context)
