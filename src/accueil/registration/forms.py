@@ -1,0 +1,326 @@
+"""The question pages of the online registration and eligibility check, one form each.
+
+Every form reads its initial values from the answers kept in the session
+(`initial_from`) and gives back its own answers as plain JSON values (`answers`),
+so that nothing typed is lost between pages. The checks of what a person types
+(national identification number, telephone, nationalities) are those of
+`registration.validation`, shared with the officers' forms and the API.
+"""
+
+from datetime import date
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accueil.registration import validation
+from accueil.registration.models import InformationLanguage
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
+class AnswerForm(forms.Form):
+    """A question page: `keys` are the answers it fills in the session."""
+
+    keys: tuple[str, ...] = ()
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> dict:
+        return {key: answers[key] for key in cls.keys if key in answers}
+
+    @classmethod
+    def is_answered(cls, answers: dict) -> bool:
+        return all(key in answers for key in cls.keys)
+
+    def answers(self) -> dict:
+        return {key: self.cleaned_data[key] for key in self.keys}
+
+    @property
+    def first_field_id(self) -> str:
+        return next(iter(self)).auto_id
+
+
+class YesNoForm(AnswerForm):
+    """One yes/no question; the answer is kept as a boolean."""
+
+    required_message = ""
+
+    def __init__(self, *args, initial=None, **kwargs):
+        key = self.keys[0]
+        if initial and key in initial and isinstance(initial[key], bool):
+            initial = {key: "yes" if initial[key] else "no"}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields[key] = forms.ChoiceField(
+            choices=YES_NO,
+            widget=forms.RadioSelect,
+            error_messages={"required": self.required_message},
+        )
+
+    def answers(self) -> dict:
+        return {self.keys[0]: self.cleaned_data[self.keys[0]] == "yes"}
+
+
+class DateOfBirthForm(AnswerForm):
+    """A GOV.UK date input: one message for the date, on the first part in error."""
+
+    keys = ("check_birth_date",)
+    day = forms.CharField(label=_("Day"), required=False)
+    month = forms.CharField(label=_("Month"), required=False)
+    year = forms.CharField(label=_("Year"), required=False)
+
+    MISSING = {
+        ("day",): _("Date of birth must include a day"),
+        ("month",): _("Date of birth must include a month"),
+        ("year",): _("Date of birth must include a year"),
+        ("day", "month"): _("Date of birth must include a day and month"),
+        ("day", "year"): _("Date of birth must include a day and year"),
+        ("month", "year"): _("Date of birth must include a month and year"),
+    }
+
+    def __init__(self, *args, initial=None, **kwargs):
+        if initial and initial.get("check_birth_date"):
+            born = date.fromisoformat(initial["check_birth_date"])
+            initial = {"day": born.day, "month": born.month, "year": born.year}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.error_parts: tuple[str, ...] = ()
+
+    def clean(self):
+        parts = {name: (self.cleaned_data.get(name) or "").strip() for name in self.fields}
+        missing = tuple(name for name, value in parts.items() if not value)
+        if len(missing) == 3:
+            return self._fail(missing, _("Enter your date of birth"))
+        if missing:
+            return self._fail(missing, self.MISSING[missing])
+        numbers = all(value.isdigit() and len(value) <= 4 for value in parts.values())
+        if not numbers or len(parts["year"]) != 4:
+            return self._fail(tuple(parts), _("Date of birth must be a real date"))
+        try:
+            born = date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
+        except ValueError:
+            return self._fail(tuple(parts), _("Date of birth must be a real date"))
+        if born >= timezone.localdate():
+            return self._fail(tuple(parts), _("Date of birth must be in the past"))
+        if born.year < 1900:
+            return self._fail(("year",), _("Date of birth must be after 1900"))
+        self.cleaned_data["check_birth_date"] = born.isoformat()
+        return self.cleaned_data
+
+    def _fail(self, parts: tuple[str, ...], message) -> None:
+        self.error_parts = parts
+        self.add_error(parts[0], message)
+
+    @property
+    def date_error(self):
+        for name in self.fields:
+            if self[name].errors:
+                return self[name].errors[0]
+        return None
+
+
+class NationalitiesForm(AnswerForm):
+    """Up to three nationalities, each a select of the ISO list (works without JavaScript)."""
+
+    keys = ("nationalities",)
+
+    def __init__(self, *args, initial=None, **kwargs):
+        chosen = list((initial or {}).get("nationalities", []))
+        initial = {f"nationality_{n + 1}": code for n, code in enumerate(chosen)}
+        super().__init__(*args, initial=initial, **kwargs)
+        choices = [("", _("Select a country")), *validation.country_choices()]
+        labels = (
+            _("Nationality"),
+            _("Second nationality (optional)"),
+            _("Third nationality (optional)"),
+        )
+        for n, label in enumerate(labels, start=1):
+            self.fields[f"nationality_{n}"] = forms.ChoiceField(
+                label=label,
+                choices=choices,
+                required=False,
+                error_messages={"invalid_choice": _("Select a nationality from the list")},
+            )
+
+    def clean(self):
+        codes = [self.cleaned_data.get(name, "") for name in self.fields]
+        if self.errors:
+            return self.cleaned_data
+        try:
+            self.cleaned_data["nationalities"] = validation.clean_nationalities(codes)
+        except ValidationError as error:
+            self.add_error("nationality_1", error)
+        return self.cleaned_data
+
+
+class LegalResidenceForm(YesNoForm):
+    keys = ("legally_resident",)
+    required_message = _("Select yes if you live legally in Luxembourg")
+
+
+class SettlementForm(YesNoForm):
+    keys = ("wishes_to_settle",)
+    required_message = _("Select yes if you wish to settle in Luxembourg permanently")
+
+
+class NameForm(AnswerForm):
+    keys = ("surname", "first_name")
+    surname = forms.CharField(
+        label=_("Surname"), max_length=150, error_messages={"required": _("Enter your surname")}
+    )
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=150,
+        error_messages={"required": _("Enter your first name")},
+    )
+
+
+class NationalIdForm(AnswerForm):
+    """The date of birth is read from the number, so it is never asked again."""
+
+    keys = ("national_id", "birth_date")
+    national_id = forms.CharField(
+        label=_("What is your national identification number?"),
+        help_text=_(
+            "13 digits, like 1990 0517 12345. It is on your social security card and is "
+            "also called your social security number or matricule."
+        ),
+        max_length=20,
+        error_messages={"required": _("Enter your national identification number")},
+    )
+
+    def clean_national_id(self) -> str:
+        digits, born = validation.clean_national_id(
+            self.cleaned_data["national_id"], timezone.localdate()
+        )
+        self.cleaned_data["birth_date"] = born.isoformat()
+        return digits
+
+
+class PhoneForm(AnswerForm):
+    keys = ("phone",)
+    phone = forms.CharField(
+        label=_("What is your telephone number?"),
+        help_text=_("For international numbers include the country code, like +33."),
+        max_length=40,
+        widget=TelInput,
+        error_messages={"required": _("Enter your telephone number")},
+    )
+
+    def clean_phone(self) -> str:
+        return validation.clean_phone(self.cleaned_data["phone"])
+
+
+class ContactForm(AnswerForm):
+    """Seed: "postal address or email address": at least one of them."""
+
+    keys = ("email", "postal_address")
+    email = forms.EmailField(
+        label=_("Email address"),
+        required=False,
+        max_length=254,
+        error_messages={
+            "invalid": _("Enter an email address in the correct format, like name@example.com")
+        },
+    )
+    postal_address = forms.CharField(
+        label=_("Postal address"), required=False, max_length=500, widget=forms.Textarea
+    )
+
+    def clean(self):
+        if not self.errors and not (
+            self.cleaned_data.get("email") or self.cleaned_data.get("postal_address")
+        ):
+            self.add_error("email", _("Enter an email address or a postal address, or both"))
+        return self.cleaned_data
+
+    def answers(self) -> dict:
+        return {
+            "email": self.cleaned_data["email"].lower(),
+            "postal_address": self.cleaned_data["postal_address"].strip(),
+        }
+
+
+class LanguageForm(AnswerForm):
+    keys = ("information_language",)
+    information_language = forms.ChoiceField(
+        choices=InformationLanguage.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select the language for information about the contract")},
+    )
+
+
+class InterpreterForm(YesNoForm):
+    """Seed: "whether an interpreter is required during the information session".
+
+    The language is asked on the next page, only after a "yes": GOV.UK's conditional
+    reveal would put `aria-expanded` on a radio, which ARIA does not allow.
+    """
+
+    keys = ("interpreter_needed",)
+    required_message = _("Select yes if you need an interpreter at the information session")
+
+    def answers(self) -> dict:
+        if self.cleaned_data["interpreter_needed"] == "yes":
+            return {"interpreter_needed": True}
+        return {"interpreter_needed": False, "interpreter_language": ""}
+
+
+class InterpreterLanguageForm(AnswerForm):
+    keys = ("interpreter_language",)
+    interpreter_language = forms.CharField(
+        label=_("Which language do you need an interpreter for?"),
+        help_text=_("For example, Arabic, Portuguese or Ukrainian."),
+        max_length=60,
+        error_messages={"required": _("Enter the language you need an interpreter for")},
+    )
+
+    @classmethod
+    def is_answered(cls, answers: dict) -> bool:
+        return bool(answers.get("interpreter_language"))
+
+
+class ConsentForm(AnswerForm):
+    keys = ("consent",)
+    consent = forms.BooleanField(
+        label=_("I agree that my personal data is processed to handle my registration"),
+        error_messages={
+            "required": _("Confirm that you agree to the processing of your personal data")
+        },
+    )
+
+
+class LinkRequestForm(forms.Form):
+    """Asking for one's private link again: both must match a registration."""
+
+    national_id = forms.CharField(
+        label=_("National identification number"),
+        help_text=_("13 digits, like 1990 0517 12345"),
+        max_length=20,
+        error_messages={"required": _("Enter your national identification number")},
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("The email address you gave when you registered"),
+        max_length=254,
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+    )
+
+    @property
+    def first_field_id(self) -> str:
+        return self["national_id"].auto_id
+
+    def clean_national_id(self) -> str:
+        digits, _born = validation.clean_national_id(
+            self.cleaned_data["national_id"], timezone.localdate()
+        )
+        return digits
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].lower()

@@ -1,0 +1,365 @@
+"""The candidate's online registration, with no account (seed, "How to proceed").
+
+The start page explains the contract; a short check says whether a person may sign
+(rule `cai.eligibility`) and why; the question pages ask what the seed lists, one
+topic a page, keeping the answers in the session so nothing typed is lost; "Check
+your answers" sends them to `registration.services.candidate_register` with a
+one-time submission id, so a second submit of the same form finds the same
+registration. Every POST is rate limited per client address.
+"""
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+from django_tasks import task
+
+from accueil.core.ratelimit import limit_posts
+from accueil.registration import forms, links, services, validation
+from accueil.registration.models import Candidate, InformationLanguage
+from accueil.rules import Decision, evaluate
+
+ANSWERS = "register.answers"  # the answers typed so far, in the session
+DONE = "register.done"  # the registration this browser just made, and its submission id
+
+
+def _always(answers: dict) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    form: type[forms.AnswerForm]
+    # Whether the page is asked at all, given the answers so far.
+    applies: Callable[[dict], bool] = _always
+
+    def is_open(self, answers: dict) -> bool:
+        return self.applies(answers) and not self.form.is_answered(answers)
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A sequence of question pages, between a page before and a page after."""
+
+    url_name: str
+    steps: tuple[Step, ...]
+    end: str
+    # Skip pages already answered (in the eligibility check) on the way forward.
+    skip_answered: bool
+
+    def step(self, slug: str) -> Step:
+        for step in self.steps:
+            if step.slug == slug:
+                return step
+        raise Http404
+
+    def url(self, step: Step) -> str:
+        return reverse(self.url_name, args=[step.slug])
+
+    def back_url(self, step: Step, answers: dict) -> str:
+        earlier = [s for s in self.steps[: self.steps.index(step)] if s.applies(answers)]
+        return self.url(earlier[-1]) if earlier else reverse("register:start")
+
+    def next_url(self, step: Step, answers: dict) -> str:
+        later = [s for s in self.steps[self.steps.index(step) + 1 :] if s.applies(answers)]
+        if self.skip_answered:
+            later = [s for s in later if s.is_open(answers)]
+        return self.url(later[0]) if later else reverse(self.end)
+
+    def first_missing(self, answers: dict) -> Step | None:
+        return next((s for s in self.steps if s.is_open(answers)), None)
+
+
+NATIONALITY = Step("nationality", forms.NationalitiesForm)
+RESIDENCE = Step("residence", forms.LegalResidenceForm)
+SETTLE = Step("settle", forms.SettlementForm)
+CHECK = Flow(
+    url_name="register:check",
+    steps=(Step("date-of-birth", forms.DateOfBirthForm), NATIONALITY, RESIDENCE, SETTLE),
+    end="register:check_result",
+    skip_answered=False,
+)
+REGISTER = Flow(
+    url_name="register:question",
+    steps=(
+        Step("name", forms.NameForm),
+        Step("national-id", forms.NationalIdForm),
+        Step("telephone", forms.PhoneForm),
+        Step("contact", forms.ContactForm),
+        NATIONALITY,
+        RESIDENCE,
+        SETTLE,
+        Step("language", forms.LanguageForm),
+        Step("interpreter", forms.InterpreterForm),
+        Step(
+            "interpreter-language",
+            forms.InterpreterLanguageForm,
+            applies=lambda answers: answers.get("interpreter_needed") is True,
+        ),
+        Step("privacy", forms.ConsentForm),
+    ),
+    end="register:check_answers",
+    skip_answered=True,
+)
+
+
+def _answers(request: HttpRequest) -> dict:
+    return dict(request.session.get(ANSWERS) or {})
+
+
+def _language() -> str:
+    lang = get_language() or "en"
+    return lang if lang in dict(settings.LANGUAGES) else "en"
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    return render(request, "registration/public/start.html", {"first_check": CHECK.steps[0]})
+
+
+@require_http_methods(["GET", "POST"])
+@limit_posts("public")
+def check_question(request: HttpRequest, slug: str) -> HttpResponse:
+    return _question(request, CHECK, slug)
+
+
+@require_http_methods(["GET", "POST"])
+@limit_posts("public")
+def question(request: HttpRequest, slug: str) -> HttpResponse:
+    return _question(request, REGISTER, slug)
+
+
+def _question(request: HttpRequest, flow: Flow, slug: str) -> HttpResponse:
+    step = flow.step(slug)
+    answers = _answers(request)
+    if not step.applies(answers):
+        return redirect(flow.next_url(step, answers))
+    # A "Change" link from "Check your answers" returns there, and so does its back link.
+    changing = flow is REGISTER and request.GET.get("change") == "1"
+    initial = step.form.initial_from(answers)
+    if request.method == "POST":
+        form = step.form(request.POST, initial=initial)
+        if form.is_valid():
+            answers.update(form.answers())
+            request.session[ANSWERS] = answers
+            # After a change, "Check your answers" sends on to any question it opened.
+            return redirect(reverse(flow.end) if changing else flow.next_url(step, answers))
+    else:
+        form = step.form(initial=initial)
+    context = {
+        "form": form,
+        "back_url": reverse(flow.end) if changing else flow.back_url(step, answers),
+        "in_check": flow is CHECK,
+    }
+    return render(request, f"registration/public/{step.slug}.html", context)
+
+
+def _decision_context(decision: Decision) -> dict:
+    age = decision.reason("cai.eligibility.age")
+    return {
+        "decision": decision.to_dict(_language()),
+        "unmet": {reason.code for reason in decision.reasons if reason.met is False},
+        "eligible_from": age.params["eligible_from"],
+        "minimum_age": age.params["minimum_age"],
+    }
+
+
+@require_GET
+def check_result(request: HttpRequest) -> HttpResponse:
+    answers = _answers(request)
+    if missing := CHECK.first_missing(answers):
+        return redirect(CHECK.url(missing))
+    decision = evaluate(
+        "cai.eligibility",
+        {
+            "birth_date": answers["check_birth_date"],
+            "on": timezone.localdate().isoformat(),
+            "nationalities": answers["nationalities"],
+            "legally_resident": answers["legally_resident"],
+            "wishes_to_settle": answers["wishes_to_settle"],
+        },
+    )
+    context = {**_decision_context(decision), "back_url": CHECK.url(CHECK.steps[-1])}
+    return render(request, "registration/public/check_result.html", context)
+
+
+def _summary_rows(answers: dict) -> list[dict]:
+    """The rows of "Check your answers", each with the page that changes it."""
+    countries = dict(validation.country_choices())
+    yes, no = _("Yes"), _("No")
+    born = date_format(date.fromisoformat(answers["birth_date"]), "j F Y")
+    rows = [
+        (_("Name"), f"{answers['first_name']} {answers['surname']}", "name"),
+        (_("National identification number"), answers["national_id"], "national-id"),
+        (_("Date of birth"), born, None),
+        (_("Telephone number"), answers["phone"], "telephone"),
+        (_("Email address"), answers["email"] or _("Not given"), "contact"),
+        (_("Postal address"), answers["postal_address"] or _("Not given"), "contact"),
+        (
+            _("Nationality"),
+            ", ".join(countries.get(code, code) for code in answers["nationalities"]),
+            "nationality",
+        ),
+        (_("Lives legally in Luxembourg"), yes if answers["legally_resident"] else no, "residence"),
+        (
+            _("Wishes to settle in Luxembourg permanently"),
+            yes if answers["wishes_to_settle"] else no,
+            "settle",
+        ),
+        (
+            _("Language for information about the contract"),
+            InformationLanguage(answers["information_language"]).label,
+            "language",
+        ),
+        (
+            _("Interpreter at the information session"),
+            answers.get("interpreter_language") or _("Not needed"),
+            "interpreter",
+        ),
+    ]
+    return [
+        {
+            "key": key,
+            "value": value,
+            "url": f"{reverse('register:question', args=[slug])}?change=1" if slug else "",
+        }
+        for key, value, slug in rows
+    ]
+
+
+def _registration_data(answers: dict) -> services.RegistrationData:
+    return services.RegistrationData(
+        surname=answers["surname"],
+        first_name=answers["first_name"],
+        national_id=answers["national_id"],
+        birth_date=date.fromisoformat(answers["birth_date"]),
+        phone=answers["phone"],
+        information_language=answers["information_language"],
+        nationalities=list(answers["nationalities"]),
+        email=answers["email"],
+        postal_address=answers["postal_address"],
+        interpreter_needed=answers["interpreter_needed"],
+        interpreter_language=answers.get("interpreter_language", "")
+        if answers["interpreter_needed"]
+        else "",
+        legally_resident=answers["legally_resident"],
+        wishes_to_settle=answers["wishes_to_settle"],
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@limit_posts("public")
+def check_answers(request: HttpRequest) -> HttpResponse:
+    answers = _answers(request)
+    if request.method == "POST":
+        return _submit(request, answers)
+    if missing := REGISTER.first_missing(answers):
+        return redirect(REGISTER.url(missing))
+    if "submission_id" not in answers:
+        answers["submission_id"] = str(uuid.uuid4())
+        request.session[ANSWERS] = answers
+    context = {
+        "rows": _summary_rows(answers),
+        "submission_id": answers["submission_id"],
+        "back_url": REGISTER.url(REGISTER.steps[-1]),
+    }
+    return render(request, "registration/public/check_answers.html", context)
+
+
+def _submit(request: HttpRequest, answers: dict) -> HttpResponse:
+    posted = request.POST.get("submission_id", "")
+    if posted and posted == (request.session.get(DONE) or {}).get("submission_id"):
+        return redirect("register:complete")  # a second click on "Send"
+    if missing := REGISTER.first_missing(answers):
+        return redirect(REGISTER.url(missing))
+    if posted != answers.get("submission_id"):
+        return redirect("register:check_answers")  # a form from an older visit
+    try:
+        candidate = services.candidate_register(
+            data=_registration_data(answers), submission_id=uuid.UUID(posted), request=request
+        )
+    except services.NotEligible as refused:
+        context = {**_decision_context(refused.decision), "back_url": reverse(REGISTER.end)}
+        return render(request, "registration/public/not_eligible.html", context)
+    except services.AlreadyRegistered:
+        return render(
+            request,
+            "registration/public/already_registered.html",
+            {"back_url": reverse(REGISTER.end)},
+        )
+    request.session[DONE] = {"submission_id": posted, "candidate": str(candidate.pk)}
+    request.session.pop(ANSWERS, None)
+    return redirect("register:complete")
+
+
+@require_GET
+def complete(request: HttpRequest) -> HttpResponse:
+    done = request.session.get(DONE) or {}
+    candidate = Candidate.objects.filter(pk=done["candidate"]).first() if done else None
+    if candidate is None:
+        return redirect("register:start")
+    token = links.access_token(candidate)
+    manage_url = reverse("booking:manage", args=[token])
+    context = {
+        "candidate": candidate,
+        "choose_url": reverse("booking:choose", args=[token]),
+        "private_link": request.build_absolute_uri(manage_url),
+    }
+    return render(request, "registration/public/complete.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@limit_posts("public")
+def link_request(request: HttpRequest) -> HttpResponse:
+    """Send the private link again; the answer never says whether anyone matched."""
+    form = forms.LinkRequestForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        candidate = Candidate.objects.filter(
+            national_id=form.cleaned_data["national_id"],
+            email__iexact=form.cleaned_data["email"],
+        ).first()
+        if candidate is not None:
+            # Queued, so a match answers as fast as no match.
+            transaction.on_commit(partial(send_access_link.enqueue, str(candidate.pk)))
+        return redirect("register:link_sent")
+    return render(
+        request,
+        "registration/public/link_request.html",
+        {"form": form, "back_url": reverse("register:start")},
+    )
+
+
+@require_GET
+def link_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "registration/public/link_sent.html")
+
+
+@task()
+def send_access_link(candidate_id: str) -> bool:
+    """Email the candidate their private link, in the language they chose."""
+    candidate = Candidate.objects.filter(pk=candidate_id).exclude(email="").first()
+    if candidate is None:
+        return False
+    with translation.override(candidate.information_language):
+        text = render_to_string(
+            "registration/public/access_link_email.txt",
+            {"candidate": candidate, "link": links.access_url(candidate)},
+        )
+    subject, _blank, body = text.strip().partition("\n")
+    EmailMessage(subject.strip(), body.strip() + "\n", to=[candidate.email]).send()
+    return True
