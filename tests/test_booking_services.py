@@ -200,3 +200,13 @@ def test_the_invitation_keeps_luxembourg_time_across_a_daylight_saving_change(db
     winter = session(starts_at=datetime(2027, 3, 27, 10, 0, tzinfo=LUX))
     assert winter.starts_at.astimezone(ZoneInfo("UTC")).hour == 9
     assert seats.starts_at.astimezone(ZoneInfo("UTC")).hour == 8
+
+
+def test_emails_are_plain_text_names_arrive_as_written(db, after_commit, run_tasks):
+    person = factories.candidate(first_name="Siobhán O'Brien", information_language="en")
+    with after_commit():
+        services.booking_create(candidate=person, session=session())
+    run_tasks()
+    [email] = mail.outbox
+    assert "Hello Siobhán O'Brien," in email.body
+    assert "&#x27;" not in email.body and "&amp;" not in email.body

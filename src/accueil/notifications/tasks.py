@@ -66,8 +66,9 @@ def send_once(kind: str, booking: Booking) -> bool:
 
 
 @task()
-def send_account_email(kind: str, candidate_id: str) -> bool:
-    """ "registered" (with the activation link) or "sign_in" (a one-time sign-in link)."""
+def send_candidate_email(kind: str, candidate_id: str) -> bool:
+    """ "registered" (with the activation link), "sign_in" (a one-time sign-in link) or
+    "access_link" (the private booking link again)."""
     from accueil.accounts import links as account_links
     from accueil.registration.models import Candidate
 
@@ -78,12 +79,14 @@ def send_account_email(kind: str, candidate_id: str) -> bool:
         if candidate.user is None:
             return False
         url = account_links.sign_in_url(candidate.user)
-    else:
+    elif kind == "registered":
         url = "" if candidate.user_id else account_links.activation_url(candidate)
+    else:
+        url = ""
     emails.render(kind, candidate, None, action_url=url).send()
     Notification.objects.create(kind=kind, candidate=candidate)
     return True
 
 
-def account_email_after_commit(kind: str, candidate_id) -> None:
-    transaction.on_commit(lambda: send_account_email.enqueue(kind, str(candidate_id)))
+def candidate_email_after_commit(kind: str, candidate_id) -> None:
+    transaction.on_commit(lambda: send_candidate_email.enqueue(kind, str(candidate_id)))

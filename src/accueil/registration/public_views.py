@@ -12,23 +12,19 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
-from django_tasks import task
 
 from accueil.core.ratelimit import limit_posts
+from accueil.notifications.tasks import candidate_email_after_commit
 from accueil.registration import forms, links, services, validation
 from accueil.registration.models import Candidate, InformationLanguage
 from accueil.rules import Decision, evaluate
@@ -335,7 +331,7 @@ def link_request(request: HttpRequest) -> HttpResponse:
         ).first()
         if candidate is not None:
             # Queued, so a match answers as fast as no match.
-            transaction.on_commit(partial(send_access_link.enqueue, str(candidate.pk)))
+            candidate_email_after_commit("access_link", candidate.pk)
         return redirect("register:link_sent")
     return render(
         request,
@@ -347,19 +343,3 @@ def link_request(request: HttpRequest) -> HttpResponse:
 @require_GET
 def link_sent(request: HttpRequest) -> HttpResponse:
     return render(request, "registration/public/link_sent.html")
-
-
-@task()
-def send_access_link(candidate_id: str) -> bool:
-    """Email the candidate their private link, in the language they chose."""
-    candidate = Candidate.objects.filter(pk=candidate_id).exclude(email="").first()
-    if candidate is None:
-        return False
-    with translation.override(candidate.information_language):
-        text = render_to_string(
-            "registration/public/access_link_email.txt",
-            {"candidate": candidate, "link": links.access_url(candidate)},
-        )
-    subject, _blank, body = text.strip().partition("\n")
-    EmailMessage(subject.strip(), body.strip() + "\n", to=[candidate.email]).send()
-    return True

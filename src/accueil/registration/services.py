@@ -99,7 +99,7 @@ def candidate_register(
         reason=f"registered ({channel})",
     )
     if candidate.email:
-        from accueil.notifications.tasks import account_email_after_commit
+        from accueil.notifications.tasks import candidate_email_after_commit
 
-        account_email_after_commit("registered", candidate.pk)
+        candidate_email_after_commit("registered", candidate.pk)
     return candidate
