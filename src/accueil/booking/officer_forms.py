@@ -2,8 +2,7 @@
 wrote, book them a seat or put them on the waitlist.
 
 Forms only parse and check what was typed; the services decide and write. Each form
-renders with GOV.UK Frontend markup (booking/officer/_*.html), so the widgets below
-only say which element carries the field's id (the error summary links to it).
+renders with GOV.UK Frontend markup (core/govuk.py, includes/govuk/*.html).
 """
 
 from datetime import date, datetime
@@ -11,11 +10,18 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from accueil.booking import selectors
 from accueil.booking.services import SessionPlan
+from accueil.core.govuk import (
+    Checkboxes,
+    DayField,
+    GovukForm,
+    Radios,
+    TelInput,
+    yes_no,
+)
 from accueil.registration import validation
 from accueil.registration.models import Channel, InformationLanguage
 from accueil.registration.services import RegistrationData
@@ -23,103 +29,9 @@ from accueil.registration.services import RegistrationData
 LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
 UTC = ZoneInfo("UTC")
 MAX_SEATS = 1000
-YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 # An officer records how the candidate reached them; online registrations are the
 # candidate's own.
 OFFICER_CHANNELS = [(value, label) for value, label in Channel.choices if value != Channel.ONLINE]
-
-
-class TelInput(forms.TextInput):
-    input_type = "tel"
-
-
-class Radios(forms.RadioSelect):
-    """The first option carries the field's id, so the error summary can link to it."""
-
-    def id_for_label(self, id_, index="0"):
-        return super().id_for_label(id_, index)
-
-
-class Checkboxes(forms.CheckboxSelectMultiple):
-    def id_for_label(self, id_, index="0"):
-        return super().id_for_label(id_, index)
-
-
-class DateParts(forms.Widget):
-    """GOV.UK's date input: three boxes named <name>_day, <name>_month, <name>_year."""
-
-    parts = ("day", "month", "year")
-
-    def value_from_datadict(self, data, files, name):
-        return [data.get(f"{name}_{part}", "") for part in self.parts]
-
-    def value_omitted_from_data(self, data, files, name):
-        return all(f"{name}_{part}" not in data for part in self.parts)
-
-
-class DateBoundField(BoundField):
-    @property
-    def parts(self) -> list[dict]:
-        """What the template needs for each box, keeping what was typed."""
-        value = self.value()
-        if isinstance(value, date):
-            value = [value.day, value.month, value.year]
-        value = value or ["", "", ""]
-        labels = (_("Day"), _("Month"), _("Year"))
-        return [
-            {
-                "id": self.auto_id if part == "day" else f"{self.auto_id}_{part}",
-                "name": f"{self.html_name}_{part}",
-                "label": label,
-                "value": typed,
-                "width": 4 if part == "year" else 2,
-            }
-            for part, label, typed in zip(DateParts.parts, labels, value, strict=True)
-        ]
-
-
-class DayField(forms.Field):
-    """A calendar day typed as day, month and year (GOV.UK date input)."""
-
-    widget = DateParts
-    bound_field_class = DateBoundField
-    default_error_messages = {
-        "required": _("Enter the date"),
-        "incomplete": _("The date must include a day, a month and a year"),
-        "invalid": _("The date must be a real date, like 27 3 2026"),
-    }
-
-    def to_python(self, value):
-        if isinstance(value, date) or value is None:
-            return value
-        day, month, year = (str(part).strip() for part in value)
-        if not (day or month or year):
-            return None
-        if not (day and month and year):
-            raise ValidationError(self.error_messages["incomplete"], code="incomplete")
-        try:
-            if len(year) != 4:
-                raise ValueError(year)
-            return date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-
-
-def yes_no(label, required_message, help_text="") -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        help_text=help_text,
-        choices=YES_NO,
-        coerce=lambda answer: answer == "yes",
-        widget=Radios,
-        error_messages={"required": required_message, "invalid_choice": required_message},
-    )
-
-
-class GovukForm(forms.Form):
-    @property
-    def first_field_id(self) -> str:
-        return self[next(iter(self.fields))].id_for_label
 
 
 class SessionFilterForm(GovukForm):
