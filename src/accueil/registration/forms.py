@@ -14,14 +14,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accueil.core.govuk import YES_NO, TelInput
 from accueil.registration import validation
 from accueil.registration.models import InformationLanguage
-
-YES_NO = [("yes", _("Yes")), ("no", _("No"))]
-
-
-class TelInput(forms.TextInput):
-    input_type = "tel"
 
 
 class AnswerForm(forms.Form):
