@@ -74,7 +74,7 @@ def test_a_started_or_cancelled_session_takes_no_booking(db):
 
 def test_moving_frees_the_old_seat_and_takes_a_new_one(db, after_commit, run_tasks):
     old, new = session(), session()
-    person = factories.candidate()
+    person = factories.candidate(information_language="en")
     booking = services.booking_create(candidate=person, session=old)
     with after_commit():
         moved = services.booking_move(booking=booking, to_session=new)
@@ -111,7 +111,8 @@ def test_a_freed_seat_goes_to_the_longest_waiting_candidate_who_is_told(
 ):
     seats = session(capacity=1)
     booking = services.booking_create(candidate=factories.candidate(), session=seats)
-    first, second = factories.candidate(), factories.candidate()
+    first = factories.candidate(information_language="en")
+    second = factories.candidate()
     services.waitlist_join(candidate=first)
     services.waitlist_join(candidate=second)
     with after_commit():
@@ -173,7 +174,9 @@ def test_a_reminder_is_sent_two_days_before_and_only_for_a_live_booking(
 ):
     seats = session(starts_at=timezone.now() + timedelta(days=5))
     with after_commit():
-        booking = services.booking_create(candidate=factories.candidate(), session=seats)
+        booking = services.booking_create(
+            candidate=factories.candidate(information_language="en"), session=seats
+        )
     reminder = [r for r in queued_tasks.results if r.task.run_after]
     assert [r.task.run_after for r in reminder] == [seats.starts_at - timedelta(days=2)]
     run_tasks(include_deferred=True)
