@@ -13,6 +13,7 @@ from accueil.accounts.models import Organisation, OrganisationKind, Role, User
 from accueil.booking import services as booking
 from accueil.booking.models import Booking, InformationSession, SessionStatus, WaitlistEntry
 from accueil.contracts.models import Contract, ContractStatus
+from accueil.demo import path_data
 from accueil.registration import national_id
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import evaluate
@@ -157,6 +158,7 @@ def load() -> dict[str, int]:
     for serial, person in enumerate(PEOPLE, start=101):
         candidate_with_contracts(person, serial, today)
     bookings_and_waitlist(information_sessions(today))
+    path_data.load(today)
     return {
         "organisations": Organisation.objects.count(),
         "users": User.objects.count(),

@@ -1,0 +1,161 @@
+"""Demo data for the life after the information session: residence documents checked,
+linguistic profiles and orientations, signatures, certificates at each stage, the
+calendar of citizenship-course sessions and orientation days, and requests for a
+social worker. Each function does nothing when its data is already there."""
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from accueil.accounts.models import Organisation, OrganisationKind, Role, User
+from accueil.contracts.models import Certificate, Contract, ContractCounter, Obligation
+from accueil.intake.models import DocumentKind, LinguisticProfile, Orientation, ResidenceDocument
+from accueil.registration.models import Candidate
+from accueil.social.models import InterviewRequest, RequestStatus, Urgency
+from accueil.training.models import CourseEvent, EventKind
+
+LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
+LANGUAGE, CITIZENSHIP, ORIENTATION = Obligation.values
+# Certificates per contract status, as (obligation, days after entry into force, hours).
+CERTIFICATES = {
+    "in_force": [(ORIENTATION, 20, None), (CITIZENSHIP, 30, Decimal(3))],
+    "under_review": [
+        (LANGUAGE, 200, None),
+        (ORIENTATION, 300, None),
+        (CITIZENSHIP, 400, Decimal(4)),
+    ],
+    "fulfilled": [(LANGUAGE, 150, None), (ORIENTATION, 250, None), (CITIZENSHIP, 320, Decimal(6))],
+    "not_fulfilled": [(LANGUAGE, 400, None)],
+    "superseded": [(LANGUAGE, 120, None), (CITIZENSHIP, 200, Decimal(6))],
+}
+
+
+def load(today: date) -> None:
+    officer = User.objects.get(email="officer@accueil.example")
+    signatures_and_documents(officer, today)
+    for contract in Contract.objects.filter(status__in=CERTIFICATES):
+        certificates(contract, today, officer)
+    course_calendar(today)
+    interview_requests(officer, today)
+    # Numbers given by the demo stay below the counter, so new contracts do not collide.
+    ContractCounter.objects.update_or_create(year=today.year, defaults={"last": 500})
+
+
+def signatures_and_documents(officer: User, today: date) -> None:
+    for candidate in Candidate.objects.filter(contracts__isnull=False).distinct():
+        if not candidate.residence_documents.exists():
+            ResidenceDocument.objects.create(
+                candidate=candidate,
+                kind=DocumentKind.RESIDENCE_PERMIT,
+                number=f"LU{candidate.national_id[-7:]}",
+                valid_until=today + timedelta(days=400),
+                checked_by=officer,
+            )
+        if not hasattr(candidate, "linguistic_profile"):
+            LinguisticProfile.objects.create(
+                candidate=candidate,
+                french="A2",
+                english="B1",
+                other_languages="",
+                recorded_by=officer,
+            )
+            Orientation.objects.create(
+                candidate=candidate,
+                recorded_by=officer,
+                recommended_courses=[
+                    {"language": "lb", "aim": "reach_A1.1"},
+                    {"language": "fr", "aim": "further"},
+                ],
+                guidance_notes="Evening courses suit the candidate's working hours.",
+            )
+    Contract.objects.filter(entry_into_force__isnull=False, signed_at__isnull=True).update(
+        signature_method="confirmed",
+        signed_by=officer,
+        signed_at=datetime.combine(today, time(10), tzinfo=LUXEMBOURG),
+    )
+    for contract in Contract.objects.select_related("candidate"):
+        if contract.language != contract.candidate.information_language:
+            contract.language = contract.candidate.information_language
+            contract.save(update_fields=["language"])
+
+
+def certificates(contract: Contract, today: date, officer: User) -> None:
+    if contract.certificates.exists():
+        return
+    for obligation, days, hours in CERTIFICATES[contract.status]:
+        issued = contract.entry_into_force + timedelta(days=days)
+        Certificate.objects.create(
+            contract=contract,
+            obligation=obligation,
+            issued_on=min(issued, today),
+            issuer="National Institute for Languages (INL)"
+            if obligation == LANGUAGE
+            else "Department of Adult Education"
+            if obligation == CITIZENSHIP
+            else "Integration Department",
+            hours=hours,
+            sessions=3 if hours else None,
+            recorded_by=officer,
+        )
+
+
+def course_calendar(today: date) -> None:
+    if CourseEvent.objects.exists():
+        return
+    adult_education = Organisation.objects.filter(kind=OrganisationKind.ADULT_EDUCATION).first()
+    ministry = Organisation.objects.filter(kind=OrganisationKind.INTEGRATION_DEPARTMENT).first()
+    for days, at, languages in [
+        (8, time(18), ["fr", "pt"]),
+        (15, time(18), ["fr", "pt"]),
+        (9, time(9), ["en", "de"]),
+        (16, time(9), ["en", "de"]),
+    ]:
+        start = datetime.combine(today + timedelta(days=days), at, tzinfo=LUXEMBOURG)
+        CourseEvent.objects.create(
+            kind=EventKind.CITIZENSHIP_SESSION,
+            title="Vivre ensemble au Luxembourg",
+            starts_at=start,
+            ends_at=start + timedelta(hours=3),
+            place="Lycée Michel Lucius",
+            address="157, avenue Pasteur, L-2311 Luxembourg",
+            languages=languages,
+            provider=adult_education,
+        )
+    for days in (45, 200):
+        start = datetime.combine(today + timedelta(days=days), time(9), tzinfo=LUXEMBOURG)
+        CourseEvent.objects.create(
+            kind=EventKind.ORIENTATION_DAY,
+            title="Journée d'orientation",
+            starts_at=start,
+            ends_at=start + timedelta(hours=4),
+            place="Centre culturel Kinneksbond",
+            address="42, route d'Arlon, L-8210 Mamer",
+            languages=["fr", "de", "en", "pt"],
+            provider=ministry,
+        )
+
+
+def interview_requests(officer: User, today: date) -> None:
+    if InterviewRequest.objects.exists():
+        return
+    social = User.objects.filter(role=Role.SOCIAL_WORKER).first()
+    amina = Candidate.objects.filter(first_name="Amina").first()
+    olena = Candidate.objects.filter(first_name="Olena").first()
+    if amina:
+        InterviewRequest.objects.create(
+            candidate=amina,
+            reason="Looking for housing; asks about support for a deposit.",
+            urgency=Urgency.HIGH,
+            requested_by=officer,
+        )
+    if olena:
+        InterviewRequest.objects.create(
+            candidate=olena,
+            reason="Questions about childcare during evening courses.",
+            urgency=Urgency.LOW,
+            requested_by=officer,
+            status=RequestStatus.DONE,
+            social_worker=social,
+            interview_on=today - timedelta(days=5),
+            outcome="Referred to the commune's childcare service.",
+        )
