@@ -1,5 +1,12 @@
-"""URLs of the social pages (built in social/views.py)."""
+"""The social workers' queue of interview requests (mounted at "social/")."""
+
+from django.urls import path
+
+from accueil.social import views
 
 app_name = "social"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("requests/<int:request_id>/", views.handle, name="handle"),
+]

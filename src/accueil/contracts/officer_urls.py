@@ -1,0 +1,14 @@
+"""A contract's page with its status history, and its withdrawal (by an officer, or by
+the candidate who holds it). Mounted at "officer/contracts/" (namespace
+"officer_contracts"); built in contracts/officer_views.py."""
+
+from django.urls import path
+
+from accueil.contracts import officer_views as views
+
+app_name = "officer_contracts"
+
+urlpatterns = [
+    path("<uuid:contract_id>/", views.contract_detail, name="detail"),
+    path("<uuid:contract_id>/withdraw/", views.contract_withdraw, name="withdraw"),
+]

@@ -1,0 +1,235 @@
+"""The contract at the information session and after: drafting and signing it (the last
+task of the officer's task list), its page with the status history, and withdrawing it.
+
+Seed: "The contract can be signed after the information session"; "It is optional"
+(so its holder, or an officer for them, may withdraw it). Writes go through
+`contracts.services`; the status history is read from the audit trail.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import wraps
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accueil.accounts import access
+from accueil.accounts.models import Role
+from accueil.audit.models import Action
+from accueil.audit.service import audit_events_for, audit_record
+from accueil.contracts import services
+from accueil.contracts.models import LIVE_STATUSES, Contract, ContractStatus
+from accueil.intake import forms
+from accueil.intake.services import valid_document
+from accueil.registration.models import Candidate
+
+WITHDRAWABLE = (ContractStatus.DRAFT, ContractStatus.IN_FORCE)
+
+
+def page_url(name: str, contract_id) -> str:
+    """The URL of a page of officer_urls, wherever it is mounted: at the root as
+    "officer_contracts", or meanwhile inside the intake pages."""
+    try:
+        return reverse(f"officer_contracts:{name}", args=[contract_id])
+    except NoReverseMatch:
+        return reverse(f"intake:officer_contracts:{name}", args=[contract_id])
+
+
+def officer_only(view):
+    @wraps(view)
+    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not access.can_manage_contracts(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return login_required(checked)
+
+
+def live_contract(candidate: Candidate) -> Contract | None:
+    return candidate.contracts.filter(status__in=LIVE_STATUSES).first()
+
+
+# Drafting and signing: the task list's last task.
+
+
+@require_http_methods(["GET", "POST"])
+@officer_only
+def contract_task(request: HttpRequest, candidate_id) -> HttpResponse:
+    candidate = access.get_candidate_for_user(request.user, candidate_id)
+    contract = live_contract(candidate)
+    today = timezone.localdate()
+    context: dict = {
+        "candidate": candidate,
+        "contract": contract,
+        "profile": getattr(candidate, "linguistic_profile", None),
+        "has_valid_document": valid_document(candidate, today) is not None,
+    }
+    if contract is None or contract.status != ContractStatus.DRAFT:
+        if contract:
+            context["contract_page"] = page_url("detail", contract.pk)
+        return render(request, "contracts/officer/task.html", context)
+    form = forms.ContractSignForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        drafted_on=timezone.localdate(contract.created_at),
+        today=today,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            signed = sign(request, contract, form.cleaned_data)
+        except services.NoValidDocument:
+            context["no_valid_document"] = True
+            form.add_error(None, _("No residence document valid today is recorded"))
+        except services.TransitionNotAllowed:
+            messages.info(request, _("This contract is not a draft any more."))
+            return redirect("intake:contract", candidate.pk)
+        else:
+            messages.success(
+                request,
+                _("Contract %(number)s is signed and in force from %(day)s.")
+                % {"number": signed.number, "day": date_format(signed.entry_into_force, "j F Y")},
+            )
+            return redirect("intake:contract", candidate.pk)
+    context.update(form=form, contract_page=page_url("detail", contract.pk))
+    return render(request, "contracts/officer/task.html", context)
+
+
+def sign(request: HttpRequest, contract: Contract, data: dict) -> Contract:
+    scan = data["scan"]
+    if scan:
+        # Stored under the contract's number, not the name of the scanner's file.
+        scan.name = f"{contract.number}-signed{PurePath(scan.name).suffix.lower()}"
+    return services.contract_sign(
+        contract=contract,
+        actor=request.user,
+        method=data["method"],
+        entry_into_force=data["entry_into_force"],
+        scan=scan,
+        request=request,
+    )
+
+
+@require_POST
+@officer_only
+def contract_draft(request: HttpRequest, candidate_id) -> HttpResponse:
+    candidate = access.get_candidate_for_user(request.user, candidate_id)
+    profile = getattr(candidate, "linguistic_profile", None)
+    if profile is None:
+        messages.info(request, _("Record the linguistic profile first."))
+        return redirect("intake:profile", candidate.pk)
+    if live_contract(candidate) is None:
+        try:
+            services.contract_draft(
+                candidate=candidate,
+                actor=request.user,
+                language_levels=profile.levels(),
+                needs_literacy=profile.literacy_needed,
+                request=request,
+            )
+        except IntegrityError:
+            pass  # drafted a moment ago, by a second click: the page shows it
+        else:
+            messages.success(request, _("The contract is drafted. Now sign it with the candidate."))
+    return redirect("intake:contract", candidate.pk)
+
+
+# The contract's page, its history, and withdrawal.
+
+
+@dataclass
+class HistoryEntry:
+    at: datetime
+    who: str
+    role: str
+    change: str
+    why: str
+
+
+def status_label(code: str) -> str:
+    return str(dict(ContractStatus.choices).get(code, code))
+
+
+def contract_history(contract: Contract) -> list[HistoryEntry]:
+    """Drafting and every change of status, oldest first, with who and why. The audit
+    trail keeps a change's reason as "<from> -> <to>: <why>"."""
+    events = (
+        audit_events_for(contract)
+        .filter(action__in=[Action.CREATE, Action.TRANSITION])
+        .select_related("actor")
+        .order_by("at", "id")
+    )
+    roles = dict(Role.choices)
+    history = []
+    for event in events:
+        who = str(event.actor) if event.actor else _("Unknown")
+        role = str(roles.get(event.actor_role, ""))
+        if event.action == Action.CREATE:
+            history.append(HistoryEntry(event.at, who, role, _("Drafted"), ""))
+            continue
+        change, _sep, why = event.reason.partition(": ")
+        source, _arrow, target = change.partition(" -> ")
+        label = _("%(from)s to %(to)s") % {"from": status_label(source), "to": status_label(target)}
+        history.append(HistoryEntry(event.at, who, role, label, why))
+    return history
+
+
+@require_GET
+@login_required
+def contract_detail(request: HttpRequest, contract_id) -> HttpResponse:
+    contract = access.get_contract_for_viewing(request.user, contract_id)
+    audit_record(action=Action.VIEW, target=contract, request=request)
+    context = {
+        "contract": contract,
+        "candidate": contract.candidate,
+        "history": contract_history(contract),
+        "is_officer": access.can_manage_contracts(request.user),
+        "can_withdraw": contract.status in WITHDRAWABLE
+        and access.can_withdraw_contract(request.user, contract),
+        "withdraw_url": page_url("withdraw", contract.pk),
+    }
+    return render(request, "contracts/officer/detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def contract_withdraw(request: HttpRequest, contract_id) -> HttpResponse:
+    contract = access.get_contract_for_withdrawal(request.user, contract_id)
+    if not access.can_withdraw_contract(request.user, contract):
+        raise PermissionDenied
+    detail = page_url("detail", contract.pk)
+    if contract.status not in WITHDRAWABLE:
+        messages.info(request, _("This contract cannot be withdrawn: it is not in force."))
+        return redirect(detail)
+    form = forms.ContractWithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contract_withdraw(
+                contract=contract,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
+        except services.TransitionNotAllowed:
+            messages.info(request, _("This contract cannot be withdrawn: it is not in force."))
+        else:
+            messages.success(
+                request, _("Contract %(number)s is withdrawn.") % {"number": contract.number}
+            )
+        return redirect(detail)
+    context = {
+        "contract": contract,
+        "form": form,
+        "detail_url": detail,
+        "own": contract.candidate.user_id == request.user.pk,
+    }
+    return render(request, "contracts/officer/withdraw.html", context)

@@ -1,0 +1,288 @@
+"""The officer's forms at the information session: the residence document, the
+linguistic profile, the orientation, the request for a social worker, and the
+contract's signing and withdrawal.
+
+Forms only parse and check what was typed; the services decide and write. The
+templates render GOV.UK Frontend markup (core's includes/govuk/); the widgets of
+`accueil.core.govuk` say which element carries the field's id, so the error summary
+links to it.
+"""
+
+from datetime import date, timedelta
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.boundfield import BoundField
+from django.utils.translation import gettext_lazy as _
+
+from accueil.contracts.models import SignatureMethod
+from accueil.core.govuk import Checkboxes, DayField, GovukForm, Radios, yes_no
+from accueil.intake.models import DocumentKind, Level
+from accueil.social.models import Urgency
+
+
+def as_yes_no(value: bool | None) -> str | None:
+    return None if value is None else ("yes" if value else "no")
+
+
+class ResidenceDocumentForm(GovukForm):
+    kind = forms.ChoiceField(
+        label=_("Kind of document"),
+        choices=DocumentKind.choices,
+        widget=Radios,
+        error_messages={
+            "required": _("Select the kind of document"),
+            "invalid_choice": _("Select the kind of document"),
+        },
+    )
+    number = forms.CharField(
+        label=_("Document number"),
+        max_length=60,
+        error_messages={
+            "required": _("Enter the document number"),
+            "max_length": _("The document number must be 60 characters or fewer"),
+        },
+    )
+    valid_until = DayField(
+        label=_("Valid until"),
+        help_text=_("As printed on the document, for example 27 3 2028"),
+        error_messages={
+            "required": _("Enter the date until which the document is valid"),
+            "incomplete": _("The date of validity must include a day, a month and a year"),
+            "invalid": _("The date of validity must be a real date, like 27 3 2028"),
+        },
+    )
+
+    def clean_valid_until(self) -> date:
+        value = self.cleaned_data["valid_until"]
+        if not 1990 <= value.year <= 2100:
+            raise ValidationError(_("The date of validity must be a real date, like 27 3 2028"))
+        return value
+
+
+PROFILE_LANGUAGES = [
+    # (code the rules use, form field, label)
+    ("lb", "level_lb", _("Luxembourgish")),
+    ("fr", "level_fr", _("French")),
+    ("de", "level_de", _("German")),
+    ("en", "level_en", _("English")),
+]
+
+
+class ProfileForm(GovukForm):
+    other_languages = forms.CharField(
+        label=_("Other languages spoken"),
+        help_text=_("For example, Arabic and Tigrinya"),
+        max_length=200,
+        required=False,
+        error_messages={"max_length": _("Other languages must be 200 characters or fewer")},
+    )
+    literacy_needed = yes_no(
+        _("Does the candidate need literacy classes?"),
+        _("Select yes if the candidate needs literacy classes"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        levels = {}
+        for _code, name, label in PROFILE_LANGUAGES:
+            levels[name] = forms.ChoiceField(
+                label=label,
+                choices=Level.choices,
+                initial=Level.NONE,
+                error_messages={"invalid_choice": _("Select a level from the list")},
+            )
+        # The levels come first, as the officer asks about them first.
+        self.fields = {**levels, **self.fields}
+
+    @staticmethod
+    def initial_from(profile) -> dict:
+        if profile is None:
+            return {}
+        initial = {name: profile.levels()[code] for code, name, _label in PROFILE_LANGUAGES}
+        initial["other_languages"] = profile.other_languages
+        initial["literacy_needed"] = as_yes_no(profile.literacy_needed)
+        return initial
+
+    def levels(self) -> dict[str, str]:
+        return {code: self.cleaned_data[name] for code, name, _label in PROFILE_LANGUAGES}
+
+    def level_fields(self) -> list[BoundField]:
+        return [self[name] for _code, name, _label in PROFILE_LANGUAGES]
+
+
+LANGUAGE_NAMES = {code: label for code, _name, label in PROFILE_LANGUAGES}
+
+
+def course_label(course: dict) -> str:
+    language = LANGUAGE_NAMES.get(course["language"], course["language"])
+    if course["aim"] == "further":
+        return f"{language}: {_('to improve a level you have already reached')}"
+    return f"{language}: {_('to reach level A1.1')}"
+
+
+def course_key(course: dict) -> str:
+    return f"{course['language']}:{course['aim']}"
+
+
+class OrientationForm(GovukForm):
+    courses = forms.MultipleChoiceField(
+        label=_("Language courses recommended"),
+        help_text=_(
+            "The options the rules give for the candidate's linguistic profile. "
+            "Select all that you recommend."
+        ),
+        widget=Checkboxes,
+        error_messages={
+            "required": _("Select at least one language course"),
+            "invalid_choice": _("Select language courses from the list"),
+        },
+    )
+    literacy = yes_no(
+        _("Are literacy classes recommended?"),
+        _("Select yes if literacy classes are recommended"),
+    )
+    notes = forms.CharField(
+        label=_("General guidance notes"),
+        help_text=_("For example, the candidate's professional needs or useful contacts"),
+        widget=forms.Textarea,
+        max_length=2000,
+        required=False,
+        error_messages={"max_length": _("The notes must be 2,000 characters or fewer")},
+    )
+
+    def __init__(self, *args, options: list[dict], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.options = {course_key(course): course for course in options}
+        self.fields["courses"].choices = [
+            (key, course_label(course)) for key, course in self.options.items()
+        ]
+
+    @staticmethod
+    def initial_from(orientation, recommended: list[dict], profile) -> dict:
+        """What was recorded, or else what the rules recommend for the profile."""
+        if orientation is None:
+            return {
+                "courses": [course_key(course) for course in recommended],
+                "literacy": as_yes_no(profile.literacy_needed),
+            }
+        return {
+            "courses": [course_key(course) for course in orientation.recommended_courses],
+            "literacy": as_yes_no(orientation.literacy_recommended),
+            "notes": orientation.guidance_notes,
+        }
+
+    def chosen_courses(self) -> list[dict]:
+        return [self.options[key] for key in self.cleaned_data["courses"]]
+
+
+class InterviewRequestForm(GovukForm):
+    reason = forms.CharField(
+        label=_("Why does the candidate need an interview with a social worker?"),
+        help_text=_("Only what the social worker needs to prepare the interview"),
+        widget=forms.Textarea,
+        max_length=2000,
+        error_messages={
+            "required": _("Enter the reason for the interview"),
+            "max_length": _("The reason must be 2,000 characters or fewer"),
+        },
+    )
+    urgency = forms.ChoiceField(
+        label=_("How urgent is it?"),
+        choices=Urgency.choices,
+        widget=Radios,
+        error_messages={
+            "required": _("Select how urgent the interview is"),
+            "invalid_choice": _("Select how urgent the interview is"),
+        },
+    )
+
+
+MAX_SCAN_BYTES = 10 * 1024 * 1024
+# What a scanner or a phone produces, recognised by the file's first bytes.
+SCAN_SIGNATURES = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
+LATEST_ENTRY_INTO_FORCE = timedelta(days=365)
+
+
+class ContractSignForm(GovukForm):
+    method = forms.ChoiceField(
+        label=_("How did the candidate sign?"),
+        choices=SignatureMethod.choices,
+        widget=Radios,
+        error_messages={
+            "required": _("Select how the candidate signed"),
+            "invalid_choice": _("Select how the candidate signed"),
+        },
+    )
+    scan = forms.FileField(
+        label=_("Scan of the signed paper copy"),
+        help_text=_(
+            "Only for a signed paper copy. A PDF, JPEG or PNG file of at most 10 MB. "
+            "If there is an error on the page, choose the file again."
+        ),
+        required=False,
+        error_messages={"empty": _("The selected file is empty")},
+    )
+    identity_checked = forms.BooleanField(
+        label=_("I checked the candidate's identity against their document"),
+        required=False,
+    )
+    entry_into_force = DayField(
+        label=_("Entry into force"),
+        help_text=_("Usually today. For example, 27 3 2026"),
+        error_messages={
+            "required": _("Enter the date of entry into force"),
+            "incomplete": _("The date of entry into force must include a day, a month and a year"),
+            "invalid": _("The date of entry into force must be a real date, like 27 3 2026"),
+        },
+    )
+
+    def __init__(self, *args, drafted_on: date, today: date, **kwargs):
+        kwargs.setdefault("initial", {"entry_into_force": today})
+        super().__init__(*args, **kwargs)
+        self.drafted_on, self.today = drafted_on, today
+
+    def clean_entry_into_force(self) -> date:
+        start = self.cleaned_data["entry_into_force"]
+        if start < self.drafted_on:
+            raise ValidationError(_("The contract cannot enter into force before it was drafted"))
+        if start > self.today + LATEST_ENTRY_INTO_FORCE:
+            raise ValidationError(_("The date of entry into force must be within a year"))
+        return start
+
+    def clean_scan(self):
+        scan = self.cleaned_data.get("scan")
+        if not scan:
+            return None
+        if scan.size > MAX_SCAN_BYTES:
+            raise ValidationError(_("The selected file must be smaller than 10 MB"))
+        head = scan.read(8)
+        scan.seek(0)
+        if not head.startswith(SCAN_SIGNATURES):
+            raise ValidationError(_("The selected file must be a PDF, JPEG or PNG"))
+        return scan
+
+    def clean(self):
+        data = super().clean()
+        method = data.get("method")
+        if method == SignatureMethod.PAPER and not data.get("scan") and "scan" not in self.errors:
+            self.add_error("scan", _("Upload the scan of the signed paper copy"))
+        if method == SignatureMethod.CONFIRMED and not data.get("identity_checked"):
+            self.add_error(
+                "identity_checked",
+                _("Confirm that you checked the candidate's identity against their document"),
+            )
+        return data
+
+
+class ContractWithdrawForm(GovukForm):
+    reason = forms.CharField(
+        label=_("Why is the contract withdrawn?"),
+        help_text=_("This is kept in the contract's history"),
+        widget=forms.Textarea,
+        max_length=500,
+        error_messages={
+            "required": _("Enter the reason for withdrawing the contract"),
+            "max_length": _("The reason must be 500 characters or fewer"),
+        },
+    )

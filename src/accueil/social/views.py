@@ -1,0 +1,86 @@
+"""The queue of open interview requests, most urgent first, and the page where a social
+worker records the interview or closes the request.
+
+Least privilege: of the candidate, these pages show only the name and telephone
+number (access.interview_requests_for_user loads nothing else). Social workers
+handle requests; officers, who make them, may read the queue.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accueil.accounts import access
+from accueil.audit.models import Action
+from accueil.audit.service import audit_record
+from accueil.social import forms, services
+from accueil.social.models import RequestStatus, Urgency
+
+URGENCY_RANK = Case(
+    When(urgency=Urgency.HIGH, then=Value(0)),
+    When(urgency=Urgency.MEDIUM, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+def open_requests(requests: QuerySet) -> QuerySet:
+    """Waiting requests, the most urgent first, then the longest waiting."""
+    return requests.filter(status=RequestStatus.OPEN).order_by(URGENCY_RANK, "requested_at", "pk")
+
+
+@require_GET
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    if not access.can_see_interview_queue(request.user):
+        raise PermissionDenied
+    waiting = list(open_requests(access.interview_requests_for_user(request.user)))
+    context = {"requests": waiting, "can_handle": access.can_handle_interviews(request.user)}
+    return render(request, "social/queue.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def handle(request: HttpRequest, request_id: int) -> HttpResponse:
+    if not access.can_handle_interviews(request.user):
+        raise PermissionDenied
+    interview = access.get_interview_request_for_user(request.user, request_id)
+    if interview.status != RequestStatus.OPEN:
+        messages.info(request, _("This request was handled already."))
+        return redirect("social:queue")
+    form = forms.InterviewOutcomeForm(
+        request.POST if request.method == "POST" else None,
+        requested_on=timezone.localdate(interview.requested_at),
+        today=timezone.localdate(),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            record(interview, form.cleaned_data, request.user)
+        except services.AlreadyHandled:
+            messages.info(request, _("This request was handled already."))
+        else:
+            messages.success(
+                request, _("The request for %(name)s is handled.") % {"name": interview.candidate}
+            )
+        return redirect("social:queue")
+    if request.method == "GET":
+        audit_record(action=Action.VIEW, target=interview, request=request)
+    return render(request, "social/handle.html", {"interview": interview, "form": form})
+
+
+def record(interview, data: dict, actor) -> None:
+    if data["result"] == forms.HELD:
+        services.interview_record(
+            interview=interview,
+            interview_on=data["interview_on"],
+            outcome=data["notes"],
+            actor=actor,
+        )
+    else:
+        services.interview_close(interview=interview, reason=data["notes"], actor=actor)

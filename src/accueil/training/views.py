@@ -1,0 +1,78 @@
+"""The calendar of citizenship-course sessions and orientation days: a public list of
+what is coming, and the officers' pages to add and change events (through
+`training.services`, which audits)."""
+
+from datetime import datetime, time
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accueil.accounts import access
+from accueil.training import forms, services
+from accueil.training.models import CourseEvent
+
+EVENTS_PER_PAGE = 50
+
+
+def officer_only(view):
+    @wraps(view)
+    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not access.can_manage_course_calendar(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return login_required(checked)
+
+
+@require_GET
+def calendar(request: HttpRequest) -> HttpResponse:
+    """Anyone may see the dates: they are on the formalities document too."""
+    today = datetime.combine(timezone.localdate(), time.min, tzinfo=forms.LUXEMBOURG)
+    events = (
+        CourseEvent.objects.filter(ends_at__gte=today)
+        .select_related("provider")
+        .order_by("starts_at", "pk")
+    )
+    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    for event in page.object_list:
+        event.language_names = [forms.language_name(code) for code in event.languages]
+    context = {"page": page, "can_edit": access.can_manage_course_calendar(request.user)}
+    return render(request, "training/calendar.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@officer_only
+def event_add(request: HttpRequest) -> HttpResponse:
+    form = forms.CourseEventForm(
+        request.POST if request.method == "POST" else None,
+        organisers=access.course_organisers_for_user(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        services.course_event_create(data=form.event_data(), actor=request.user)
+        messages.success(request, _("The event is added to the calendar."))
+        return redirect("training:calendar")
+    return render(request, "training/event_form.html", {"form": form, "event": None})
+
+
+@require_http_methods(["GET", "POST"])
+@officer_only
+def event_edit(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = access.get_course_event_for_editing(request.user, event_id)
+    form = forms.CourseEventForm(
+        request.POST if request.method == "POST" else None,
+        organisers=access.course_organisers_for_user(request.user),
+        initial=forms.CourseEventForm.initial_from(event),
+    )
+    if request.method == "POST" and form.is_valid():
+        services.course_event_update(event=event, data=form.event_data(), actor=request.user)
+        messages.success(request, _("The event is changed."))
+        return redirect("training:calendar")
+    return render(request, "training/event_form.html", {"form": form, "event": event})
