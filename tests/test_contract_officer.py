@@ -244,12 +244,10 @@ def test_withdrawing_a_draft_lets_the_officer_draft_again(client, officer, draft
     assert person.contracts.filter(status=ContractStatus.DRAFT).count() == 1
 
 
-def test_until_the_root_urls_mount_them_the_pages_live_under_the_officers_day(
-    client, officer, draft, settings
-):
-    settings.ROOT_URLCONF = "accueil.urls"
+def test_the_contract_pages_live_under_the_officers_contracts(client, officer, draft):
     client.force_login(officer)
-    url = f"/officer/day/contracts/{draft.pk}/withdraw/"
+    url = f"/officer/contracts/{draft.pk}/withdraw/"
+    assert reverse("officer_contracts:withdraw", args=[draft.pk]) == url
     assert client.get(url).status_code == 200
     html = client.get(reverse("intake:contract", args=[draft.candidate_id])).content.decode()
-    assert f"/officer/day/contracts/{draft.pk}/" in html
+    assert f"/officer/contracts/{draft.pk}/" in html

@@ -17,6 +17,7 @@ urlpatterns = [
     path("my-booking/", include("accueil.booking.public_urls")),
     path("officer/", include("accueil.booking.officer_urls")),
     path("", include("accueil.contracts.urls")),
+    path("officer/contracts/", include("accueil.contracts.officer_urls")),
     path("officer/day/", include("accueil.intake.urls")),
     path("social/", include("accueil.social.urls")),
     path("courses/", include("accueil.training.urls")),

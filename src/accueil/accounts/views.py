@@ -24,6 +24,7 @@ from accueil.contracts.selectors import candidate_path
 from accueil.core.ratelimit import limit_posts
 from accueil.registration import links as registration_links
 from accueil.registration import selectors as candidate_selectors
+from accueil.social.views import open_requests
 
 
 class SignInView(auth_views.LoginView):
@@ -85,6 +86,8 @@ def home(request: HttpRequest) -> HttpResponse:
             (status, by_status.get(status.value, 0)) for status in ContractStatus
         ]
         context["candidate_count"] = access.candidates_for_user(user).count()
+    if user.role == Role.SOCIAL_WORKER:
+        context["open_requests"] = open_requests(access.interview_requests_for_user(user)).count()
     if user.role in (Role.PROVIDER, Role.SOCIAL_WORKER, Role.ADMIN):
         context["organisations"] = access.organisations_for_user(user).prefetch_related("staff")
     return render(request, f"accounts/home_{user.role}.html", context)

@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -37,12 +37,7 @@ WITHDRAWABLE = (ContractStatus.DRAFT, ContractStatus.IN_FORCE)
 
 
 def page_url(name: str, contract_id) -> str:
-    """The URL of a page of officer_urls, wherever it is mounted: at the root as
-    "officer_contracts", or meanwhile inside the intake pages."""
-    try:
-        return reverse(f"officer_contracts:{name}", args=[contract_id])
-    except NoReverseMatch:
-        return reverse(f"intake:officer_contracts:{name}", args=[contract_id])
+    return reverse(f"officer_contracts:{name}", args=[contract_id])
 
 
 def officer_only(view):

@@ -1,7 +1,7 @@
 """The officer's day (mounted at "officer/day/"): sessions, check-in, and each present
 candidate's task list, from the residence document to the signed contract."""
 
-from django.urls import include, path
+from django.urls import path
 
 from accueil.contracts import officer_views as contract_views
 from accueil.intake import views
@@ -28,7 +28,4 @@ urlpatterns = [
         contract_views.contract_draft,
         name="contract_draft",
     ),
-    # Until the root URLs mount contracts.officer_urls at "officer/contracts/"
-    # (namespace "officer_contracts"); remove this line then.
-    path("contracts/", include("accueil.contracts.officer_urls")),
 ]
