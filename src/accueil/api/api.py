@@ -4,7 +4,10 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError
 
+from accueil.api.bookings import router as bookings_router
+from accueil.api.registrations import router as registrations_router
 from accueil.api.rules import router as rules_router
+from accueil.api.sessions import router as sessions_router
 
 api = NinjaAPI(
     title="Accueil API",
@@ -16,6 +19,9 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("/rules", rules_router)
+api.add_router("/sessions", sessions_router)
+api.add_router("/registrations", registrations_router)
+api.add_router("/bookings", bookings_router)
 
 
 @api.exception_handler(HttpError)

@@ -1,0 +1,250 @@
+"""Registering for the CAI over HTTP, and booking an information session with it.
+
+A registration that names a session is registered and booked in one transaction:
+when the seat cannot be had, nothing is saved and the person can try another
+session. The answer carries the private token that manages the booking
+(`/api/v1/bookings/{token}`).
+"""
+
+import unicodedata
+from typing import Annotated
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from ninja import Field, Router, Schema, Status
+from pydantic import StrictBool
+
+from accueil.api.rules import ErrorOut
+from accueil.api.schemas import (
+    BookingOut,
+    ConflictOut,
+    In,
+    Lang,
+    ReaderLang,
+    SessionId,
+    UnprocessableOut,
+    conflict,
+    error,
+    in_reader_language,
+    no_such_session,
+    reader_language,
+    too_many_requests,
+)
+from accueil.booking import selectors
+from accueil.booking.models import Booking, InformationSession
+from accueil.booking.services import BookingError, booking_create
+from accueil.registration import links, validation
+from accueil.registration.models import Candidate
+from accueil.registration.services import (
+    AlreadyRegistered,
+    NotEligible,
+    RegistrationData,
+    candidate_register,
+)
+
+router = Router(tags=["registrations"])
+router.add_decorator(in_reader_language, mode="view")
+
+Country = Annotated[str, Field(max_length=3, examples=["PT"])]
+
+
+class RegistrationIn(In):
+    surname: str = Field(max_length=150, examples=["Silva"])
+    first_name: str = Field(max_length=150, examples=["Ana"])
+    national_id: str = Field(
+        max_length=20,
+        description="13 digits (spaces allowed); the date of birth is read from it.",
+        examples=["1990051712366"],
+    )
+    phone: str = Field(max_length=40, examples=["+352 621 123 456"])
+    email: str = Field("", max_length=254, description="Email or postal address, or both.")
+    postal_address: str = Field("", max_length=500)
+    nationalities: list[Country] = Field(max_length=10, description="ISO 3166-1 alpha-2 codes.")
+    information_language: Lang
+    interpreter_needed: StrictBool = False
+    interpreter_language: str = Field("", max_length=60)
+    legally_resident: StrictBool
+    wishes_to_settle: StrictBool
+    consent: StrictBool = Field(description="Agreement to the data-protection notice: true.")
+    submission_id: UUID | None = Field(
+        None,
+        description="A key chosen by the client: sending the same registration again with it "
+        "returns the first one (200) instead of registering twice.",
+    )
+    session_id: SessionId | None = Field(
+        None, description="Book this session too, in the same transaction: all or nothing."
+    )
+
+
+class RegistrationOut(Schema):
+    registration_id: UUID
+    token: str = Field(description="The private credential for /api/v1/bookings/{token}.")
+    manage_url: str = Field(description="The candidate's private page, sent by email too.")
+    booking: BookingOut | None
+
+
+class FieldError(Exception):
+    def __init__(self, field: str, message):
+        super().__init__(field)
+        self.field, self.message = field, message
+
+
+REQUIRED = {
+    "surname": _("Enter your surname"),
+    "first_name": _("Enter your first name"),
+}
+
+
+def text(payload: RegistrationIn, name: str, *, required: bool = False) -> str:
+    """The answer without surrounding spaces; control characters are refused."""
+    value = getattr(payload, name).strip()
+    if required and not value:
+        raise FieldError(name, REQUIRED[name])
+    if any(unicodedata.category(c) == "Cc" and c not in "\r\n\t" for c in value):
+        raise FieldError(name, _("Remove the special characters from this answer"))
+    return value
+
+
+def checked(name: str, clean, *args):
+    try:
+        return clean(*args)
+    except ValidationError as bad:
+        raise FieldError(name, bad.messages[0]) from None
+
+
+PHONE_ERROR = _("Enter a telephone number, like 621 123 456 or +33 6 12 34 56 78")
+
+
+def phone(payload: RegistrationIn) -> str:
+    formatted = checked("phone", validation.clean_phone, text(payload, "phone"))
+    if len(formatted) > Candidate._meta.get_field("phone").max_length:  # a long extension
+        raise FieldError("phone", PHONE_ERROR)
+    return formatted
+
+
+def registration_data(payload: RegistrationIn) -> RegistrationData:
+    """The registration as the service takes it; FieldError names the first bad answer,
+    in the order of the registration form."""
+    surname = text(payload, "surname", required=True)
+    first_name = text(payload, "first_name", required=True)
+    number = "".join(payload.national_id.split())
+    if not number.isascii():  # national_id.py would take other scripts' digits
+        raise FieldError("national_id", validation.NATIONAL_ID_ERRORS["format"])
+    number, born = checked(
+        "national_id", validation.clean_national_id, number, timezone.localdate()
+    )
+    telephone = phone(payload)
+    email, address = text(payload, "email"), text(payload, "postal_address")
+    if not email and not address:
+        raise FieldError("email", _("Enter an email address or a postal address"))
+    if email:
+        checked("email", validate_email, email)
+    nationalities = checked("nationalities", validation.clean_nationalities, payload.nationalities)
+    interpreter_language = text(payload, "interpreter_language")
+    if payload.interpreter_needed and not interpreter_language:
+        raise FieldError("interpreter_language", _("Say in which language you need an interpreter"))
+    if not payload.consent:
+        raise FieldError("consent", _("Agree to the data-protection notice to register"))
+    return RegistrationData(
+        surname=surname,
+        first_name=first_name,
+        national_id=number,
+        birth_date=born,
+        phone=telephone,
+        information_language=payload.information_language,
+        nationalities=nationalities,
+        email=email,
+        postal_address=address,
+        interpreter_needed=payload.interpreter_needed,
+        interpreter_language=interpreter_language if payload.interpreter_needed else "",
+        legally_resident=payload.legally_resident,
+        wishes_to_settle=payload.wishes_to_settle,
+    )
+
+
+def registration_out(candidate: Candidate, booking: Booking | None) -> dict:
+    return {
+        "registration_id": candidate.pk,
+        "token": links.access_token(candidate),
+        "manage_url": links.access_url(candidate),
+        "booking": booking,
+    }
+
+
+def repeated(candidate: Candidate) -> Status:
+    """The answer to a submission seen before: the registration as it stands."""
+    return Status(200, registration_out(candidate, selectors.booking_state(candidate).booking))
+
+
+def submitted(submission_id: UUID | None) -> Candidate | None:
+    if submission_id is None:
+        return None
+    return Candidate.objects.filter(submission_id=submission_id).first()
+
+
+@router.post(
+    "",
+    response={
+        200: RegistrationOut,
+        201: RegistrationOut,
+        400: ErrorOut,
+        409: ConflictOut,
+        422: UnprocessableOut,
+        429: ErrorOut,
+    },
+    summary="Register for the CAI, and book a session",
+)
+def registration_create(request: HttpRequest, payload: RegistrationIn, lang: ReaderLang = None):
+    """201 with the registration, its private token and the booking if `session_id` was
+    given. 200 with the first registration when `submission_id` was seen before.
+    400 names a bad answer in `fact`; 409 `already_registered` (nothing is said about
+    the person registered), `session_full`, `session_closed`; 422 `not_eligible` with
+    every condition of the law, met or not; 429 when this address sent too many."""
+    if refused := too_many_requests(request):
+        return refused
+    try:
+        data = registration_data(payload)
+    except FieldError as bad:
+        return error(400, bad.message, bad.field)
+    if same := submitted(payload.submission_id):
+        return repeated(same)
+    session = None
+    if payload.session_id is not None:
+        session = InformationSession.objects.filter(pk=payload.session_id).first()
+        if session is None:
+            return no_such_session()
+    try:
+        with transaction.atomic():
+            candidate = candidate_register(
+                data=data, submission_id=payload.submission_id, request=request
+            )
+            booking = booking_create(candidate=candidate, session=session) if session else None
+        if booking:
+            booking.session = session  # read above: no second query to answer
+    except NotEligible as refusal:
+        return not_eligible(refusal)
+    except (AlreadyRegistered, BookingError) as refusal:
+        # A twin of this submission, sent at the same moment, got there first.
+        if same := submitted(payload.submission_id):
+            return repeated(same)
+        code = refusal.code if isinstance(refusal, BookingError) else "already_registered"
+        return conflict(code)
+    return Status(201, registration_out(candidate, booking))
+
+
+def not_eligible(refusal: NotEligible) -> Status:
+    message = _("You cannot sign a Welcome and Integration Contract: see the reasons")
+    return Status(
+        422,
+        {
+            "error": str(message),
+            "fact": None,
+            "code": "not_eligible",
+            "decision": refusal.decision.to_dict(reader_language()),
+        },
+    )
