@@ -96,8 +96,8 @@ def arguments() -> argparse.Namespace:
     parser.add_argument(
         "--conn-max-age",
         type=int,
-        default=0,
-        help="DATABASE_CONN_MAX_AGE for the app (0: a new connection per request)",
+        default=60,
+        help="DATABASE_CONN_MAX_AGE for the app (60, its default; 0: a new connection per request)",
     )
     parser.add_argument(
         "--tasks-backend",

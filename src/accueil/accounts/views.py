@@ -127,9 +127,9 @@ def sign_in_link_request(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = services.candidate_for_email(form.cleaned_data["email"])
         if user is not None and hasattr(user, "candidate"):
-            from accueil.notifications.tasks import candidate_email_after_commit
+            from accueil.notifications.tasks import candidate_email
 
-            candidate_email_after_commit("sign_in", user.candidate.pk)
+            candidate_email("sign_in", user.candidate.pk)
         # The same answer whether or not the address is known: nobody learns who is registered.
         return render(request, "accounts/sign_in_link_sent.html")
     return render(request, "accounts/sign_in_link_request.html", {"form": form})

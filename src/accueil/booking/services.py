@@ -78,7 +78,7 @@ def _free_seat(session_id: int) -> None:
 def _notify(kind: str, booking: Booking) -> None:
     from accueil.notifications import tasks
 
-    tasks.notify_after_commit(kind, booking.pk)
+    tasks.notify(kind, booking)
 
 
 @transaction.atomic
@@ -94,14 +94,15 @@ def booking_create(
     now = now or timezone.now()
     _take_seat(session.pk, now)
     try:
-        with transaction.atomic():
-            booking = Booking.objects.create(
-                session_id=session.pk,
-                candidate=candidate,
-                channel=channel,
-                booked_by=actor,
-                from_waitlist=from_waitlist,
-            )
+        # No savepoint of its own: the error leaves this function at once, and the
+        # function's atomic block rolls back to its own savepoint (one round trip less).
+        booking = Booking.objects.create(
+            session=session,
+            candidate=candidate,
+            channel=channel,
+            booked_by=actor,
+            from_waitlist=from_waitlist,
+        )
     except IntegrityError:
         raise AlreadyBooked from None
     WaitlistEntry.objects.filter(candidate=candidate, status=WaitlistStatus.WAITING).update(
@@ -141,7 +142,7 @@ def booking_move(
     _free_seat(booking.session_id)
     _take_seat(to_session.pk, now)
     moved = Booking.objects.create(
-        session_id=to_session.pk,
+        session=to_session,
         candidate=booking.candidate,
         channel=booking.channel,
         booked_by=actor,

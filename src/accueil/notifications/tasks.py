@@ -1,14 +1,20 @@
-"""Background work of notifications: small, idempotent, queued after commit.
+"""Background work of notifications: small, idempotent, queued with the data.
 
 Every task takes ids, re-reads what it needs and does nothing when there is nothing
 left to do (the booking ended, the email was already sent), so it can run twice.
+
+Where the queue is the database (django-tasks-db, the default), a task is queued in
+the same transaction as the change it announces: the worker sees it exactly when the
+booking is committed, and never for one rolled back (a transactional outbox), at no
+extra commit. With any other queue, tasks are queued after the commit.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import default_task_backend, task
+from django_tasks_db import DatabaseBackend
 
 from accueil.booking.models import Booking, BookingStatus
 from accueil.notifications import emails
@@ -18,22 +24,23 @@ REMINDER_BEFORE = timedelta(days=2)  # issue: "A reminder email goes out 2 days 
 STARTS_A_BOOKING = {"booked", "moved", "waitlist_booked"}
 
 
-def notify_after_commit(kind: str, booking_id: int) -> None:
-    """Queue the email once the booking is committed, and its reminder if it applies."""
+def queue(task_, *args, run_after: datetime | None = None) -> None:
+    """Queue `task_` with the current transaction (see the module's docstring)."""
+    if run_after is not None:
+        task_ = task_.using(run_after=run_after)
+    if isinstance(default_task_backend, DatabaseBackend):
+        task_.enqueue(*args)
+    else:
+        transaction.on_commit(lambda: task_.enqueue(*args))
 
-    def enqueue() -> None:
-        send_booking_email.enqueue(kind, booking_id)
-        if kind in STARTS_A_BOOKING:
-            schedule_reminder(booking_id)
 
-    transaction.on_commit(enqueue)
-
-
-def schedule_reminder(booking_id: int) -> None:
-    booking = Booking.objects.select_related("session").get(pk=booking_id)
-    at = booking.session.starts_at - REMINDER_BEFORE
-    if at > timezone.now():
-        send_booking_reminder.using(run_after=at).enqueue(booking_id)
+def notify(kind: str, booking: Booking) -> None:
+    """The email about this booking, and its reminder 2 days before if it applies."""
+    queue(send_booking_email, kind, booking.pk)
+    if kind in STARTS_A_BOOKING:
+        at = booking.session.starts_at - REMINDER_BEFORE
+        if at > timezone.now():
+            queue(send_booking_reminder, booking.pk, run_after=at)
 
 
 @task()
@@ -88,5 +95,5 @@ def send_candidate_email(kind: str, candidate_id: str) -> bool:
     return True
 
 
-def candidate_email_after_commit(kind: str, candidate_id) -> None:
-    transaction.on_commit(lambda: send_candidate_email.enqueue(kind, str(candidate_id)))
+def candidate_email(kind: str, candidate_id) -> None:
+    queue(send_candidate_email, kind, str(candidate_id))

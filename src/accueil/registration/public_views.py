@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accueil.core.ratelimit import limit_posts
-from accueil.notifications.tasks import candidate_email_after_commit
+from accueil.notifications.tasks import candidate_email
 from accueil.registration import forms, links, services, validation
 from accueil.registration.models import Candidate, InformationLanguage
 from accueil.rules import Decision, evaluate
@@ -331,7 +331,7 @@ def link_request(request: HttpRequest) -> HttpResponse:
         ).first()
         if candidate is not None:
             # Queued, so a match answers as fast as no match.
-            candidate_email_after_commit("access_link", candidate.pk)
+            candidate_email("access_link", candidate.pk)
         return redirect("register:link_sent")
     return render(
         request,

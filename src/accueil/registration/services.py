@@ -99,7 +99,7 @@ def candidate_register(
         reason=f"registered ({channel})",
     )
     if candidate.email:
-        from accueil.notifications.tasks import candidate_email_after_commit
+        from accueil.notifications.tasks import candidate_email
 
-        candidate_email_after_commit("registered", candidate.pk)
+        candidate_email("registered", candidate.pk)
     return candidate
