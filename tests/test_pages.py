@@ -96,3 +96,12 @@ def test_languages_are_named_in_themselves_whatever_the_page_language(client):
     page = client.get("/").content.decode()
     assert ">English<" in page and ">Deutsch<" in page and ">Français<" in page
     assert ">Anglais<" not in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "written"),
+    [("en", "16 December 2008"), ("fr", "16 décembre 2008"), ("de", "16. Dezember 2008")],
+)
+def test_dates_are_written_the_way_each_language_writes_them(client, lang, written):
+    client.cookies["accueil_language"] = lang
+    assert written in client.get(reverse("core:parameters")).content.decode()

@@ -135,6 +135,7 @@ LANGUAGE_COOKIE_NAME = "accueil_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["accueil.formats"]
 TIME_ZONE = "Europe/Luxembourg"
 USE_I18N = True
 USE_TZ = True
