@@ -205,7 +205,7 @@ def test_the_queue_calendar_and_contract_pages_are_accessible(
     submit(page, "event-form")
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     checked(page, lang)
-    page.goto(f"/officer/day/contracts/{contract.pk}/")
+    page.goto(reverse("officer_contracts:detail", args=[contract.pk]))
     checked(page, lang)
     page.click("#withdraw-link")
     submit(page, "withdraw-form")
