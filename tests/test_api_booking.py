@@ -417,6 +417,11 @@ def test_joining_the_waitlist_keeps_the_first_place(client, person):
     assert person.waitlist.count() == 1
 
 
+def test_the_waitlist_can_be_joined_without_a_body(client, person):
+    response = client.generic("POST", f"/api/v1/bookings/{token_of(person)}/waitlist")
+    assert (response.status_code, response.json()["language"]) == (200, "")
+
+
 def test_someone_booked_cannot_join_the_waitlist(client, person):
     services.booking_create(candidate=person, session=session())
     response = post(client, f"/api/v1/bookings/{token_of(person)}/waitlist", {})

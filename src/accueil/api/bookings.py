@@ -153,11 +153,17 @@ def cancel(request: HttpRequest, token: Path[Token], lang: ReaderLang = None):
     response={200: WaitlistOut, **BODY_ERRORS},
     summary="Wait for a free seat",
 )
-def wait(request: HttpRequest, token: Path[Token], wish: WaitlistIn, lang: ReaderLang = None):
-    """Booked automatically, and told by email, when a suitable seat frees up.
-    Joining again keeps the first place. 409 `already_booked`."""
+def wait(
+    request: HttpRequest,
+    token: Path[Token],
+    wish: WaitlistIn | None = None,
+    lang: ReaderLang = None,
+):
+    """Booked automatically, and told by email, when a suitable seat frees up; the body
+    may be left out. Joining again keeps the first place. 409 `already_booked`."""
+    language = (wish.language if wish else None) or ""
 
     def act(candidate: Candidate) -> Status:
-        return Status(200, waitlist_join(candidate=candidate, language=wish.language or ""))
+        return Status(200, waitlist_join(candidate=candidate, language=language))
 
     return operate(request, token, act)
