@@ -40,9 +40,14 @@ def book(session, person) -> Booking:
 
 def checked(page: Page, lang: str, *, fits_a_phone: bool = True) -> None:
     """The page speaks the reader's language, fits a phone and passes axe-core."""
+    page.wait_for_load_state("load")
     assert page.locator("html").get_attribute("lang") == lang
-    back_links = page.locator(".govuk-back-link")
-    assert back_links.count() == page.locator("main .govuk-back-link").count()
+    # Both counts from one document, even if a navigation is still settling.
+    everywhere, in_main = page.evaluate(
+        "[document.querySelectorAll('.govuk-back-link').length,"
+        " document.querySelectorAll('main .govuk-back-link').length]"
+    )
+    assert everywhere == in_main
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0 or not fits_a_phone, page.url
     assert_accessible(page)
