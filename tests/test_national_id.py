@@ -31,3 +31,10 @@ def test_a_wrong_luhn_or_verhoeff_digit_is_caught():
         birth_date_of(wrong_luhn)
     with pytest.raises(InvalidNationalId, match="verhoeff"):
         birth_date_of(wrong_verhoeff)
+
+
+def test_digits_of_other_scripts_are_refused_not_an_error():
+    arabic_indic = "".join(chr(0x0660 + int(d)) for d in make(date(1990, 5, 17), 42))
+    with pytest.raises(InvalidNationalId) as refused:
+        birth_date_of(arabic_indic)
+    assert refused.value.code == "format"

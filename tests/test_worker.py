@@ -37,3 +37,16 @@ def test_nothing_is_queued_when_the_booking_fails(transactional_db, settings):
     with pytest.raises(services.SessionFull):
         services.booking_create(candidate=factories.candidate(), session=full)
     assert DBTaskResult.objects.count() == queued
+
+
+def test_with_the_database_queue_tasks_are_queued_inside_the_transaction(
+    transactional_db, settings
+):
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = DATABASE_TASKS
+    session = factories.information_session()
+    with transaction.atomic():
+        services.booking_create(candidate=factories.candidate(), session=session)
+        assert DBTaskResult.objects.exists()  # queued with the booking, not after commit

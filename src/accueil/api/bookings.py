@@ -99,9 +99,7 @@ def book(
         session = InformationSession.objects.filter(pk=choice.session_id).first()
         if session is None:
             return no_such_session()
-        booking = booking_create(candidate=candidate, session=session)
-        booking.session = session  # read above: no second query to answer
-        return Status(201, booking)
+        return Status(201, booking_create(candidate=candidate, session=session))
 
     return operate(request, token, act)
 
@@ -124,9 +122,7 @@ def move(
         session = InformationSession.objects.filter(pk=choice.session_id).first()
         if session is None:
             return no_such_session()
-        moved = booking_move(booking=booking, to_session=session)
-        moved.session = session
-        return Status(200, moved)
+        return Status(200, booking_move(booking=booking, to_session=session))
 
     return operate(request, token, act)
 

@@ -224,8 +224,6 @@ def registration_create(request: HttpRequest, payload: RegistrationIn, lang: Rea
                 data=data, submission_id=payload.submission_id, request=request
             )
             booking = booking_create(candidate=candidate, session=session) if session else None
-        if booking:
-            booking.session = session  # read above: no second query to answer
     except NotEligible as refusal:
         return not_eligible(refusal)
     except (AlreadyRegistered, BookingError) as refusal:

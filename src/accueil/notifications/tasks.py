@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import task
 from django_tasks_db import DatabaseBackend
 
 from accueil.booking.models import Booking, BookingStatus
@@ -28,7 +28,8 @@ def queue(task_, *args, run_after: datetime | None = None) -> None:
     """Queue `task_` with the current transaction (see the module's docstring)."""
     if run_after is not None:
         task_ = task_.using(run_after=run_after)
-    if isinstance(default_task_backend, DatabaseBackend):
+    # task_.get_backend(), not default_task_backend: that one is a proxy object.
+    if isinstance(task_.get_backend(), DatabaseBackend):
         task_.enqueue(*args)
     else:
         transaction.on_commit(lambda: task_.enqueue(*args))

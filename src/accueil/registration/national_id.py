@@ -4,6 +4,7 @@ Format: YYYYMMDD (date of birth) + 3 digits + a Luhn check digit + a Verhoeff ch
 digit, both check digits computed over the first 11 digits.
 """
 
+import re
 from datetime import date
 
 from stdnum import luhn, verhoeff
@@ -19,7 +20,8 @@ class InvalidNationalId(ValueError):
 
 def birth_date_of(number: str) -> date:
     """Check the number and return the date of birth it carries."""
-    if len(number) != 13 or not number.isdigit():
+    # ASCII digits only: str.isdigit() also accepts other scripts' digits.
+    if re.fullmatch(r"[0-9]{13}", number) is None:
         raise InvalidNationalId("format")
     try:
         born = date(int(number[0:4]), int(number[4:6]), int(number[6:8]))
