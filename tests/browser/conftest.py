@@ -72,7 +72,8 @@ def use_language(page: Page, live_server):
 
 
 def axe_violations(page: Page) -> list[dict]:
-    """Run axe-core on the page as it is now and return its violations."""
+    """Run axe-core on the page once it has loaded and return its violations."""
+    page.wait_for_load_state("load")  # a click's navigation may still be under way
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document)")
     return [

@@ -47,6 +47,7 @@ def test_staff_pages_have_no_axe_violation(page, use_language, demo_people, lang
     page.goto(reverse("registration:candidate_list"))
     assert_accessible(page)
     page.locator("tbody a").first.click()
+    page.wait_for_url("**/candidates/*/")
     assert_accessible(page)
     page.context.clear_cookies()
     use_language(lang)
