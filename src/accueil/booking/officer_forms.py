@@ -20,6 +20,8 @@ from accueil.core.govuk import (
     GovukForm,
     Radios,
     TelInput,
+    address_field,
+    place_field,
     yes_no,
 )
 from accueil.registration import validation
@@ -66,23 +68,8 @@ class SessionPlanForm(GovukForm):
             "invalid": _("Enter the start time as hours and minutes, like 09:30 or 14:00"),
         },
     )
-    place = forms.CharField(
-        label=_("Place"),
-        help_text=_("The building or room, like Integration Department, meeting room 2"),
-        max_length=200,
-        error_messages={
-            "required": _("Enter the place"),
-            "max_length": _("The place must be 200 characters or fewer"),
-        },
-    )
-    address = forms.CharField(
-        label=_("Address"),
-        max_length=300,
-        error_messages={
-            "required": _("Enter the address"),
-            "max_length": _("The address must be 300 characters or fewer"),
-        },
-    )
+    place = place_field(_("The building or room, like Integration Department, meeting room 2"))
+    address = address_field()
     capacity = forms.IntegerField(
         label=_("Number of seats"),
         min_value=1,

@@ -104,3 +104,28 @@ class GovukForm(forms.Form):
     @property
     def first_field_id(self) -> str:
         return self[next(iter(self.fields))].id_for_label
+
+
+def place_field(example) -> forms.CharField:
+    """Where something happens: a building or room (200 characters)."""
+    return forms.CharField(
+        label=_("Place"),
+        help_text=example,
+        max_length=200,
+        error_messages={
+            "required": _("Enter the place"),
+            "max_length": _("The place must be 200 characters or fewer"),
+        },
+    )
+
+
+def address_field() -> forms.CharField:
+    """The postal address of a place (300 characters)."""
+    return forms.CharField(
+        label=_("Address"),
+        max_length=300,
+        error_messages={
+            "required": _("Enter the address"),
+            "max_length": _("The address must be 300 characters or fewer"),
+        },
+    )

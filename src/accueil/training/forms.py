@@ -14,7 +14,14 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from accueil.core.govuk import Checkboxes, DayField, GovukForm, Radios
+from accueil.core.govuk import (
+    Checkboxes,
+    DayField,
+    GovukForm,
+    Radios,
+    address_field,
+    place_field,
+)
 from accueil.training.models import EventKind
 from accueil.training.services import CourseEventData
 
@@ -97,23 +104,8 @@ class CourseEventForm(GovukForm):
         _("Enter the end time"),
         _("Enter the end time as hours and minutes, like 12:30 or 17:00"),
     )
-    place = forms.CharField(
-        label=_("Place"),
-        help_text=_("The building or room, like Lycée Michel Lucius, room 12"),
-        max_length=200,
-        error_messages={
-            "required": _("Enter the place"),
-            "max_length": _("The place must be 200 characters or fewer"),
-        },
-    )
-    address = forms.CharField(
-        label=_("Address"),
-        max_length=300,
-        error_messages={
-            "required": _("Enter the address"),
-            "max_length": _("The address must be 300 characters or fewer"),
-        },
-    )
+    place = place_field(_("The building or room, like Lycée Michel Lucius, room 12"))
+    address = address_field()
     languages = forms.MultipleChoiceField(
         label=_("Languages"),
         help_text=_("Select all that apply"),
