@@ -9,7 +9,8 @@ from django.utils import translation
 
 def render(value, lang):
     with translation.override(lang):
-        return Template("{% load dates %}{{ value|weekday_date }}").render(Context({"value": value}))
+        template = Template("{% load dates %}{{ value|weekday_date }}")
+        return template.render(Context({"value": value}))
 
 
 @pytest.mark.parametrize(
