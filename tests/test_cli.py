@@ -15,6 +15,7 @@ from accueil.booking.models import InformationSession, WaitlistEntry
 from accueil.contracts.models import Contract, ContractStatus
 from accueil.registration.models import Candidate
 from accueil.rules import RULES, evaluate
+from accueil.rules.working_days import is_working_day
 
 ACCUEIL = [sys.executable, "-c", "from accueil.cli import main; main()"]
 
@@ -110,3 +111,25 @@ def test_the_web_server_refuses_to_start_without_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "The SECRET_KEY setting must not be empty" in result.stderr
+
+
+@pytest.mark.django_db
+def test_demo_plans_a_session_for_today_with_candidates_to_check_in(capsys):
+    call_command("demo", "--no-serve")
+    today = timezone.localdate()
+    todays = InformationSession.objects.filter(starts_at__date=today)
+    assert todays.count() == 1
+    assert todays.get().bookings.filter(status="active").count() == 3
+    call_command("demo", "--no-serve")
+    assert InformationSession.objects.filter(starts_at__date=today).count() == 1
+    assert todays.get().bookings.count() == 3
+
+
+@pytest.mark.django_db
+def test_demo_plans_its_other_sessions_on_luxembourg_working_days(capsys):
+    call_command("demo", "--no-serve")
+    today = timezone.localdate()
+    others = InformationSession.objects.exclude(starts_at__date=today)
+    assert others.count() >= 7
+    for session in others:
+        assert is_working_day(timezone.localdate(session.starts_at)), session.starts_at

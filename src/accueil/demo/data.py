@@ -17,6 +17,7 @@ from accueil.demo import path_data
 from accueil.registration import national_id
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import evaluate
+from accueil.rules.working_days import is_working_day
 
 DEMO_PASSWORD = "Accueil-demo-2026"  # noqa: S105 - printed on purpose, demo only
 
@@ -158,6 +159,7 @@ def load() -> dict[str, int]:
     for serial, person in enumerate(PEOPLE, start=101):
         candidate_with_contracts(person, serial, today)
     bookings_and_waitlist(information_sessions(today))
+    todays_session(today)
     path_data.load(today)
     return {
         "organisations": Organisation.objects.count(),
@@ -282,7 +284,7 @@ def information_sessions(today: date) -> list[InformationSession]:
     made = []
     for days, at, venue, capacity, languages, interpreter in SESSIONS:
         place, address = VENUES[venue]
-        starts = datetime.combine(today + timedelta(days=days), at, tzinfo=LUXEMBOURG)
+        starts = datetime.combine(working_day(today + timedelta(days=days)), at, LUXEMBOURG)
         session, _created = InformationSession.objects.get_or_create(
             starts_at=starts,
             place=place,
@@ -296,6 +298,49 @@ def information_sessions(today: date) -> list[InformationSession]:
         )
         made.append(session)
     return made
+
+
+def working_day(day: date) -> date:
+    """`day`, or the next working day in Luxembourg: no session on a Sunday or on Christmas."""
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+# Booked into the session of the day the demo runs, for an officer to run it.
+TODAYS_PEOPLE = [
+    ("Santos", "Maria", date(1992, 3, 17), "CV", "fr"),
+    ("Benali", "Ahmed", date(1986, 10, 2), "MA", "fr"),
+    ("Tran", "Minh", date(1999, 7, 21), "VN", "en"),
+]
+
+
+def todays_session(today: date) -> InformationSession:
+    """A session today, whatever the day the demo runs, with three candidates booked.
+
+    Each new day of the demo gets its own session and three new people (numbered by
+    the day), so the whole day of an information session can be run again.
+    """
+    place, address = VENUES[0]
+    session, _created = InformationSession.objects.get_or_create(
+        starts_at=datetime.combine(today, time(11, 0), LUXEMBOURG),
+        place=place,
+        defaults={
+            "address": address,
+            "capacity": 12,
+            "languages": ["fr", "en"],
+            "interpreter_available": True,
+            "status": SessionStatus.SCHEDULED,
+        },
+    )
+    serial = 500 + (today.toordinal() % 150) * 3
+    for offset, person in enumerate(TODAYS_PEOPLE):
+        candidate = demo_candidate(*person, serial=serial + offset)
+        if not candidate.bookings.exists() and not candidate.contracts.exists():
+            booking.booking_create(
+                candidate=candidate, session=session, now=session.starts_at - timedelta(days=7)
+            )
+    return session
 
 
 def bookings_and_waitlist(sessions: list[InformationSession]) -> None:
@@ -328,16 +373,21 @@ EXTRA = [
 
 
 def extra_candidate(n: int) -> Candidate:
-    surname, first, born, nationality, language = EXTRA[n % len(EXTRA)]
-    nin = national_id.make(born, 200 + n)
+    return demo_candidate(*EXTRA[n % len(EXTRA)], serial=200 + n)
+
+
+def demo_candidate(surname, first, born, nationality, language, *, serial: int) -> Candidate:
+    nin = national_id.make(born, serial)
+    # The first extras keep the addresses earlier demos gave them.
+    mailbox = f"{first.lower()}.{surname.lower()}" + ("" if serial < 500 else f".{serial}")
     candidate, _created = Candidate.objects.get_or_create(
         national_id=nin,
         defaults={
             "surname": surname,
             "first_name": first,
             "birth_date": born,
-            "phone": f"+352 691 {200 + n:03d} {400 + n:03d}",
-            "email": f"{first.lower()}.{surname.lower()}@example.org",
+            "phone": f"+352 691 {serial:03d} {(serial * 7) % 1000:03d}",
+            "email": f"{mailbox}@example.org",
             "nationalities": [nationality],
             "information_language": language,
             "legal_residence_confirmed": True,
