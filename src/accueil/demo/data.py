@@ -14,6 +14,7 @@ from accueil.booking import services as booking
 from accueil.booking.models import Booking, InformationSession, SessionStatus, WaitlistEntry
 from accueil.contracts.models import Contract, ContractStatus
 from accueil.demo import path_data
+from accueil.notifications.tasks import candidate_email
 from accueil.registration import national_id
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import evaluate
@@ -340,6 +341,8 @@ def todays_session(today: date) -> InformationSession:
             booking.booking_create(
                 candidate=candidate, session=session, now=session.starts_at - timedelta(days=7)
             )
+            # As after registering online: the email with the account's activation link.
+            candidate_email("registered", candidate.pk)
     return session
 
 
