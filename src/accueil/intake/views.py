@@ -155,7 +155,7 @@ def checked_in_message(candidate: Candidate, present: bool, offered: Booking | N
             "and told by email when they gave an address."
         ) % {
             "name": candidate,
-            "when": date_format(timezone.localtime(offered.session.starts_at), "j F Y, H:i"),
+            "when": date_format(timezone.localtime(offered.session.starts_at), "DATETIME_FORMAT"),
         }
     return _("%(name)s is absent. No later session has a seat: they are on the waitlist.") % {
         "name": candidate

@@ -198,7 +198,7 @@ def _summary_rows(answers: dict) -> list[dict]:
     """The rows of "Check your answers", each with the page that changes it."""
     countries = dict(validation.country_choices())
     yes, no = _("Yes"), _("No")
-    born = date_format(date.fromisoformat(answers["birth_date"]), "j F Y")
+    born = date_format(date.fromisoformat(answers["birth_date"]), "DATE_FORMAT")
     rows = [
         (_("Name"), f"{answers['first_name']} {answers['surname']}", "name"),
         (_("National identification number"), answers["national_id"], "national-id"),
