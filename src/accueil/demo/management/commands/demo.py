@@ -1,5 +1,6 @@
 """`accueil demo [--port N]`: a ready-to-click Accueil on 127.0.0.1 with demo data."""
 
+import os
 import subprocess
 import sys
 
@@ -20,12 +21,12 @@ class Command(BaseCommand):
         parser.add_argument("--no-serve", action="store_true", help="prepare only, do not serve")
 
     def handle(self, *args, port: int, no_serve: bool, **options) -> None:
+        url = f"http://127.0.0.1:{port}/"
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
         settings.EMAIL_FILE_PATH.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)
         counts = data.load()
-        url = f"http://127.0.0.1:{port}/"
         self.stdout.write(self.style.SUCCESS(f"Accueil demo: {url}"))
         self.stdout.write("  " + ", ".join(f"{n} {what}" for what, n in counts.items()))
         self.stdout.write(f"  Emails are written to {settings.EMAIL_FILE_PATH}")
@@ -37,8 +38,12 @@ class Command(BaseCommand):
 
     def serve(self, port: int) -> None:
         """The web server, with the task worker beside it (it sends the emails)."""
+        # Links in emails and calendars lead to the port the demo serves on.
+        site = os.environ.get("SITE_URL") or f"http://127.0.0.1:{port}"
+        settings.SITE_URL = site
         worker = subprocess.Popen(
-            [sys.executable, "-m", "accueil.cli", "db_worker", "--no-reload", "--interval", "1"]
+            [sys.executable, "-m", "accueil.cli", "db_worker", "--no-reload", "--interval", "1"],
+            env={**os.environ, "SITE_URL": site},
         )
         self.stdout.write(f"  Task worker started (pid {worker.pid})")
         try:
