@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "accueil.intake",
     "accueil.social",
     "accueil.training",
+    "accueil.guide",
     "accueil.api",
     "accueil.demo",
     "django.contrib.admin",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("officer/day/", include("accueil.intake.urls")),
     path("social/", include("accueil.social.urls")),
     path("courses/", include("accueil.training.urls")),
+    path("guide/", include("accueil.guide.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,42 @@
+"""The calculators' pages: a GOV.UK form, then the result panel with its reasons and
+their sources. Results are shown on the page that posted them: no date goes in a URL."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accueil.core.ratelimit import limit_posts
+from accueil.guide import present
+from accueil.guide.calculators import CALCULATORS, DecisionForm
+from accueil.guide.views import language
+from accueil.rules import evaluate
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "guide/calculators/index.html", {"calculators": CALCULATORS.values()})
+
+
+def _form(calculator, data=None):
+    if calculator.form is DecisionForm:
+        return DecisionForm(data, lang=language())
+    return calculator.form(data)
+
+
+@require_http_methods(["GET", "POST"])
+@limit_posts("public")
+def calculator(request: HttpRequest, slug: str) -> HttpResponse:
+    calc = CALCULATORS.get(slug)
+    if calc is None:
+        raise Http404
+    form = _form(calc, request.POST if request.method == "POST" else None)
+    answer = None
+    if form.is_bound and form.is_valid():
+        decision = evaluate(calc.rule, calc.facts(form.cleaned_data))
+        lang = language()
+        answer = {
+            "dates": [(str(label), present.day(on)) for label, on in calc.dates(decision)],
+            "reasons": [present.reason(r, lang) for r in decision.reasons],
+        }
+    context = {"calculator": calc, "form": form, "answer": answer}
+    return render(request, "guide/calculators/calculator.html", context)

@@ -1,0 +1,148 @@
+"""The calculators: one dated rule each, usable on its own.
+
+Each calculator is a form, the facts it gives its rule, and the dates it reads back
+from the decision. The rules (registry names guide.*) do the arithmetic and explain it.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django import forms
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from accueil.core.govuk import DayField, GovukForm, Radios
+from accueil.guide import engine
+from accueil.rules import Decision
+
+
+def day_field(label, hint, required_message, *, required: bool = True) -> DayField:
+    return DayField(
+        label=label,
+        help_text=hint,
+        required=required,
+        error_messages={"required": required_message},
+    )
+
+
+class RenewalForm(GovukForm):
+    expires_on = day_field(
+        _("When does your residence permit expire?"),
+        _("As written on your residence permit, for example 27 3 2027."),
+        _("Enter the date your residence permit expires"),
+    )
+
+
+class DecisionForm(GovukForm):
+    kind = forms.ChoiceField(
+        label=_("What did you apply for?"),
+        widget=Radios,
+        error_messages={
+            "required": _("Select what you applied for"),
+            "invalid_choice": _("Select what you applied for"),
+        },
+    )
+    complete_on = day_field(
+        _("When was your file complete?"),
+        _(
+            "The day the Immigration Directorate had every document it needed, for example 3 11 2026."
+        ),
+        _("Enter the date your file was complete"),
+    )
+
+    def __init__(self, *args, lang: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = engine.decision_kinds(lang)
+
+
+class ArrivalForm(GovukForm):
+    entered_on = day_field(
+        _("When did you enter Luxembourg?"),
+        _("The day you arrived with your temporary residence authorisation, for example 5 1 2027."),
+        _("Enter the date you entered Luxembourg"),
+    )
+
+
+class AdemForm(GovukForm):
+    declared_on = day_field(
+        _("When did the employer declare the vacancy to ADEM?"),
+        _("For example 2 2 2027."),
+        _("Enter the date the vacancy was declared"),
+    )
+    requested_on = day_field(
+        _("When was the certificate asked for? (optional)"),
+        _("Leave empty if the certificate has not been asked for yet."),
+        "",
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        declared, requested = data.get("declared_on"), data.get("requested_on")
+        if declared and requested and requested < declared:
+            self.add_error(
+                "requested_on",
+                _("The certificate cannot be asked for before the vacancy is declared"),
+            )
+        return data
+
+
+@dataclass(frozen=True)
+class Calculator:
+    slug: str
+    rule: str
+    title: Promise
+    summary: Promise
+    form: type[GovukForm]
+    facts: Callable[[dict], dict]
+    dates: Callable[[Decision], list[tuple[str, date]]]
+
+
+CALCULATORS = {
+    c.slug: c
+    for c in (
+        Calculator(
+            "renewal",
+            engine.RENEWAL,
+            _("When to ask for the renewal of your residence permit"),
+            _("A renewal is asked for 2 months before the residence permit expires."),
+            RenewalForm,
+            lambda data: engine.renewal_facts(data["expires_on"]),
+            engine.renewal_dates,
+        ),
+        Calculator(
+            "decision",
+            engine.DECISION_DUE,
+            _("When the Immigration Directorate should decide on your application"),
+            _(
+                "The deadline depends on the kind of application and runs from the day the file is complete."
+            ),
+            DecisionForm,
+            lambda data: engine.decision_facts(data["kind"], data["complete_on"]),
+            engine.decision_dates,
+        ),
+        Calculator(
+            "arrival",
+            engine.ARRIVAL,
+            _("The last day to declare your arrival at the commune"),
+            _(
+                "A salaried worker declares their arrival at the commune within 3 working days of entering Luxembourg."
+            ),
+            ArrivalForm,
+            lambda data: engine.arrival_facts(data["entered_on"]),
+            engine.arrival_dates,
+        ),
+        Calculator(
+            "adem",
+            engine.ADEM,
+            _("When the employer can ask ADEM for the certificate, and when it arrives"),
+            _(
+                "The certificate can be asked for 3 weeks after the vacancy is declared at the earliest; ADEM sends it 5 working days after the request."
+            ),
+            AdemForm,
+            lambda data: engine.adem_facts(data["declared_on"], data.get("requested_on")),
+            engine.adem_dates,
+        ),
+    )
+}

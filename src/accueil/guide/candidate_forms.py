@@ -1,0 +1,46 @@
+"""The candidate's own residence dates: the permit's expiry, and a procedure in
+progress (its kind and the day the file was complete)."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accueil.core.govuk import DayField, GovukForm, Radios
+from accueil.guide import engine
+
+
+class PermitForm(GovukForm):
+    expires_on = DayField(
+        label=_("When does your residence permit expire?"),
+        help_text=_("As written on your residence permit, for example 27 3 2027."),
+        required=False,
+    )
+
+
+class ProcedureForm(GovukForm):
+    kind = forms.ChoiceField(
+        label=_("What did you apply for?"),
+        widget=Radios,
+        error_messages={
+            "required": _("Select what you applied for"),
+            "invalid_choice": _("Select what you applied for"),
+        },
+    )
+    complete_on = DayField(
+        label=_("When was your file complete?"),
+        help_text=_(
+            "The day the Immigration Directorate had every document it needed, "
+            "for example 3 11 2026. The deadline for the decision runs from that day."
+        ),
+        error_messages={"required": _("Enter the date your file was complete")},
+    )
+
+    def __init__(self, *args, lang: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = engine.decision_kinds(lang)
+
+    def clean_complete_on(self):
+        day = self.cleaned_data["complete_on"]
+        if day and day > timezone.localdate():
+            raise forms.ValidationError(_("The date your file was complete must be in the past"))
+        return day

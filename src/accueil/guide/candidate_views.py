@@ -1,0 +1,67 @@
+"""A signed-in candidate's residence dates: they add their permit's expiry and their
+procedures in progress; their integration path and calendar feed then show the
+renewal date and the decision due dates (see `dates`)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accueil.accounts import access
+from accueil.accounts.models import Role
+from accueil.guide import dates, services
+from accueil.guide.candidate_forms import PermitForm, ProcedureForm
+from accueil.guide.models import ResidencePermit
+from accueil.guide.views import language
+from accueil.registration.models import Candidate
+
+
+def _candidate_for(request: HttpRequest) -> Candidate:
+    access.require_role(request.user, Role.CANDIDATE)
+    candidate = access.candidates_for_user(request.user).first()
+    if candidate is None:
+        raise Http404
+    return candidate
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_dates(request: HttpRequest) -> HttpResponse:
+    candidate = _candidate_for(request)
+    permit = ResidencePermit.objects.filter(candidate=candidate).first()
+    permit_form = PermitForm(initial={"expires_on": permit.expires_on if permit else None})
+    procedure_form = ProcedureForm(lang=language())
+    if request.method == "POST" and request.POST.get("form") == "permit":
+        permit_form = PermitForm(request.POST)
+        if permit_form.is_valid():
+            services.permit_set(
+                candidate=candidate,
+                expires_on=permit_form.cleaned_data["expires_on"],
+                request=request,
+            )
+            return redirect("guide:my_dates")
+    elif request.method == "POST":
+        procedure_form = ProcedureForm(request.POST, lang=language())
+        if procedure_form.is_valid():
+            services.procedure_add(
+                candidate=candidate, request=request, **procedure_form.cleaned_data
+            )
+            return redirect("guide:my_dates")
+    items = dates.candidate_dates(candidate)
+    due = {item.item: item for item in items if item.kind == "decision"}
+    context = {
+        "permit_form": permit_form,
+        "procedure_form": procedure_form,
+        "items": items,
+        "procedures": [(p, due.get(str(p.pk))) for p in candidate.guide_procedures.all()],
+    }
+    return render(request, "guide/my_dates.html", context)
+
+
+@login_required
+@require_POST
+def procedure_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    candidate = _candidate_for(request)
+    if not services.procedure_remove(candidate=candidate, procedure_id=pk, request=request):
+        raise Http404
+    return redirect("guide:my_dates")

@@ -1,0 +1,143 @@
+"""The one door from the web app to the guide's rules (`accueil.rules.guide`).
+
+Views never import the rules package directly: they go through these functions, so a
+test can point MODULE at a small fake question list, and so what is read from the
+rules' registry (the calculators' facts and outputs) is named in one place.
+
+Answers are kept as the rules define them: plain JSON values keyed by fact (true or
+false, a choice's value, a list, an ISO date, a number, or null for "not known").
+"""
+
+import importlib
+from collections.abc import Mapping
+from datetime import date
+from types import ModuleType
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from accueil.rules.base import to_json
+
+MODULE = "accueil.rules.guide"
+
+
+def rules() -> ModuleType:
+    return importlib.import_module(MODULE)
+
+
+def questions(answers: Mapping) -> tuple:
+    """The questions to ask, in order, given the answers so far."""
+    return tuple(rules().questions_for(answers))
+
+
+def question(fact: str):
+    """The question about `fact`, or None when there is no such question."""
+    return next((q for q in rules().QUESTIONS if q.fact == fact), None)
+
+
+def next_open(answers: Mapping):
+    return rules().next_question(answers)
+
+
+def parse(q, raw: str | list[str]) -> Any:
+    """What a form sent, as the JSON answer; FactError (with `messages`) if refused."""
+    return to_json(rules().parse_answer(q, raw))
+
+
+def relevant_only(answers: Mapping) -> dict:
+    """Drop the answers no longer asked for (after a change), until nothing changes."""
+    kept = dict(answers)
+    while True:
+        asked = {q.fact for q in questions(kept)}
+        pruned = {fact: value for fact, value in kept.items() if fact in asked}
+        if pruned == kept:
+            return kept
+        kept = pruned
+
+
+def assess(answers: Mapping, on: date):
+    return rules().assess(answers, on)
+
+
+# The calculators' rules in the registry (accueil.rules.RULES), their facts and outputs.
+RENEWAL = "guide.renewal_date"
+DECISION_DUE = "guide.decision_due"
+ARRIVAL = "guide.arrival_declaration"
+ADEM = "guide.adem_certificate"
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def renewal_facts(expires_on: date) -> dict:
+    return {"permit_expiry": _iso(expires_on)}
+
+
+def renewal_dates(decision) -> list[tuple[Any, date]]:
+    return [(LABELS["renewal"], decision.values["renewal_date"])]
+
+
+def decision_facts(kind: str, complete_on: date) -> dict:
+    return {"application": kind, "file_complete_on": _iso(complete_on)}
+
+
+def decision_dates(decision) -> list[tuple[Any, date]]:
+    return [(LABELS["decision"], decision.values["due_date"])]
+
+
+def arrival_facts(entered_on: date) -> dict:
+    return {"entry_date": _iso(entered_on)}
+
+
+def arrival_dates(decision) -> list[tuple[Any, date]]:
+    return [(LABELS["arrival"], decision.values["last_day"])]
+
+
+def adem_facts(declared_on: date, requested_on: date | None) -> dict:
+    facts = {"vacancy_declared_on": _iso(declared_on)}
+    if requested_on:
+        facts["certificate_requested_on"] = _iso(requested_on)
+    return facts
+
+
+def adem_dates(decision) -> list[tuple[Any, date]]:
+    values = decision.values
+    found = [(LABELS["adem_request"], values["earliest_request"])]
+    if values.get("expected_certificate"):
+        found.append((LABELS["adem_certificate"], values["expected_certificate"]))
+    return found
+
+
+def decision_kinds(lang: str) -> list[tuple[str, str]]:
+    """The kinds of application rule guide.decision_due knows, named in `lang`."""
+    return [(code, label[lang]) for code, label in rules().APPLICATION_KINDS.items()]
+
+
+def renewal(expires_on: date):
+    from accueil.rules import evaluate
+
+    return evaluate(RENEWAL, renewal_facts(expires_on))
+
+
+def decision_due(kind: str, complete_on: date):
+    from accueil.rules import evaluate
+
+    return evaluate(DECISION_DUE, decision_facts(kind, complete_on))
+
+
+def renewal_day(decision) -> date:
+    return renewal_dates(decision)[0][1]
+
+
+def due_day(decision) -> date:
+    return decision_dates(decision)[0][1]
+
+
+LABELS = {
+    "renewal": _("Ask for the renewal of your residence permit by"),
+    "decision": _("The decision is due by"),
+    "arrival": _("Last day to declare your arrival at the commune"),
+    "adem_request": _("The certificate can be asked for from"),
+    "adem_certificate": _("The certificate should arrive by"),
+}

@@ -1,0 +1,94 @@
+"""Reminder emails about a candidate's residence dates, in the candidate's language:
+on the day to ask for the renewal of the permit, and a week before a decision is due.
+
+A reminder is queued with the change that makes it (see notifications.tasks.queue)
+for 08:00 in Luxembourg on its day. The task re-reads everything: if the date has
+moved since (the candidate changed it), or the item is gone, or the reminder was
+already sent (one `Reminder` row per item and date), it sends nothing.
+"""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django_tasks import task
+
+from accueil.guide.models import Procedure, Reminder, ResidencePermit
+from accueil.notifications.tasks import queue
+
+LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
+BEFORE_DECISION = timedelta(days=7)  # the brief: "a week before the decision is due"
+SEND_AT = time(8, 0)
+
+
+def _at(day: date) -> datetime:
+    return datetime.combine(day, SEND_AT, tzinfo=LUXEMBOURG)
+
+
+def _queue(kind: str, item_id: int, due_on: date, send_on: date) -> None:
+    if _at(send_on) > timezone.now():
+        queue(send_guide_reminder, kind, item_id, due_on.isoformat(), run_after=_at(send_on))
+
+
+def schedule_renewal(permit: ResidencePermit) -> None:
+    from accueil.guide import dates
+
+    item = dates.renewal_item(permit, "en")
+    _queue("renewal", permit.pk, item.on, item.on)
+
+
+def schedule_decision(procedure: Procedure) -> None:
+    from accueil.guide import dates
+
+    item = dates.decision_item(procedure, "en")
+    _queue("decision", procedure.pk, item.on, item.on - BEFORE_DECISION)
+
+
+def _current(kind: str, item_id: int):
+    """The item as it is now, with its dated view, or None when it is gone."""
+    from accueil.guide import dates
+
+    model = ResidencePermit if kind == "renewal" else Procedure
+    found = model.objects.select_related("candidate").filter(pk=item_id).first()
+    if found is None:
+        return None, None
+    with translation.override(found.candidate.information_language):
+        make = dates.renewal_item if kind == "renewal" else dates.decision_item
+        return found, make(found, found.candidate.information_language)
+
+
+@task()
+def send_guide_reminder(kind: str, item_id: int, due_on: str) -> bool:
+    found, item = _current(kind, item_id)
+    if found is None or item.on.isoformat() != due_on or not found.candidate.email:
+        return False
+    candidate = found.candidate
+    try:
+        with transaction.atomic():
+            Reminder.objects.create(
+                candidate=candidate, kind=kind, item=str(item_id), due_on=item.on
+            )
+            _email(kind, candidate, item).send()
+    except IntegrityError:
+        return False  # already sent
+    return True
+
+
+def _email(kind: str, candidate, item) -> EmailMessage:
+    from django.conf import settings
+    from django.urls import reverse
+
+    with translation.override(candidate.information_language):
+        text = render_to_string(
+            f"guide/email/{kind}.txt",
+            {
+                "candidate": candidate,
+                "item": item,
+                "url": settings.SITE_URL.rstrip("/") + reverse("guide:my_dates"),
+            },
+        )
+    subject, _blank, body = text.strip().partition("\n")
+    return EmailMessage(subject.strip(), body.strip() + "\n", to=[candidate.email])

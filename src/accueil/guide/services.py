@@ -1,0 +1,113 @@
+"""Writes of the guide: saving and reopening answers behind a private link, the
+retention purge, and a candidate's residence permit and procedures in progress.
+
+Every write is one transaction; the candidate's own dates are audited like any other
+change to their record, and queue their reminder emails with the change.
+"""
+
+import hashlib
+import secrets
+from datetime import date, datetime
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from accueil.audit.models import Action
+from accueil.audit.service import audit_record
+from accueil.guide.models import RETENTION, GuideAnswers, Procedure, ResidencePermit
+from accueil.registration.models import Candidate
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def answers_save(*, answers: dict, language: str, token: str | None) -> str:
+    """Keep the answers behind the private link `token` (a new one if None or unknown);
+    returns the token, which only the person's browser and link hold."""
+    with transaction.atomic():
+        record = None
+        if token:
+            record = (
+                GuideAnswers.objects.select_for_update()
+                .filter(token_hash=token_hash(token))
+                .first()
+            )
+        if record is None:
+            token = secrets.token_urlsafe(32)
+            record = GuideAnswers(token_hash=token_hash(token))
+        record.answers, record.language = answers, language
+        record.expires_at = timezone.now() + RETENTION
+        record.save()
+    return token
+
+
+def answers_open(*, token: str) -> GuideAnswers | None:
+    """The answers behind a private link; opening them counts as a use (retention)."""
+    with transaction.atomic():
+        record = GuideAnswers.objects.filter(
+            token_hash=token_hash(token), expires_at__gt=timezone.now()
+        ).first()
+        if record is not None:
+            record.expires_at = timezone.now() + RETENTION
+            record.save(update_fields=["expires_at", "updated_at"])
+    return record
+
+
+def answers_purge(*, now: datetime) -> int:
+    """Delete the answers not used for 12 months; returns how many went."""
+    with transaction.atomic():
+        deleted, _by_model = GuideAnswers.objects.filter(expires_at__lte=now).delete()
+    return deleted
+
+
+def permit_set(
+    *, candidate: Candidate, expires_on: date | None, request: HttpRequest | None = None
+) -> ResidencePermit | None:
+    """Record (or, with None, forget) the expiry of the candidate's residence permit."""
+    from accueil.guide import reminders
+
+    with transaction.atomic():
+        if expires_on is None:
+            ResidencePermit.objects.filter(candidate=candidate).delete()
+            permit = None
+            action = Action.DELETE
+        else:
+            permit, created = ResidencePermit.objects.update_or_create(
+                candidate=candidate, defaults={"expires_on": expires_on}
+            )
+            action = Action.CREATE if created else Action.UPDATE
+            reminders.schedule_renewal(permit)
+        audit_record(
+            action=action, target=candidate, request=request, fields=["guide_permit_expiry"]
+        )
+    return permit
+
+
+def procedure_add(
+    *, candidate: Candidate, kind: str, complete_on: date, request: HttpRequest | None = None
+) -> Procedure:
+    from accueil.guide import reminders
+
+    with transaction.atomic():
+        procedure = Procedure.objects.create(
+            candidate=candidate, kind=kind, complete_on=complete_on
+        )
+        audit_record(
+            action=Action.CREATE, target=procedure, request=request, fields=["kind", "complete_on"]
+        )
+        reminders.schedule_decision(procedure)
+    return procedure
+
+
+def procedure_remove(
+    *, candidate: Candidate, procedure_id: int, request: HttpRequest | None = None
+) -> bool:
+    with transaction.atomic():
+        procedure = Procedure.objects.filter(candidate=candidate, pk=procedure_id).first()
+        if procedure is None:
+            return False
+        audit_record(action=Action.DELETE, target=procedure, request=request)
+        procedure.delete()
+    return True

@@ -1,0 +1,176 @@
+"""The guided questionnaire: one question a page, check your answers, the personal
+result, its PDF and the private link that reopens it. No account is needed.
+
+The session keeps the draft (the raw answers and the private link's token); saving
+from "Check your answers" stores the answers server-side behind that token. Only the
+rules decide which questions to ask (`engine.questions`), and an answer that a change
+makes irrelevant is dropped.
+"""
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accueil.core.ratelimit import limit_posts
+from accueil.guide import engine, present, services
+from accueil.guide.documents import result_pdf
+from accueil.guide.forms import QuestionForm
+
+ANSWERS = "guide.answers"
+TOKEN = "guide.token"  # noqa: S105 (a session key, not a secret)
+
+
+def language() -> str:
+    lang = get_language() or "en"
+    return lang if lang in dict(settings.LANGUAGES) else "en"
+
+
+def _answers(request: HttpRequest) -> dict:
+    return dict(request.session.get(ANSWERS) or {})
+
+
+def _keep(request: HttpRequest, answers: dict) -> None:
+    """Keep the draft; once saved behind a private link, the saved copy follows it."""
+    answers = engine.relevant_only(answers)
+    request.session[ANSWERS] = answers
+    if token := request.session.get(TOKEN):
+        services.answers_save(answers=answers, language=language(), token=token)
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    return render(request, "guide/start.html", {"has_answers": bool(_answers(request))})
+
+
+@require_GET
+def resume(request: HttpRequest) -> HttpResponse:
+    """On to the first question still open, or to the check page when none is."""
+    answers = _answers(request)
+    following = engine.next_open(answers)
+    if following is None:
+        return redirect("guide:check")
+    return redirect("guide:question", fact=following.fact)
+
+
+def _position(asked: tuple, fact: str) -> tuple[int, int]:
+    facts = [q.fact for q in asked]
+    return facts.index(fact) + 1, len(facts)
+
+
+@require_http_methods(["GET", "POST"])
+@limit_posts("public")
+def question(request: HttpRequest, fact: str) -> HttpResponse:
+    q = engine.question(fact)
+    if q is None:
+        raise Http404
+    answers = _answers(request)
+    asked = engine.questions(answers)
+    if fact not in {a.fact for a in asked}:
+        return redirect("guide:resume")
+    changing = request.GET.get("change") == "1"
+    lang = language()
+    if request.method == "POST":
+        form = QuestionForm(q, lang, request.POST)
+        if form.is_valid():
+            answers[fact] = form.value()
+            _keep(request, answers)
+            return redirect("guide:check" if changing else "guide:resume")
+    else:
+        form = QuestionForm(q, lang, answer=answers.get(fact), answered=fact in answers)
+    number, total = _position(asked, fact)
+    context = {
+        "form": form,
+        "first_field": next(iter(form)),
+        "question": present.question(q, lang),
+        "number": number,
+        "total": total,
+        "back_url": reverse("guide:check") if changing else _back_url(asked, fact),
+    }
+    return render(request, "guide/question.html", context)
+
+
+def _back_url(asked: tuple, fact: str) -> str:
+    facts = [q.fact for q in asked]
+    at = facts.index(fact)
+    if at == 0:
+        return reverse("guide:start")
+    return reverse("guide:question", args=[facts[at - 1]])
+
+
+@require_http_methods(["GET", "POST"])
+@limit_posts("public")
+def check(request: HttpRequest) -> HttpResponse:
+    answers = _answers(request)
+    following = engine.next_open(answers)
+    if following is not None:
+        return redirect("guide:question", fact=following.fact)
+    if request.method == "POST":
+        token = services.answers_save(
+            answers=answers, language=language(), token=request.session.get(TOKEN)
+        )
+        request.session[TOKEN] = token
+        return redirect("guide:result")
+    asked = engine.questions(answers)
+    context = {
+        "rows": present.summary_rows(asked, answers, language()),
+        "back_url": reverse("guide:question", args=[asked[-1].fact]) if asked else "",
+    }
+    return render(request, "guide/check.html", context)
+
+
+def _result_or_none(request: HttpRequest):
+    answers = _answers(request)
+    if not request.session.get(TOKEN) or engine.next_open(answers) is not None:
+        return None
+    return present.result(engine.assess(answers, timezone.localdate()), language())
+
+
+@require_GET
+def result(request: HttpRequest) -> HttpResponse:
+    shown = _result_or_none(request)
+    if shown is None:
+        return redirect("guide:resume")
+    link = request.build_absolute_uri(reverse("guide:saved", args=[request.session[TOKEN]]))
+    answers = _answers(request)
+    context = {
+        "result": shown,
+        "private_link": link,
+        "rows": present.summary_rows(engine.questions(answers), answers, language()),
+    }
+    return render(request, "guide/result.html", context)
+
+
+@require_GET
+def pdf(request: HttpRequest) -> HttpResponse:
+    shown = _result_or_none(request)
+    if shown is None:
+        return redirect("guide:resume")
+    answers = _answers(request)
+    rows = present.summary_rows(engine.questions(answers), answers, language())
+    response = HttpResponse(result_pdf(shown, rows), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="my-guide.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def saved(request: HttpRequest, token: str) -> HttpResponse:
+    """The private link: the saved answers come back into this browser's session."""
+    record = services.answers_open(token=token)
+    if record is None:
+        return render(request, "guide/link_expired.html", status=404)
+    request.session[ANSWERS] = engine.relevant_only(record.answers)
+    request.session[TOKEN] = token
+    return redirect("guide:result")
+
+
+@require_POST
+def start_again(request: HttpRequest) -> HttpResponse:
+    """Forget this browser's answers (the saved copy stays behind its link)."""
+    request.session.pop(ANSWERS, None)
+    request.session.pop(TOKEN, None)
+    return redirect("guide:start")
