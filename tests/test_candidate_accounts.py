@@ -126,3 +126,9 @@ def test_an_account_cannot_take_an_address_already_used(db, officer):
     with pytest.raises(AccountExists):
         candidate_account_activate(candidate=person, password=GOOD_PASSWORD)
     assert Candidate.objects.get(pk=person.pk).user is None
+
+
+def test_the_activation_page_speaks_the_language_chosen_at_registration(client, registered):
+    path = link_in(mail.outbox[0], "/account/activate/")
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="en")
+    assert '<html lang="de"' in response.content.decode()

@@ -28,7 +28,7 @@ def no_rate_limit(settings):
 
 @pytest.fixture
 def person():
-    return factories.candidate(email="ana@example.test")
+    return factories.candidate(email="ana@example.test", information_language="en")
 
 
 @pytest.fixture
@@ -260,3 +260,17 @@ def test_the_booking_pages_speak_the_readers_language(client, person, token, lan
     for name in ("manage", "choose", "cancel", "booked", "waitlist"):
         page = client.get(url(name, token)).content.decode()
         assert f'<html lang="{lang}"' in page, name
+
+
+def test_the_private_link_speaks_the_language_chosen_at_registration(client):
+    german = factories.candidate(email="jonas@example.test", information_language="de")
+    response = client.get(url("manage", links.access_token(german)), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.content.decode().startswith("<!DOCTYPE html>")
+    assert '<html lang="de"' in response.content.decode()
+
+
+def test_a_language_picked_in_this_browser_wins_over_the_one_chosen_at_registration(client):
+    german = factories.candidate(email="jonas@example.test", information_language="de")
+    client.cookies["accueil_language"] = "fr"
+    response = client.get(url("manage", links.access_token(german)))
+    assert '<html lang="fr"' in response.content.decode()

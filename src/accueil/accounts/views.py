@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from accueil.accounts import access, links, services
 from accueil.accounts.forms import ActivationForm, SignInForm, SignInLinkForm
+from accueil.accounts.middleware import use_their_language
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
@@ -103,6 +104,7 @@ def activate(request: HttpRequest, token: str) -> HttpResponse:
     candidate = links.candidate_to_activate(token)
     if candidate is None:
         return render(request, "accounts/link_expired.html", status=404)
+    use_their_language(request, candidate.information_language)
     form = ActivationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accueil.accounts.middleware import use_their_language
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.booking import selectors, services
@@ -58,10 +59,11 @@ class WaitlistForm(forms.Form):
         return self["language"].auto_id
 
 
-def _candidate(token: str) -> Candidate:
+def _candidate(request: HttpRequest, token: str) -> Candidate:
     candidate = links.candidate_from_token(token)
     if candidate is None:
         raise Http404
+    use_their_language(request, candidate.information_language)
     return candidate
 
 
@@ -97,7 +99,7 @@ def _cancelled_by_office(candidate: Candidate) -> Booking | None:
 
 @require_GET
 def manage(request: HttpRequest, token: str) -> HttpResponse:
-    candidate = _candidate(token)
+    candidate = _candidate(request, token)
     audit_record(action=Action.VIEW, target=candidate, request=request)
     state = selectors.booking_state(candidate)
     booking, waiting = state.booking, state.waiting
@@ -120,7 +122,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
 @limit_posts("public")
 def choose(request: HttpRequest, token: str) -> HttpResponse:
     """Book a session, or move the booking to another one (the same chooser)."""
-    candidate = _candidate(token)
+    candidate = _candidate(request, token)
     current = selectors.booking_state(candidate).booking
     if current is not None and _started(current):
         return _closed(request, token, current)
@@ -159,7 +161,7 @@ def choose(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_GET
 def booked(request: HttpRequest, token: str) -> HttpResponse:
-    candidate = _candidate(token)
+    candidate = _candidate(request, token)
     booking = selectors.booking_state(candidate).booking
     if booking is None:
         return redirect("booking:manage", token)
@@ -175,7 +177,7 @@ def booked(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @limit_posts("public")
 def cancel(request: HttpRequest, token: str) -> HttpResponse:
-    candidate = _candidate(token)
+    candidate = _candidate(request, token)
     booking = selectors.booking_state(candidate).booking
     if booking is None:
         return redirect("booking:manage", token)
@@ -195,7 +197,7 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_GET
 def cancelled(request: HttpRequest, token: str) -> HttpResponse:
-    candidate = _candidate(token)
+    candidate = _candidate(request, token)
     booking = (
         candidate.bookings.filter(status=BookingStatus.CANCELLED)
         .select_related("session")
@@ -214,7 +216,7 @@ def cancelled(request: HttpRequest, token: str) -> HttpResponse:
 @limit_posts("public")
 def waitlist(request: HttpRequest, token: str) -> HttpResponse:
     """When no session suits: wait for a seat and be booked automatically."""
-    candidate = _candidate(token)
+    candidate = _candidate(request, token)
     form = WaitlistForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         try:
@@ -229,7 +231,7 @@ def waitlist(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_GET
 def waitlisted(request: HttpRequest, token: str) -> HttpResponse:
-    candidate = _candidate(token)
+    candidate = _candidate(request, token)
     waiting = selectors.booking_state(candidate).waiting
     if waiting is None:
         return redirect("booking:manage", token)
@@ -240,7 +242,7 @@ def waitlisted(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 @limit_posts("public")
 def waitlist_leave(request: HttpRequest, token: str) -> HttpResponse:
-    services.waitlist_leave(candidate=_candidate(token))
+    services.waitlist_leave(candidate=_candidate(request, token))
     messages.success(request, _("You have left the waiting list"))
     return redirect("booking:manage", token)
 
@@ -248,7 +250,7 @@ def waitlist_leave(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """The booked session as a calendar invitation (.ics), in Luxembourg time."""
-    booking = selectors.booking_state(_candidate(token)).booking
+    booking = selectors.booking_state(_candidate(request, token)).booking
     if booking is None:
         raise Http404
     response = HttpResponse(
