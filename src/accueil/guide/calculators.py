@@ -46,7 +46,8 @@ class DecisionForm(GovukForm):
     complete_on = day_field(
         _("When was your file complete?"),
         _(
-            "The day the Immigration Directorate had every document it needed, for example 3 11 2026."
+            "The day the Immigration Directorate had every document it needed, for example 3 11 "
+            "2026."
         ),
         _("Enter the date your file was complete"),
     )
@@ -116,7 +117,8 @@ CALCULATORS = {
             engine.DECISION_DUE,
             _("When the Immigration Directorate should decide on your application"),
             _(
-                "The deadline depends on the kind of application and runs from the day the file is complete."
+                "The deadline depends on the kind of application and runs from the day the file "
+                "is complete."
             ),
             DecisionForm,
             lambda data: engine.decision_facts(data["kind"], data["complete_on"]),
@@ -127,7 +129,8 @@ CALCULATORS = {
             engine.ARRIVAL,
             _("The last day to declare your arrival at the commune"),
             _(
-                "A salaried worker declares their arrival at the commune within 3 working days of entering Luxembourg."
+                "A salaried worker declares their arrival at the commune within 3 working days "
+                "of entering Luxembourg."
             ),
             ArrivalForm,
             lambda data: engine.arrival_facts(data["entered_on"]),
@@ -138,7 +141,8 @@ CALCULATORS = {
             engine.ADEM,
             _("When the employer can ask ADEM for the certificate, and when it arrives"),
             _(
-                "The certificate can be asked for 3 weeks after the vacancy is declared at the earliest; ADEM sends it 5 working days after the request."
+                "The certificate can be asked for 3 weeks after the vacancy is declared at the "
+                "earliest; ADEM sends it 5 working days after the request."
             ),
             AdemForm,
             lambda data: engine.adem_facts(data["declared_on"], data.get("requested_on")),
