@@ -16,6 +16,7 @@ from icalendar import Calendar, Event
 
 from accueil.booking.models import BookingStatus
 from accueil.contracts.selectors import current_contract
+from accueil.guide.dates import candidate_dates
 from accueil.registration.models import Candidate
 
 SALT = "accueil.contracts.calendar"
@@ -62,5 +63,18 @@ def path_calendar(candidate: Candidate) -> bytes:
             event.add("dtend", contract.last_day + timedelta(days=1))
             event.add("summary", _("Last day of your Welcome and Integration Contract"))
             calendar.add_component(event)
+        for item in candidate_dates(candidate):  # the guide's hook: residence dates
+            calendar.add_component(_dated_event(item, host))
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def _dated_event(item, host: str) -> Event:
+    event = Event()
+    event.add("uid", f"{item.uid}@{host}")
+    event.add("dtstamp", item.stamp)
+    event.add("dtstart", item.on)
+    event.add("dtend", item.on + timedelta(days=1))
+    event.add("summary", item.title)
+    event.add("description", item.message)
+    return event

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 
 from accueil.booking.models import Booking, BookingStatus
 from accueil.contracts.models import LIVE_STATUSES, Certificate, Contract, Obligation
+from accueil.guide.dates import DatedItem, candidate_dates
 from accueil.registration.models import Candidate
 from accueil.rules import Decision, evaluate
 
@@ -62,6 +63,8 @@ class Path:
     days_left: int | None
     next_steps: list[str]
     decision: dict | None
+    # The guide's hook: the residence dates the candidate entered (renewal, decisions).
+    residence_dates: list[DatedItem] = field(default_factory=list)
 
 
 def current_contract(candidate: Candidate) -> Contract | None:
@@ -100,6 +103,7 @@ def candidate_path(candidate: Candidate, today: date) -> Path:
         days_left,
         next_steps(contract, booking, steps),
         decision.to_dict(get_language() or "en") if decision else None,
+        candidate_dates(candidate),
     )
 
 

@@ -7,7 +7,7 @@ these beside the CAI steps.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from accueil.guide import engine
 from accueil.guide.forms import text
 from accueil.guide.models import Procedure, ResidencePermit
 from accueil.registration.models import Candidate
-from accueil.rules import Decision
+from accueil.rules import LANGUAGES, Decision
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class DatedItem:
     on: date
     message: str
     source: dict | None
+    stamp: datetime  # when the candidate entered it (the calendar's DTSTAMP)
 
 
 def _why(decision: Decision, lang: str) -> tuple[str, dict | None]:
@@ -53,6 +54,7 @@ def renewal_item(permit: ResidencePermit, lang: str) -> DatedItem:
         on=engine.renewal_day(decision),
         message=message,
         source=source,
+        stamp=permit.updated_at,
     )
 
 
@@ -69,12 +71,14 @@ def decision_item(procedure: Procedure, lang: str) -> DatedItem:
         on=engine.due_day(decision),
         message=message,
         source=source,
+        stamp=procedure.created_at,
     )
 
 
 def candidate_dates(candidate: Candidate) -> list[DatedItem]:
     """Every dated item of the candidate's residence, in date order."""
     lang = get_language() or "en"
+    lang = lang if lang in LANGUAGES else "en"
     items = [decision_item(p, lang) for p in candidate.guide_procedures.all()]
     permit = ResidencePermit.objects.filter(candidate=candidate).first()
     if permit is not None:

@@ -110,8 +110,13 @@ def adem_dates(decision) -> list[tuple[Any, date]]:
 
 
 def decision_kinds(lang: str) -> list[tuple[str, str]]:
-    """The kinds of application rule guide.decision_due knows, named in `lang`."""
-    return [(code, label[lang]) for code, label in rules().APPLICATION_KINDS.items()]
+    """The kinds of application rule guide.decision_due knows, named in `lang` (the
+    rules' own labels when they give them)."""
+    labels = getattr(rules(), "APPLICATION_KINDS", None)
+    if labels:
+        return [(code, labels[code][lang]) for code in labels]
+    kinds = importlib.import_module(MODULE + ".deadlines").PROCEDURE_KINDS
+    return [(code, str(KIND_LABELS.get(code, code))) for code in kinds]
 
 
 def renewal(expires_on: date):
@@ -140,4 +145,13 @@ LABELS = {
     "arrival": _("Last day to declare your arrival at the commune"),
     "adem_request": _("The certificate can be asked for from"),
     "adem_certificate": _("The certificate should arrive by"),
+}
+
+# Fallback names of the kinds of application (seed, "7. Les délais et les recours").
+KIND_LABELS = {
+    "general": _("Another residence application"),
+    "salaried": _("Residence permit for a salaried worker"),
+    "family_tcn": _("Family reunification with a sponsor from outside the European Union"),
+    "family_eu": _("Family member of a European Union citizen"),
+    "long_term": _("Long-term resident status"),
 }
