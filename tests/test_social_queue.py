@@ -172,3 +172,75 @@ def test_a_handled_request_is_not_handled_twice(client, social_worker, waiting):
 def test_an_unknown_request_is_not_found(client, social_worker):
     client.force_login(social_worker)
     assert client.get(reverse("social:handle", args=[999999])).status_code == 404
+
+
+def take(client, interview, **data):
+    return client.post(reverse("social:take", args=[interview.pk]), data)
+
+
+@pytest.fixture
+def colleague():
+    return factories.user(Role.SOCIAL_WORKER)
+
+
+def test_taking_a_request_hides_it_from_the_other_social_workers(
+    client, social_worker, colleague, waiting
+):
+    client.force_login(social_worker)
+    assert take(client, waiting)["Location"] == reverse("social:queue")
+    waiting.refresh_from_db()
+    assert waiting.social_worker == social_worker and waiting.taken_at is not None
+    assert "Taken by you" in client.get(reverse("social:queue")).content.decode()
+    client.force_login(colleague)
+    assert 'id="queue-empty"' in client.get(reverse("social:queue")).content.decode()
+    assert client.get(reverse("social:handle", args=[waiting.pk])).status_code == 404
+    assert take(client, waiting).status_code == 404
+
+
+def test_a_request_taken_by_another_cannot_be_handled_by_you(social_worker, colleague, waiting):
+    services.interview_take(interview=waiting, actor=colleague)
+    with pytest.raises(services.TakenByAnother):
+        services.interview_close(interview=waiting, reason="x", actor=social_worker)
+    with pytest.raises(services.TakenByAnother):
+        services.interview_take(interview=waiting, actor=social_worker)
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.social_worker) == (RequestStatus.OPEN, colleague)
+
+
+def test_giving_a_request_back_returns_it_to_every_social_workers_queue(
+    client, social_worker, colleague, waiting
+):
+    services.interview_take(interview=waiting, actor=social_worker)
+    client.force_login(social_worker)
+    take(client, waiting, give_back="1")
+    waiting.refresh_from_db()
+    assert (waiting.social_worker, waiting.taken_at) == (None, None)
+    client.force_login(colleague)
+    assert str(waiting.candidate) in client.get(reverse("social:queue")).content.decode()
+
+
+def test_taking_and_giving_back_are_in_the_audit_trail(social_worker, waiting):
+    services.interview_take(interview=waiting, actor=social_worker)
+    services.interview_release(interview=waiting, actor=social_worker)
+    events = AuditEvent.objects.filter(actor=social_worker, target_type="social.interviewrequest")
+    assert sorted(events.values_list("reason", flat=True)) == ["given back", "taken"]
+    assert set(events.values_list("action", flat=True)) == {Action.UPDATE}
+
+
+def test_an_officer_sees_who_took_a_request_but_cannot_take_one(
+    client, officer, social_worker, waiting
+):
+    services.interview_take(interview=waiting, actor=social_worker)
+    client.force_login(officer)
+    html = client.get(reverse("social:queue")).content.decode()
+    assert f"Taken by {social_worker.get_full_name()}" in html
+    assert take(client, waiting).status_code == 403
+
+
+def test_recording_a_request_nobody_took_takes_it(client, social_worker, colleague, waiting):
+    client.force_login(social_worker)
+    outcome(client, waiting, result="closed", notes="Declined")
+    waiting.refresh_from_db()
+    assert waiting.social_worker == social_worker
+    client.force_login(colleague)
+    assert client.get(reverse("social:handle", args=[waiting.pk])).status_code == 404

@@ -13,7 +13,7 @@ Views never filter querysets by role themselves; they ask here.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accueil.accounts.models import Organisation, Role, User
@@ -163,23 +163,30 @@ def can_see_interview_queue(user: User) -> bool:
 
 def interview_requests_for_user(user: User) -> QuerySet:
     """Requests with, of their candidate, only the name and telephone number: the
-    least a social worker needs to call them (their record stays out of reach)."""
+    least a social worker needs to call them (their record stays out of reach).
+    A social worker sees the requests nobody took and their own; officers see all."""
     from accueil.social.models import InterviewRequest
 
     if not can_see_interview_queue(user):
         return InterviewRequest.objects.none()
-    return InterviewRequest.objects.select_related("candidate").only(
+    requests = InterviewRequest.objects.select_related("candidate", "social_worker").only(
         "reason",
         "urgency",
         "status",
         "requested_at",
         "interview_on",
         "outcome",
-        "social_worker",
+        "taken_at",
+        "social_worker__first_name",
+        "social_worker__last_name",
         "candidate__surname",
         "candidate__first_name",
         "candidate__phone",
     )
+    if has_role(user, Role.SOCIAL_WORKER):
+        # A request someone took leaves the other social workers' view.
+        requests = requests.filter(Q(social_worker__isnull=True) | Q(social_worker=user))
+    return requests
 
 
 def get_interview_request_for_user(user: User, request_id):

@@ -35,9 +35,12 @@ class InterviewRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     requested_at = models.DateTimeField(auto_now_add=True)
+    # While the request is open, the social worker who took it (only they see it then);
+    # once handled, the one who handled it.
     social_worker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    taken_at = models.DateTimeField(_("taken on"), null=True, blank=True)
     interview_on = models.DateField(_("date of the interview"), null=True, blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
 
@@ -49,6 +52,10 @@ class InterviewRequest(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status__in=RequestStatus.values), name="interview_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(taken_at__isnull=True) | Q(social_worker__isnull=False),
+                name="interview_taken_has_worker",
             ),
             models.CheckConstraint(
                 condition=~Q(status=RequestStatus.DONE)

@@ -1,5 +1,6 @@
-"""Handling a request for an interview with a social worker: the interview is held and
-its outcome recorded, or the request is closed without one.
+"""Handling a request for an interview with a social worker: a social worker takes it
+(from then on only they see it), then the interview is held and its outcome recorded,
+or the request is closed without one; a request taken can be given back to the queue.
 
 Seed: "general guidance for the candidate, followed by a request for an interview
 with a social worker, if required". Each change locks the request, refuses a request
@@ -10,6 +11,7 @@ text stays out of the trail: it names fields, not values).
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
@@ -20,10 +22,56 @@ class AlreadyHandled(Exception):
     """The request was handled already (by this or another social worker)."""
 
 
-def _handle(request_id: int, *, actor, status: str, fields: dict) -> InterviewRequest:
+class TakenByAnother(Exception):
+    """Another social worker took the request."""
+
+
+def _open_for(request_id: int, actor) -> InterviewRequest:
+    """The request, locked, if it is open and free or taken by `actor`."""
     interview = InterviewRequest.objects.select_for_update().get(pk=request_id)
     if interview.status != RequestStatus.OPEN:
         raise AlreadyHandled
+    if interview.social_worker_id not in (None, actor.pk):
+        raise TakenByAnother
+    return interview
+
+
+@transaction.atomic
+def interview_take(*, interview: InterviewRequest, actor) -> InterviewRequest:
+    """`actor` takes the request: it leaves the other social workers' queue."""
+    interview = _open_for(interview.pk, actor)
+    if interview.social_worker_id is None:
+        interview.social_worker, interview.taken_at = actor, timezone.now()
+        interview.save(update_fields=["social_worker", "taken_at"])
+        audit_record(
+            action=Action.UPDATE,
+            actor=actor,
+            target=interview,
+            fields=["social_worker", "taken_at"],
+            reason="taken",
+        )
+    return interview
+
+
+@transaction.atomic
+def interview_release(*, interview: InterviewRequest, actor) -> InterviewRequest:
+    """`actor` gives the request back to the queue, for another social worker."""
+    interview = _open_for(interview.pk, actor)
+    if interview.social_worker_id is not None:
+        interview.social_worker, interview.taken_at = None, None
+        interview.save(update_fields=["social_worker", "taken_at"])
+        audit_record(
+            action=Action.UPDATE,
+            actor=actor,
+            target=interview,
+            fields=["social_worker", "taken_at"],
+            reason="given back",
+        )
+    return interview
+
+
+def _handle(request_id: int, *, actor, status: str, fields: dict) -> InterviewRequest:
+    interview = _open_for(request_id, actor)
     interview.status = status
     interview.social_worker = actor
     for name, value in fields.items():

@@ -9,4 +9,5 @@ app_name = "social"
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("requests/<int:request_id>/", views.handle, name="handle"),
+    path("requests/<int:request_id>/take/", views.take, name="take"),
 ]

@@ -3,7 +3,8 @@ worker records the interview or closes the request.
 
 Least privilege: of the candidate, these pages show only the name and telephone
 number (access.interview_requests_for_user loads nothing else). Social workers
-handle requests; officers, who make them, may read the queue.
+take and handle requests, and a request taken leaves the others' queue; officers,
+who make them, may read the queue.
 """
 
 from django.contrib import messages
@@ -14,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accueil.accounts import access
 from accueil.audit.models import Action
@@ -62,7 +63,7 @@ def handle(request: HttpRequest, request_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             record(interview, form.cleaned_data, request.user)
-        except services.AlreadyHandled:
+        except (services.AlreadyHandled, services.TakenByAnother):
             messages.info(request, _("This request was handled already."))
         else:
             messages.success(
@@ -72,6 +73,31 @@ def handle(request: HttpRequest, request_id: int) -> HttpResponse:
     if request.method == "GET":
         audit_record(action=Action.VIEW, target=interview, request=request)
     return render(request, "social/handle.html", {"interview": interview, "form": form})
+
+
+@require_POST
+@login_required
+def take(request: HttpRequest, request_id: int) -> HttpResponse:
+    """Take a request (`give_back` in the form: give it back to the queue)."""
+    if not access.can_handle_interviews(request.user):
+        raise PermissionDenied
+    interview = access.get_interview_request_for_user(request.user, request_id)
+    give_back = "give_back" in request.POST
+    try:
+        if give_back:
+            services.interview_release(interview=interview, actor=request.user)
+        else:
+            services.interview_take(interview=interview, actor=request.user)
+    except (services.AlreadyHandled, services.TakenByAnother):
+        messages.info(request, _("Another social worker has taken or handled this request."))
+    else:
+        done = (
+            _("You gave back the request for %(name)s.")
+            if give_back
+            else _("You took the request for %(name)s: the other social workers no longer see it.")
+        )
+        messages.success(request, done % {"name": interview.candidate})
+    return redirect("social:queue")
 
 
 def record(interview, data: dict, actor) -> None:
