@@ -38,7 +38,7 @@ def book(session, person) -> Booking:
     return Booking.objects.create(session=session, candidate=person, channel="online")
 
 
-def checked(page: Page, lang: str, *, fits_a_phone: bool = True) -> None:
+def checked(page: Page, lang: str) -> None:
     """The page speaks the reader's language, fits a phone and passes axe-core."""
     page.wait_for_load_state("load")
     assert page.locator("html").get_attribute("lang") == lang
@@ -49,7 +49,7 @@ def checked(page: Page, lang: str, *, fits_a_phone: bool = True) -> None:
     )
     assert everywhere == in_main
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0 or not fits_a_phone, page.url
+    assert overflow <= 0, page.url
     assert_accessible(page)
 
 
@@ -155,8 +155,7 @@ def test_the_whole_day_of_an_information_session(page, use_language, transaction
     use_language(lang)
     sign_in(page, account)
     expect(page.locator("main")).to_contain_text(contract.number)
-    # The path page is not this feature's: its German headings overflow a phone for now.
-    checked(page, lang, fits_a_phone=False)
+    checked(page, lang)
 
 
 def test_check_in_and_the_task_pages_work_without_javascript(
