@@ -54,7 +54,8 @@ def test_every_fact_of_every_rule_is_documented():
 
 def parameter_rows():
     lines = DOC.read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line.startswith("| `cai.") or line.startswith("| `pip.")]
+    prefixes = ("| `cai.", "| `pip.", "| `guide.")
+    return [line for line in lines if line.startswith(prefixes)]
 
 
 def test_parameter_table_matches_the_code():

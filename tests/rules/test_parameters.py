@@ -29,7 +29,7 @@ def test_cai_values_are_in_force_from_the_2008_law():
 
 
 def test_every_cai_row_starts_on_16_december_2008_and_is_open_ended():
-    for row in parameters_table():
+    for row in (row for row in parameters_table() if row.name.startswith("cai.")):
         assert row.valid_from == CAI_LAW == date(2008, 12, 16)
         assert row.valid_until is None
         assert "16 December 2008" in row.description

@@ -1,4 +1,8 @@
-"""The rules are plain Python: no Django, no third-party package, ever."""
+"""The rules are plain Python: no Django, and no third-party package but `holidays`.
+
+`holidays` (pure Python, in requirements/base.txt) gives Luxembourg's public
+holidays to `accueil.rules.working_days`; it is the only package allowed.
+"""
 
 import ast
 import os
@@ -8,6 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "src" / "accueil" / "rules"
+THIRD_PARTY_ALLOWED = {"holidays"}
 
 
 def imported_modules(path):
@@ -17,6 +22,20 @@ def imported_modules(path):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             yield "." * node.level + (node.module or "")
+
+
+def test_only_working_days_imports_the_holidays_package():
+    importers = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if any(module.split(".")[0] == "holidays" for module in imported_modules(path))
+    )
+    assert importers == ["working_days.py"]
+
+
+def test_holidays_is_a_pinned_dependency():
+    pinned = (ROOT / "requirements" / "base.txt").read_text(encoding="utf-8")
+    assert any(line.startswith("holidays==") for line in pinned.splitlines())
 
 
 def test_rules_package_does_not_import_django():
@@ -30,6 +49,7 @@ def test_rules_package_does_not_import_django():
                 or module == "accueil.rules"
                 or module.startswith("accueil.rules.")
                 or top in sys.stdlib_module_names
+                or top in THIRD_PARTY_ALLOWED
             )
             assert allowed, f"{path.relative_to(ROOT)} imports {module}"
             assert top != "django", f"{path.relative_to(ROOT)} imports {module}"

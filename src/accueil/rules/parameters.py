@@ -11,6 +11,10 @@ CAI from 1 January 2024 with the citizens' pact and the integration programme wi
 be added as new rows beside these (for instance `pip.*` from 2024-01-01), or as
 later rows for the same names. The CAI rows stay open-ended because contracts
 signed before 2024 are still reviewed under them.
+
+The newcomer's guide (seed 004) adds its `guide.*` rows from
+`accueil.rules.parameters_guide`, dated from the law of 29 August 2008 on free
+movement and immigration (Article 89 as amended from 28 December 2015).
 """
 
 from collections.abc import Iterable
@@ -20,6 +24,7 @@ from types import MappingProxyType
 from typing import Any
 
 from accueil.rules.base import Source, cite
+from accueil.rules.parameters_guide import ROWS as GUIDE_ROWS
 
 CAI_LAW = date(2008, 12, 16)
 _CAI_LAW_NOTE = "Law of 16 December 2008 on the reception and integration of foreigners"
@@ -122,9 +127,18 @@ PARAMETERS: tuple[Parameter, ...] = (
 )
 
 
+PARAMETERS += tuple(
+    Parameter(row.name, row.value, row.valid_from, row.valid_until, row.source, row.description)
+    for row in GUIDE_ROWS
+)
+_BY_NAME: dict[str, tuple[Parameter, ...]] = {}
+for _row in PARAMETERS:
+    _BY_NAME[_row.name] = (*_BY_NAME.get(_row.name, ()), _row)
+
+
 def parameter(name: str, on: date, table: Iterable[Parameter] | None = None) -> Any:
     """The value of `name` in force on `on`; `table` replaces the official one in tests."""
-    rows = PARAMETERS if table is None else table
+    rows = _BY_NAME.get(name, ()) if table is None else table
     for row in rows:
         if row.name == name and row.in_force_on(on):
             return row.value

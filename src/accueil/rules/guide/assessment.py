@@ -1,0 +1,58 @@
+"""`assess`: the whole guide for one person on one day, from the answers given so far.
+
+The answers are checked (`questions.read_answers`), then: the person's status
+(third-country national, not in the asylum procedure), the procedures the
+purpose of stay brings up, each with its conditions, steps, documents and
+dates, the general advice that applies, and the contacts those name. Partial
+answers are fine: what is not known is reported as not known (met None).
+"""
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from accueil.rules.base import FactError
+from accueil.rules.guide import advice, status
+from accueil.rules.guide.catalogue import BY_FACT, next_question, relevant_answers
+from accueil.rules.guide.contacts import DIRECTORY
+from accueil.rules.guide.questions import read_answers
+from accueil.rules.guide.result import GuideResult, Procedure
+from accueil.rules.guide.work import salaried_worker
+from accueil.rules.parameters_guide import IMMIGRATION_LAW
+
+Builder = Callable[[dict[str, Any], date], Procedure]
+
+PROCEDURES: dict[str, tuple[Builder, ...]] = {
+    "work": (salaried_worker,),
+}
+_ALWAYS = ("immigration", "asti", "guichet")
+
+
+def check_on(on: object) -> date:
+    if not isinstance(on, date):
+        raise FactError("on", "expected a date")
+    if on < IMMIGRATION_LAW:
+        raise FactError("on", f"the guide's rules apply from {IMMIGRATION_LAW.isoformat()}")
+    return on
+
+
+def assess(answers: Mapping[str, Any], on: date) -> GuideResult:
+    """The guide's answer for these answers on `on` (a `FactError` names a bad answer)."""
+    typed = relevant_answers(read_answers(BY_FACT, answers))
+    typed["on"] = check_on(on)
+    concerned, reasons = status.status(
+        typed.get("nationalities"), typed.get("asylum_procedure"), on
+    )
+    complete = next_question(typed) is None
+    if concerned is False:
+        contacts = tuple(DIRECTORY[code] for code in ("guichet", "asti"))
+        return GuideResult(on, False, reasons, (), (), (), contacts, complete)
+    builders = PROCEDURES.get(typed.get("purpose") or "", ())
+    procedures = tuple(build(typed, on) for build in builders)
+    dates = tuple(day for procedure in procedures for day in procedure.dates)
+    tips = advice.advice(typed, on, procedures)
+    wanted = {code for procedure in procedures for code in procedure.contacts}
+    wanted |= {code for tip in tips for code in tip.contacts}
+    wanted.update(_ALWAYS)
+    contacts = tuple(contact for code, contact in DIRECTORY.items() if code in wanted)
+    return GuideResult(on, concerned, reasons, procedures, dates, tips, contacts, complete)

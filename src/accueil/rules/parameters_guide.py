@@ -1,0 +1,283 @@
+"""The numbers of the newcomer's guide (seed 004), each with the date it applies from.
+
+The guide summarises "la loi modifiée du 29 août 2008 sur la libre circulation
+des personnes et l'immigration": its rows apply from 29 August 2008, the date
+the seed gives for the law (it does not give the day the law came into force),
+except the rows of the amended Article 89 (in force from 28 December 2015) and
+the minimum social wage, which the seed gives at 1 January 2016. The lists of
+countries are not in the seed, which only names the groups (European Union,
+EEA: Iceland, Liechtenstein, Norway, and Switzerland); the member states are
+dated by their accession (Croatia, 1 July 2013) and withdrawal (the United
+Kingdom, 1 February 2020).
+
+This module imports only `accueil.rules.base`, so `accueil.rules.parameters`
+can join its rows without importing the guide package.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+from accueil.rules.base import Source
+
+GUIDE_SEED = "004_788ffbea22f4a3d7.txt"
+IMMIGRATION_LAW = date(2008, 8, 29)
+ARTICLE_89_IN_FORCE = date(2015, 12, 28)
+MINIMUM_WAGE_DATE = date(2016, 1, 1)
+CROATIA = date(2013, 7, 1)
+BREXIT = date(2020, 2, 1)
+_LAW_NOTE = "Law of 29 August 2008 on the free movement of persons and immigration"
+
+_EU27 = (
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
+    "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Row:
+    """The pieces of one parameter row; `accueil.rules.parameters` builds the Parameter."""
+
+    name: str
+    value: Any
+    valid_from: date
+    valid_until: date | None
+    source: Source
+    description: str
+
+
+def _src(section: str, passage: str) -> Source:
+    return Source(seed=GUIDE_SEED, section=section, passage=passage)
+
+
+def _law(name: str, value: Any, source: Source, description: str) -> Row:
+    return Row(name, value, IMMIGRATION_LAW, None, source, f"{description} ({_LAW_NOTE}.)")
+
+
+_TCN = _src(
+    "Bienvenue au Luxembourg",
+    "n’a pas la nationalité d’un des pays membres de l’Union Européenne, ni d’un pays qui fait "
+    "partie de l’Espace Economique Européen (EEE): l’Islande, le Liechtenstein, la Norvège, ou "
+    "de la Suisse.",
+)
+_S = "1. Le séjour de moins de 3 mois"
+_N = "Bon à savoir :"
+_W = "L’autorisation de séjour pour le travailleur salarié"
+_A = "L’article 89"
+_ST = "L’autorisation de séjour pour l’étudiant et le stagiaire"
+_EU = "Le droit de séjour du membre de famille"
+_R = "3. Le regroupement familial d’un membre de famille"
+_L = "4. Le résident de longue durée"
+_D = "7. Les délais et les recours"
+_MEMBERS = "Member states of the European Union on that day (not listed in the seed)."
+
+ROWS: tuple[Row, ...] = (
+    Row(
+        "guide.eu_member_states",
+        tuple(sorted((*(c for c in _EU27 if c != "HR"), "GB"))),
+        IMMIGRATION_LAW,
+        CROATIA,
+        _TCN,
+        f"{_MEMBERS} ({_LAW_NOTE}.)",
+    ),
+    Row(
+        "guide.eu_member_states",
+        tuple(sorted((*_EU27, "GB"))),
+        CROATIA,
+        BREXIT,
+        _TCN,
+        f"{_MEMBERS} Croatia joined on 1 July 2013.",
+    ),
+    Row(
+        "guide.eu_member_states",
+        _EU27,
+        BREXIT,
+        None,
+        _TCN,
+        f"{_MEMBERS} The United Kingdom left on 1 February 2020.",
+    ),
+    _law(
+        "guide.other_free_movement_states",
+        ("CH", "IS", "LI", "NO"),
+        _TCN,
+        "The EEA states outside the EU (Iceland, Liechtenstein, Norway) and Switzerland.",
+    ),
+    _law(
+        "guide.short_stay_max_months",
+        3,
+        _src(_S, "pour une durée qui ne dépasse pas 3 mois maximum"),
+        "Longest stay, in months, without a residence authorisation.",
+    ),
+    _law(
+        "guide.guarantor_liability_years",
+        2,
+        _src(_N, "pendant une durée de 2 ans, solidairement responsable avec vous"),
+        "Years during which the signatory of the guarantee is jointly liable.",
+    ),
+    _law(
+        "guide.visa_limits_months",
+        MappingProxyType({"stay": 3, "period": 6}),
+        _src(_N, "Le visa est valable 3 mois maximum sur une période de 6 mois."),
+        "A short-stay visa: at most 'stay' months within a period of 'period' months.",
+    ),
+    _law(
+        "guide.embassy_silence_months",
+        3,
+        _src(_S, "après 3 mois sans réponse, prenez contact avec l’ambassade"),
+        "Months without an answer from the embassy after which to contact it.",
+    ),
+    _law(
+        "guide.adem_certificate_wait_weeks",
+        3,
+        _src(_W, "au plus tôt 3 semaines après la déclaration du poste."),
+        "Weeks after the vacancy's declaration before the ADEM certificate may be asked for.",
+    ),
+    _law(
+        "guide.adem_certificate_working_days",
+        5,
+        _src(_W, "L’ADEM envoie le certificat 5 jours ouvrables après la demande."),
+        "Working days after the request in which ADEM sends the certificate.",
+    ),
+    _law(
+        "guide.arrival_declaration_working_days",
+        3,
+        _src(_W, "dans les trois jours ouvrables à compter de sa date d’entrée sur le territoire"),
+        "Working days after entry to declare one's arrival at the commune.",
+    ),
+    _law(
+        "guide.salaried_first_permit_years",
+        1,
+        _src(_W, "Une première autorisation est valable pour un an"),
+        "Validity, in years, of a salaried worker's first permit.",
+    ),
+    _law(
+        "guide.renewal_notice_months",
+        2,
+        _src(
+            "8. Informations utiles",
+            "Une demande de renouvellement pour un titre de séjour est à introduire 2 mois avant "
+            "son expiration.",
+        ),
+        "Months before a permit's expiry by which its renewal is to be asked for.",
+    ),
+    _law(
+        "guide.salaried_renewed_max_years",
+        3,
+        _src(_W, "dès le 1er renouvellement pour une durée de validité maximale de 3 ans."),
+        "Longest validity, in years, of a salaried worker's permit from the first renewal.",
+    ),
+    Row(
+        "guide.article_89_years",
+        MappingProxyType({"schooling": 4, "residence": 4, "pupil_max_age": 21}),
+        ARTICLE_89_IN_FORCE,
+        None,
+        _src(_A, "a été modifié et est entré en vigueur le 28 décembre 2015."),
+        "Article 89 as amended: years of continuous schooling and of residence before the "
+        "application, and the age before which an adult pupil applies (in force from "
+        "28 December 2015).",
+    ),
+    _law(
+        "guide.self_employed_permit_years",
+        3,
+        _src(
+            "L’autorisation de séjour en qualité",
+            "est valable pendant un maximum de 3 ans, renouvelable à la fin de ces 3 ans.",
+        ),
+        "Longest validity, in years, of a self-employed worker's permit.",
+    ),
+    _law(
+        "guide.student_resources_ratio",
+        0.8,
+        _src(_ST, "(80 % du revenu minimum garanti)"),
+        "Resources a student must show, as a share of the guaranteed minimum income (the "
+        "seed gives the share, not an amount).",
+    ),
+    _law(
+        "guide.trainee_paid_months",
+        3,
+        _src(_ST, "si le stage a s’étend sur une durée inférieure ou supérieure de 3 mois."),
+        "Length, in months, that separates a short paid traineeship from a long one.",
+    ),
+    _law(
+        "guide.eu_family",
+        MappingProxyType(
+            {"child_max_age": 21, "receipt_months": 6, "permanent_years": 5, "death_years": 1}
+        ),
+        _src(_EU, "ce récépissé vaut carte de séjour pendant une durée maximale de 6 mois."),
+        "Family of an EU citizen: children under 21; the receipt counts as a card for at most "
+        "6 months; the permanent card after 5 uninterrupted years; 1 year of residence before "
+        "the citizen's death.",
+    ),
+    _law(
+        "guide.eu_divorce_years",
+        MappingProxyType({"marriage": 3, "residence": 1}),
+        _src(_EU, "a duré au moins 3 ans avant le début de la procédure judiciaire"),
+        "Years the marriage or partnership lasted before the proceedings, of which years of "
+        "residence in Luxembourg, for the right of residence to survive a divorce.",
+    ),
+    _law(
+        "guide.reunification",
+        MappingProxyType(
+            {
+                "child_max_age": 18,
+                "sponsor_permit_years": 1,
+                "sponsor_months": 12,
+                "permit_years": 1,
+            }
+        ),
+        _src(_R, "Le regroupant doit être titulaire d’un titre de séjour d’une durée de validité"),
+        "Family reunification with a third-country sponsor: unmarried children under 18; the "
+        "sponsor's permit valid at least 1 year and 12 months of stay; the family member's "
+        "permit valid 1 year.",
+    ),
+    _law(
+        "guide.long_term_years",
+        5,
+        _src(_L, "d’un séjour régulier ininterrompu d’au moins cinq années"),
+        "Years of uninterrupted legal residence before a long-term resident application.",
+    ),
+    Row(
+        "guide.minimum_social_wage",
+        1922.96,
+        MINIMUM_WAGE_DATE,
+        None,
+        _src(_L, "Au 1er janvier 2016, le salaire social minimum est de 1922,96 euros."),
+        "Monthly minimum social wage of an unqualified worker, in euros, as the seed gives it "
+        "at 1 January 2016 (later amounts are to be added as new rows).",
+    ),
+    _law(
+        "guide.blue_card_child_max_age",
+        18,
+        _src("6. La carte bleue européenne", "célibataires âgés de moins de 18 ans."),
+        "Age under which the unmarried children of a Blue Card holder may accompany them.",
+    ),
+    _law(
+        "guide.decision_months",
+        MappingProxyType(
+            {"general": 3, "salaried": 4, "family_tcn": 9, "family_eu": 3, "long_term": 6}
+        ),
+        _src(_D, "Le délai légal est de 3 mois."),
+        "Months the Immigration Directorate has to decide, from the complete file: 3 in "
+        "general, 4 for a salaried worker, 9 for family reunification with a third-country "
+        "sponsor, 3 for the family of an EU citizen, 6 for a long-term resident.",
+    ),
+    _law(
+        "guide.compulsory_school_ages",
+        MappingProxyType({"from": 4, "until": 16}),
+        _src(
+            "Bienvenue au Luxembourg",
+            "L’enseignement scolaire est obligatoire pour tous à partir de 4 ans jusqu’à 16 ans.",
+        ),
+        "Ages between which school is compulsory.",
+    ),
+    _law(
+        "guide.housing_months_of_rent",
+        MappingProxyType({"agency_fee": 1, "deposit_min": 2, "deposit_max": 3}),
+        _src(
+            "Trouver un logement",
+            "un dépôt de garantie de 2-3 mois de loyer peut être exigé à l’avance",
+        ),
+        "Months of rent: the agency fee (about one month) and the deposit (2 to 3 months).",
+    ),
+)
