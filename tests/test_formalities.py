@@ -63,3 +63,5 @@ def test_the_document_lists_courses_sessions_days_and_the_end_of_the_contract(
     assert {"en": "Your next steps", "fr": "Vos prochaines étapes", "de": "Ihre nächsten Schritte"}[
         language
     ] in text
+    # The citizenship session's languages are named in the candidate's language.
+    assert {"en": "Portuguese", "fr": "Portugais", "de": "Portugiesisch"}[language] in text

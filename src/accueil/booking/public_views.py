@@ -22,6 +22,7 @@ from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.booking import selectors, services
 from accueil.booking.models import Booking, BookingStatus, InformationSession
+from accueil.core.languages import language_name
 from accueil.core.ratelimit import limit_posts
 from accueil.notifications.ics import session_invitation
 from accueil.registration import links
@@ -73,7 +74,7 @@ def _started(booking: Booking) -> bool:
 
 def _described(session: InformationSession) -> InformationSession:
     """Name the session's languages in the reader's language."""
-    session.language_names = [selectors.language_name(code) for code in session.languages]
+    session.language_names = [language_name(code) for code in session.languages]
     return session
 
 
@@ -109,9 +110,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         "session": _described(booking.session) if booking else None,
         "started": booking is not None and _started(booking),
         "waiting": waiting,
-        "waiting_language": selectors.language_name(waiting.language)
-        if waiting and waiting.language
-        else "",
+        "waiting_language": language_name(waiting.language) if waiting and waiting.language else "",
         "session_cancelled": None if booking else _cancelled_by_office(candidate),
         **_links(request, token),
     }

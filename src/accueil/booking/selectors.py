@@ -5,12 +5,9 @@ candidate stands."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel import Locale
 from django.db.models import Count, F, Prefetch, QuerySet
-from django.utils.translation import get_language
 
 from accueil.booking.models import (
     Booking,
@@ -21,23 +18,13 @@ from accueil.booking.models import (
     WaitlistStatus,
     session_suits,
 )
+from accueil.core.languages import language_name
 from accueil.registration.models import Candidate
 
 LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
 # The languages an information session can be held in (Luxembourg's three
 # administrative languages, English and Portuguese).
 SESSION_LANGUAGES = ("lb", "fr", "de", "en", "pt")
-
-
-@lru_cache(maxsize=16)
-def _language_names(lang: str) -> dict[str, str]:
-    names = Locale.parse(lang, sep="-").languages
-    return {code: names.get(code, code)[:1].upper() + names.get(code, code)[1:] for code in names}
-
-
-def language_name(code: str) -> str:
-    """A language's name in the reader's language ("Luxembourgish", "luxembourgeois")."""
-    return _language_names(get_language() or "en").get(code, code)
 
 
 def session_language_choices() -> list[tuple[str, str]]:

@@ -6,12 +6,9 @@ given in are one list, `COURSE_LANGUAGES`: add a code there to offer another.
 """
 
 from datetime import date, datetime, time
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel import Locale
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accueil.core.govuk import (
@@ -22,6 +19,7 @@ from accueil.core.govuk import (
     address_field,
     place_field,
 )
+from accueil.core.languages import language_name
 from accueil.training.models import EventKind
 from accueil.training.services import CourseEventData
 
@@ -30,17 +28,6 @@ UTC = ZoneInfo("UTC")
 # Seed: the citizenship course "is delivered in German, English, French, Luxembourgish
 # and Portuguese".
 COURSE_LANGUAGES = ("de", "en", "fr", "lb", "pt")
-
-
-@lru_cache(maxsize=16)
-def _names(reader: str) -> dict[str, str]:
-    return dict(Locale.parse(reader, sep="-").languages)
-
-
-def language_name(code: str) -> str:
-    """The language's name in the reader's language ("Portuguese", "portugais")."""
-    name = _names(get_language() or "en").get(code, code)
-    return name[:1].upper() + name[1:]
 
 
 def language_choices() -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accueil.accounts import access
+from accueil.core.languages import language_name
 from accueil.training import forms, services
 from accueil.training.models import CourseEvent
 
@@ -43,7 +44,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     for event in page.object_list:
-        event.language_names = [forms.language_name(code) for code in event.languages]
+        event.language_names = [language_name(code) for code in event.languages]
     context = {"page": page, "can_edit": access.can_manage_course_calendar(request.user)}
     return render(request, "training/calendar.html", context)
 
