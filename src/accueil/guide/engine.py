@@ -45,7 +45,10 @@ def parse(q, raw: str | list[str]) -> Any:
 
 
 def relevant_only(answers: Mapping) -> dict:
-    """Drop the answers no longer asked for (after a change), until nothing changes."""
+    """Drop the answers no longer asked for (after a change), until nothing changes
+    (the rules' own `relevant_answers` when they have one)."""
+    if own := getattr(rules(), "relevant_answers", None):
+        return own(answers)
     kept = dict(answers)
     while True:
         asked = {q.fact for q in questions(kept)}
