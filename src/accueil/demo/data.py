@@ -13,7 +13,7 @@ from accueil.accounts.models import Organisation, OrganisationKind, Role, User
 from accueil.booking import services as booking
 from accueil.booking.models import Booking, InformationSession, SessionStatus, WaitlistEntry
 from accueil.contracts.models import Contract, ContractStatus
-from accueil.demo import path_data
+from accueil.demo import guide_data, path_data
 from accueil.notifications.tasks import candidate_email
 from accueil.registration import national_id
 from accueil.registration.models import Candidate, Channel
@@ -162,6 +162,7 @@ def load() -> dict[str, int]:
     bookings_and_waitlist(information_sessions(today))
     todays_session(today)
     path_data.load(today)
+    guide_data.load(today)
     return {
         "organisations": Organisation.objects.count(),
         "users": User.objects.count(),
