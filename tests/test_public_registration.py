@@ -373,7 +373,7 @@ def test_asking_for_a_link_checks_the_number_is_well_formed(client):
 
 
 def test_too_many_submissions_from_one_address_get_a_clear_429(client, settings):
-    settings.RATE_LIMIT_PUBLIC = "2/600"
+    settings.RATE_LIMIT_STEPS = "2/600"
     cache.clear()
     for _ in range(2):
         assert client.post(step("name"), ANSWERS["name"]).status_code == 302

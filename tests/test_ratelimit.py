@@ -44,3 +44,23 @@ def test_the_cache_key_holds_no_address_in_clear(rf, settings):
 def test_a_rate_reads_as_count_per_seconds():
     assert parse_rate("20/600") == (20, 600)
     assert parse_rate("5") == (5, 60)
+
+
+def test_question_pages_have_their_own_more_generous_limit(rf, settings):
+    settings.RATE_LIMIT_PUBLIC, settings.RATE_LIMIT_STEPS = "2/600", "4/600"
+    here = rf.post("/", REMOTE_ADDR="192.0.2.1")
+    assert [is_limited(here, "steps") for _ in range(5)] == [False] * 4 + [True]
+    # Steps taken do not use up the submissions that write or send something.
+    assert is_limited(here, "public") is False
+
+
+def test_a_whole_registration_from_one_address_is_not_stopped_by_the_default_limits(
+    client, settings
+):
+    from tests.test_public_registration import ANSWERS, step
+
+    settings.RATE_LIMIT_PUBLIC, settings.RATE_LIMIT_STEPS = "20/600", "300/600"
+    # A family registering three people one after the other, each page posted twice
+    # (an error corrected), stays within the limits.
+    for _ in range(3 * 2 * len(ANSWERS)):
+        assert client.post(step("name"), ANSWERS["name"]).status_code == 302

@@ -191,6 +191,10 @@ CACHES = {
 }
 # Public form submissions per client address: "count/seconds"; "0" turns the limit off.
 RATE_LIMIT_PUBLIC = os.getenv("RATE_LIMIT_PUBLIC", "20/600")
+# Question pages that only keep an answer in the session (a registration or the guide
+# takes 10 to 20 of them): generous, so that a family or an office sharing one
+# address is not stopped halfway, yet bounded.
+RATE_LIMIT_STEPS = os.getenv("RATE_LIMIT_STEPS", "300/600")
 
 # The trusted proxy count decides which X-Forwarded-For entry the audit trail
 # records as the client's address; 0 means "use the socket's address".

@@ -2,7 +2,9 @@
 
 A fixed window per (scope, address) counted in the shared cache, so every web
 worker sees the same count. RATE_LIMIT_PUBLIC ("20/600": 20 submissions per 10
-minutes) sets the limit; "0" turns it off (load tests).
+minutes) limits the submissions that write or send something (a registration, a
+booking, an emailed link); RATE_LIMIT_STEPS ("300/600") the question pages in
+between, which only keep an answer in the session. "0" turns a limit off (load tests).
 """
 
 import hashlib
@@ -22,9 +24,17 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(count), int(seconds or 60)
 
 
+# The setting that holds each scope's rate; any other scope uses RATE_LIMIT_PUBLIC.
+RATE_SETTINGS = {"steps": "RATE_LIMIT_STEPS"}
+
+
+def rate_for(scope: str) -> tuple[int, int]:
+    return parse_rate(getattr(settings, RATE_SETTINGS.get(scope, "RATE_LIMIT_PUBLIC")))
+
+
 def is_limited(request: HttpRequest, scope: str) -> bool:
     """Count this submission; True when the address has gone over the limit."""
-    limit, window = parse_rate(settings.RATE_LIMIT_PUBLIC)
+    limit, window = rate_for(scope)
     if limit <= 0:
         return False
     # The address is hashed: the cache holds no personal data in clear.
@@ -46,7 +56,7 @@ def limit_posts(scope: str) -> Callable:
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if request.method == "POST" and is_limited(request, scope):
-                return too_many(request)
+                return too_many(request, scope)
             return view(request, *args, **kwargs)
 
         return wrapped
@@ -54,8 +64,8 @@ def limit_posts(scope: str) -> Callable:
     return decorate
 
 
-def too_many(request: HttpRequest) -> HttpResponse:
-    minutes = max(1, parse_rate(settings.RATE_LIMIT_PUBLIC)[1] // 60)
+def too_many(request: HttpRequest, scope: str = "public") -> HttpResponse:
+    minutes = max(1, rate_for(scope)[1] // 60)
     response = render(request, "core/too_many.html", {"minutes": minutes}, status=429)
     response["Retry-After"] = str(minutes * 60)
     return response

@@ -24,7 +24,7 @@ def _form(calculator, data=None):
 
 
 @require_http_methods(["GET", "POST"])
-@limit_posts("public")
+@limit_posts("steps")
 def calculator(request: HttpRequest, slug: str) -> HttpResponse:
     calc = CALCULATORS.get(slug)
     if calc is None:

@@ -62,7 +62,7 @@ def _position(asked: tuple, fact: str) -> tuple[int, int]:
 
 
 @require_http_methods(["GET", "POST"])
-@limit_posts("public")
+@limit_posts("steps")
 def question(request: HttpRequest, fact: str) -> HttpResponse:
     q = engine.question(fact)
     if q is None:

@@ -129,13 +129,13 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@limit_posts("public")
+@limit_posts("steps")
 def check_question(request: HttpRequest, slug: str) -> HttpResponse:
     return _question(request, CHECK, slug)
 
 
 @require_http_methods(["GET", "POST"])
-@limit_posts("public")
+@limit_posts("steps")
 def question(request: HttpRequest, slug: str) -> HttpResponse:
     return _question(request, REGISTER, slug)
 
