@@ -8,9 +8,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from accueil.api.schemas import CONFLICTS
+from accueil.audit.models import AuditEvent
 from accueil.booking import services
 from accueil.booking.models import Booking, BookingStatus, SessionStatus
 from accueil.registration import links, national_id
@@ -165,6 +168,46 @@ def test_the_same_submission_returns_the_first_registration_and_books_once(clien
     assert (first.status_code, again.status_code) == (201, 200)
     assert again.json()["registration_id"] == first.json()["registration_id"]
     assert again.json()["booking"]["id"] == first.json()["booking"]["id"]
+    seats.refresh_from_db()
+    assert (Candidate.objects.count(), seats.seats_taken) == (1, 1)
+
+
+def test_it_registers_and_books_in_one_transaction_without_a_savepoint(transactional_db, client):
+    seats = session()
+    with CaptureQueriesContext(connection) as queries:
+        assert register(client, session_id=seats.pk).status_code == 201
+    statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
+    assert "SAVEPOINT" not in statements
+    # The session, the candidate, the seat, the booking, the tasks, the audit events.
+    assert len([s for s in statements if s in ("SELECT", "INSERT", "UPDATE")]) <= 6
+    assert AuditEvent.objects.count() == 2
+
+
+def test_a_registered_number_with_a_session_books_nothing(client):
+    factories.candidate(national_id=national_id.make(date(1991, 3, 14), 123))
+    seats = session()
+    response = register(client, session_id=seats.pk)
+    assert (response.status_code, response.json()["code"]) == (409, "already_registered")
+    seats.refresh_from_db()
+    assert (seats.seats_taken, Booking.objects.count(), Candidate.objects.count()) == (0, 0, 1)
+    assert not AuditEvent.objects.exists()
+
+
+def test_a_twin_submission_that_loses_the_race_answers_with_the_first_registration(
+    client, monkeypatch
+):
+    from accueil.api import registrations
+
+    seats = session()
+    key = str(uuid4())
+    first = register(client, submission_id=key, session_id=seats.pk).json()
+    looks = [lambda key: None, registrations.submitted]  # the second look finds the first
+    # The twin looked before the first one was committed, and found nothing yet.
+    monkeypatch.setattr(registrations, "submitted", lambda key: looks.pop(0)(key))
+    again = register(client, submission_id=key, session_id=seats.pk)
+    assert again.status_code == 200
+    assert again.json()["registration_id"] == first["registration_id"]
+    assert again.json()["booking"]["id"] == first["booking"]["id"]
     seats.refresh_from_db()
     assert (Candidate.objects.count(), seats.seats_taken) == (1, 1)
 

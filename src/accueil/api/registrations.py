@@ -37,7 +37,7 @@ from accueil.api.schemas import (
 )
 from accueil.booking import selectors
 from accueil.booking.models import Booking, InformationSession
-from accueil.booking.services import BookingError, booking_create
+from accueil.booking.services import BookingError, register_and_book
 from accueil.registration import links, validation
 from accueil.registration.models import Candidate
 from accueil.registration.services import (
@@ -219,11 +219,11 @@ def registration_create(request: HttpRequest, payload: RegistrationIn, lang: Rea
         if session is None:
             return no_such_session()
     try:
-        with transaction.atomic():
-            candidate = candidate_register(
-                data=data, submission_id=payload.submission_id, request=request
-            )
-            booking = booking_create(candidate=candidate, session=session) if session else None
+        # All or nothing. A savepoint only when a refusal must be followed by a query
+        # (the twin of this submission_id): otherwise the refusal leaves the request's
+        # transaction to roll back whole, and the answer needs no query.
+        with transaction.atomic(savepoint=payload.submission_id is not None):
+            candidate, booking = register(request, data, payload.submission_id, session)
     except NotEligible as refusal:
         return not_eligible(refusal)
     except (AlreadyRegistered, BookingError) as refusal:
@@ -233,6 +233,19 @@ def registration_create(request: HttpRequest, payload: RegistrationIn, lang: Rea
         code = refusal.code if isinstance(refusal, BookingError) else "already_registered"
         return conflict(code)
     return Status(201, registration_out(candidate, booking))
+
+
+def register(
+    request: HttpRequest,
+    data: RegistrationData,
+    submission_id: UUID | None,
+    session: InformationSession | None,
+) -> tuple[Candidate, Booking | None]:
+    if session is None:
+        return candidate_register(data=data, submission_id=submission_id, request=request), None
+    return register_and_book(
+        data=data, session=session, submission_id=submission_id, request=request
+    )
 
 
 def not_eligible(refusal: NotEligible) -> Status:

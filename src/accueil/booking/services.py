@@ -6,9 +6,11 @@ How a seat is never booked twice over: taking a seat is one conditional UPDATE
 runs under the row's lock and SQLite under its write lock, and the check
 constraint `seats_taken <= capacity` refuses anything else. A candidate never holds
 two bookings: the partial unique constraint on active bookings refuses the second.
-Every function here runs in one transaction; emails are queued only after commit.
+Every function here runs in one transaction, with its emails queued in it (see
+`notifications.tasks.queue`).
 """
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,7 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.service import audit_record, audit_together
 from accueil.booking.models import (
     Booking,
     BookingStatus,
@@ -28,6 +30,7 @@ from accueil.booking.models import (
     session_suits,
 )
 from accueil.registration.models import Candidate, Channel
+from accueil.registration.services import RegistrationData, candidate_create
 
 
 class BookingError(Exception):
@@ -91,11 +94,31 @@ def booking_create(
     from_waitlist: bool = False,
     now: datetime | None = None,
 ) -> Booking:
+    return _book(
+        candidate=candidate,
+        session=session,
+        channel=channel,
+        actor=actor,
+        from_waitlist=from_waitlist,
+        now=now,
+    )
+
+
+def _book(
+    *,
+    candidate: Candidate,
+    session: InformationSession,
+    channel: str,
+    actor,
+    from_waitlist: bool,
+    now: datetime | None,
+    may_be_waiting: bool = True,
+) -> Booking:
+    """The booking, in the caller's transaction: a refusal raises at once and the
+    caller's atomic block rolls back (no savepoint here, one round trip less)."""
     now = now or timezone.now()
     _take_seat(session.pk, now)
     try:
-        # No savepoint of its own: the error leaves this function at once, and the
-        # function's atomic block rolls back to its own savepoint (one round trip less).
         booking = Booking.objects.create(
             session=session,
             candidate=candidate,
@@ -105,12 +128,40 @@ def booking_create(
         )
     except IntegrityError:
         raise AlreadyBooked from None
-    WaitlistEntry.objects.filter(candidate=candidate, status=WaitlistStatus.WAITING).update(
-        status=WaitlistStatus.BOOKED, booking=booking
-    )
+    if may_be_waiting:  # someone registered in this transaction waits for nothing yet
+        WaitlistEntry.objects.filter(candidate=candidate, status=WaitlistStatus.WAITING).update(
+            status=WaitlistStatus.BOOKED, booking=booking
+        )
     audit_record(action=Action.CREATE, actor=actor, target=booking, fields=["session"])
     _notify("waitlist_booked" if from_waitlist else "booked", booking)
     return booking
+
+
+def register_and_book(
+    *,
+    data: RegistrationData,
+    session: InformationSession,
+    submission_id: uuid.UUID | None = None,
+    request=None,
+) -> tuple[Candidate, Booking]:
+    """Register someone new online and book their seat, all or nothing, in the
+    caller's transaction with no savepoint: a refusal (NotEligible, AlreadyRegistered,
+    BookingError) leaves the caller's atomic block to roll back whole. The audit
+    events of both are written in one INSERT, and their emails queued in one."""
+    from accueil.notifications.tasks import queued_together
+
+    with transaction.atomic(savepoint=False), audit_together(), queued_together():
+        candidate = candidate_create(data=data, submission_id=submission_id, request=request)
+        booking = _book(
+            candidate=candidate,
+            session=session,
+            channel=Channel.ONLINE,
+            actor=None,
+            from_waitlist=False,
+            now=None,
+            may_be_waiting=False,
+        )
+    return candidate, booking
 
 
 def _end(booking: Booking, status: str, now: datetime) -> None:
@@ -215,12 +266,13 @@ def waitlist_promote(*, session: InformationSession, now: datetime | None = None
         if not _suits(entry, session):
             continue
         try:
-            with transaction.atomic():
+            with transaction.atomic():  # a refusal skips this candidate only
                 booked.append(
-                    booking_create(
+                    _book(
                         candidate=entry.candidate,
                         session=session,
                         channel=Channel.ONLINE,
+                        actor=None,
                         from_waitlist=True,
                         now=now,
                     )

@@ -6,15 +6,22 @@ left to do (the booking ended, the email was already sent), so it can run twice.
 Where the queue is the database (django-tasks-db, the default), a task is queued in
 the same transaction as the change it announces: the worker sees it exactly when the
 booking is committed, and never for one rolled back (a transactional outbox), at no
-extra commit. With any other queue, tasks are queued after the commit.
+extra commit; inside `queued_together()` the rows wait and are written in one INSERT.
+With any other queue, tasks are queued after the commit.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import signals
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db import DatabaseBackend
+from django_tasks_db.compat import normalize_json, task_enqueued
+from django_tasks_db.models import DBTaskResult
 
 from accueil.booking.models import Booking, BookingStatus
 from accueil.notifications import emails
@@ -22,6 +29,10 @@ from accueil.notifications.models import Notification
 
 REMINDER_BEFORE = timedelta(days=2)  # issue: "A reminder email goes out 2 days before."
 STARTS_A_BOOKING = {"booked", "moved", "waitlist_booked"}
+# The rows queued inside `queued_together()`, each with the backend that queues it.
+_waiting: ContextVar[list[tuple[DatabaseBackend, DBTaskResult]] | None] = ContextVar(
+    "tasks_waiting", default=None
+)
 
 
 def queue(task_, *args, run_after: datetime | None = None) -> None:
@@ -29,10 +40,58 @@ def queue(task_, *args, run_after: datetime | None = None) -> None:
     if run_after is not None:
         task_ = task_.using(run_after=run_after)
     # task_.get_backend(), not default_task_backend: that one is a proxy object.
-    if isinstance(task_.get_backend(), DatabaseBackend):
-        task_.enqueue(*args)
-    else:
+    backend = task_.get_backend()
+    if not isinstance(backend, DatabaseBackend):
         transaction.on_commit(lambda: task_.enqueue(*args))
+    elif (waiting := _waiting.get()) is not None:
+        backend.validate_task(task_)
+        waiting.append((backend, _task_row(backend, task_, args)))
+    else:
+        task_.enqueue(*args)
+
+
+def _task_row(backend: DatabaseBackend, task_, args: tuple) -> DBTaskResult:
+    """The row `DatabaseBackend.enqueue` creates, not saved yet (django-tasks-db 0.13;
+    tests/test_worker.py compares the two)."""
+    return DBTaskResult(
+        id=backend._get_id(),
+        args_kwargs=normalize_json({"args": args, "kwargs": {}}),
+        priority=task_.priority,
+        task_path=task_.module_path,
+        queue_name=task_.queue_name,
+        run_after=task_.run_after,
+        backend_name=backend.alias,
+    )
+
+
+@contextmanager
+def queued_together() -> Iterator[None]:
+    """With the database queue, write the tasks queued inside in one INSERT when the
+    block ends without an error (none when it raises), as `enqueue` would one by one:
+    the same signals, in the same transaction. Only around code that recovers from no
+    error inside it (a savepoint rolled back inside would leave its tasks waiting)."""
+    if _waiting.get() is not None:  # already inside: the outer block writes them
+        yield
+        return
+    waiting: list[tuple[DatabaseBackend, DBTaskResult]] = []
+    token = _waiting.set(waiting)
+    try:
+        yield
+    finally:
+        _waiting.reset(token)
+    if waiting:
+        _write(waiting)
+
+
+def _write(waiting: list[tuple[DatabaseBackend, DBTaskResult]]) -> None:
+    using = DBTaskResult.objects.db
+    for _backend, row in waiting:  # as save() would: django-tasks-db sets run_after then
+        signals.pre_save.send(
+            DBTaskResult, instance=row, raw=False, using=using, update_fields=None
+        )
+    DBTaskResult.objects.bulk_create([row for _backend, row in waiting])
+    for backend, row in waiting:
+        task_enqueued.send(type(backend), task_result=row.task_result)
 
 
 def notify(kind: str, booking: Booking) -> None:

@@ -59,6 +59,12 @@ def eligibility(data: RegistrationData, on: date) -> Decision:
     )
 
 
+def _submitted(submission_id: uuid.UUID | None) -> Candidate | None:
+    if submission_id is None:
+        return None
+    return Candidate.objects.filter(submission_id=submission_id).first()
+
+
 @transaction.atomic
 def candidate_register(
     *,
@@ -68,28 +74,55 @@ def candidate_register(
     submission_id: uuid.UUID | None = None,
     request=None,
 ) -> Candidate:
-    """Create the registration; a repeated submission returns the first one."""
-    if submission_id and (same := Candidate.objects.filter(submission_id=submission_id).first()):
+    """Create the registration; a repeated submission returns the first one.
+
+    In its own atomic block, so a refusal leaves the caller's transaction usable."""
+    if same := _submitted(submission_id):
         return same
+    try:
+        # Only a submission_id needs a query after a refused insert (its twin may have
+        # got there first), hence a savepoint; without one the function's own block
+        # rolls back (two round trips less).
+        with transaction.atomic(savepoint=submission_id is not None):
+            return candidate_create(
+                data=data,
+                channel=channel,
+                actor=actor,
+                submission_id=submission_id,
+                request=request,
+            )
+    except AlreadyRegistered:
+        if same := _submitted(submission_id):
+            return same
+        raise
+
+
+def candidate_create(
+    *,
+    data: RegistrationData,
+    channel: str = Channel.ONLINE,
+    actor=None,
+    submission_id: uuid.UUID | None = None,
+    request=None,
+) -> Candidate:
+    """A new registration, its audit event and its email, in the caller's transaction
+    with no savepoint of its own: NotEligible, or AlreadyRegistered (the number or the
+    submission_id is taken), leaves the caller's atomic block to roll back whole.
+    For callers that give everything up on a refusal; others call candidate_register."""
     decision = eligibility(data, timezone.localdate())
     if decision.outcome != "eligible":
         raise NotEligible(decision)
     fields = asdict(data)
     fields["legal_residence_confirmed"] = fields.pop("legally_resident")
     try:
-        with transaction.atomic():
-            candidate = Candidate.objects.create(
-                **fields,
-                channel=channel,
-                registered_by=actor,
-                consent_at=timezone.now(),
-                submission_id=submission_id,
-            )
+        candidate = Candidate.objects.create(
+            **fields,
+            channel=channel,
+            registered_by=actor,
+            consent_at=timezone.now(),
+            submission_id=submission_id,
+        )
     except IntegrityError:
-        if submission_id and (
-            same := Candidate.objects.filter(submission_id=submission_id).first()
-        ):
-            return same
         raise AlreadyRegistered from None
     audit_record(
         action=Action.CREATE,
