@@ -15,15 +15,32 @@ from accueil.rules.base import FactError
 from accueil.rules.guide import advice, status
 from accueil.rules.guide.catalogue import BY_FACT, next_question, relevant_answers
 from accueil.rules.guide.contacts import DIRECTORY
+from accueil.rules.guide.family import eu_family
+from accueil.rules.guide.family_tcn import family_reunification
 from accueil.rules.guide.questions import read_answers
+from accueil.rules.guide.residence import article_89, long_term_resident, special_statuses
 from accueil.rules.guide.result import GuideResult, Procedure
+from accueil.rules.guide.study import student, trainee
+from accueil.rules.guide.visit import short_stay
 from accueil.rules.guide.work import salaried_worker
+from accueil.rules.guide.work_other import blue_card, cross_border, self_employed
 from accueil.rules.parameters_guide import IMMIGRATION_LAW
 
 Builder = Callable[[dict[str, Any], date], Procedure]
 
 PROCEDURES: dict[str, tuple[Builder, ...]] = {
+    "visit": (short_stay,),
     "work": (salaried_worker,),
+    "blue_card": (blue_card,),
+    "self_employed": (self_employed,),
+    "study": (student,),
+    "traineeship": (trainee,),
+    "family_eu": (eu_family,),
+    "family_tcn": (family_reunification,),
+    "cross_border": (cross_border,),
+    "long_term": (long_term_resident,),
+    "regularisation": (article_89,),
+    "special": (special_statuses,),
 }
 _ALWAYS = ("immigration", "asti", "guichet")
 

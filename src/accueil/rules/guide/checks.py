@@ -77,7 +77,10 @@ def step(code: str, source: Source, text: Text, day: Any = None, **params: Any) 
 
 
 def fits(conditions: tuple[Reason, ...]) -> bool | None:
-    """False if a condition is not met, None if one is not known, True if all are met."""
+    """False if a condition is not met, None if one is not known (or there is none), True if
+    all are met."""
+    if not conditions:
+        return None
     result: bool | None = True
     for reason in conditions:
         if reason.met is False:

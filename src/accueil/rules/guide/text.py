@@ -31,7 +31,8 @@ def _localise(value: Any, lang: str) -> Any:
         text = f"{value:,.2f}" if value != int(value) else f"{value:,.0f}"
         if lang == "en":
             return text
-        return text.replace(",", " ").replace(".", ",")
+        grouping = "\u202f" if lang == "fr" else "."
+        return text.replace(",", "\0").replace(".", ",").replace("\0", grouping)
     if isinstance(value, Mapping):
         return value[lang]
     return value
