@@ -1,6 +1,7 @@
 """Every rule by name, with what it needs and an example, and `evaluate` to run one.
 
-The web views, `POST /api/v1/rules/{rule}` and `accueil rules <rule> facts.json`
+The CAI rules are here; the newcomer's guide adds its `guide.*` rules from
+`accueil.rules.guide.specs_table`. The web views, `POST /api/v1/rules/{rule}` and `accueil rules <rule> facts.json`
 all go through `evaluate`, so a rule answers the same everywhere. Each entry
 documents its facts and carries a worked example, shown in docs/rules.md (a
 test checks the documented output against this code).
@@ -18,6 +19,7 @@ from accueil.rules import (
     cai_term,
 )
 from accueil.rules.base import Decision, FactError
+from accueil.rules.guide.specs_table import guide_rules
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,8 @@ _FOLLOW_UP = RuleSpec(
 RULES: dict[str, RuleSpec] = {
     spec.name: spec for spec in (_ELIGIBILITY, _TERM, _OBLIGATIONS, _FULFILMENT, _FOLLOW_UP)
 }
+# The newcomer's guide (seed 004): `guide.*` rules, see accueil.rules.guide.specs_table.
+RULES |= {kwargs["name"]: RuleSpec(**kwargs) for kwargs in guide_rules()}
 
 
 def evaluate(rule_name: str, raw_facts: dict) -> Decision:

@@ -623,3 +623,4 @@ LANGUAGES_JOB = cite(
     H_LIVING,
     "il est fréquent d’exiger la connaissance d’au moins une des 3 langues officielles",
 )
+DIRECTORY = cite(H_CONTACTS, "Association de Soutien aux Travailleurs Immigrés (ASTI)")

@@ -163,14 +163,16 @@ _S_PASSPORT = t(
 
 def short_stay(answers: dict[str, Any], on: date) -> Procedure:
     visa = answers.get("visa_required")
-    conditions = [VISA.reason(None if visa is None else not visa)]
+    conditions = []
     if visa is True:
         conditions.append(INVITATION.reason(answers.get("has_invitation")))
         conditions.append(INSURANCE.reason(answers.get("has_health_insurance")))
     planned = answers.get("marriage_planned")
     conditions.append(MARRIAGE.reason(None if planned is None else not planned))
     limits = parameter("guide.visa_limits_months", on)
+    # Whether a visa is needed decides the steps; needing one is not a condition unmet.
     notes = [
+        VISA.reason(None if visa is None else not visa),
         fixed_note("guide.short_stay.visa_limit", S.SHORT_VISA_LIMIT, _LIMIT, **limits),
     ]
     steps = [step("passport", S.SHORT_PASSPORT, _S_PASSPORT)]
