@@ -8,6 +8,7 @@ import pytest
 
 from accueil.rules import RULES, evaluate, parameters_table
 from accueil.rules.base import to_json
+from accueil.rules.guide.docgen import BEGIN, END, guide_sections
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 BLOCK = re.compile(r"^```json (facts|decision) rule=(\S+)\n(.*?)^```$", re.M | re.S)
@@ -71,3 +72,18 @@ def test_parameter_table_matches_the_code():
         assert valid_until == (row.valid_until.isoformat() if row.valid_until else "—")
         assert source == f"{row.source.section}: “{row.source.passage}”"
         assert description == row.description
+
+
+def test_the_guide_rules_section_is_what_docgen_prints():
+    text = DOC.read_text(encoding="utf-8")
+    start = text.index(BEGIN)
+    end = text.index(END) + len(END) + 1
+    assert text[start:end] == guide_sections()
+
+
+def test_every_guide_rule_is_documented_with_a_description():
+    names = [name for name in RULES if name.startswith("guide.")]
+    assert len(names) >= 25
+    text = DOC.read_text(encoding="utf-8")
+    for name in names:
+        assert f"## `{name}` — " in text, name
