@@ -73,28 +73,34 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _today() -> str:
+    from django.utils import timezone
+
+    return timezone.localdate().isoformat()
+
+
 def renewal_facts(expires_on: date) -> dict:
-    return {"permit_expiry": _iso(expires_on)}
+    return {"permit_expiry": _iso(expires_on), "on": _today()}
 
 
 def renewal_dates(decision) -> list[tuple[Any, date]]:
-    return [(LABELS["renewal"], decision.values["renewal_date"])]
+    return [(LABELS["renewal"], decision.values["request_by"])]
 
 
 def decision_facts(kind: str, complete_on: date) -> dict:
-    return {"application": kind, "file_complete_on": _iso(complete_on)}
+    return {"procedure": kind, "file_complete_on": _iso(complete_on), "on": _today()}
 
 
 def decision_dates(decision) -> list[tuple[Any, date]]:
-    return [(LABELS["decision"], decision.values["due_date"])]
+    return [(LABELS["decision"], decision.values["due"])]
 
 
 def arrival_facts(entered_on: date) -> dict:
-    return {"entry_date": _iso(entered_on)}
+    return {"entry_date": _iso(entered_on), "on": _today()}
 
 
 def arrival_dates(decision) -> list[tuple[Any, date]]:
-    return [(LABELS["arrival"], decision.values["last_day"])]
+    return [(LABELS["arrival"], decision.values["deadline"])]
 
 
 def adem_facts(declared_on: date, requested_on: date | None) -> dict:
@@ -107,8 +113,8 @@ def adem_facts(declared_on: date, requested_on: date | None) -> dict:
 def adem_dates(decision) -> list[tuple[Any, date]]:
     values = decision.values
     found = [(LABELS["adem_request"], values["earliest_request"])]
-    if values.get("expected_certificate"):
-        found.append((LABELS["adem_certificate"], values["expected_certificate"]))
+    if values.get("expected_by"):
+        found.append((LABELS["adem_certificate"], values["expected_by"]))
     return found
 
 
