@@ -12,7 +12,8 @@ import re
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.conftest import PHONE, assert_accessible
+from accueil.accounts.models import Role
+from tests.browser.conftest import PHONE, assert_accessible, sign_in
 
 MAX_QUESTIONS = 40
 # Entry on Tuesday 5 January 2027: the arrival declaration is due 3 working days later.
@@ -136,3 +137,48 @@ def test_the_questionnaire_works_without_javascript(browser, live_server):
     questionnaire(page, "en", axe=False)  # axe-core needs JavaScript; the pages are the same
     assert page.locator("main h2").count() >= 1
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_a_calculator_explains_its_date(page, use_language, lang):
+    use_language(lang)
+    page.goto("/guide/calculators/")
+    checked(page, lang)
+    with page.expect_navigation():
+        page.locator("main a[href='/guide/calculators/renewal/']").click()
+    checked(page, lang)
+    submit(page)  # nothing typed
+    assert page.locator(".govuk-error-summary").is_visible()
+    checked(page, lang)
+    page.fill("#id_expires_on", "31")
+    page.fill("#id_expires_on_month", "5")
+    page.fill("#id_expires_on_year", "2027")
+    submit(page)
+    panel = page.locator(".govuk-panel--confirmation")
+    assert {"en": "31 March 2027", "fr": "31 mars 2027", "de": "31. März 2027"}[lang] in (
+        panel.inner_text()
+    )
+    assert page.locator("main details.govuk-details").count() >= 1
+    checked(page, lang)
+
+
+def test_a_candidate_adds_residence_dates_and_finds_them_on_the_path(page, demo_people):
+    sign_in(page, demo_people[Role.CANDIDATE])
+    page.goto("/guide/my-dates/")
+    checked(page, "en")
+    page.fill("#id_expires_on", "31")
+    page.fill("#id_expires_on_month", "5")
+    page.fill("#id_expires_on_year", "2027")
+    submit(page)
+    checked(page, "en")
+    page.locator("main input[name=kind][value=long_term]").check()
+    page.fill("#id_complete_on", "31")
+    page.fill("#id_complete_on_month", "8")
+    page.fill("#id_complete_on_year", "2026")
+    with page.expect_navigation():
+        page.locator("main form:has(input[value=procedure]) button[type=submit]").click()
+    checked(page, "en")
+    page.goto("/home/")
+    text = page.locator("main").inner_text()
+    assert "31 March 2027" in text and "28 February 2027" in text
+    checked(page, "en")
