@@ -1,10 +1,11 @@
 """Every rule by name, with what it needs and an example, and `evaluate` to run one.
 
 The CAI rules are here; the newcomer's guide adds its `guide.*` rules from
-`accueil.rules.guide.specs_table`. The web views, `POST /api/v1/rules/{rule}` and `accueil rules <rule> facts.json`
-all go through `evaluate`, so a rule answers the same everywhere. Each entry
-documents its facts and carries a worked example, shown in docs/rules.md (a
-test checks the documented output against this code).
+`accueil.rules.guide.specs_table`. The web views, `POST /api/v1/rules/{rule}` and
+`accueil rules <rule> facts.json` all go through `evaluate`, so a rule answers
+the same everywhere. Each entry documents its facts and carries a worked
+example, shown in docs/rules.md (a test checks the documented output against
+this code).
 """
 
 from collections.abc import Callable

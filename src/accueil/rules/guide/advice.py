@@ -237,8 +237,22 @@ def advice(
         tips += [_DOCUMENTS, _REMEDIES_ADVICE]
     if answers.get("children_school_age") is True:
         no_papers = answers.get("residence") == "no_papers"
-        tips.append(schooling(on, answers.get("children_finished_primary"), no_papers))
+        tips.append(_kept(schooling, on, answers.get("children_finished_primary"), no_papers))
     if answers.get("looking_for_housing") is True:
-        tips.append(housing(on))
+        tips.append(_kept(housing, on))
     tips.append(_LANGUAGES_ADVICE)
     return tuple(tips)
+
+
+_KEPT: dict[tuple, Advice] = {}
+
+
+def _kept(build, on: date, *args: Any) -> Advice:
+    """The advice built once per day and arguments (it depends on nothing else)."""
+    key = (build.__name__, on, *args)
+    tip = _KEPT.get(key)
+    if tip is None:
+        if len(_KEPT) > 4096:
+            _KEPT.clear()
+        tip = _KEPT[key] = build(on, *args)
+    return tip

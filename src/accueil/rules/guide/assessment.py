@@ -13,7 +13,7 @@ from typing import Any
 
 from accueil.rules.base import FactError
 from accueil.rules.guide import advice, status
-from accueil.rules.guide.catalogue import BY_FACT, next_question, relevant_answers
+from accueil.rules.guide.catalogue import BY_FACT, first_unanswered, relevant_answers
 from accueil.rules.guide.contacts import DIRECTORY
 from accueil.rules.guide.family import eu_family
 from accueil.rules.guide.family_tcn import family_reunification
@@ -60,7 +60,7 @@ def assess(answers: Mapping[str, Any], on: date) -> GuideResult:
     concerned, reasons = status.status(
         typed.get("nationalities"), typed.get("asylum_procedure"), on
     )
-    complete = next_question(typed) is None
+    complete = first_unanswered(typed) is None
     if concerned is False:
         contacts = tuple(DIRECTORY[code] for code in ("guichet", "asti"))
         return GuideResult(on, False, reasons, (), (), (), contacts, complete)

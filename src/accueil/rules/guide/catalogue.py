@@ -19,7 +19,11 @@ def questions_for(answers: Mapping[str, Any]) -> tuple[Question, ...]:
 
 def next_question(answers: Mapping[str, Any]) -> Question | None:
     """The first relevant question not yet answered; None when the guide can answer."""
-    kept = relevant_answers(answers)
+    return first_unanswered(relevant_answers(answers))
+
+
+def first_unanswered(kept: Mapping[str, Any]) -> Question | None:
+    """`next_question` for answers already pruned by `relevant_answers`."""
     for question in QUESTIONS:
         if question.fact not in kept and question.relevant(kept):
             return question

@@ -84,8 +84,7 @@ DESCRIPTIONS: dict[str, str] = {
     "right and duty of children without papers to go to school.",
     "guide.housing": "**Informs**: the agency fee (about 1 month of rent), the deposit (2 to "
     "3 months) and landlords' demand for a permanent contract.",
-    "guide.languages": "**Informs**: Luxembourgish, German and French; the CAI's language "
-    "courses.",
+    "guide.languages": "**Informs**: Luxembourgish, German and French; the CAI's language courses.",
     "guide.contacts": "**Lists** the guide's directory (ASTI, ADEM, CASNA, the Immigration "
     "Directorate, the Ministry of Education, OLAI, guichet.public.lu, and the commune, the "
     "embassy and the Ministry of the Middle Classes without an address), as the seed prints "

@@ -44,13 +44,17 @@ ENTERING = frozenset(
 
 def free_movement(codes: Any) -> bool:
     """Holds a nationality of the EU, the EEA or Switzerland (the open-ended rows)."""
-    return any(code in _FREE_MOVEMENT for code in codes or ())
+    return not _FREE_MOVEMENT.isdisjoint(codes or ())
 
 
 def concerned(answers: Answers) -> bool:
     """A third-country national outside the asylum procedure, as far as answered."""
     codes = answers.get("nationalities")
-    return bool(codes) and not free_movement(codes) and answers.get("asylum_procedure") is not True
+    return (
+        bool(codes)
+        and _FREE_MOVEMENT.isdisjoint(codes)
+        and answers.get("asylum_procedure") is not True
+    )
 
 
 def third_country(answers: Answers) -> bool:
@@ -63,35 +67,61 @@ def purpose(*names: str):
     wanted = frozenset(names)
 
     def relevant(answers: Answers) -> bool:
-        return concerned(answers) and answers.get("purpose") in wanted
+        return answers.get("purpose") in wanted and concerned(answers)
 
     return relevant
 
 
+class _Given:
+    """Stands for "any answer but null" in `purpose_and`."""
+
+    def __repr__(self) -> str:
+        return "GIVEN"
+
+
+GIVEN = _Given()
+
+
 def purpose_and(names: tuple[str, ...], fact: str, *values: Any):
-    """A predicate: purpose among `names` and the answer to `fact` among `values`."""
+    """A predicate: purpose among `names` and the answer to `fact` among `values`
+    (`GIVEN`: any answer that is not null)."""
     base = purpose(*names)
+    if values == (GIVEN,):
+
+        def given(answers: Answers) -> bool:
+            return answers.get(fact) is not None and base(answers)
+
+        return given
 
     def relevant(answers: Answers) -> bool:
-        return base(answers) and answers.get(fact) in values
+        return answers.get(fact) in values and base(answers)
+
+    return relevant
+
+
+def either(*predicates):
+    """A predicate: any of `predicates` holds."""
+
+    def relevant(answers: Answers) -> bool:
+        return any(predicate(answers) for predicate in predicates)
 
     return relevant
 
 
 def entering(answers: Answers) -> bool:
     return (
-        concerned(answers)
-        and answers.get("residence") == "abroad"
+        answers.get("residence") == "abroad"
         and answers.get("purpose") in ENTERING
+        and concerned(answers)
     )
 
 
 def holds_permit(answers: Answers) -> bool:
-    return concerned(answers) and answers.get("residence") == "resident"
+    return answers.get("residence") == "resident" and concerned(answers)
 
 
 def decided(answers: Answers) -> bool:
-    return concerned(answers) and answers.get("purpose") in DECIDED
+    return answers.get("purpose") in DECIDED and concerned(answers)
 
 
 def birth_date_needed(answers: Answers) -> bool:
@@ -106,4 +136,4 @@ def birth_date_needed(answers: Answers) -> bool:
 
 
 def has_children(answers: Answers) -> bool:
-    return concerned(answers) and answers.get("children_school_age") is True
+    return answers.get("children_school_age") is True and concerned(answers)

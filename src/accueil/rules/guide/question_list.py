@@ -203,8 +203,8 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         ),
         NO_HINT,
         section="visit",
-        relevant=lambda a: (
-            flow.purpose_and(("visit",), "visa_required", True)(a) or flow.purpose("study")(a)
+        relevant=flow.either(
+            flow.purpose_and(("visit",), "visa_required", True), flow.purpose("study")
         ),
     ),
     Question(
@@ -262,7 +262,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
             "Leer lassen, wenn sie noch nicht beantragt wurde.",
         ),
         section="work",
-        relevant=lambda a: flow.purpose(*_WORK)(a) and a.get("vacancy_declared_on") is not None,
+        relevant=flow.purpose_and(_WORK, "vacancy_declared_on", flow.GIVEN),
         optional=True,
     ),
     Question(
@@ -275,7 +275,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         ),
         NO_HINT,
         section="work",
-        relevant=lambda a: flow.purpose(*_WORK)(a) and a.get("residence") == "resident",
+        relevant=flow.purpose_and(_WORK, "residence", "resident"),
     ),
     Question(
         "blue_card_conditions",

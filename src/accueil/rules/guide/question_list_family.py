@@ -119,7 +119,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "Depuis combien d'années ininterrompues résidez-vous au Luxembourg avec le citoyen de "
         "l'Union ?",
         "Seit wie vielen ununterbrochenen Jahren wohnen Sie mit dem Unionsbürger in Luxemburg?",
-        lambda a: flow.purpose(*_EU)(a) and a.get("residence") == "resident",
+        flow.purpose_and(_EU, "residence", "resident"),
         "family",
     ),
     Question(
@@ -153,7 +153,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
             ),
         ),
         "family",
-        lambda a: flow.purpose(*_EU)(a) and a.get("residence") == "resident",
+        flow.purpose_and(_EU, "residence", "resident"),
     ),
     _yes_no(
         "children_in_school",

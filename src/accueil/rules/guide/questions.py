@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 from accueil.rules.base import FactError
@@ -64,8 +65,12 @@ class Question:
     relevant: Callable[[Mapping[str, Any]], bool] = _always
     optional: bool = False
 
-    def choice_values(self) -> tuple[str, ...]:
+    @cached_property
+    def _values(self) -> tuple[str, ...]:
         return tuple(choice.value for choice in self.choices)
+
+    def choice_values(self) -> tuple[str, ...]:
+        return self._values
 
 
 class AnswerError(FactError):
