@@ -11,9 +11,23 @@ from typing import Any
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accueil.guide.forms import text
 from accueil.registration import validation
+
+
+# The rules group their questions in sections, named by code.
+SECTIONS = {
+    "you": gettext_lazy("About you"),
+    "visit": gettext_lazy("Your visit"),
+    "work": gettext_lazy("Work"),
+    "study": gettext_lazy("Studies and traineeships"),
+    "family": gettext_lazy("Family"),
+    "residence": gettext_lazy("Residence"),
+    "dates": gettext_lazy("Your dates"),
+    "life": gettext_lazy("Life in Luxembourg"),
+}
 
 
 def day(value: date | str | None) -> str:
@@ -36,7 +50,7 @@ def question(q, lang: str) -> dict:
         "kind": q.kind,
         "label": text(q.label, lang),
         "hint": text(q.hint, lang) if q.hint else "",
-        "section": text(q.section, lang) if isinstance(q.section, dict) else "",
+        "section": str(SECTIONS.get(q.section, "")),
     }
 
 
