@@ -9,6 +9,10 @@ Conventions (the tests hold these at the boundaries):
   29 February 2024 + 1 year = 28 February 2025; 31 August + 1 month = 30 September.
   Clamping backwards (rather than rolling over to 1 March) means a period of
   "N years" computed this way never exceeds N years.
+* Going back works the same way, with a negative count: 2 months before
+  31 May is 31 March, 2 months before 30 April is 28 February (29 in a leap
+  year). Clamping backwards means "N months before" is never less than N
+  months before (the guide's renewal dates rely on it).
 * Age is counted in whole years, and someone turns a year older on the day their
   birthday falls, computed with the same clamp: a person born on 29 February turns
   a year older on 28 February in a non-leap year. The birthday itself counts
