@@ -1,4 +1,4 @@
-"""Every text the guide gives, over many situations: three languages, filled, cited from seed 004."""
+"""Every text the guide gives, over many situations: three languages, filled, from seed 004."""
 
 import random
 import re
