@@ -71,3 +71,12 @@ def test_a_salaried_worker_gets_steps_and_dates_in_their_language(client, tmp_pa
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert ARRIVAL_DUE[lang] in " ".join(text.split())
+
+
+def test_a_european_citizen_learns_the_guide_is_not_for_them(client):
+    response = client.post(reverse("guide:question", args=["nationalities"]), {"country_1": "FR"})
+    assert client.get(response.url).url == reverse("guide:check")
+    client.post(reverse("guide:check"))
+    page = client.get(reverse("guide:result")).content.decode()
+    assert "govuk-tag--red" in page  # the third-country condition, not met
+    assert "Procedures that fit you" not in page
