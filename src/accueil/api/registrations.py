@@ -36,8 +36,8 @@ from accueil.api.schemas import (
     too_many_requests,
 )
 from accueil.booking import selectors
-from accueil.booking.models import Booking, InformationSession
-from accueil.booking.services import BookingError, register_and_book
+from accueil.booking.models import Booking
+from accueil.booking.services import BookingError, NoSuchSession, register_and_book
 from accueil.registration import links, validation
 from accueil.registration.models import Candidate
 from accueil.registration.services import (
@@ -213,19 +213,16 @@ def registration_create(request: HttpRequest, payload: RegistrationIn, lang: Rea
         return error(400, bad.message, bad.field)
     if same := submitted(payload.submission_id):
         return repeated(same)
-    session = None
-    if payload.session_id is not None:
-        session = InformationSession.objects.filter(pk=payload.session_id).first()
-        if session is None:
-            return no_such_session()
     try:
         # All or nothing. A savepoint only when a refusal must be followed by a query
         # (the twin of this submission_id): otherwise the refusal leaves the request's
         # transaction to roll back whole, and the answer needs no query.
         with transaction.atomic(savepoint=payload.submission_id is not None):
-            candidate, booking = register(request, data, payload.submission_id, session)
+            candidate, booking = register(request, data, payload.submission_id, payload.session_id)
     except NotEligible as refusal:
         return not_eligible(refusal)
+    except NoSuchSession:
+        return no_such_session()
     except (AlreadyRegistered, BookingError) as refusal:
         # A twin of this submission, sent at the same moment, got there first.
         if same := submitted(payload.submission_id):
@@ -239,12 +236,12 @@ def register(
     request: HttpRequest,
     data: RegistrationData,
     submission_id: UUID | None,
-    session: InformationSession | None,
+    session_id: int | None,
 ) -> tuple[Candidate, Booking | None]:
-    if session is None:
+    if session_id is None:
         return candidate_register(data=data, submission_id=submission_id, request=request), None
     return register_and_book(
-        data=data, session=session, submission_id=submission_id, request=request
+        data=data, session_id=session_id, submission_id=submission_id, request=request
     )
 
 

@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -57,17 +57,38 @@ class BookingEnded(BookingError):
     code = "booking_ended"
 
 
-def _take_seat(session_id: int, now: datetime) -> None:
-    taken = InformationSession.objects.filter(
-        pk=session_id,
-        status=SessionStatus.SCHEDULED,
-        starts_at__gt=now,
-        seats_taken__lt=F("capacity"),
-    ).update(seats_taken=F("seats_taken") + 1)
+class NoSuchSession(SessionClosed):
+    """No session has this number: closed, to whoever chose it from a list."""
+
+
+def _take_seat_sql() -> str:
+    """UPDATE ... RETURNING, which the ORM cannot write; PostgreSQL and SQLite run it.
+    Identifiers come from the model, values are parameters."""
+    meta = InformationSession._meta
+    columns = ", ".join(f'"{field.column}"' for field in meta.concrete_fields)
+    return (
+        f'UPDATE "{meta.db_table}" SET "seats_taken" = "seats_taken" + 1 '  # noqa: S608
+        'WHERE "id" = %s AND "status" = %s AND "starts_at" > %s '
+        f'AND "seats_taken" < "capacity" RETURNING {columns}'
+    )
+
+
+TAKE_SEAT = _take_seat_sql()
+
+
+def _take_seat(session_id: int, now: datetime) -> InformationSession:
+    """Take a seat with one conditional UPDATE, which returns the session as it now
+    stands (no read before it: one round trip)."""
+    when = connection.ops.adapt_datetimefield_value(now)
+    taken = list(
+        InformationSession.objects.raw(TAKE_SEAT, [session_id, SessionStatus.SCHEDULED, when])
+    )
     if taken:
-        return
+        return taken[0]
     session = InformationSession.objects.filter(pk=session_id).first()
-    if session is None or session.status != SessionStatus.SCHEDULED or session.starts_at <= now:
+    if session is None:
+        raise NoSuchSession
+    if session.status != SessionStatus.SCHEDULED or session.starts_at <= now:
         raise SessionClosed
     raise SessionFull
 
@@ -117,7 +138,7 @@ def _book(
     """The booking, in the caller's transaction: a refusal raises at once and the
     caller's atomic block rolls back (no savepoint here, one round trip less)."""
     now = now or timezone.now()
-    _take_seat(session.pk, now)
+    session = _take_seat(session.pk, now)
     try:
         booking = Booking.objects.create(
             session=session,
@@ -140,21 +161,22 @@ def _book(
 def register_and_book(
     *,
     data: RegistrationData,
-    session: InformationSession,
+    session_id: int,
     submission_id: uuid.UUID | None = None,
     request=None,
 ) -> tuple[Candidate, Booking]:
     """Register someone new online and book their seat, all or nothing, in the
     caller's transaction with no savepoint: a refusal (NotEligible, AlreadyRegistered,
-    BookingError) leaves the caller's atomic block to roll back whole. The audit
-    events of both are written in one INSERT, and their emails queued in one."""
+    BookingError, NoSuchSession among them) leaves the caller's atomic block to roll
+    back whole. The audit events of both are written in one INSERT, and their emails
+    queued in one."""
     from accueil.notifications.tasks import queued_together
 
     with transaction.atomic(savepoint=False), audit_together(), queued_together():
         candidate = candidate_create(data=data, submission_id=submission_id, request=request)
         booking = _book(
             candidate=candidate,
-            session=session,
+            session=InformationSession(pk=session_id),  # _take_seat reads it
             channel=Channel.ONLINE,
             actor=None,
             from_waitlist=False,
