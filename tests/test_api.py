@@ -73,3 +73,33 @@ def test_a_body_that_is_not_json_is_a_400_in_the_documented_shape(client):
     response = client.post("/api/v1/rules/cai.term", b"\x00", content_type="application/json")
     assert response.status_code == 400
     assert "error" in response.json()
+
+
+def test_the_whole_guide_answers_over_http_in_french(client):
+    facts = {
+        "nationalities": ["IN"],
+        "asylum_procedure": False,
+        "residence": "abroad",
+        "purpose": "work",
+        "entry_date": "2026-06-19",
+        "on": "2026-06-01",
+    }
+    response = client.post(
+        "/api/v1/rules/guide.assessment?lang=fr", facts, content_type="application/json"
+    )
+    assert response.status_code == 200
+    decision = response.json()
+    assert decision["outcome"] == "concerned"
+    assert decision["values"]["dates"][0]["date"] == "2026-06-25"
+    assert decision["reasons"][0]["message"] == decision["reasons"][0]["messages"]["fr"]
+    assert decision["reasons"][0]["source"]["seed"] == "004_788ffbea22f4a3d7.txt"
+
+
+def test_a_bad_guide_answer_is_a_400_naming_it(client):
+    response = client.post(
+        "/api/v1/rules/guide.assessment",
+        {"nationalities": "India", "on": "2026-06-01"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json()["fact"] == "nationalities"

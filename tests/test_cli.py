@@ -55,6 +55,23 @@ def test_rules_reads_standard_input_and_answers_in_french(tmp_path):
     assert json.loads(result.stdout) == evaluate("cai.term", facts).to_dict("fr")
 
 
+def test_rules_computes_the_arrival_declaration_in_german(tmp_path):
+    facts = {"entry_date": "2026-06-19", "on": "2026-06-26"}
+    result = accueil(
+        "rules",
+        "guide.arrival_declaration",
+        "--lang",
+        "de",
+        stdin=json.dumps(facts),
+        tmp_path=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    decision = json.loads(result.stdout)
+    assert decision == evaluate("guide.arrival_declaration", facts).to_dict("de")
+    assert decision["values"]["deadline"] == "2026-06-25"
+    assert "25. Juni 2026" in decision["reasons"][0]["message"]
+
+
 def test_a_bad_fact_is_named_and_exits_with_status_2(tmp_path):
     result = accueil(
         "rules", "cai.term", stdin='{"entry_into_force": "2026-02-30"}', tmp_path=tmp_path

@@ -16,9 +16,11 @@ The questionnaire's interface:
   steps, documents, dates and contacts; the general advice; the directory).
 
 See `accueil.rules.guide.questions` for the answer values of each kind.
+`APPLICATION_KINDS` names the kinds of application of `guide.decision_due`.
 """
 
 from accueil.rules.guide.assessment import assess
+from accueil.rules.guide.calculators import APPLICATION_KINDS
 from accueil.rules.guide.catalogue import (
     BY_FACT,
     QUESTIONS,
@@ -37,6 +39,7 @@ from accueil.rules.guide.result import (
 )
 
 __all__ = [
+    "APPLICATION_KINDS",
     "BY_FACT",
     "QUESTIONS",
     "Advice",

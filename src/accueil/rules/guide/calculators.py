@@ -294,3 +294,32 @@ DEADLINE_START_REASON = Reason(
         "berücksichtigt.",
     ),
 )
+
+# The kinds of application of `guide.decision_due`, named for a form's choices.
+APPLICATION_KINDS = {
+    "general": t(
+        "Another residence application",
+        "Une autre demande de séjour",
+        "Ein anderer Aufenthaltsantrag",
+    ),
+    "salaried": t(
+        "Residence permit for a salaried worker",
+        "Autorisation de séjour pour travailleur salarié",
+        "Aufenthaltserlaubnis für Arbeitnehmer",
+    ),
+    "family_tcn": t(
+        "Family reunification with a sponsor from outside the EU",
+        "Regroupement familial avec un regroupant ressortissant de pays tiers",
+        "Familiennachzug zu einer Person aus einem Drittstaat",
+    ),
+    "family_eu": t(
+        "Family member of an EU citizen",
+        "Membre de famille d'un citoyen de l'Union",
+        "Familienangehörige eines Unionsbürgers",
+    ),
+    "long_term": t(
+        "Long-term resident status",
+        "Statut de résident de longue durée",
+        "Rechtsstellung eines langfristig Aufenthaltsberechtigten",
+    ),
+}
