@@ -128,3 +128,13 @@ def test_dates_are_written_as_people_read_them():
     assert "8 June 2026" in reason.message["en"]
     assert "8 juin 2026" in reason.message["fr"]
     assert "8. Juni 2026" in reason.message["de"]
+
+
+def test_the_guides_passages_are_marked_as_french_and_the_cais_as_english(results):
+    from accueil.rules import parameters_table
+
+    for row in parameters_table():
+        assert row.source.lang == ("fr" if row.name.startswith("guide.") else "en"), row.name
+    for result in results[:50]:
+        for code, _, source in texts_and_sources(result):
+            assert source is None or source.lang == "fr", code

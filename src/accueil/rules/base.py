@@ -19,11 +19,16 @@ LANGUAGES = ("en", "fr", "de")
 
 @dataclass(frozen=True)
 class Source:
-    """Where a rule or a parameter comes from: a verbatim passage of a seed."""
+    """Where a rule or a parameter comes from: a verbatim passage of a seed.
+
+    `lang` is the language the passage is written in (the CAI seed is in English,
+    the newcomer's guide in French), for pages that quote it.
+    """
 
     seed: str
     section: str
     passage: str
+    lang: str = "en"
 
 
 def cite(section: str, passage: str) -> Source:

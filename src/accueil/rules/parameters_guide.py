@@ -48,7 +48,7 @@ class Row:
 
 
 def _src(section: str, passage: str) -> Source:
-    return Source(seed=GUIDE_SEED, section=section, passage=passage)
+    return Source(seed=GUIDE_SEED, section=section, passage=passage, lang="fr")
 
 
 def _law(name: str, value: Any, source: Source, description: str) -> Row:

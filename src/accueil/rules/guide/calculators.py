@@ -63,26 +63,28 @@ EARLIEST = Check(
     S.ADEM_CERTIFICATE,
     t(
         "The certificate was asked for on {requested}, on or after {earliest}, the first day "
-        "allowed (3 weeks after the declaration on {declared}).",
+        "allowed ({weeks} weeks after the declaration on {declared}).",
         "Le certificat a été demandé le {requested}, au plus tôt le {earliest} comme permis "
-        "(3 semaines après la déclaration du {declared}).",
+        "({weeks} semaines après la déclaration du {declared}).",
         "Die Bescheinigung wurde am {requested} beantragt, frühestens am {earliest} wie "
-        "erlaubt (3 Wochen nach der Meldung vom {declared}).",
+        "erlaubt ({weeks} Wochen nach der Meldung vom {declared}).",
     ),
     t(
         "The certificate was asked for on {requested}, before {earliest}, the first day "
-        "allowed (3 weeks after the declaration on {declared}).",
+        "allowed ({weeks} weeks after the declaration on {declared}).",
         "Le certificat a été demandé le {requested}, avant le {earliest}, premier jour permis "
-        "(3 semaines après la déclaration du {declared}).",
+        "({weeks} semaines après la déclaration du {declared}).",
         "Die Bescheinigung wurde am {requested} beantragt, vor dem {earliest}, dem ersten "
-        "erlaubten Tag (3 Wochen nach der Meldung vom {declared}).",
+        "erlaubten Tag ({weeks} Wochen nach der Meldung vom {declared}).",
     ),
     t(
-        "The certificate can be asked for from {earliest}, 3 weeks after the declaration of the "
+        "The certificate can be asked for from {earliest}, {weeks} weeks after the declaration of "
+        "the "
         "vacancy on {declared}.",
-        "Le certificat peut être demandé à partir du {earliest}, 3 semaines après la "
+        "Le certificat peut être demandé à partir du {earliest}, {weeks} semaines après la "
         "déclaration du poste le {declared}.",
-        "Die Bescheinigung kann ab dem {earliest} beantragt werden, 3 Wochen nach der Meldung "
+        "Die Bescheinigung kann ab dem {earliest} beantragt werden, {weeks} Wochen nach der "
+        "Meldung "
         "der Stelle am {declared}.",
     ),
 )
@@ -218,7 +220,8 @@ def arrival_declaration(entry: date, on: date | None) -> Decision:
 def adem_certificate(declared: date, requested: date | None) -> Decision:
     earliest = deadlines.adem_certificate_earliest(declared)
     values: dict = {"vacancy_declared_on": declared, "earliest_request": earliest}
-    params = {"declared": declared, "earliest": earliest}
+    weeks = parameter("guide.adem_certificate_wait_weeks", declared)
+    params = {"declared": declared, "earliest": earliest, "weeks": weeks}
     if requested is None:
         reasons: list[Reason] = [EARLIEST.reason(None, **params)]
         return Decision("guide.adem_certificate", "earliest", tuple(reasons), values)

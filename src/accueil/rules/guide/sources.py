@@ -37,7 +37,7 @@ H_JOB = "Trouver un emploi"
 
 def cite(section: str, passage: str) -> Source:
     """Cite a passage of the guide seed."""
-    return Source(seed=SEED, section=section, passage=passage)
+    return Source(seed=SEED, section=section, passage=passage, lang="fr")
 
 
 # Who the guide is for.

@@ -80,22 +80,25 @@ CERTIFICATE = Check(
     "guide.salaried_worker.certificate",
     S.ADEM_CERTIFICATE,
     t(
-        "The ADEM certificate was asked for on {requested}, not before {earliest} (3 weeks "
-        "after the declaration); ADEM sends it by {expected} (5 working days).",
+        "The ADEM certificate was asked for on {requested}, not before {earliest} ({weeks} weeks "
+        "after the declaration); ADEM sends it by {expected} ({days} working days).",
         "Le certificat de l'ADEM a été demandé le {requested}, pas avant le {earliest} "
-        "(3 semaines après la déclaration) ; l'ADEM l'envoie au plus tard le {expected} "
-        "(5 jours ouvrables).",
+        "({weeks} semaines après la déclaration) ; l'ADEM l'envoie au plus tard le {expected} "
+        "({days} jours ouvrables).",
         "Die ADEM-Bescheinigung wurde am {requested} beantragt, nicht vor dem {earliest} "
-        "(3 Wochen nach der Meldung); die ADEM schickt sie bis zum {expected} (5 Werktage).",
+        "({weeks} Wochen nach der Meldung); die ADEM schickt sie bis zum {expected} ({days} "
+        "Werktage).",
     ),
     t(
         "The ADEM certificate was asked for on {requested}, too early: it can be asked for at "
-        "the earliest on {earliest}, 3 weeks after the declaration. Ask for it again from then.",
+        "the earliest on {earliest}, {weeks} weeks after the declaration. Ask for it again from "
+        "then.",
         "Le certificat de l'ADEM a été demandé le {requested}, trop tôt : il peut être demandé "
-        "au plus tôt le {earliest}, 3 semaines après la déclaration. Redemandez-le à partir de "
+        "au plus tôt le {earliest}, {weeks} semaines après la déclaration. Redemandez-le à partir "
+        "de "
         "cette date.",
         "Die ADEM-Bescheinigung wurde am {requested} zu früh beantragt: sie kann frühestens am "
-        "{earliest} beantragt werden, 3 Wochen nach der Meldung. Beantragen Sie sie ab dann "
+        "{earliest} beantragt werden, {weeks} Wochen nach der Meldung. Beantragen Sie sie ab dann "
         "erneut.",
     ),
     t(
@@ -221,16 +224,16 @@ def adem(answers: dict[str, Any]) -> tuple[list, list, list]:
     requested: date | None = answers.get("certificate_requested_on")
     earliest = deadlines.adem_certificate_earliest(declared) if declared else None
     expected = deadlines.adem_certificate_expected(requested) if requested else None
-    conditions = [VACANCY.reason(True, declared=declared) if declared else VACANCY.reason(None)]
-    if earliest and requested:
-        met = requested >= earliest
-        params = {"requested": requested, "earliest": earliest}
-        conditions.append(CERTIFICATE.reason(met, **params, expected=expected))
-    else:
-        conditions.append(CERTIFICATE.reason(None))
     on = answers["on"]
     weeks = parameter("guide.adem_certificate_wait_weeks", declared or on)
     days = parameter("guide.adem_certificate_working_days", requested or on)
+    conditions = [VACANCY.reason(True, declared=declared) if declared else VACANCY.reason(None)]
+    if earliest and requested:
+        met = requested >= earliest
+        params = {"requested": requested, "earliest": earliest, "weeks": weeks, "days": days}
+        conditions.append(CERTIFICATE.reason(met, **params, expected=expected))
+    else:
+        conditions.append(CERTIFICATE.reason(None))
     steps = [
         step("adem.vacancy", S.ADEM_VACANCY, _S_VACANCY, declared),
         step("adem.certificate", S.ADEM_CERTIFICATE, _S_CERTIFICATE, earliest, weeks=weeks),
