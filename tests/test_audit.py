@@ -1,11 +1,7 @@
 """The audit trail records who did what to which record, when, and from where."""
 
-import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from accueil.audit.models import Action, AuditEvent
-from accueil.audit.service import audit_events_for, audit_record, audit_together, client_ip
+from accueil.audit.service import audit_events_for, audit_record, client_ip
 
 
 def test_it_records_actor_role_action_target_and_address(rf, officer, stranger):
@@ -55,22 +51,3 @@ def test_the_trail_outlives_the_account_of_who_acted(officer, stranger):
     event = AuditEvent.objects.get()
     assert event.actor is None
     assert event.actor_role == "officer"
-
-
-def test_events_recorded_together_are_written_in_one_insert(officer, stranger):
-    with CaptureQueriesContext(connection) as queries, audit_together():
-        audit_record(action=Action.VIEW, actor=officer, target=stranger)
-        audit_record(action=Action.UPDATE, actor=officer, target=stranger, fields=["phone"])
-        assert not audit_events_for(stranger).exists()  # waiting for the end of the block
-    inserts = [q for q in queries.captured_queries if q["sql"].startswith("INSERT")]
-    assert len(inserts) == 1
-    assert [e.action for e in audit_events_for(stranger)] == [Action.UPDATE, Action.VIEW]
-
-
-def test_events_recorded_together_are_dropped_when_the_block_fails(officer, stranger):
-    with pytest.raises(RuntimeError), audit_together():
-        audit_record(action=Action.VIEW, actor=officer, target=stranger)
-        raise RuntimeError
-    assert not audit_events_for(stranger).exists()
-    audit_record(action=Action.VIEW, actor=officer, target=stranger)  # back to one by one
-    assert audit_events_for(stranger).count() == 1

@@ -19,7 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record, audit_together
+from accueil.audit.service import audit_record
 from accueil.booking.models import (
     Booking,
     BookingStatus,
@@ -168,11 +168,11 @@ def register_and_book(
     """Register someone new online and book their seat, all or nothing, in the
     caller's transaction with no savepoint: a refusal (NotEligible, AlreadyRegistered,
     BookingError, NoSuchSession among them) leaves the caller's atomic block to roll
-    back whole. The audit events of both are written in one INSERT, and their emails
-    queued in one."""
+    back whole. The emails of both are queued in one INSERT. (The two audit events are
+    two: one INSERT of two rows costs PostgreSQL and Python more than two of one.)"""
     from accueil.notifications.tasks import queued_together
 
-    with transaction.atomic(savepoint=False), audit_together(), queued_together():
+    with transaction.atomic(savepoint=False), queued_together():
         candidate = candidate_create(data=data, submission_id=submission_id, request=request)
         booking = _book(
             candidate=candidate,
