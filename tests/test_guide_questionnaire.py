@@ -169,3 +169,25 @@ def test_start_again_forgets_this_browsers_answers(client):
     answer_all(client)
     client.post(reverse("guide:start_again"))
     assert "guide.answers" not in client.session
+
+
+def test_the_link_can_be_emailed_without_keeping_the_address(client):
+    from django.core import mail
+
+    answer_all(client)
+    client.post(reverse("guide:check"))
+    response = client.post(reverse("guide:email_link"), {"email": "ana@example.test"})
+    assert response.url == reverse("guide:result")
+    [email] = mail.outbox
+    assert email.to == ["ana@example.test"]
+    assert reverse("guide:saved", args=[client.session["guide.token"]]) in email.body
+    assert "ana@example.test" not in str(GuideAnswers.objects.get().answers)
+    assert "We sent the link" in client.get(response.url).content.decode()
+
+
+def test_a_wrong_email_address_shows_the_error_on_the_result_page(client):
+    answer_all(client)
+    client.post(reverse("guide:check"))
+    page = client.post(reverse("guide:email_link"), {"email": "not-an-address"}).content.decode()
+    assert "govuk-error-summary" in page and 'href="#id_email"' in page
+    assert 'value="not-an-address"' in page

@@ -142,3 +142,17 @@ class QuestionForm(GovukForm):
     def value(self):
         """The answer as the rules keep it (JSON)."""
         return self.cleaned_data["value"]
+
+
+class EmailLinkForm(GovukForm):
+    """Where to send the private link; the address is used once and not kept."""
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("We use it only to send you the link. It is not kept."),
+        max_length=254,
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+    )

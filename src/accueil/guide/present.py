@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy
 from accueil.guide.forms import text
 from accueil.registration import validation
 
-
 # The rules group their questions in sections, named by code.
 SECTIONS = {
     "you": gettext_lazy("About you"),

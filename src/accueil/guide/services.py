@@ -9,8 +9,10 @@ import hashlib
 import secrets
 from datetime import date, datetime
 
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from accueil.audit.models import Action
@@ -53,6 +55,14 @@ def answers_open(*, token: str) -> GuideAnswers | None:
             record.expires_at = timezone.now() + RETENTION
             record.save(update_fields=["expires_at", "updated_at"])
     return record
+
+
+def link_send(*, email: str, link: str) -> None:
+    """Email the private link now, in the page's language. Sent at once rather than
+    queued, so neither the address nor the link is written to the task queue."""
+    text = render_to_string("guide/email/link.txt", {"link": link})
+    subject, _blank, body = text.strip().partition("\n")
+    EmailMessage(subject.strip(), body.strip() + "\n", to=[email]).send()
 
 
 def answers_purge(*, now: datetime) -> int:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("check-your-answers/", views.check, name="check"),
     path("result/", views.result, name="result"),
     path("result/pdf/", views.pdf, name="pdf"),
+    path("result/email/", views.email_link, name="email_link"),
     path("saved/<str:token>/", views.saved, name="saved"),
     path("start-again/", views.start_again, name="start_again"),
     path("calculators/", calculator_views.index, name="calculators"),

@@ -8,17 +8,19 @@ makes irrelevant is dropped.
 """
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accueil.core.ratelimit import limit_posts
 from accueil.guide import engine, present, services
 from accueil.guide.documents import result_pdf
-from accueil.guide.forms import QuestionForm
+from accueil.guide.forms import EmailLinkForm, QuestionForm
 
 ANSWERS = "guide.answers"
 TOKEN = "guide.token"  # noqa: S105 (a session key, not a secret)
@@ -129,19 +131,42 @@ def _result_or_none(request: HttpRequest):
     return present.result(engine.assess(answers, timezone.localdate()), language())
 
 
+def _private_link(request: HttpRequest) -> str:
+    return request.build_absolute_uri(reverse("guide:saved", args=[request.session[TOKEN]]))
+
+
+def _result_page(request: HttpRequest, shown: dict, form: EmailLinkForm) -> HttpResponse:
+    answers = _answers(request)
+    context = {
+        "result": shown,
+        "private_link": _private_link(request),
+        "rows": present.summary_rows(engine.questions(answers), answers, language()),
+        "form": form,
+    }
+    return render(request, "guide/result.html", context)
+
+
 @require_GET
 def result(request: HttpRequest) -> HttpResponse:
     shown = _result_or_none(request)
     if shown is None:
         return redirect("guide:resume")
-    link = request.build_absolute_uri(reverse("guide:saved", args=[request.session[TOKEN]]))
-    answers = _answers(request)
-    context = {
-        "result": shown,
-        "private_link": link,
-        "rows": present.summary_rows(engine.questions(answers), answers, language()),
-    }
-    return render(request, "guide/result.html", context)
+    return _result_page(request, shown, EmailLinkForm())
+
+
+@require_POST
+@limit_posts("public")
+def email_link(request: HttpRequest) -> HttpResponse:
+    """Send the private link to an address given for this once (it is not stored)."""
+    shown = _result_or_none(request)
+    if shown is None:
+        return redirect("guide:resume")
+    form = EmailLinkForm(request.POST)
+    if not form.is_valid():
+        return _result_page(request, shown, form)
+    services.link_send(email=form.cleaned_data["email"], link=_private_link(request))
+    messages.success(request, _("We sent the link to the email address you gave."))
+    return redirect("guide:result")
 
 
 @require_GET
