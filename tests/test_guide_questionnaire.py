@@ -191,3 +191,17 @@ def test_a_wrong_email_address_shows_the_error_on_the_result_page(client):
     page = client.post(reverse("guide:email_link"), {"email": "not-an-address"}).content.decode()
     assert "govuk-error-summary" in page and 'href="#id_email"' in page
     assert 'value="not-an-address"' in page
+
+
+def test_an_email_that_cannot_be_sent_says_so_and_keeps_the_address(client, monkeypatch):
+    from accueil.guide import services as guide_services
+
+    def broken(**kwargs):
+        raise ConnectionRefusedError
+
+    monkeypatch.setattr(guide_services, "link_send", broken)
+    answer_all(client)
+    client.post(reverse("guide:check"))
+    page = client.post(reverse("guide:email_link"), {"email": "ana@example.test"}).content.decode()
+    assert "The email could not be sent now" in page
+    assert 'value="ana@example.test"' in page

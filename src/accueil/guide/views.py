@@ -7,6 +7,8 @@ rules decide which questions to ask (`engine.questions`), and an answer that a c
 makes irrelevant is dropped.
 """
 
+import smtplib
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -164,7 +166,11 @@ def email_link(request: HttpRequest) -> HttpResponse:
     form = EmailLinkForm(request.POST)
     if not form.is_valid():
         return _result_page(request, shown, form)
-    services.link_send(email=form.cleaned_data["email"], link=_private_link(request))
+    try:
+        services.link_send(email=form.cleaned_data["email"], link=_private_link(request))
+    except (OSError, smtplib.SMTPException):
+        form.add_error("email", _("The email could not be sent now. Copy the link instead."))
+        return _result_page(request, shown, form)
     messages.success(request, _("We sent the link to the email address you gave."))
     return redirect("guide:result")
 
