@@ -11,7 +11,7 @@ from datetime import date
 from accueil.rules.base import Decision, Reason
 from accueil.rules.guide import deadlines
 from accueil.rules.guide import sources as S
-from accueil.rules.guide.checks import Check
+from accueil.rules.guide.checks import Check, note
 from accueil.rules.guide.text import t
 from accueil.rules.parameters import parameter
 from accueil.rules.working_days import public_holidays
@@ -47,11 +47,9 @@ ARRIVAL = Check(
         "Einreise am {entry} (der Einreisetag, Wochenenden und Feiertage zählen nicht).",
     ),
 )
-HOLIDAYS = Check(
+HOLIDAYS = (
     "guide.arrival_declaration.holidays",
     S.ARRIVAL_DECLARATION,
-    t("", "", ""),
-    t("", "", ""),
     t(
         "Public holidays skipped in the count: {holidays}.",
         "Jours fériés non comptés : {holidays}.",
@@ -88,11 +86,9 @@ EARLIEST = Check(
         "der Stelle am {declared}.",
     ),
 )
-EXPECTED = Check(
+EXPECTED = (
     "guide.adem_certificate.expected",
     S.ADEM_SENDS,
-    t("", "", ""),
-    t("", "", ""),
     t(
         "ADEM sends the certificate by {expected}, {days} working days after the request on "
         "{requested}.",
@@ -212,7 +208,7 @@ def arrival_declaration(entry: date, on: date | None) -> Decision:
         if entry < day <= deadline
     )
     if skipped:
-        reasons.append(HOLIDAYS.reason(None, holidays=", ".join(d.isoformat() for d in skipped)))
+        reasons.append(note(*HOLIDAYS, holidays=", ".join(day.isoformat() for day in skipped)))
     values = {"entry_date": entry, "deadline": deadline}
     return Decision("guide.arrival_declaration", "deadline", tuple(reasons), values)
 
@@ -230,7 +226,7 @@ def adem_certificate(declared: date, requested: date | None) -> Decision:
     in_time = requested >= earliest
     reasons = [
         EARLIEST.reason(in_time, requested=requested, **params),
-        EXPECTED.reason(None, expected=expected, requested=requested, days=days),
+        note(*EXPECTED, expected=expected, requested=requested, days=days),
     ]
     values |= {"certificate_requested_on": requested, "expected_by": expected}
     outcome = "expected" if in_time else "asked_too_early"

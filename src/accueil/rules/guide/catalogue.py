@@ -4,10 +4,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from accueil.rules.guide.question_list import QUESTIONS_YOU_AND_WORK
+from accueil.rules.guide.question_list_closing import QUESTIONS_CLOSING
 from accueil.rules.guide.question_list_family import QUESTIONS_FAMILY_AND_MORE
 from accueil.rules.guide.questions import Question
 
-QUESTIONS: tuple[Question, ...] = QUESTIONS_YOU_AND_WORK + QUESTIONS_FAMILY_AND_MORE
+QUESTIONS: tuple[Question, ...] = (
+    QUESTIONS_YOU_AND_WORK + QUESTIONS_FAMILY_AND_MORE + QUESTIONS_CLOSING
+)
 BY_FACT: dict[str, Question] = {question.fact: question for question in QUESTIONS}
 
 

@@ -1,8 +1,11 @@
-"""The questions on family, long-term residence and Article 89, then the closing ones.
+"""The questions on family, long-term residence and Article 89.
 
 The closing questions (birth date, entry, permit expiry, complete file, children,
-housing) are asked only where a rule needs the answer.
+housing) are in `accueil.rules.guide.question_list_closing`.
 """
+
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from accueil.rules.guide import flow
 from accueil.rules.guide.question_list import NO_HINT, YES_NO_UNKNOWN, ch
@@ -12,20 +15,38 @@ from accueil.rules.guide.text import t
 _EU = ("family_eu",)
 _TCN = ("family_tcn",)
 _ART89 = ("regularisation",)
-_DATE_HINT = t("For example, 27 3 2026.", "Par exemple, 27 3 2026.", "Zum Beispiel 27 3 2026.")
-_DATE_HINT_OPTIONAL = t(
+DATE_HINT = t("For example, 27 3 2026.", "Par exemple, 27 3 2026.", "Zum Beispiel 27 3 2026.")
+DATE_HINT_OPTIONAL = t(
     "For example, 27 3 2026. Leave empty if you do not know yet.",
     "Par exemple, 27 3 2026. Laissez vide si vous ne savez pas encore.",
     "Zum Beispiel 27 3 2026. Leer lassen, wenn Sie es noch nicht wissen.",
 )
 
 
-def _yes_no(fact, en, fr, de, relevant, section, unknown=False, hint=NO_HINT) -> Question:
+def yes_no(
+    fact: str,
+    en: str,
+    fr: str,
+    de: str,
+    relevant: Callable[[Mapping[str, Any]], bool],
+    section: str,
+    unknown: bool = False,
+    hint: dict[str, str] = NO_HINT,
+) -> Question:
+    """A yes/no question (with "I don't know" when `unknown`)."""
     choices = YES_NO_UNKNOWN if unknown else ()
     return Question(fact, "yes_no", t(en, fr, de), hint, choices, section, relevant)
 
 
-def _years(fact, en, fr, de, relevant, section) -> Question:
+def _years(
+    fact: str,
+    en: str,
+    fr: str,
+    de: str,
+    relevant: Callable[[Mapping[str, Any]], bool],
+    section: str,
+) -> Question:
+    """A question asking for a number of whole years."""
     hint = t(
         "In whole years, for example 3.",
         "En années entières, par exemple 3.",
@@ -155,7 +176,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "family",
         flow.purpose_and(_EU, "residence", "resident"),
     ),
-    _yes_no(
+    yes_no(
         "children_in_school",
         "Are children of the family enrolled in a school in Luxembourg?",
         "Des enfants de la famille sont-ils inscrits dans un établissement scolaire au "
@@ -203,7 +224,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "family",
         flow.purpose(*_TCN),
     ),
-    _yes_no(
+    yes_no(
         "child_unmarried_in_custody",
         "Are you unmarried, and does the sponsor have custody of you and support you?",
         "Êtes-vous célibataire, et le regroupant a-t-il votre garde et votre charge ?",
@@ -211,7 +232,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         flow.purpose_and(_TCN, "family_link_tcn", "child"),
         "family",
     ),
-    _yes_no(
+    yes_no(
         "ascendant_without_support",
         "Do you lack the family support you need in your country of origin?",
         "Êtes-vous privé du soutien familial nécessaire dans votre pays d'origine ?",
@@ -227,13 +248,13 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
             "Quand le titre de séjour du regroupant expire-t-il ?",
             "Wann läuft der Aufenthaltstitel des Zusammenführenden ab?",
         ),
-        _DATE_HINT_OPTIONAL,
+        DATE_HINT_OPTIONAL,
         (),
         "family",
         flow.purpose(*_TCN),
         optional=True,
     ),
-    _yes_no(
+    yes_no(
         "sponsor_permit_one_year",
         "Was the sponsor's permit issued for at least one year?",
         "Le titre de séjour du regroupant a-t-il une durée de validité d'au moins un an ?",
@@ -255,7 +276,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "family",
         flow.purpose(*_TCN),
     ),
-    _yes_no(
+    yes_no(
         "sponsor_long_term_prospect",
         "Does the sponsor have well-founded prospects of a long-term right of residence?",
         "Le regroupant a-t-il une perspective fondée d'obtenir un droit de séjour de longue "
@@ -265,7 +286,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "family",
         unknown=True,
     ),
-    _yes_no(
+    yes_no(
         "sponsor_resources",
         "Does the sponsor have stable, regular and sufficient resources for the family, "
         "without social aid?",
@@ -277,7 +298,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "family",
         unknown=True,
     ),
-    _yes_no(
+    yes_no(
         "sponsor_housing",
         "Does the sponsor have suitable housing for the family?",
         "Le regroupant dispose-t-il d'un logement approprié pour la famille ?",
@@ -286,7 +307,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "family",
         unknown=True,
     ),
-    _yes_no(
+    yes_no(
         "sponsor_insurance",
         "Does the sponsor have health insurance for themselves and the family?",
         "Le regroupant a-t-il une assurance maladie pour lui-même et la famille ?",
@@ -321,7 +342,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         flow.purpose("long_term"),
         optional=True,
     ),
-    _yes_no(
+    yes_no(
         "cai_fulfilled",
         "Have you fulfilled a Welcome and Integration Contract (CAI)?",
         "Avez-vous rempli un contrat d'accueil et d'intégration (CAI) ?",
@@ -329,7 +350,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         flow.purpose("long_term"),
         "residence",
     ),
-    _yes_no(
+    yes_no(
         "integration_evidence",
         "Can you show your integration otherwise (language courses, testimonies)?",
         "Pouvez-vous prouver votre intégration autrement (cours de langue, témoignages) ?",
@@ -368,7 +389,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         flow.purpose(*_ART89),
         "residence",
     ),
-    _yes_no(
+    yes_no(
         "school_success",
         "Have you followed your schooling with success?",
         "Suivez-vous votre scolarité avec succès ?",
@@ -384,7 +405,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         flow.purpose(*_ART89),
         "residence",
     ),
-    _yes_no(
+    yes_no(
         "art89_resources",
         "Do you have enough resources for yourself and your family (employment contract or "
         "guarantee)?",
@@ -396,7 +417,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "residence",
         unknown=True,
     ),
-    _yes_no(
+    yes_no(
         "evaded_removal",
         "Have you ever evaded a removal order?",
         "Vous êtes-vous déjà soustrait à une mesure d'éloignement ?",
@@ -404,7 +425,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         flow.purpose(*_ART89),
         "residence",
     ),
-    _yes_no(
+    yes_no(
         "integration_will",
         "Can you show a real will to integrate?",
         "Pouvez-vous faire preuve d'une réelle volonté d'intégration ?",
@@ -413,7 +434,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "residence",
         unknown=True,
     ),
-    _yes_no(
+    yes_no(
         "public_danger",
         "Could your presence be considered a danger to public order, security or health?",
         "Votre présence pourrait-elle être considérée comme un danger pour l'ordre, la sécurité "
@@ -424,7 +445,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "residence",
         unknown=True,
     ),
-    _yes_no(
+    yes_no(
         "false_identity",
         "Have you ever used false or misleading information about your identity?",
         "Avez-vous déjà utilisé des informations fausses ou trompeuses sur votre identité ?",
@@ -432,7 +453,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         flow.purpose(*_ART89),
         "residence",
     ),
-    _yes_no(
+    yes_no(
         "suitable_housing",
         "Do you have suitable housing?",
         "Disposez-vous d'un logement approprié ?",
@@ -440,90 +461,5 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         flow.purpose(*_ART89),
         "residence",
         unknown=True,
-    ),
-    Question(
-        "birth_date",
-        "date",
-        t(
-            "What is your date of birth?",
-            "Quelle est votre date de naissance ?",
-            "Wann sind Sie geboren?",
-        ),
-        _DATE_HINT,
-        (),
-        "you",
-        flow.birth_date_needed,
-    ),
-    Question(
-        "entry_date",
-        "date",
-        t(
-            "When will you enter (or did you enter) Luxembourg?",
-            "Quand entrerez-vous (ou êtes-vous entré) au Luxembourg ?",
-            "Wann reisen Sie nach Luxemburg ein (oder wann sind Sie eingereist)?",
-        ),
-        _DATE_HINT_OPTIONAL,
-        (),
-        "dates",
-        flow.entering,
-        optional=True,
-    ),
-    Question(
-        "permit_expiry",
-        "date",
-        t(
-            "When does your residence permit expire?",
-            "Quand votre titre de séjour expire-t-il ?",
-            "Wann läuft Ihr Aufenthaltstitel ab?",
-        ),
-        _DATE_HINT_OPTIONAL,
-        (),
-        "dates",
-        flow.holds_permit,
-        optional=True,
-    ),
-    Question(
-        "application_date",
-        "date",
-        t(
-            "When did you hand in your complete application?",
-            "Quand avez-vous déposé votre dossier complet ?",
-            "Wann haben Sie Ihren vollständigen Antrag eingereicht?",
-        ),
-        t(
-            "The decision deadline runs from the day the file is complete. Leave empty if not yet.",
-            "Le délai de décision court à partir du jour où le dossier est complet. Laissez vide "
-            "si ce n'est pas encore fait.",
-            "Die Entscheidungsfrist läuft ab dem Tag, an dem der Antrag vollständig ist. Leer "
-            "lassen, wenn noch nicht geschehen.",
-        ),
-        (),
-        "dates",
-        flow.decided,
-        optional=True,
-    ),
-    _yes_no(
-        "children_school_age",
-        "Do you have children aged 4 to 16 who live, or will live, with you in Luxembourg?",
-        "Avez-vous des enfants de 4 à 16 ans qui vivent ou vivront avec vous au Luxembourg ?",
-        "Haben Sie Kinder von 4 bis 16 Jahren, die mit Ihnen in Luxemburg leben oder leben werden?",
-        flow.concerned,
-        "life",
-    ),
-    _yes_no(
-        "children_finished_primary",
-        "Has one of them already finished primary school in your country of origin?",
-        "L'un d'eux a-t-il déjà terminé l'école fondamentale dans votre pays d'origine ?",
-        "Hat eines von ihnen die Grundschule im Herkunftsland bereits abgeschlossen?",
-        flow.has_children,
-        "life",
-    ),
-    _yes_no(
-        "looking_for_housing",
-        "Are you looking for a home to rent?",
-        "Cherchez-vous un logement à louer ?",
-        "Suchen Sie eine Wohnung zur Miete?",
-        flow.concerned,
-        "life",
     ),
 )

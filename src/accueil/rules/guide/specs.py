@@ -21,12 +21,12 @@ from accueil.rules.guide.catalogue import BY_FACT
 from accueil.rules.guide.contacts import DIRECTORY
 from accueil.rules.guide.deadlines import PROCEDURE_KINDS
 from accueil.rules.guide.questions import LATEST, read_answers
-from accueil.rules.guide.result import Procedure
+from accueil.rules.guide.result import Advice, Procedure
 from accueil.rules.guide.text import as_dict, t
 
 Facts = dict[str, Any]
-_ON = "date, required: day of the assessment (the parameters in force that day apply)"
-_ON_OPTIONAL = "date, optional: a day to check against the computed date"
+ON_DOC = "date, required: day of the assessment (the parameters in force that day apply)"
+ON_OPTIONAL_DOC = "date, optional: a day to check against the computed date"
 _ENTERING = ("residence", "entry_date", "permit_expiry", "application_date")
 
 
@@ -102,7 +102,9 @@ def procedure_decision(rule: str, procedure: Procedure) -> Decision:
     return Decision(rule, _outcome(procedure.fits), reasons, values)
 
 
-def _procedure_rule(name: str, purpose: str, summary: dict, facts: tuple[str, ...], example: Facts):
+def procedure_rule(
+    name: str, purpose: str, summary: dict, facts: tuple[str, ...], example: Facts
+) -> dict:
     (builder,) = PROCEDURES[purpose]
 
     def apply(parsed: tuple[Facts, date]) -> Decision:
@@ -112,7 +114,7 @@ def _procedure_rule(name: str, purpose: str, summary: dict, facts: tuple[str, ..
         except LookupError as missing:
             raise FactError("on", f"the guide has no figure for that day ({missing})") from None
 
-    docs = {fact: fact_doc(fact) for fact in facts} | {"on": _ON}
+    docs = {fact: fact_doc(fact) for fact in facts} | {"on": ON_DOC}
     return {
         "name": name,
         "summary": summary,
@@ -123,12 +125,12 @@ def _procedure_rule(name: str, purpose: str, summary: dict, facts: tuple[str, ..
     }
 
 
-def _advice_decision(rule: str, tip) -> Decision:
+def _advice_decision(rule: str, tip: Advice) -> Decision:
     values = {"title": as_dict(tip.title), "contacts": list(tip.contacts)}
     return Decision(rule, "advice", tip.items, values)
 
 
-def _status_rule() -> dict:
+def status_rule() -> dict:
     def parse(raw: Facts) -> tuple[Facts, date]:
         return _answers_parser(("nationalities", "asylum_procedure"), None)(raw)
 
@@ -152,13 +154,19 @@ def _status_rule() -> dict:
         "facts_doc": {
             "nationalities": "list of ISO 3166-1 alpha-2 codes, optional: every nationality held",
             "asylum_procedure": fact_doc("asylum_procedure"),
-            "on": _ON,
+            "on": ON_DOC,
         },
         "example": {"nationalities": ["BR", "PT"], "asylum_procedure": False, "on": "2026-12-01"},
     }
 
 
-def _advice_rule(name: str, summary: dict, build, facts: dict[str, str], example: Facts) -> dict:
+def advice_rule(
+    name: str,
+    summary: dict,
+    build: Callable[[Facts, date | None], Advice],
+    facts: dict[str, str],
+    example: Facts,
+) -> dict:
     answer_facts = tuple(key for key in facts if key != "on")
 
     def parse(raw: Facts) -> tuple[Facts, date | None]:
@@ -180,7 +188,14 @@ def _advice_rule(name: str, summary: dict, build, facts: dict[str, str], example
     }
 
 
-def _calculator(name: str, summary: dict, parse, apply, facts: dict[str, str], example) -> dict:
+def calculator(
+    name: str,
+    summary: dict,
+    parse: Callable[[Facts], Any],
+    apply: Callable[[Any], Decision],
+    facts: dict[str, str],
+    example: Facts,
+) -> dict:
     return {
         "name": name,
         "summary": summary,
@@ -191,7 +206,7 @@ def _calculator(name: str, summary: dict, parse, apply, facts: dict[str, str], e
     }
 
 
-def _parse_days(required: tuple[str, ...], optional: tuple[str, ...]) -> Callable[[Facts], Facts]:
+def parse_days(required: tuple[str, ...], optional: tuple[str, ...]) -> Callable[[Facts], Facts]:
     def parse(raw: Facts) -> Facts:
         raw = _allowed(raw, (*required, *optional))
         values = {key: _day(raw, key, True) for key in required}
@@ -200,7 +215,7 @@ def _parse_days(required: tuple[str, ...], optional: tuple[str, ...]) -> Callabl
     return parse
 
 
-def _parse_kind(dated: str) -> Callable[[Facts], Facts]:
+def parse_kind(dated: str) -> Callable[[Facts], Facts]:
     """Facts "procedure" (a kind of application) and the date `dated`, plus "on" if distinct."""
     allowed = tuple(dict.fromkeys(("procedure", dated, "on")))
 
@@ -217,7 +232,7 @@ def _parse_kind(dated: str) -> Callable[[Facts], Facts]:
     return parse
 
 
-def _assessment_rule() -> dict:
+def assessment_rule() -> dict:
     facts = tuple(BY_FACT)
 
     def parse(raw: Facts) -> tuple[Facts, date]:
@@ -250,7 +265,7 @@ def _assessment_rule() -> dict:
         ),
         "parse": parse,
         "apply": apply,
-        "facts_doc": {fact: fact_doc(fact) for fact in facts} | {"on": _ON},
+        "facts_doc": {fact: fact_doc(fact) for fact in facts} | {"on": ON_DOC},
         "example": {
             "nationalities": ["IN"],
             "asylum_procedure": False,
@@ -268,7 +283,7 @@ def _assessment_rule() -> dict:
     }
 
 
-def _contacts(raw: Facts) -> Facts:
+def parse_contacts(raw: Facts) -> Facts:
     raw = _allowed(raw, ("codes",))
     codes = raw.get("codes")
     if codes is None:
@@ -278,7 +293,7 @@ def _contacts(raw: Facts) -> Facts:
     return {"codes": [code for code in DIRECTORY if code in codes]}
 
 
-def _contacts_decision(facts: Facts) -> Decision:
+def contacts_decision(facts: Facts) -> Decision:
     entries = [DIRECTORY[code].to_dict(None) for code in facts["codes"]]
     return Decision("guide.contacts", "directory", (DIRECTORY_REASON,), {"contacts": entries})
 

@@ -8,18 +8,18 @@ from typing import Any
 
 from accueil.rules.guide import advice, calculators
 from accueil.rules.guide.specs import (
-    _ON,
-    _ON_OPTIONAL,
-    _advice_rule,
-    _assessment_rule,
-    _calculator,
-    _contacts,
-    _contacts_decision,
-    _parse_days,
-    _parse_kind,
-    _procedure_rule,
-    _status_rule,
+    ON_DOC,
+    ON_OPTIONAL_DOC,
+    advice_rule,
+    assessment_rule,
+    calculator,
+    contacts_decision,
     fact_doc,
+    parse_contacts,
+    parse_days,
+    parse_kind,
+    procedure_rule,
+    status_rule,
 )
 from accueil.rules.guide.text import t
 
@@ -30,7 +30,7 @@ _KIND_DOC = "string, required: one of general, salaried, family_tcn, family_eu, 
 def _procedures() -> list[dict[str, Any]]:
     on = "2026-12-01"
     return [
-        _procedure_rule(
+        procedure_rule(
             "guide.short_stay",
             "visit",
             t(
@@ -41,7 +41,7 @@ def _procedures() -> list[dict[str, Any]]:
             ("visa_required", "has_invitation", "has_health_insurance", "marriage_planned"),
             {"visa_required": True, "has_invitation": True, "has_health_insurance": None, "on": on},
         ),
-        _procedure_rule(
+        procedure_rule(
             "guide.salaried_worker",
             "work",
             t(
@@ -66,7 +66,7 @@ def _procedures() -> list[dict[str, Any]]:
                 "on": "2026-06-01",
             },
         ),
-        _procedure_rule(
+        procedure_rule(
             "guide.blue_card",
             "blue_card",
             t(
@@ -82,7 +82,7 @@ def _procedures() -> list[dict[str, Any]]:
                 "on": on,
             },
         ),
-        _procedure_rule(
+        procedure_rule(
             "guide.self_employed",
             "self_employed",
             t(
@@ -99,7 +99,7 @@ def _procedures() -> list[dict[str, Any]]:
                 "on": on,
             },
         ),
-        _procedure_rule(
+        procedure_rule(
             "guide.student",
             "study",
             t(
@@ -122,7 +122,7 @@ def _procedures() -> list[dict[str, Any]]:
                 "on": on,
             },
         ),
-        _procedure_rule(
+        procedure_rule(
             "guide.trainee",
             "traineeship",
             t(
@@ -142,7 +142,7 @@ def _procedures() -> list[dict[str, Any]]:
             ),
             {"residence": "abroad", "traineeship_paid": True, "traineeship_months": 6, "on": on},
         ),
-        _procedure_rule(
+        procedure_rule(
             "guide.eu_family",
             "family_eu",
             t(
@@ -170,7 +170,7 @@ def _procedures() -> list[dict[str, Any]]:
                 "on": on,
             },
         ),
-        _procedure_rule(
+        procedure_rule(
             "guide.family_reunification",
             "family_tcn",
             t(
@@ -209,7 +209,7 @@ def _procedures() -> list[dict[str, Any]]:
                 "on": on,
             },
         ),
-        _procedure_rule(
+        procedure_rule(
             "guide.cross_border",
             "cross_border",
             t(
@@ -220,7 +220,7 @@ def _procedures() -> list[dict[str, Any]]:
             ("lives_in_eu_with_permit", "family_of_eu_worker", "application_date"),
             {"lives_in_eu_with_permit": True, "family_of_eu_worker": True, "on": on},
         ),
-        _procedure_rule(
+        procedure_rule(
             "guide.long_term_resident",
             "long_term",
             t(
@@ -244,7 +244,7 @@ def _procedures() -> list[dict[str, Any]]:
                 "on": on,
             },
         ),
-        _procedure_rule(
+        procedure_rule(
             "guide.article_89",
             "regularisation",
             t(
@@ -281,7 +281,7 @@ def _procedures() -> list[dict[str, Any]]:
                 "on": on,
             },
         ),
-        _procedure_rule(
+        procedure_rule(
             "guide.special_statuses",
             "special",
             t(
@@ -299,7 +299,7 @@ def _procedures() -> list[dict[str, Any]]:
 
 def _advice_rules() -> list[dict[str, Any]]:
     return [
-        _advice_rule(
+        advice_rule(
             "guide.documents",
             t(
                 "How must documents be certified and translated?",
@@ -307,10 +307,10 @@ def _advice_rules() -> list[dict[str, Any]]:
                 "Wie müssen Unterlagen beglaubigt und übersetzt werden?",
             ),
             lambda answers, on: advice.documents(),
-            {"on": _ON},
+            {"on": ON_DOC},
             {"on": "2026-12-01"},
         ),
-        _advice_rule(
+        advice_rule(
             "guide.remedies",
             t(
                 "What can be done after a refusal or without an answer?",
@@ -318,10 +318,10 @@ def _advice_rules() -> list[dict[str, Any]]:
                 "Was tun bei Ablehnung oder ohne Antwort?",
             ),
             lambda answers, on: advice.remedies(),
-            {"on": _ON},
+            {"on": ON_DOC},
             {"on": "2026-12-01"},
         ),
-        _advice_rule(
+        advice_rule(
             "guide.schooling",
             t(
                 "School for the children: compulsory ages, CASNA, children without papers.",
@@ -336,11 +336,11 @@ def _advice_rules() -> list[dict[str, Any]]:
             {
                 "residence": fact_doc("residence"),
                 "children_finished_primary": fact_doc("children_finished_primary"),
-                "on": _ON,
+                "on": ON_DOC,
             },
             {"residence": "no_papers", "children_finished_primary": False, "on": "2026-12-01"},
         ),
-        _advice_rule(
+        advice_rule(
             "guide.housing",
             t(
                 "What does renting a home cost at first?",
@@ -348,10 +348,10 @@ def _advice_rules() -> list[dict[str, Any]]:
                 "Was kostet die Anmietung einer Wohnung am Anfang?",
             ),
             lambda answers, on: advice.housing(on),
-            {"on": _ON},
+            {"on": ON_DOC},
             {"on": "2026-12-01"},
         ),
-        _advice_rule(
+        advice_rule(
             "guide.languages",
             t(
                 "Which languages are spoken?",
@@ -359,7 +359,7 @@ def _advice_rules() -> list[dict[str, Any]]:
                 "Welche Sprachen spricht man?",
             ),
             lambda answers, on: advice.languages(),
-            {"on": _ON},
+            {"on": ON_DOC},
             {"on": "2026-12-01"},
         ),
     ]
@@ -370,26 +370,26 @@ def _calculators() -> list[dict[str, Any]]:
         return facts["on"]
 
     return [
-        _calculator(
+        calculator(
             "guide.arrival_declaration",
             t(
                 "By when must the arrival be declared at the commune?",
                 "Jusqu'à quand faire la déclaration d'arrivée à la commune ?",
                 "Bis wann muss die Ankunft bei der Gemeinde gemeldet werden?",
             ),
-            _parse_days(("entry_date",), ("on",)),
+            parse_days(("entry_date",), ("on",)),
             lambda facts: calculators.arrival_declaration(facts["entry_date"], facts["on"]),
-            {"entry_date": "date, required: day of entry into Luxembourg", "on": _ON_OPTIONAL},
+            {"entry_date": "date, required: day of entry into Luxembourg", "on": ON_OPTIONAL_DOC},
             {"entry_date": "2026-06-19", "on": "2026-06-24"},
         ),
-        _calculator(
+        calculator(
             "guide.adem_certificate",
             t(
                 "When may the ADEM certificate be asked for, and when does it arrive?",
                 "Quand demander le certificat de l'ADEM, et quand arrive-t-il ?",
                 "Wann kann die ADEM-Bescheinigung beantragt werden, und wann kommt sie?",
             ),
-            _parse_days(("vacancy_declared_on",), ("certificate_requested_on",)),
+            parse_days(("vacancy_declared_on",), ("certificate_requested_on",)),
             lambda facts: calculators.adem_certificate(
                 facts["vacancy_declared_on"], facts["certificate_requested_on"]
             ),
@@ -399,49 +399,49 @@ def _calculators() -> list[dict[str, Any]]:
             },
             {"vacancy_declared_on": "2026-04-27", "certificate_requested_on": "2026-05-18"},
         ),
-        _calculator(
+        calculator(
             "guide.renewal_date",
             t(
                 "By when must a residence permit's renewal be asked for?",
                 "Jusqu'à quand demander le renouvellement d'un titre de séjour ?",
                 "Bis wann muss die Verlängerung eines Aufenthaltstitels beantragt werden?",
             ),
-            _parse_days(("permit_expiry",), ("on",)),
+            parse_days(("permit_expiry",), ("on",)),
             lambda facts: calculators.renewal_date(facts["permit_expiry"], facts["on"]),
             {
                 "permit_expiry": "date, required: day the residence permit expires",
-                "on": _ON_OPTIONAL,
+                "on": ON_OPTIONAL_DOC,
             },
             {"permit_expiry": "2027-04-30", "on": "2026-12-01"},
         ),
-        _calculator(
+        calculator(
             "guide.decision_due",
             t(
                 "By when should the Immigration Directorate decide?",
                 "Quand la Direction de l'Immigration doit-elle décider ?",
                 "Bis wann sollte die Direktion der Immigration entscheiden?",
             ),
-            _parse_kind("file_complete_on"),
+            parse_kind("file_complete_on"),
             lambda facts: calculators.decision_due(
                 facts["procedure"], facts["file_complete_on"], facts["on"]
             ),
             {
                 "procedure": _KIND_DOC,
                 "file_complete_on": "date, required: day the file became complete",
-                "on": _ON_OPTIONAL,
+                "on": ON_OPTIONAL_DOC,
             },
             {"procedure": "salaried", "file_complete_on": "2026-10-31", "on": "2026-12-01"},
         ),
-        _calculator(
+        calculator(
             "guide.decision_deadline",
             t(
                 "How long does the Immigration Directorate have to decide?",
                 "De combien de temps la Direction de l'Immigration dispose-t-elle pour décider ?",
                 "Wie viel Zeit hat die Direktion der Immigration für die Entscheidung?",
             ),
-            _parse_kind("on"),
+            parse_kind("on"),
             lambda facts: calculators.decision_deadline(facts["procedure"], kind_on(facts)),
-            {"procedure": _KIND_DOC, "on": _ON},
+            {"procedure": _KIND_DOC, "on": ON_DOC},
             {"procedure": "family_tcn", "on": "2026-12-01"},
         ),
     ]
@@ -449,23 +449,23 @@ def _calculators() -> list[dict[str, Any]]:
 
 def guide_rules() -> list[dict[str, Any]]:
     """Every guide rule, in the order of the documentation."""
-    contacts = _calculator(
+    contacts = calculator(
         "guide.contacts",
         t(
             "Whom to contact: the guide's directory.",
             "Qui contacter : le répertoire du guide.",
             "An wen wenden: das Verzeichnis des Leitfadens.",
         ),
-        _contacts,
-        _contacts_decision,
+        parse_contacts,
+        contacts_decision,
         {"codes": "list of strings, optional: directory codes (all when left out)"},
         {"codes": ["asti", "casna"]},
     )
     return [
-        _status_rule(),
+        status_rule(),
         *_procedures(),
         *_advice_rules(),
         contacts,
         *_calculators(),
-        _assessment_rule(),
+        assessment_rule(),
     ]
