@@ -125,9 +125,10 @@ def test_the_private_link_opens_the_result_in_another_browser(browser, live_serv
     other.close()
 
 
-def test_the_questionnaire_fits_a_phone_screen(page):
+def test_the_questionnaire_fits_a_phone_screen(page, use_language):
+    use_language("de")  # the longest words
     page.set_viewport_size(PHONE)
-    questionnaire(page, "en", axe=False, phone=True)
+    questionnaire(page, "de", axe=False, phone=True)
 
 
 def test_the_questionnaire_works_without_javascript(browser, live_server):
