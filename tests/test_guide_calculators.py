@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def no_rate_limit(settings):
     settings.RATE_LIMIT_PUBLIC = "0"
+    settings.RATE_LIMIT_STEPS = "0"
 
 
 def url(slug: str) -> str:

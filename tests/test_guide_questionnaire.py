@@ -18,6 +18,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("use_fake_guide")]
 @pytest.fixture(autouse=True)
 def no_rate_limit(settings):
     settings.RATE_LIMIT_PUBLIC = "0"
+    settings.RATE_LIMIT_STEPS = "0"
 
 
 def q(fact: str) -> str:

@@ -21,6 +21,7 @@ DATES = {  # the vacancy, the certificate 4 weeks later, the file, then the entr
 @pytest.fixture(autouse=True)
 def no_rate_limit(settings):
     settings.RATE_LIMIT_PUBLIC = "0"
+    settings.RATE_LIMIT_STEPS = "0"
 
 
 def _answer_for(fact: str, page: str) -> dict:

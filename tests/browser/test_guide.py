@@ -23,6 +23,7 @@ ARRIVAL_DUE = {"en": "8 January 2027", "fr": "8 janvier 2027", "de": "8. Januar 
 @pytest.fixture(autouse=True)
 def no_rate_limit(transactional_db, settings):
     settings.RATE_LIMIT_PUBLIC = "0"  # one browser sends many forms from one address
+    settings.RATE_LIMIT_STEPS = "0"
 
 
 def submit(page: Page) -> None:
