@@ -249,11 +249,13 @@ _PERMANENT_NOW = t(
 )
 _EU_VISA = t(
     "If you need a visa, ask the embassy that represents Luxembourg in your country BEFORE "
-    "you arrive.",
+    "you arrive (the law allows an application in Luxembourg only in some exceptional cases).",
     "Si vous avez besoin d'un visa, demandez-le à l'ambassade qui représente le Luxembourg "
-    "dans votre pays AVANT votre arrivée.",
+    "dans votre pays AVANT votre arrivée (la loi ne prévoit une demande au Luxembourg que dans "
+    "certains cas exceptionnels).",
     "Wenn Sie ein Visum brauchen, beantragen Sie es VOR der Ankunft bei der Botschaft, die "
-    "Luxemburg in Ihrem Land vertritt.",
+    "Luxemburg in Ihrem Land vertritt (nur in einigen Ausnahmefällen erlaubt das Gesetz einen "
+    "Antrag in Luxemburg).",
 )
 _EU_COMMUNE = t(
     "On arrival, apply at the commune where the EU citizen lives for the family member's "

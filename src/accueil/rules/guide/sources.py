@@ -136,6 +136,7 @@ RENEWED_PERMIT = cite(
     "maximale de 3 ans.",
 )
 RENEWED_ALL_SECTORS = cite(H_LONG, "secteur et toute profession.")
+JOB_LOSS = cite(H_LONG, "Des dispositions spécifiques en cas de perte d’emploi sont prévues.")
 SALARIED_DOCUMENTS = cite(
     H_ART89, "rubrique “Immigration” – Séjourner au Luxembourg plus de 3 mois."
 )

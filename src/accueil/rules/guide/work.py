@@ -158,6 +158,13 @@ _RENEWED = t(
     "Ab der ersten Verlängerung kann der Titel bis zu {years} Jahre gelten, für alle Sektoren und "
     "Berufe.",
 )
+_JOB_LOSS = t(
+    "Specific provisions apply if you lose your job: ask the Immigration Directorate or ASTI.",
+    "Des dispositions spécifiques sont prévues en cas de perte d'emploi : renseignez-vous auprès "
+    "de la Direction de l'Immigration ou de l'ASTI.",
+    "Bei Verlust des Arbeitsplatzes gelten besondere Bestimmungen: fragen Sie die Direktion der "
+    "Immigration oder die ASTI.",
+)
 _S_VACANCY = t(
     "The employer declares the vacancy to ADEM, which checks whether job seekers with priority "
     "(EU priority) are available.",
@@ -281,6 +288,7 @@ def salaried_worker(answers: dict[str, Any], on: date) -> Procedure:
         fixed_note(
             "guide.salaried_worker.renewed_permit", S.RENEWED_PERMIT, _RENEWED, years=renewed
         ),
+        fixed_note("guide.salaried_worker.job_loss", S.JOB_LOSS, _JOB_LOSS),
     ]
     return procedure(
         CODE,
