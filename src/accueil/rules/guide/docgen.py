@@ -1,4 +1,7 @@
-"""Write the guide's part of docs/rules.md: `python -m accueil.rules.guide.docgen`.
+"""Write the guide's part of docs/rules.md.
+
+    python -m accueil.rules.guide.docgen                     # print it
+    python -m accueil.rules.guide.docgen --write docs/rules.md  # replace it in place
 
 It prints, for every `guide.*` rule, its description, its facts and a worked
 example with the decision the rule returns (what `accueil rules` prints). The
@@ -160,5 +163,17 @@ def guide_sections() -> str:
     return "\n".join([BEGIN, "", *(section(name) for name in names), END]) + "\n"
 
 
+def write(path: str) -> None:
+    """Replace the text between the markers of `path` with the generated one."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    start, end = text.index(BEGIN), text.index(END) + len(END) + 1
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text[:start] + guide_sections() + text[end:])
+
+
 if __name__ == "__main__":
-    sys.stdout.write(guide_sections())
+    if sys.argv[1:2] == ["--write"] and len(sys.argv) == 3:
+        write(sys.argv[2])
+    else:
+        sys.stdout.write(guide_sections())
