@@ -156,9 +156,12 @@ def test_dates_come_as_day_month_year_or_iso():
 def test_numbers_accept_a_decimal_comma_and_spaces():
     question = BY_FACT["monthly_resources"]
     assert parse_answer(question, "1 922,96") == 1922.96
+    assert parse_answer(question, "1,922.96") == 1922.96
+    assert parse_answer(question, "1.922,96") == 1922.96
+    assert parse_answer(question, "1922.96") == 1922.96
     assert parse_answer(question, "2000") == 2000
     assert parse_answer(question, "") is None
-    for bad in ("-3", "abc", "1e5"):
+    for bad in ("-3", "abc", "1e5", "1,2,3", "12."):
         with pytest.raises(AnswerError):
             parse_answer(question, bad)
     with pytest.raises(AnswerError):
@@ -198,3 +201,14 @@ def test_assess_names_a_bad_answer(answers, fact):
     with pytest.raises(AnswerError) as error:
         assess(answers, ON)
     assert error.value.fact == fact
+
+
+def test_assess_wants_a_calendar_day():
+    from datetime import datetime
+
+    from accueil.rules import FactError
+
+    with pytest.raises(FactError):
+        assess(TCN, datetime(2026, 12, 1, 9, 0))
+    with pytest.raises(FactError):
+        assess(TCN, date(2008, 8, 28))

@@ -8,7 +8,7 @@ answers are fine: what is not known is reported as not known (met None).
 """
 
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from accueil.rules.base import FactError
@@ -46,8 +46,8 @@ _ALWAYS = ("immigration", "asti", "guichet")
 
 
 def check_on(on: object) -> date:
-    if not isinstance(on, date):
-        raise FactError("on", "expected a date")
+    if isinstance(on, datetime) or not isinstance(on, date):
+        raise FactError("on", "expected a calendar date")
     if on < IMMIGRATION_LAW:
         raise FactError("on", f"the guide's rules apply from {IMMIGRATION_LAW.isoformat()}")
     return on

@@ -34,7 +34,7 @@ UNKNOWN = "unknown"
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2199, 12, 31)
 _COUNTRY = re.compile(r"[A-Z]{2}")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _always(answers: Mapping[str, Any]) -> bool:
@@ -164,14 +164,20 @@ def _form_yes_no(question: Question, raw: str) -> bool | None:
 
 
 def _form_number(question: Question, raw: str) -> float | int | None:
-    text = raw.strip().replace(" ", "").replace("\u202f", "")
+    """A number of at least 0; the decimal mark is the last "," or "." when both appear
+    ("1,922.96" and "1.922,96"), and a lone "," is a decimal comma ("1922,96")."""
+    text = raw.strip().replace(" ", "").replace("\u202f", "").replace("\xa0", "")
     if not text:
         if question.optional:
             return None
         raise error(question.fact, "required")
+    if "," in text and "." in text:
+        grouping = "." if text.rfind(",") > text.rfind(".") else ","
+        text = text.replace(grouping, "")
+    text = text.replace(",", ".")
     if not _NUMBER.fullmatch(text):
         raise error(question.fact, "number")
-    value = float(text.replace(",", "."))
+    value = float(text)
     return int(value) if value.is_integer() else value
 
 
