@@ -99,15 +99,6 @@ def purpose_and(names: tuple[str, ...], fact: str, *values: Any):
     return relevant
 
 
-def either(*predicates):
-    """A predicate: any of `predicates` holds."""
-
-    def relevant(answers: Answers) -> bool:
-        return any(predicate(answers) for predicate in predicates)
-
-    return relevant
-
-
 def entering(answers: Answers) -> bool:
     return (
         answers.get("residence") == "abroad"

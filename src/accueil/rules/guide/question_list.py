@@ -203,9 +203,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         ),
         NO_HINT,
         section="visit",
-        relevant=flow.either(
-            flow.purpose_and(("visit",), "visa_required", True), flow.purpose("study")
-        ),
+        relevant=flow.purpose_and(("visit",), "visa_required", True),
     ),
     Question(
         "marriage_planned",
@@ -386,6 +384,20 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
             "Sie müssen Ihre Aufenthalts- und Rückreisekosten decken.",
         ),
         YES_NO_UNKNOWN,
+        section="study",
+        relevant=flow.purpose("study"),
+    ),
+    Question(
+        "student_insurance",
+        "yes_no",
+        t(
+            "Will you have health insurance covering all risks in Luxembourg during your studies?",
+            "Aurez-vous pendant vos études une assurance maladie couvrant tous les risques au "
+            "Luxembourg ?",
+            "Werden Sie während des Studiums eine Krankenversicherung haben, die in Luxemburg "
+            "alle Risiken deckt?",
+        ),
+        NO_HINT,
         section="study",
         relevant=flow.purpose("study"),
     ),

@@ -124,7 +124,7 @@ def student(answers: dict[str, Any], on: date) -> Procedure:
     conditions = [
         ADMITTED.reason(answers.get("admitted_higher_education")),
         RESOURCES.fixed(answers.get("student_resources"), percent=percent),
-        INSURANCE.reason(answers.get("has_health_insurance")),
+        INSURANCE.reason(answers.get("student_insurance")),
     ]
     before = []
     if answers.get("residence") != "resident":
