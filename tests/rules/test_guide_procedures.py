@@ -117,6 +117,19 @@ def test_the_adult_pupil_applies_before_turning_21(application, fits):
     assert found.fits is fits
 
 
+def test_the_adult_pupil_must_be_of_age():
+    answers = {
+        "residence": "no_papers",
+        "purpose": "regularisation",
+        "art89_basis": "adult_pupil",
+        "application_date": "2026-12-01",
+    }
+    minor = procedure({**answers, "birth_date": "2008-12-02"})
+    assert met(minor, "guide.article_89.pupil_age") is False
+    adult = procedure({**answers, "birth_date": "2008-12-01"})
+    assert met(adult, "guide.article_89.pupil_age") is True
+
+
 def test_article_89_needs_four_years_and_no_evasion():
     base = {"residence": "no_papers", "purpose": "regularisation", "art89_basis": "parent"}
     assert met(procedure({**base, "school_years": 3}), "guide.article_89.schooling") is False

@@ -169,13 +169,13 @@ ROWS: tuple[Row, ...] = (
     ),
     Row(
         "guide.article_89_years",
-        MappingProxyType({"schooling": 4, "residence": 4, "pupil_max_age": 21}),
+        MappingProxyType({"schooling": 4, "residence": 4, "pupil_of_age": 18, "pupil_max_age": 21}),
         ARTICLE_89_IN_FORCE,
         None,
         _src(_A, "a été modifié et est entré en vigueur le 28 décembre 2015."),
         "Article 89 as amended: years of continuous schooling and of residence before the "
-        "application, and the age before which an adult pupil applies (in force from "
-        "28 December 2015).",
+        "application; the adult pupil is of age (18, the age of majority, which the seed does "
+        "not state) and applies before 21 (in force from 28 December 2015).",
     ),
     _law(
         "guide.self_employed_permit_years",

@@ -22,6 +22,7 @@ Special statuses: private reasons, medical reasons, exceptional cases, victims
 of trafficking; only under certain conditions (guichet.public.lu).
 """
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -246,16 +247,19 @@ PUPIL_AGE = Check(
     "guide.article_89.pupil_age",
     S.ART89_PUPIL,
     t(
-        "You apply before the age of {max_age} (you are {age} on {day}).",
-        "Vous faites la demande avant l'âge de {max_age} ans (vous avez {age} ans le {day}).",
-        "Sie stellen den Antrag vor dem {max_age}. Lebensjahr (am {day} sind Sie {age}).",
+        "You are of age and apply before the age of {max_age} (you are {age} on {day}).",
+        "Vous êtes majeur et faites la demande avant l'âge de {max_age} ans (vous avez {age} ans "
+        "le {day}).",
+        "Sie sind volljährig und stellen den Antrag vor dem {max_age}. Lebensjahr (am {day} sind "
+        "Sie {age}).",
     ),
     t(
-        "An adult pupil must apply before the age of {max_age}; you are {age} on {day}.",
-        "Un élève majeur doit faire sa demande avant l'âge de {max_age} ans ; vous avez {age} "
-        "ans le {day}.",
-        "Ein volljähriger Schüler muss den Antrag vor dem {max_age}. Lebensjahr stellen; am "
-        "{day} sind Sie {age}.",
+        "An adult pupil must be of age ({of_age}) and apply before the age of {max_age}; you are "
+        "{age} on {day}.",
+        "Un élève majeur ({of_age} ans) doit faire sa demande avant l'âge de {max_age} ans ; "
+        "vous avez {age} ans le {day}.",
+        "Ein volljähriger Schüler ({of_age} Jahre) muss den Antrag vor dem {max_age}. "
+        "Lebensjahr stellen; am {day} sind Sie {age}.",
     ),
     t(
         "An adult pupil must be of age and apply before the age of {max_age}; your age is not "
@@ -421,13 +425,16 @@ def _counted(check: Check, value: Any, minimum: int):
     return check.reason(value >= minimum, years=value, minimum=minimum)
 
 
-def _pupil_age(answers: dict[str, Any], on: date, max_age: int):
+def _pupil_age(answers: dict[str, Any], on: date, years: Mapping[str, int]):
+    """Of age and under the maximum age on the application day (or `on`)."""
     birth = answers.get("birth_date")
     day = answers.get("application_date") or on
+    max_age, of_age = years["pupil_max_age"], years["pupil_of_age"]
     if birth is None or birth > day:
         return PUPIL_AGE.fixed(None, max_age=max_age)
     age = age_on(birth, day)
-    return PUPIL_AGE.reason(age < max_age, age=age, day=day, max_age=max_age)
+    met = of_age <= age < max_age
+    return PUPIL_AGE.reason(met, age=age, day=day, max_age=max_age, of_age=of_age)
 
 
 def article_89(answers: dict[str, Any], on: date) -> Procedure:
@@ -439,7 +446,7 @@ def article_89(answers: dict[str, Any], on: date) -> Procedure:
     conditions = [IN_FORCE.reason(True)]
     conditions.append(_counted(SCHOOLING, answers.get("school_years"), years["schooling"]))
     if answers.get("art89_basis") == "adult_pupil":
-        conditions.append(_pupil_age(answers, on, years["pupil_max_age"]))
+        conditions.append(_pupil_age(answers, on, years))
         conditions.append(SUCCESS.reason(answers.get("school_success")))
     else:
         conditions.append(BASIS.reason(None if answers.get("art89_basis") is None else True))
