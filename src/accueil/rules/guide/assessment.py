@@ -19,7 +19,7 @@ from accueil.rules.guide.family import eu_family
 from accueil.rules.guide.family_tcn import family_reunification
 from accueil.rules.guide.questions import read_answers
 from accueil.rules.guide.residence import article_89, long_term_resident, special_statuses
-from accueil.rules.guide.result import GuideResult, Procedure
+from accueil.rules.guide.result import ComputedDate, GuideResult, Procedure
 from accueil.rules.guide.study import student, trainee
 from accueil.rules.guide.visit import short_stay
 from accueil.rules.guide.work import salaried_worker
@@ -45,6 +45,10 @@ PROCEDURES: dict[str, tuple[Builder, ...]] = {
 _ALWAYS = ("immigration", "asti", "guichet")
 
 
+def _by_date(day: ComputedDate) -> date:
+    return day.date
+
+
 def check_on(on: object) -> date:
     if isinstance(on, datetime) or not isinstance(on, date):
         raise FactError("on", "expected a calendar date")
@@ -66,7 +70,9 @@ def assess(answers: Mapping[str, Any], on: date) -> GuideResult:
         return GuideResult(on, False, reasons, (), (), (), contacts, complete)
     builders = PROCEDURES.get(typed.get("purpose") or "", ())
     procedures = tuple(build(typed, on) for build in builders)
-    dates = tuple(day for procedure in procedures for day in procedure.dates)
+    dates = tuple(
+        sorted((day for procedure in procedures for day in procedure.dates), key=_by_date)
+    )
     tips = advice.advice(typed, on, procedures)
     wanted = {code for procedure in procedures for code in procedure.contacts}
     wanted |= {code for tip in tips for code in tip.contacts}

@@ -152,7 +152,8 @@ class GuideResult:
     `concerned` is False when the guide does not concern the person (an EU, EEA
     or Swiss national, or someone in the asylum procedure), None while the
     nationality is not known; `status` gives the reasons. `procedures` are those
-    that the purpose of stay brings up, in order; `dates` gathers their dates.
+    that the purpose of stay brings up, in order; `dates` gathers their dates,
+    earliest first.
     """
 
     on: Date

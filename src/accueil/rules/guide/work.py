@@ -80,23 +80,23 @@ CERTIFICATE = Check(
     "guide.salaried_worker.certificate",
     S.ADEM_CERTIFICATE,
     t(
-        "The ADEM certificate was asked for on {requested}, not before {earliest} ({weeks} weeks "
-        "after the declaration); ADEM sends it by {expected} ({days} working days).",
-        "Le certificat de l'ADEM a été demandé le {requested}, pas avant le {earliest} "
-        "({weeks} semaines après la déclaration) ; l'ADEM l'envoie au plus tard le {expected} "
-        "({days} jours ouvrables).",
-        "Die ADEM-Bescheinigung wurde am {requested} beantragt, nicht vor dem {earliest} "
-        "({weeks} Wochen nach der Meldung); die ADEM schickt sie bis zum {expected} ({days} "
-        "Werktage).",
+        "The ADEM certificate was asked for on {requested}; the earliest day was {earliest} "
+        "({weeks} weeks after the declaration). ADEM sends it by {expected} ({days} working "
+        "days).",
+        "Le certificat de l'ADEM a été demandé le {requested} ; le premier jour possible était le "
+        "{earliest} ({weeks} semaines après la déclaration). L'ADEM l'envoie au plus tard le "
+        "{expected} ({days} jours ouvrables).",
+        "Die ADEM-Bescheinigung wurde am {requested} beantragt; frühester Tag war der "
+        "{earliest} ({weeks} Wochen nach der Meldung). Die ADEM schickt sie bis zum {expected} "
+        "({days} Werktage).",
     ),
     t(
         "The ADEM certificate was asked for on {requested}, too early: it can be asked for at "
         "the earliest on {earliest}, {weeks} weeks after the declaration. Ask for it again from "
         "then.",
         "Le certificat de l'ADEM a été demandé le {requested}, trop tôt : il peut être demandé "
-        "au plus tôt le {earliest}, {weeks} semaines après la déclaration. Redemandez-le à partir "
-        "de "
-        "cette date.",
+        "au plus tôt le {earliest}, {weeks} semaines après la déclaration. Redemandez-le à "
+        "partir de cette date.",
         "Die ADEM-Bescheinigung wurde am {requested} zu früh beantragt: sie kann frühestens am "
         "{earliest} beantragt werden, {weeks} Wochen nach der Meldung. Beantragen Sie sie ab dann "
         "erneut.",
