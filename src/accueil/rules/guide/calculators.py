@@ -76,14 +76,12 @@ EARLIEST = Check(
         "erlaubten Tag ({weeks} Wochen nach der Meldung vom {declared}).",
     ),
     t(
-        "The certificate can be asked for from {earliest}, {weeks} weeks after the declaration of "
-        "the "
-        "vacancy on {declared}.",
+        "The certificate can be asked for from {earliest}, {weeks} weeks after the declaration "
+        "of the vacancy on {declared}.",
         "Le certificat peut être demandé à partir du {earliest}, {weeks} semaines après la "
         "déclaration du poste le {declared}.",
         "Die Bescheinigung kann ab dem {earliest} beantragt werden, {weeks} Wochen nach der "
-        "Meldung "
-        "der Stelle am {declared}.",
+        "Meldung der Stelle am {declared}.",
     ),
 )
 EXPECTED = (
