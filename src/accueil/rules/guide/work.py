@@ -152,9 +152,8 @@ _FIRST_PERMIT = t(
 _RENEWED = t(
     "From the first renewal, the permit may be valid for up to {years} years, in every sector and "
     "profession.",
-    "Dès le 1er renouvellement, le titre peut être valable jusqu'à {years} ans, dans tout secteur "
-    "et "
-    "toute profession.",
+    "Dès le 1er renouvellement, le titre peut être valable jusqu'à {years} ans, dans tout "
+    "secteur et toute profession.",
     "Ab der ersten Verlängerung kann der Titel bis zu {years} Jahre gelten, für alle Sektoren und "
     "Berufe.",
 )
