@@ -1,5 +1,6 @@
 """Every text the guide gives, over many situations: three languages, filled, from seed 004."""
 
+import os
 import random
 import re
 import sys
@@ -13,7 +14,8 @@ from accueil.rules.guide import assess
 from accueil.rules.guide.sources import SEED
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
+# As in test_sources: ../shared/seeds beside the repository, or ACCUEIL_SEEDS_DIR.
+SEEDS = Path(os.environ.get("ACCUEIL_SEEDS_DIR") or ROOT.parent / "shared" / "seeds")
 ON = date(2026, 12, 1)
 
 
