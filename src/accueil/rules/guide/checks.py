@@ -53,6 +53,19 @@ class Check:
         return reason
 
 
+NOT_KNOWN_YET = {
+    "en": "Not known yet: the Immigration Directorate will check it.",
+    "fr": "Pas encore connu : la Direction de l'Immigration le vérifiera.",
+    "de": "Noch nicht bekannt: die Direktion der Immigration wird es prüfen.",
+}
+
+
+def requirement(code: str, source: Source, met: Text, unmet: Text) -> Check:
+    """A condition whose "not known" message is its requirement followed by "not known yet"."""
+    unknown = {lang: f"{unmet[lang]} {NOT_KNOWN_YET[lang]}" for lang in NOT_KNOWN_YET}
+    return Check(code, source, met, unmet, unknown)
+
+
 def note(code: str, source: Source, text: Text, **params: Any) -> Reason:
     """A reason that only informs (met None)."""
     return Reason(code, rule_of(code), None, source, fill(text, **params), params)

@@ -9,10 +9,11 @@ it as the latest end of the family member's permit.
 from datetime import date
 from typing import Any
 
+from accueil.rules.base import Source
 from accueil.rules.dates import age_on
 from accueil.rules.guide import common
 from accueil.rules.guide import sources as S
-from accueil.rules.guide.checks import Check, fixed_note, procedure, step
+from accueil.rules.guide.checks import Check, fixed_note, procedure, requirement, step
 from accueil.rules.guide.family import others
 from accueil.rules.guide.result import ComputedDate, Procedure
 from accueil.rules.guide.text import t
@@ -23,11 +24,6 @@ TITLE = t(
     "Family reunification with a third-country national",
     "Regroupement familial avec un ressortissant de pays tiers",
     "Familiennachzug zu einem Drittstaatsangehörigen",
-)
-_UNKNOWN = t(
-    "Not known yet: the Immigration Directorate will check it.",
-    "Pas encore connu : la Direction de l'Immigration le vérifiera.",
-    "Noch nicht bekannt: die Direktion der Immigration wird es prüfen.",
 )
 _MEMBERS = t(
     "spouse, registered partner, unmarried children under 18 in the sponsor's custody and "
@@ -40,8 +36,8 @@ _MEMBERS = t(
 )
 
 
-def _check(code: str, source, met: tuple, unmet: tuple) -> Check:
-    return Check(code, source, t(*met), t(*unmet), _UNKNOWN)
+def _check(code: str, source: Source, met: tuple, unmet: tuple) -> Check:
+    return requirement(code, source, t(*met), t(*unmet))
 
 
 LINK = Check(
@@ -53,7 +49,11 @@ LINK = Check(
         "Sie sind ein im Gesetz genanntes Familienmitglied.",
     ),
     others(_MEMBERS),
-    _UNKNOWN,
+    t(
+        "Your family link to the sponsor is not known yet.",
+        "Votre lien de famille avec le regroupant n'est pas encore connu.",
+        "Ihre familiäre Beziehung zum Zusammenführenden ist noch nicht bekannt.",
+    ),
 )
 CHILD = Check(
     "guide.family_reunification.child",
@@ -229,9 +229,9 @@ _VALIDITY = t(
     "über den Ablauf des Titels des Zusammenführenden hinaus.",
 )
 CAP_LABEL = t(
-    "Your permit cannot run beyond the sponsor's permit, which expires on",
-    "Votre titre ne peut pas dépasser celui du regroupant, qui expire le",
-    "Ihr Titel kann nicht über den des Zusammenführenden hinausgehen, der abläuft am",
+    "Latest end of your permit: the expiry of the sponsor's permit",
+    "Fin au plus tard de votre titre : l'expiration du titre du regroupant",
+    "Spätestes Ende Ihres Titels: Ablauf des Titels des Zusammenführenden",
 )
 
 

@@ -26,20 +26,19 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from accueil.rules.base import Source
 from accueil.rules.dates import age_on
 from accueil.rules.guide import common
 from accueil.rules.guide import sources as S
-from accueil.rules.guide.checks import Check, note, procedure, step
+from accueil.rules.guide.checks import Check, note, procedure, requirement, step
 from accueil.rules.guide.result import Procedure
 from accueil.rules.guide.text import t
 from accueil.rules.parameters import parameter
 from accueil.rules.parameters_guide import ARTICLE_89_IN_FORCE
 
-_UNKNOWN = t("Not known yet.", "Pas encore connu.", "Noch nicht bekannt.")
 
-
-def _check(code: str, source, met: tuple, unmet: tuple) -> Check:
-    return Check(code, source, t(*met), t(*unmet), _UNKNOWN)
+def _check(code: str, source: Source, met: tuple, unmet: tuple) -> Check:
+    return requirement(code, source, t(*met), t(*unmet))
 
 
 LONG_TITLE = t(

@@ -19,23 +19,21 @@ for the dispensation. Both requests go to the Immigration Directorate.
 from datetime import date
 from typing import Any
 
+from accueil.rules.base import Source
 from accueil.rules.guide import common
 from accueil.rules.guide import sources as S
-from accueil.rules.guide.checks import Check, fixed_note, note, procedure, step
+from accueil.rules.guide.checks import Check, fixed_note, note, procedure, requirement, step
 from accueil.rules.guide.result import Procedure
 from accueil.rules.guide.text import t
 from accueil.rules.parameters import parameter
 
 
-def _check(code: str, source, met, unmet, unknown) -> Check:
+def _check(code: str, source: Source, met: tuple, unmet: tuple, unknown: tuple = ()) -> Check:
+    """A condition; without an `unknown` message, its requirement and "not known yet"."""
+    if not unknown:
+        return requirement(code, source, t(*met), t(*unmet))
     return Check(code, source, t(*met), t(*unmet), t(*unknown))
 
-
-_UNKNOWN = (
-    "Not known yet: the Immigration Directorate will check it.",
-    "Pas encore connu : la Direction de l'Immigration le vérifiera.",
-    "Noch nicht bekannt: die Direktion der Immigration wird es prüfen.",
-)
 
 SELF_TITLE = t(
     "Residence permit for a self-employed worker",
@@ -58,7 +56,6 @@ QUALIFIED = _check(
         "Sie müssen die berufliche Qualifikation und Zuverlässigkeit der Tätigkeit nachweisen, "
         "wie Unionsbürger.",
     ),
-    _UNKNOWN,
 )
 RESOURCES = _check(
     "guide.self_employed.resources",
@@ -73,7 +70,6 @@ RESOURCES = _check(
         "Vous devez disposer des ressources adéquates pour exercer l'activité.",
         "Sie müssen angemessene Mittel für die Ausübung der Tätigkeit haben.",
     ),
-    _UNKNOWN,
 )
 NEED = _check(
     "guide.self_employed.economic_need",
@@ -88,7 +84,6 @@ NEED = _check(
         "L'activité doit répondre à un besoin économique du Luxembourg.",
         "Die Tätigkeit muss einem wirtschaftlichen Bedarf Luxemburgs entsprechen.",
     ),
-    _UNKNOWN,
 )
 _SELF_ESTABLISH = t(
     "Ask the Ministry of the Middle Classes for the business permit, with the same criteria "
