@@ -82,3 +82,12 @@ def test_a_request_before_the_declaration_is_refused(client):
 
 def test_an_unknown_calculator_is_a_404(client):
     assert client.get(url("nothing")).status_code == 404
+
+
+def test_a_calculators_summary_follows_the_parameters_in_force(monkeypatch):
+    from accueil.guide import calculators
+
+    assert "2 months before" in calculators.CALCULATORS["renewal"].summary
+    monkeypatch.setattr(calculators, "parameter", lambda name, day: 3)
+    assert "3 months before" in calculators.CALCULATORS["renewal"].summary
+    assert "3 weeks after" in calculators.CALCULATORS["adem"].summary

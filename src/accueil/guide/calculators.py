@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django import forms
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accueil.core.govuk import DayField, GovukForm, Radios
 from accueil.guide import engine
-from accueil.rules import Decision
+from accueil.rules import Decision, parameter
 
 
 def day_field(label, hint, required_message, *, required: bool = True) -> DayField:
@@ -94,10 +95,19 @@ class Calculator:
     slug: str
     rule: str
     title: Promise
-    summary: Promise
+    # The summary's numbers come from the rules' parameters in force today, so the
+    # text follows the law when a parameter changes: placeholder -> parameter name.
+    summary_text: Promise
+    summary_numbers: dict[str, str]
     form: type[GovukForm]
     facts: Callable[[dict], dict]
     dates: Callable[[Decision], list[tuple[str, date]]]
+
+    @property
+    def summary(self) -> str:
+        today = timezone.localdate()
+        numbers = {key: parameter(name, today) for key, name in self.summary_numbers.items()}
+        return str(self.summary_text) % numbers if numbers else str(self.summary_text)
 
 
 CALCULATORS = {
@@ -107,7 +117,8 @@ CALCULATORS = {
             "renewal",
             engine.RENEWAL,
             _("When to ask for the renewal of your residence permit"),
-            _("A renewal is asked for 2 months before the residence permit expires."),
+            _("A renewal is asked for %(months)s months before the residence permit expires."),
+            {"months": "guide.renewal_notice_months"},
             RenewalForm,
             lambda data: engine.renewal_facts(data["expires_on"]),
             engine.renewal_dates,
@@ -120,6 +131,7 @@ CALCULATORS = {
                 "The deadline depends on the kind of application and runs from the day the file "
                 "is complete."
             ),
+            {},
             DecisionForm,
             lambda data: engine.decision_facts(data["kind"], data["complete_on"]),
             engine.decision_dates,
@@ -129,9 +141,10 @@ CALCULATORS = {
             engine.ARRIVAL,
             _("The last day to declare your arrival at the commune"),
             _(
-                "A salaried worker declares their arrival at the commune within 3 working days "
-                "of entering Luxembourg."
+                "A salaried worker declares their arrival at the commune within %(days)s working "
+                "days of entering Luxembourg."
             ),
+            {"days": "guide.arrival_declaration_working_days"},
             ArrivalForm,
             lambda data: engine.arrival_facts(data["entered_on"]),
             engine.arrival_dates,
@@ -141,9 +154,13 @@ CALCULATORS = {
             engine.ADEM,
             _("When the employer can ask ADEM for the certificate, and when it arrives"),
             _(
-                "The certificate can be asked for 3 weeks after the vacancy is declared at the "
-                "earliest; ADEM sends it 5 working days after the request."
+                "The certificate can be asked for %(weeks)s weeks after the vacancy is declared at "
+                "the earliest; ADEM sends it %(days)s working days after the request."
             ),
+            {
+                "weeks": "guide.adem_certificate_wait_weeks",
+                "days": "guide.adem_certificate_working_days",
+            },
             AdemForm,
             lambda data: engine.adem_facts(data["declared_on"], data.get("requested_on")),
             engine.adem_dates,
