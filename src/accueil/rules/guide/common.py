@@ -59,10 +59,36 @@ _COMPLETE = t(
     "der Antrag vollständig ist. Einschreiben wird empfohlen.",
 )
 GUICHET_DOCUMENTS = t(
-    "The list of documents to attach is on guichet.public.lu, section “Immigration”.",
-    "La liste des documents à joindre se trouve sur guichet.public.lu, rubrique « Immigration ».",
-    "Die Liste der beizufügenden Unterlagen steht auf guichet.public.lu, Rubrik „Immigration“.",
+    "The list of documents to attach is on guichet.public.lu, section “Immigration” – {rubric}.",
+    "La liste des documents à joindre se trouve sur guichet.public.lu, rubrique "
+    "« Immigration » – {rubric}.",
+    "Die Liste der beizufügenden Unterlagen steht auf guichet.public.lu, Rubrik "
+    "„Immigration“ – {rubric}.",
 )
+LONG_STAY = "Séjourner au Luxembourg plus de 3 mois"
+RUBRICS = {
+    "salaried_worker": (S.SALARIED_DOCUMENTS, LONG_STAY),
+    "article_89": (S.SALARIED_DOCUMENTS, LONG_STAY),
+    "blue_card": (S.SALARIED_DOCUMENTS, LONG_STAY),
+    "self_employed": (S.DOCS_SELF, f"{LONG_STAY} – Travailleur indépendant"),
+    "student": (S.DOCS_STUDENT, f"{LONG_STAY} – Etudiant"),
+    "trainee": (S.DOCS_TRAINEE, f"{LONG_STAY} – Stagiaire non rémunéré"),
+    "eu_family": (
+        S.DOCS_EU_FAMILY,
+        f"{LONG_STAY} – Ressortissant de pays tiers membre de famille d’un citoyen de l’Union "
+        "européenne",
+    ),
+    "family_reunification": (
+        S.DOCS_REUNIFICATION,
+        f"{LONG_STAY} – Membre de famille d’un ressortissant de pays tiers",
+    ),
+    "long_term_resident": (S.DOCS_LONG_TERM, "Après un séjour de 5 années"),
+    "cross_border": (
+        S.DOCS_CROSS_BORDER,
+        "Cas spécifiques – Travailleur frontalier ressortissant de pays tiers",
+    ),
+    "short_stay": (S.SHORT_DOCUMENTS, "Séjourner au Luxembourg moins de 90 jours"),
+}
 _LEGALISED = t(
     "Have every document apostilled, or legalised and authenticated by the embassy; have "
     "those not in German, French or English translated by a sworn translator in Luxembourg.",
@@ -75,10 +101,12 @@ _LEGALISED = t(
 )
 
 
-def documents(source=S.SALARIED_DOCUMENTS) -> tuple[Step, ...]:
-    """The documents every application needs: the guichet list, legalised and translated."""
+def documents(procedure: str) -> tuple[Step, ...]:
+    """The documents an application needs: the guichet.public.lu list for `procedure` (the
+    site's French rubric names), apostilled or legalised, and translated."""
+    source, rubric = RUBRICS[procedure]
     return (
-        step("documents.list", source, GUICHET_DOCUMENTS),
+        step("documents.list", source, GUICHET_DOCUMENTS, rubric=rubric),
         step("documents.legalised", S.APOSTILLE, _LEGALISED),
     )
 

@@ -335,5 +335,12 @@ def eu_family(answers: dict[str, Any], on: date) -> Procedure:
         text = fixed_note("guide.eu_family.permanent", S.EU_PERMANENT, _PERMANENT, years=permanent)
     contacts = ("commune", "embassy", "immigration")
     return procedure(
-        "eu_family", EU_TITLE, conditions, steps, common.documents(), contacts, [text], more_dates
+        "eu_family",
+        EU_TITLE,
+        conditions,
+        steps,
+        common.documents("eu_family"),
+        contacts,
+        [text],
+        more_dates,
     )

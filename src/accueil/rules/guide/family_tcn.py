@@ -294,4 +294,4 @@ def family_reunification(answers: dict[str, Any], on: date) -> Procedure:
         )
     ]
     contacts = ("immigration", "embassy", "commune")
-    return procedure(CODE, TITLE, conditions, steps, common.documents(), contacts, notes, dates)
+    return procedure(CODE, TITLE, conditions, steps, common.documents(CODE), contacts, notes, dates)

@@ -179,7 +179,14 @@ def long_term_resident(answers: dict[str, Any], on: date) -> Procedure:
     conditions = [years, resources, integration]
     contacts = ("immigration", "olai")
     return procedure(
-        "long_term_resident", LONG_TITLE, conditions, steps, common.documents(), contacts, (), dates
+        "long_term_resident",
+        LONG_TITLE,
+        conditions,
+        steps,
+        common.documents("long_term_resident"),
+        contacts,
+        (),
+        dates,
     )
 
 
@@ -467,7 +474,14 @@ def article_89(answers: dict[str, Any], on: date) -> Procedure:
     )
     contacts = ("immigration", "asti")
     return procedure(
-        "article_89", ART89_TITLE, conditions, steps, common.documents(), contacts, (), dates
+        "article_89",
+        ART89_TITLE,
+        conditions,
+        steps,
+        common.documents("article_89"),
+        contacts,
+        (),
+        dates,
     )
 
 

@@ -18,6 +18,7 @@ from accueil.rules.guide.headings import (
     H_SCHOOL,
     H_SCHOOL_WHEN,
     H_SPECIAL,
+    H_STUDY,
     H_USEFUL,
     H_WELCOME,
     cite,
@@ -360,3 +361,32 @@ LANGUAGES_JOB = cite(
     "il est fréquent d’exiger la connaissance d’au moins une des 3 langues officielles",
 )
 DIRECTORY = cite(H_CONTACTS, "Association de Soutien aux Travailleurs Immigrés (ASTI)")
+
+# Where guichet.public.lu lists each procedure's documents.
+DOCS_SELF = cite(
+    "L’autorisation de séjour en qualité",
+    "rubrique “Immigration”– Séjourner au Luxembourg plus de 3 mois–Travailleur indépendant.",
+)
+DOCS_STUDENT = cite(
+    H_STUDY, "rubrique “Immigration” – Séjourner au Luxembourg plus de 3 mois – Etudiant."
+)
+DOCS_TRAINEE = cite(
+    H_STUDY,
+    "rubrique “Immigration”–Séjourner au Luxembourg plus de 3 mois – Stagiaire non rémunéré.",
+)
+DOCS_EU_FAMILY = cite(
+    H_EU_FAMILY,
+    "plus de 3 mois – Ressortissant de pays tiers membre de famille d’un citoyen de l’Union "
+    "européenne ou d’un ressortissant luxembourgeois.",
+)
+DOCS_REUNIFICATION = cite(
+    H_LONG_TERM,
+    "rubrique “Immigration”–Séjourner au Luxembourg plus de 3 mois–Membre de famille d’un "
+    "ressortis- sant de pays tiers.",
+)
+DOCS_LONG_TERM = cite(H_LONG_TERM, "rubrique “Immigration” – Après un séjour de 5 années.")
+DOCS_CROSS_BORDER = cite(
+    H_CROSS_BORDER,
+    "rubrique “Immigration” – Cas spécifiques – Travailleur frontalier ressortissant de pays "
+    "tiers.",
+)

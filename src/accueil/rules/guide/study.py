@@ -138,7 +138,14 @@ def student(answers: dict[str, Any], on: date) -> Procedure:
     )
     contacts = ("immigration", "commune")
     return procedure(
-        "student", STUDENT_TITLE, conditions, steps, common.documents(), contacts, (), dates
+        "student",
+        STUDENT_TITLE,
+        conditions,
+        steps,
+        common.documents("student"),
+        contacts,
+        (),
+        dates,
     )
 
 
@@ -282,7 +289,7 @@ def trainee(answers: dict[str, Any], on: date) -> Procedure:
         TRAINEE_TITLE,
         conditions,
         steps,
-        common.documents(),
+        common.documents("trainee"),
         ("immigration", "commune"),
         notes,
         dates,

@@ -13,9 +13,9 @@ the embassy.
 from datetime import date
 from typing import Any
 
+from accueil.rules.guide import common
 from accueil.rules.guide import sources as S
 from accueil.rules.guide.checks import Check, fixed_note, procedure, step
-from accueil.rules.guide.common import GUICHET_DOCUMENTS
 from accueil.rules.guide.result import Procedure
 from accueil.rules.guide.text import t
 from accueil.rules.parameters import parameter
@@ -186,6 +186,6 @@ def short_stay(answers: dict[str, Any], on: date) -> Procedure:
             step("visa.apply", S.SHORT_VISA_WHERE, _S_APPLY),
             step("visa.answer", S.SHORT_NO_ANSWER, _S_ANSWER, months=months),
         ]
-    documents = (step("documents.list", S.SHORT_DOCUMENTS, GUICHET_DOCUMENTS),)
+    documents = common.documents(CODE)[:1]
     contacts = ("embassy", "guichet")
     return procedure(CODE, TITLE, conditions, steps, documents, contacts, notes)

@@ -294,7 +294,7 @@ def salaried_worker(answers: dict[str, Any], on: date) -> Procedure:
         TITLE,
         conditions,
         steps,
-        common.documents(),
+        common.documents(CODE),
         ("adem", "immigration", "commune"),
         notes,
         dates,

@@ -131,7 +131,14 @@ def self_employed(answers: dict[str, Any], on: date) -> Procedure:
     notes = [fixed_note("guide.self_employed.validity", S.SELF_VALIDITY, _SELF_VALID, years=years)]
     contacts = ("middle_classes", "immigration", "commune")
     return procedure(
-        "self_employed", SELF_TITLE, conditions, steps, common.documents(), contacts, notes, dates
+        "self_employed",
+        SELF_TITLE,
+        conditions,
+        steps,
+        common.documents("self_employed"),
+        contacts,
+        notes,
+        dates,
     )
 
 
@@ -199,7 +206,14 @@ def blue_card(answers: dict[str, Any], on: date) -> Procedure:
         )
     contacts = ("immigration", "commune")
     return procedure(
-        "blue_card", BLUE_TITLE, conditions, steps, common.documents(), contacts, notes, dates
+        "blue_card",
+        BLUE_TITLE,
+        conditions,
+        steps,
+        common.documents("blue_card"),
+        contacts,
+        notes,
+        dates,
     )
 
 
@@ -280,7 +294,7 @@ def cross_border(answers: dict[str, Any], on: date) -> Procedure:
         CROSS_TITLE,
         conditions,
         steps,
-        common.documents(),
+        common.documents("cross_border"),
         ("immigration",),
         notes,
         dates,
