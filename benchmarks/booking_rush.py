@@ -91,7 +91,9 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--warmup", type=float, default=10, help="unmeasured start (10 s)")
     parser.add_argument("--sessions", type=int, default=1000, help="sessions to book (1000)")
     parser.add_argument("--capacity", type=int, default=30, help="seats per session (30)")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (4)")
+    # 3 sync workers on 2 cores: enough to use both while others wait on PostgreSQL, and
+    # fewer processes fighting for the cores than 4 (measured: see benchmarks/README.md).
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers (3)")
     parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker (1)")
     parser.add_argument(
         "--conn-max-age",
@@ -351,7 +353,7 @@ def rush(args, port: int, session_ids: list[int], meter: CpuMeter) -> Rush:
     return load
 
 
-def report(args, load: Rush, meter: CpuMeter, check: dict) -> None:
+def report(args, load: Rush, meter: CpuMeter, check: dict, load_before: tuple[float, ...]) -> None:
     ordered = sorted(load.latencies)
     booked = load.statuses[201]
     per = 1000 / max(booked, 1)
@@ -373,6 +375,8 @@ def report(args, load: Rush, meter: CpuMeter, check: dict) -> None:
         f"{postgres}, load generator {meter.client * per:.1f}, the rest of the machine "
         f"{meter.other * per:.1f}; idle {meter.idle / args.seconds:.2f} of {os.cpu_count()} cores"
     )
+    one, five, _fifteen = load_before
+    print(f"load average before the benchmark started: {one:.2f} (1 min), {five:.2f} (5 min)")
     print(f"database: {check}")
     print(f"overbooked sessions: {check['overbooked']}")
 
@@ -384,6 +388,7 @@ def create_sessions(args, env) -> list[int]:
 
 def main() -> int:
     args = arguments()
+    load_before = os.getloadavg()  # what else runs on the machine, before we add to it
     refuse_unsafe(args.database_url)
     reset_database(args.database_url)
     with tempfile.TemporaryDirectory(prefix="accueil-bench-") as data_dir:
@@ -400,7 +405,7 @@ def main() -> int:
         finally:
             stop(server)
         check = json.loads(run([str(BIN / "python"), "-c", CHECK], env))
-    report(args, load, meter, check)
+    report(args, load, meter, check, load_before)
     return 1 if check["overbooked"] else 0
 
 
