@@ -1,10 +1,11 @@
 """The guide's dated calculators at their boundaries: the day before, the day of, month ends."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from accueil.rules import FactError, evaluate
+from accueil.rules.dates import add_months
 from accueil.rules.guide import deadlines
 
 
@@ -25,11 +26,20 @@ def test_renewal_is_asked_for_2_months_before_expiry_with_month_ends_clamped(exp
     assert deadlines.renewal_request_by(expiry) == request_by
 
 
-def test_the_clamp_never_leaves_less_than_two_months():
-    for day in range(1, 31):
-        expiry = date(2027, 4, day)
+def test_the_request_day_is_never_less_than_two_months_before_expiry():
+    # Every day of two years, a leap year among them: same day two months earlier, or the
+    # end of that month when the day does not exist there.
+    expiry = date(2027, 1, 1)
+    while expiry < date(2029, 1, 1):
         request_by = deadlines.renewal_request_by(expiry)
-        assert request_by <= date(2027, 2, min(day, 28))
+        assert add_months(request_by, 2) <= expiry, expiry
+        assert (request_by.year * 12 + request_by.month) + 2 == expiry.year * 12 + expiry.month
+        assert (
+            request_by.day == expiry.day
+            or request_by.day < expiry.day == 31
+            or (request_by.month == 2 and request_by.day < expiry.day)
+        )
+        expiry += timedelta(days=1)
 
 
 @pytest.mark.parametrize(
