@@ -216,6 +216,17 @@ def stop(server: subprocess.Popen) -> None:
             server.wait(timeout=10)
 
 
+def answer(status: int, content: bytes) -> int | str:
+    """The status, with the API's `code` for a refusal: "409 session_full" is a right
+    answer (a session filled up), "409 already_registered" would be a bug here."""
+    if status == 201:
+        return status
+    try:
+        return f"{status} {json.loads(content)['code']}"
+    except (ValueError, KeyError, TypeError):
+        return status
+
+
 class Rush:
     """The clients: each registers and books in a loop, recording what it saw."""
 
@@ -258,8 +269,7 @@ class Rush:
                     "POST", "/api/v1/registrations", body, {"Content-Type": "application/json"}
                 )
                 response = http.getresponse()
-                response.read()
-                status = response.status
+                status = answer(response.status, response.read())
             except OSError as failure:
                 http.close()
                 status = type(failure).__name__
@@ -368,7 +378,7 @@ def report(args, load: Rush, meter: CpuMeter, check: dict, load_before: tuple[fl
         f"p99 {percentile(ordered, 0.99):.1f}  max {percentile(ordered, 1.0):.1f}"
     )
     errors = {status: n for status, n in load.statuses.items() if status != 201}
-    print(f"errors by status: {errors or 'none'}")
+    print(f"errors by status (and code): {errors or 'none'}")
     postgres = f"{meter.postgres * per:.1f}" if args.conn_max_age else "n/a (short connections)"
     print(
         f"CPU ms per registration+booking: gunicorn {meter.app * per:.1f}, PostgreSQL "
