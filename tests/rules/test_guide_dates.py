@@ -109,6 +109,7 @@ def test_the_certificate_asked_the_day_before_the_earliest_is_too_early():
     assert outcome("guide.adem_certificate", declared) == "earliest"
     early = {**declared, "certificate_requested_on": "2026-06-07"}
     assert outcome("guide.adem_certificate", early) == "asked_too_early"
+    assert value("guide.adem_certificate", early, "expected_by") is None
     right = {**declared, "certificate_requested_on": "2026-06-08"}
     assert outcome("guide.adem_certificate", right) == "expected"
     assert value("guide.adem_certificate", right, "expected_by") == date(2026, 6, 15)

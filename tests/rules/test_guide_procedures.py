@@ -77,6 +77,8 @@ def test_a_certificate_asked_the_day_before_three_weeks_does_not_fit():
     )
     assert met(early, "guide.salaried_worker.certificate") is False
     assert "8 June 2026" in early.conditions[-1].message["en"]
+    # No certificate date is promised from a request made too early.
+    assert "adem_certificate_expected" not in dates(early)
 
 
 def test_without_papers_one_cannot_apply_as_a_salaried_worker_from_luxembourg():

@@ -219,13 +219,13 @@ def adem_certificate(declared: date, requested: date | None) -> Decision:
     if requested is None:
         reasons: list[Reason] = [EARLIEST.reason(None, **params)]
         return Decision("guide.adem_certificate", "earliest", tuple(reasons), values)
-    expected = deadlines.adem_certificate_expected(requested)
-    days = parameter("guide.adem_certificate_working_days", requested)
     in_time = requested >= earliest
-    reasons = [
-        EARLIEST.reason(in_time, requested=requested, **params),
-        note(*EXPECTED, expected=expected, requested=requested, days=days),
-    ]
+    reasons = [EARLIEST.reason(in_time, requested=requested, **params)]
+    # A request made too early is not answered: no certificate date comes from it.
+    expected = deadlines.adem_certificate_expected(requested) if in_time else None
+    if expected:
+        days = parameter("guide.adem_certificate_working_days", requested)
+        reasons.append(note(*EXPECTED, expected=expected, requested=requested, days=days))
     values |= {"certificate_requested_on": requested, "expected_by": expected}
     outcome = "expected" if in_time else "asked_too_early"
     return Decision("guide.adem_certificate", outcome, tuple(reasons), values)

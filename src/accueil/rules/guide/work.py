@@ -229,7 +229,9 @@ def adem(answers: dict[str, Any]) -> tuple[list, list, list]:
     declared: date | None = answers.get("vacancy_declared_on")
     requested: date | None = answers.get("certificate_requested_on")
     earliest = deadlines.adem_certificate_earliest(declared) if declared else None
-    expected = deadlines.adem_certificate_expected(requested) if requested else None
+    # A request made too early is not answered: no certificate date comes from it.
+    in_time = requested is not None and (earliest is None or requested >= earliest)
+    expected = deadlines.adem_certificate_expected(requested) if in_time else None
     on = answers["on"]
     weeks = parameter("guide.adem_certificate_wait_weeks", declared or on)
     days = parameter("guide.adem_certificate_working_days", requested or on)
