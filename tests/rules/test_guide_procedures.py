@@ -391,8 +391,14 @@ def test_the_result_as_json_in_one_language_or_all():
         "label": "Dernier jour pour faire la déclaration d'arrivée à la commune",
         "date": "2026-06-25",
         "procedure": "salaried_worker",
+        "application_kind": None,
         "source": french["dates"][0]["source"],
     }
+    applied = assess(
+        {**TCN, "residence": "abroad", "purpose": "work", "application_date": "2026-06-16"}, ON
+    ).to_dict("fr")
+    due = next(day for day in applied["dates"] if day["code"] == "decision_due")
+    assert (due["date"], due["application_kind"]) == ("2026-10-16", "salaried")
     every = result.to_dict(None)
     assert set(every["procedures"][0]["title"]) == {"en", "fr", "de"}
     assert every["contacts"][0]["code"] == "immigration"

@@ -146,7 +146,7 @@ def decision(answers: Answers, kind: str, procedure: str, source=S.DEADLINE_GENE
         return steps, []
     due = deadlines.decision_due(kind, complete)
     label = _decision_label(months)
-    return steps, [ComputedDate("decision_due", label, due, source, procedure)]
+    return steps, [ComputedDate("decision_due", label, due, source, procedure, kind)]
 
 
 _LABELS: dict[int, Any] = {}

@@ -58,6 +58,8 @@ class ComputedDate:
     date: Date
     source: Source
     procedure: str = ""
+    # For a decision's due date: the kind of application, as `guide.decision_due` names it.
+    application_kind: str = ""
 
     def to_dict(self, lang: str | None = "en") -> dict[str, Any]:
         return {
@@ -65,6 +67,7 @@ class ComputedDate:
             "label": _text(self.label, lang),
             "date": self.date.isoformat(),
             "procedure": self.procedure,
+            "application_kind": self.application_kind or None,
             "source": _source(self.source),
         }
 
