@@ -9,7 +9,12 @@ from django.core import mail
 from django.utils import timezone
 
 from accueil.booking import services
-from accueil.booking.models import BookingStatus, SessionStatus, WaitlistStatus
+from accueil.booking.models import (
+    BookingStatus,
+    InformationSession,
+    SessionStatus,
+    WaitlistStatus,
+)
 from tests import factories
 
 LUX = ZoneInfo("Europe/Luxembourg")
@@ -70,6 +75,22 @@ def test_a_started_or_cancelled_session_takes_no_booking(db):
     for closed in (started, cancelled):
         with pytest.raises(services.SessionClosed):
             services.booking_create(candidate=factories.candidate(), session=closed)
+
+
+def test_a_booking_answers_with_the_session_as_the_seat_left_it(db):
+    seats = session(capacity=3, seats_taken=1)
+    booking = services.booking_create(candidate=factories.candidate(), session=seats)
+    assert (booking.session.pk, booking.session.seats_taken) == (seats.pk, 2)
+    assert booking.session.languages == seats.languages
+    assert booking.session.starts_at == seats.starts_at
+
+
+def test_a_session_deleted_meanwhile_is_closed_to_booking(db):
+    gone = session()
+    InformationSession.objects.filter(pk=gone.pk).delete()  # the object keeps its number
+    with pytest.raises(services.NoSuchSession) as refused:
+        services.booking_create(candidate=factories.candidate(), session=gone)
+    assert isinstance(refused.value, services.SessionClosed)  # what the pages catch
 
 
 def test_moving_frees_the_old_seat_and_takes_a_new_one(db, after_commit, run_tasks):
