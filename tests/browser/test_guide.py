@@ -31,14 +31,14 @@ def submit(page: Page) -> None:
         page.locator("main button[type=submit]").first.click()
 
 
-def answer(page: Page) -> None:
+def answer(page: Page, prefer: tuple[str, ...] = ("work", "no")) -> None:
     """Answer the question on the page with a plausible value, whatever its kind."""
     main = page.locator("main form")
     if main.locator("select").count():
         main.locator("select").first.select_option("BR")
     elif main.locator("input[type=radio]").count():
         # Work, and "no" to the rest, leads through the salaried worker's path.
-        for preferred in ("input[value=work]", "input[value=no]", "input[type=radio]"):
+        for preferred in (*(f"input[value={value}]" for value in prefer), "input[type=radio]"):
             if main.locator(preferred).count():
                 main.locator(preferred).first.check()
                 break
@@ -63,7 +63,7 @@ def checked(page: Page, lang: str, *, axe: bool = True, phone: bool = False) -> 
         assert_accessible(page)
 
 
-def questionnaire(page: Page, lang: str, **check) -> None:
+def questionnaire(page: Page, lang: str, prefer=("work", "no"), **check) -> None:
     """From the start page through every question to the result."""
     page.goto("/guide/")
     checked(page, lang, **check)
@@ -76,7 +76,7 @@ def questionnaire(page: Page, lang: str, **check) -> None:
         assert re.search(r"/guide/questions/[\w-]+/$", page.url), page.url
         assert page.locator("main .govuk-caption-l").count() == 1  # progress
         assert page.locator("a.govuk-back-link").count() == 1
-        answer(page)
+        answer(page, prefer)
         checked(page, lang, **check)
     else:
         pytest.fail("the questionnaire did not end")
@@ -184,3 +184,27 @@ def test_a_candidate_adds_residence_dates_and_finds_them_on_the_path(page, demo_
     text = page.locator("main").inner_text()
     assert "31 March 2027" in text and "28 February 2027" in text
     checked(page, "en")
+
+
+# A worker living in Luxembourg whose permit expires on 5 January 2027 and whose complete
+# file went in that day: the renewal is asked by 5 November 2026, the decision due by
+# 5 May 2027 (4 months).
+RENEWAL_BY = {"en": "5 November 2026", "fr": "5 novembre 2026", "de": "5. November 2026"}
+DECISION_BY = {"en": "5 May 2027", "fr": "5 mai 2027", "de": "5. Mai 2027"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_a_candidate_keeps_the_dates_of_their_result_on_their_path(
+    page, use_language, demo_people, lang
+):
+    use_language(lang)
+    sign_in(page, demo_people[Role.CANDIDATE])
+    questionnaire(page, lang, prefer=("resident", "work", "no"))
+    offer = page.locator("#add-to-path")
+    assert RENEWAL_BY[lang] in page.locator("main").inner_text()
+    with page.expect_navigation():
+        offer.locator("button[type=submit]").click()
+    assert page.url.endswith("/home/")
+    path = page.locator("main").inner_text()
+    assert RENEWAL_BY[lang] in path and DECISION_BY[lang] in path
+    checked(page, lang)

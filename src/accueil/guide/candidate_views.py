@@ -1,17 +1,25 @@
 """A signed-in candidate's residence dates: they add their permit's expiry and their
 procedures in progress; their integration path and calendar feed then show the
-renewal date and the decision due dates (see `dates`)."""
+renewal date and the decision due dates (see `dates`). A result of the guide can
+carry its dates there too (`add_to_path`)."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accueil.accounts import access
 from accueil.accounts.models import Role
-from accueil.guide import dates, services
+from accueil.guide import dates, engine, services
+from accueil.guide import views as guide_views
 from accueil.guide.candidate_forms import PermitForm, ProcedureForm
 from accueil.guide.models import ResidencePermit
+from accueil.guide.path import path_dates
 from accueil.guide.views import language
 from accueil.registration.models import Candidate
 
@@ -65,3 +73,18 @@ def procedure_remove(request: HttpRequest, pk: int) -> HttpResponse:
     if not services.procedure_remove(candidate=candidate, procedure_id=pk, request=request):
         raise Http404
     return redirect("guide:my_dates")
+
+
+@require_POST
+def add_to_path(request: HttpRequest) -> HttpResponse:
+    """Carry the dates of the guide's result to the signed-in candidate's path."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("guide:result"))
+    candidate = _candidate_for(request)
+    answers = guide_views.current_answers(request)
+    if answers is None:
+        return redirect("guide:resume")
+    found = path_dates(answers, engine.assess(answers, timezone.localdate()))
+    services.path_dates_add(candidate=candidate, dates=found, request=request)
+    messages.success(request, _("The dates of your result are on your integration path."))
+    return redirect("accounts:home")

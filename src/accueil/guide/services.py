@@ -1,5 +1,6 @@
 """Writes of the guide: saving and reopening answers behind a private link, the
-retention purge, and a candidate's residence permit and procedures in progress.
+retention purge, and a candidate's residence permit and procedures in progress
+(entered by hand, or carried over from a result of the guide).
 
 Every write is one transaction; the candidate's own dates are audited like any other
 change to their record, and queue their reminder emails with the change.
@@ -18,6 +19,7 @@ from django.utils import timezone
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.guide.models import RETENTION, GuideAnswers, Procedure, ResidencePermit
+from accueil.guide.path import PathDates
 from accueil.registration.models import Candidate
 
 
@@ -121,3 +123,27 @@ def procedure_remove(
         audit_record(action=Action.DELETE, target=procedure, request=request)
         procedure.delete()
     return True
+
+
+def path_dates_add(
+    *, candidate: Candidate, dates: PathDates, request: HttpRequest | None = None
+) -> int:
+    """Record the guide's dates on the candidate's path; an application already there
+    (same kind, same day) is not added twice. Returns how many were recorded."""
+    recorded = 0
+    with transaction.atomic():
+        # One addition at a time per candidate: a double submit adds nothing twice.
+        Candidate.objects.select_for_update().filter(pk=candidate.pk).first()
+        if dates.permit_expiry is not None:
+            permit_set(candidate=candidate, expires_on=dates.permit_expiry, request=request)
+            recorded += 1
+        for kind, complete_on in dates.procedures:
+            known = Procedure.objects.filter(
+                candidate=candidate, kind=kind, complete_on=complete_on
+            )
+            if not known.exists():
+                procedure_add(
+                    candidate=candidate, kind=kind, complete_on=complete_on, request=request
+                )
+                recorded += 1
+    return recorded

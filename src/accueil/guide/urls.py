@@ -14,6 +14,7 @@ urlpatterns = [
     path("result/", views.result, name="result"),
     path("result/pdf/", views.pdf, name="pdf"),
     path("result/email/", views.email_link, name="email_link"),
+    path("result/add-to-my-path/", candidate_views.add_to_path, name="add_to_path"),
     path("saved/<str:token>/", views.saved, name="saved"),
     path("start-again/", views.start_again, name="start_again"),
     path("calculators/", calculator_views.index, name="calculators"),

@@ -19,10 +19,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accueil.accounts import access
+from accueil.accounts.models import Role
 from accueil.core.ratelimit import limit_posts
 from accueil.guide import engine, present, services
 from accueil.guide.documents import result_pdf
 from accueil.guide.forms import EmailLinkForm, QuestionForm
+from accueil.guide.path import path_dates
 
 ANSWERS = "guide.answers"
 TOKEN = "guide.token"  # noqa: S105 (a session key, not a secret)
@@ -126,9 +129,17 @@ def check(request: HttpRequest) -> HttpResponse:
     return render(request, "guide/check.html", context)
 
 
-def _result_or_none(request: HttpRequest):
+def current_answers(request: HttpRequest) -> dict | None:
+    """The answers behind this browser's result, or None when there is no result yet."""
     answers = _answers(request)
     if not request.session.get(TOKEN) or engine.next_open(answers) is not None:
+        return None
+    return answers
+
+
+def _result_or_none(request: HttpRequest):
+    answers = current_answers(request)
+    if answers is None:
         return None
     return present.result(engine.assess(answers, timezone.localdate()), language())
 
@@ -141,6 +152,8 @@ def _result_page(request: HttpRequest, shown: dict, form: EmailLinkForm) -> Http
     answers = _answers(request)
     context = {
         "result": shown,
+        "for_path": path_dates(answers, engine.assess(answers, timezone.localdate())),
+        "is_candidate": access.has_role(request.user, Role.CANDIDATE),
         "private_link": _private_link(request),
         "rows": present.summary_rows(engine.questions(answers), answers, language()),
         "form": form,
