@@ -36,38 +36,36 @@ def _open_for(request_id: int, actor) -> InterviewRequest:
     return interview
 
 
+def _assign(interview: InterviewRequest, *, worker, actor, reason: str) -> InterviewRequest:
+    """Give the open request to `worker` (None: back to the queue), audited."""
+    interview.social_worker, interview.taken_at = worker, timezone.now() if worker else None
+    interview.save(update_fields=["social_worker", "taken_at"])
+    audit_record(
+        action=Action.UPDATE,
+        actor=actor,
+        target=interview,
+        fields=["social_worker", "taken_at"],
+        reason=reason,
+    )
+    return interview
+
+
 @transaction.atomic
 def interview_take(*, interview: InterviewRequest, actor) -> InterviewRequest:
     """`actor` takes the request: it leaves the other social workers' queue."""
     interview = _open_for(interview.pk, actor)
-    if interview.social_worker_id is None:
-        interview.social_worker, interview.taken_at = actor, timezone.now()
-        interview.save(update_fields=["social_worker", "taken_at"])
-        audit_record(
-            action=Action.UPDATE,
-            actor=actor,
-            target=interview,
-            fields=["social_worker", "taken_at"],
-            reason="taken",
-        )
-    return interview
+    if interview.social_worker_id is not None:
+        return interview  # theirs already
+    return _assign(interview, worker=actor, actor=actor, reason="taken")
 
 
 @transaction.atomic
 def interview_release(*, interview: InterviewRequest, actor) -> InterviewRequest:
     """`actor` gives the request back to the queue, for another social worker."""
     interview = _open_for(interview.pk, actor)
-    if interview.social_worker_id is not None:
-        interview.social_worker, interview.taken_at = None, None
-        interview.save(update_fields=["social_worker", "taken_at"])
-        audit_record(
-            action=Action.UPDATE,
-            actor=actor,
-            target=interview,
-            fields=["social_worker", "taken_at"],
-            reason="given back",
-        )
-    return interview
+    if interview.social_worker_id is None:
+        return interview
+    return _assign(interview, worker=None, actor=actor, reason="given back")
 
 
 def _handle(request_id: int, *, actor, status: str, fields: dict) -> InterviewRequest:
