@@ -92,7 +92,10 @@ def contract_task(request: HttpRequest, candidate_id) -> HttpResponse:
             messages.success(
                 request,
                 _("Contract %(number)s is signed and in force from %(day)s.")
-                % {"number": signed.number, "day": date_format(signed.entry_into_force, "DATE_FORMAT")},
+                % {
+                    "number": signed.number,
+                    "day": date_format(signed.entry_into_force, "DATE_FORMAT"),
+                },
             )
             return redirect("intake:contract", candidate.pk)
     context.update(form=form, contract_page=page_url("detail", contract.pk))
