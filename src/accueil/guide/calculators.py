@@ -8,13 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from django import forms
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from accueil.core.govuk import DayField, GovukForm, Radios
+from accueil.core.govuk import DayField, GovukForm
 from accueil.guide import engine
+from accueil.guide.candidate_forms import ApplicationKindForm
 from accueil.rules import Decision, parameter
 
 
@@ -35,15 +35,7 @@ class RenewalForm(GovukForm):
     )
 
 
-class DecisionForm(GovukForm):
-    kind = forms.ChoiceField(
-        label=_("What did you apply for?"),
-        widget=Radios,
-        error_messages={
-            "required": _("Select what you applied for"),
-            "invalid_choice": _("Select what you applied for"),
-        },
-    )
+class DecisionForm(ApplicationKindForm):
     complete_on = day_field(
         _("When was your file complete?"),
         _(
@@ -52,10 +44,6 @@ class DecisionForm(GovukForm):
         ),
         _("Enter the date your file was complete"),
     )
-
-    def __init__(self, *args, lang: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = engine.decision_kinds(lang)
 
 
 class ArrivalForm(GovukForm):

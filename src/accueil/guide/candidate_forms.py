@@ -17,7 +17,9 @@ class PermitForm(GovukForm):
     )
 
 
-class ProcedureForm(GovukForm):
+class ApplicationKindForm(GovukForm):
+    """A form that asks the kind of application, named as `guide.decision_due` names them."""
+
     kind = forms.ChoiceField(
         label=_("What did you apply for?"),
         widget=Radios,
@@ -26,6 +28,13 @@ class ProcedureForm(GovukForm):
             "invalid_choice": _("Select what you applied for"),
         },
     )
+
+    def __init__(self, *args, lang: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = engine.decision_kinds(lang)
+
+
+class ProcedureForm(ApplicationKindForm):
     complete_on = DayField(
         label=_("When was your file complete?"),
         help_text=_(
@@ -34,10 +43,6 @@ class ProcedureForm(GovukForm):
         ),
         error_messages={"required": _("Enter the date your file was complete")},
     )
-
-    def __init__(self, *args, lang: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = engine.decision_kinds(lang)
 
     def clean_complete_on(self):
         day = self.cleaned_data["complete_on"]

@@ -9,13 +9,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accueil.accounts import access
 from accueil.accounts.models import Role
-from accueil.guide import dates, engine, services
+from accueil.guide import dates, services
 from accueil.guide import views as guide_views
 from accueil.guide.candidate_forms import PermitForm, ProcedureForm
 from accueil.guide.models import ResidencePermit
@@ -81,10 +80,9 @@ def add_to_path(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("guide:result"))
     candidate = _candidate_for(request)
-    answers = guide_views.current_answers(request)
-    if answers is None:
+    assessed = guide_views.current_assessment(request)
+    if assessed is None:
         return redirect("guide:resume")
-    found = path_dates(answers, engine.assess(answers, timezone.localdate()))
-    services.path_dates_add(candidate=candidate, dates=found, request=request)
+    services.path_dates_add(candidate=candidate, dates=path_dates(*assessed), request=request)
     messages.success(request, _("The dates of your result are on your integration path."))
     return redirect("accounts:home")

@@ -129,30 +129,23 @@ def check(request: HttpRequest) -> HttpResponse:
     return render(request, "guide/check.html", context)
 
 
-def current_answers(request: HttpRequest) -> dict | None:
-    """The answers behind this browser's result, or None when there is no result yet."""
+def current_assessment(request: HttpRequest):
+    """(answers, the rules' result) behind this browser's result; None before there is one."""
     answers = _answers(request)
     if not request.session.get(TOKEN) or engine.next_open(answers) is not None:
         return None
-    return answers
-
-
-def _result_or_none(request: HttpRequest):
-    answers = current_answers(request)
-    if answers is None:
-        return None
-    return present.result(engine.assess(answers, timezone.localdate()), language())
+    return answers, engine.assess(answers, timezone.localdate())
 
 
 def _private_link(request: HttpRequest) -> str:
     return request.build_absolute_uri(reverse("guide:saved", args=[request.session[TOKEN]]))
 
 
-def _result_page(request: HttpRequest, shown: dict, form: EmailLinkForm) -> HttpResponse:
-    answers = _answers(request)
+def _result_page(request: HttpRequest, assessed: tuple, form: EmailLinkForm) -> HttpResponse:
+    answers, found = assessed
     context = {
-        "result": shown,
-        "for_path": path_dates(answers, engine.assess(answers, timezone.localdate())),
+        "result": present.result(found, language()),
+        "for_path": path_dates(answers, found),
         "is_candidate": access.has_role(request.user, Role.CANDIDATE),
         "private_link": _private_link(request),
         "rows": present.summary_rows(engine.questions(answers), answers, language()),
@@ -163,38 +156,39 @@ def _result_page(request: HttpRequest, shown: dict, form: EmailLinkForm) -> Http
 
 @require_GET
 def result(request: HttpRequest) -> HttpResponse:
-    shown = _result_or_none(request)
-    if shown is None:
+    assessed = current_assessment(request)
+    if assessed is None:
         return redirect("guide:resume")
-    return _result_page(request, shown, EmailLinkForm())
+    return _result_page(request, assessed, EmailLinkForm())
 
 
 @require_POST
 @limit_posts("public")
 def email_link(request: HttpRequest) -> HttpResponse:
     """Send the private link to an address given for this once (it is not stored)."""
-    shown = _result_or_none(request)
-    if shown is None:
+    assessed = current_assessment(request)
+    if assessed is None:
         return redirect("guide:resume")
     form = EmailLinkForm(request.POST)
     if not form.is_valid():
-        return _result_page(request, shown, form)
+        return _result_page(request, assessed, form)
     try:
         services.link_send(email=form.cleaned_data["email"], link=_private_link(request))
     except (OSError, smtplib.SMTPException):
         form.add_error("email", _("The email could not be sent now. Copy the link instead."))
-        return _result_page(request, shown, form)
+        return _result_page(request, assessed, form)
     messages.success(request, _("We sent the link to the email address you gave."))
     return redirect("guide:result")
 
 
 @require_GET
 def pdf(request: HttpRequest) -> HttpResponse:
-    shown = _result_or_none(request)
-    if shown is None:
+    assessed = current_assessment(request)
+    if assessed is None:
         return redirect("guide:resume")
-    answers = _answers(request)
+    answers, found = assessed
     rows = present.summary_rows(engine.questions(answers), answers, language())
+    shown = present.result(found, language())
     response = HttpResponse(result_pdf(shown, rows), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="my-guide.pdf"'
     response["Cache-Control"] = "private, no-store"
