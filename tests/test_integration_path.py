@@ -118,7 +118,9 @@ def test_a_forged_calendar_address_is_not_found(client, db):
 
 
 def test_raising_the_link_version_revokes_the_feed(client, signed):
+    # The feed has its own version (Candidate.feed_version): sending the booking link
+    # again raises access_version and must not break the candidate's calendar.
     url = urlsplit(calendar.feed_url(signed.candidate)).path
-    signed.candidate.access_version += 1
+    signed.candidate.feed_version += 1
     signed.candidate.save()
     assert client.get(url).status_code == 404

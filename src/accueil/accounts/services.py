@@ -1,7 +1,7 @@
 """Candidate accounts: activation after registering, and emailed sign-in links."""
 
 from django.contrib.auth.password_validation import validate_password
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from accueil.accounts.models import Role, User
 from accueil.audit.models import Action
@@ -13,12 +13,19 @@ class AccountExists(Exception):
     """Another account already uses this email address."""
 
 
+class AlreadyActivated(Exception):
+    """The candidate's account was created already (the one-time link is used up)."""
+
+
 @transaction.atomic
 def candidate_account_activate(*, candidate: Candidate, password: str, request=None) -> User:
-    """Create the candidate's account with the email they registered with."""
+    """Create the candidate's account with the email they registered with, once: the
+    candidate's row is locked, so of concurrent uses of the same link one creates the
+    account and the others find it made and raise AlreadyActivated (they must not
+    sign in a second browser)."""
     locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
     if locked.user_id:
-        return locked.user
+        raise AlreadyActivated
     email = locked.email.lower()
     if User.objects.filter(email=email).exists():
         raise AccountExists
@@ -31,7 +38,11 @@ def candidate_account_activate(*, candidate: Candidate, password: str, request=N
     )
     validate_password(password, user)
     user.set_password(password)
-    user.save()
+    try:
+        with transaction.atomic():  # another candidate's activation may take the address now
+            user.save()
+    except IntegrityError:
+        raise AccountExists from None
     locked.user = user
     locked.save(update_fields=["user"])
     audit_record(

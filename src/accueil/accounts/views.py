@@ -78,7 +78,8 @@ def home(request: HttpRequest) -> HttpResponse:
         if candidate:
             context.update(candidate_selectors.candidate_summary(candidate))
             context["path"] = candidate_path(candidate, timezone.localdate())
-            context["feed_url"] = calendar.feed_url(candidate)
+            ended = calendar.feed_ended(candidate, timezone.localdate())
+            context["feed_url"] = "" if ended else calendar.feed_url(candidate)
             context["booking_url"] = registration_links.access_url(candidate)
     if user.role in (Role.OFFICER, Role.DPO):
         counts = access.contracts_for_user(user).values("status").annotate(n=Count("pk"))
@@ -115,6 +116,8 @@ def activate(request: HttpRequest, token: str) -> HttpResponse:
             form.add_error("password1", weak)
         except services.AccountExists:
             form.add_error(None, _("An account already uses this email address: sign in"))
+        except services.AlreadyActivated:  # another browser used the link just now
+            return render(request, "accounts/link_expired.html", status=404)
         else:
             login(request, user, backend=BACKEND)
             messages.success(request, _("Your account is ready"))
@@ -141,13 +144,15 @@ def sign_in_link_request(request: HttpRequest) -> HttpResponse:
 def sign_in_link(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows a button; only the POST signs in, so that mail scanners opening the
     link do not use it up."""
-    user = links.user_for_sign_in(token)
-    if user is None:
-        return render(request, "accounts/link_expired.html", status=404)
     if request.method == "POST":
+        user = links.sign_in_use(token)
+        if user is None:  # used, expired, forged, or used by another browser just now
+            return render(request, "accounts/link_expired.html", status=404)
         login(request, user, backend=BACKEND)
         audit_record(
             action=Action.SIGN_IN, actor=user, target=user, request=request, reason="one-time link"
         )
         return redirect("accounts:home")
+    if links.user_for_sign_in(token) is None:
+        return render(request, "accounts/link_expired.html", status=404)
     return render(request, "accounts/sign_in_link_confirm.html")

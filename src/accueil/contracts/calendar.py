@@ -1,20 +1,30 @@
 """A candidate's private calendar feed (.ics) of every dated step of their path.
 
 The feed address carries a signed token (no account needed by calendar apps); it
-names the candidate only by an opaque identifier.
+names the candidate only by an opaque identifier and the version of their feed
+address (`Candidate.feed_version`): the candidate resets the address on their path
+page (`feed_reset`), after which the old one is not found. The feed expires with the
+contract: once the candidate's contract has ended (its term is over, or it was
+withdrawn, decided or superseded) it answers 410 Gone; a follow-up contract brings
+it back.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core import signing
+from django.db.models import F
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from accueil.audit.models import Action
+from accueil.audit.service import audit_record
 from accueil.booking.models import BookingStatus
+from accueil.contracts.models import LIVE_STATUSES
 from accueil.contracts.selectors import current_contract
 from accueil.guide.dates import candidate_dates
 from accueil.registration.models import Candidate
@@ -24,7 +34,7 @@ LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
 
 
 def feed_url(candidate: Candidate) -> str:
-    token = signing.dumps([str(candidate.pk), candidate.access_version], salt=SALT)
+    token = signing.dumps([str(candidate.pk), candidate.feed_version], salt=SALT)
     return settings.SITE_URL.rstrip("/") + reverse("contracts:calendar", args=[token])
 
 
@@ -33,7 +43,31 @@ def candidate_for_feed(token: str) -> Candidate | None:
         pk, version = signing.loads(token, salt=SALT)
     except (signing.BadSignature, ValueError, TypeError):
         return None
-    return Candidate.objects.filter(pk=pk, access_version=version).first()
+    return Candidate.objects.filter(pk=pk, feed_version=version).first()
+
+
+def feed_ended(candidate: Candidate, today: date) -> bool:
+    """Whether the candidate's contract has ended, and their feed with it. Before any
+    contract (registered, booked) the feed is live."""
+    contract = current_contract(candidate)
+    if contract is None:
+        return False
+    if contract.status not in LIVE_STATUSES:
+        return True
+    return contract.end_exclusive is not None and today >= contract.end_exclusive
+
+
+def feed_reset(candidate: Candidate, *, request: HttpRequest | None = None) -> None:
+    """Give the candidate a new feed address; the old one stops working. Audited."""
+    Candidate.objects.filter(pk=candidate.pk).update(feed_version=F("feed_version") + 1)
+    candidate.refresh_from_db(fields=["feed_version"])
+    audit_record(
+        action=Action.UPDATE,
+        target=candidate,
+        request=request,
+        fields=["feed_version"],
+        reason="calendar feed address reset",
+    )
 
 
 def path_calendar(candidate: Candidate) -> bytes:

@@ -7,4 +7,5 @@ app_name = "contracts"
 urlpatterns = [
     path("contracts/<uuid:contract_id>/document/", views.document, name="document"),
     path("calendar/<str:token>/path.ics", views.calendar_feed, name="calendar"),
+    path("calendar/reset/", views.calendar_reset, name="calendar_reset"),
 ]

@@ -1,10 +1,16 @@
 """Contract documents and the candidate's calendar feed."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
 from accueil.accounts import access
+from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.contracts import calendar
@@ -28,7 +34,31 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     candidate = calendar.candidate_for_feed(token)
     if candidate is None:
         raise Http404
+    if calendar.feed_ended(candidate, timezone.localdate()):
+        with translation.override(candidate.information_language):
+            gone = _("This calendar has ended with your contract.")
+        return HttpResponse(gone + "\n", status=410, content_type="text/plain; charset=utf-8")
     response = HttpResponse(calendar.path_calendar(candidate), content_type="text/calendar")
     response["Content-Disposition"] = 'inline; filename="integration-path.ics"'
     response["Cache-Control"] = "private, max-age=900"
     return response
+
+
+@require_POST
+@login_required
+def calendar_reset(request: HttpRequest) -> HttpResponse:
+    """The signed-in candidate gets a new calendar address; the old one stops working."""
+    if not access.has_role(request.user, Role.CANDIDATE):  # staff see every candidate
+        raise Http404
+    candidate = access.candidates_for_user(request.user).first()
+    if candidate is None:
+        raise Http404
+    calendar.feed_reset(candidate, request=request)
+    messages.success(
+        request,
+        _(
+            "Your calendar address has changed. The old address no longer works: add the "
+            "new one to your calendar app."
+        ),
+    )
+    return redirect(f"{reverse('accounts:home')}#calendar")

@@ -5,6 +5,12 @@ The session keeps the draft (the raw answers and the private link's token); savi
 from "Check your answers" stores the answers server-side behind that token. Only the
 rules decide which questions to ask (`engine.questions`), and an answer that a change
 makes irrelevant is dropped.
+
+Only the browser that saved answers behind a link may change them: the session keeps
+the hashes of the links it saved (OWNED). The link opened in any other browser shows
+the saved result read-only (VIEWING); a change there starts a new copy, saved behind a
+new link of that browser's own, and the owner's answers stay as they were. So a link
+planted on someone cannot collect their answers.
 """
 
 import smtplib
@@ -28,7 +34,10 @@ from accueil.guide.forms import EmailLinkForm, QuestionForm
 from accueil.guide.path import path_dates
 
 ANSWERS = "guide.answers"
-TOKEN = "guide.token"  # noqa: S105 (a session key, not a secret)
+TOKEN = "guide.token"  # noqa: S105 (a session key, not a secret): the link being edited
+OWNED = "guide.owned"  # the hashes of the private links this browser saved
+VIEWING = "guide.viewing"  # a link this browser did not save, opened read-only
+MOST_OWNED = 20
 
 
 def language() -> str:
@@ -41,11 +50,26 @@ def _answers(request: HttpRequest) -> dict:
 
 
 def _keep(request: HttpRequest, answers: dict) -> None:
-    """Keep the draft; once saved behind a private link, the saved copy follows it."""
+    """Keep the draft; once saved behind this browser's own private link, the saved copy
+    follows it. A change to answers opened read-only leaves the link's copy alone: the
+    draft is saved behind a new link from "Check your answers"."""
     answers = engine.relevant_only(answers)
     request.session[ANSWERS] = answers
+    request.session.pop(VIEWING, None)
     if token := request.session.get(TOKEN):
         services.answers_save(answers=answers, language=language(), token=token)
+
+
+def _own(request: HttpRequest, token: str) -> None:
+    """Edit `token`'s answers from now on in this browser, which saved them."""
+    owned = [h for h in request.session.get(OWNED, []) if h != services.token_hash(token)]
+    request.session[OWNED] = [*owned, services.token_hash(token)][-MOST_OWNED:]
+    request.session[TOKEN] = token
+    request.session.pop(VIEWING, None)
+
+
+def _link_token(request: HttpRequest) -> str | None:
+    return request.session.get(TOKEN) or request.session.get(VIEWING)
 
 
 @require_GET
@@ -119,7 +143,7 @@ def check(request: HttpRequest) -> HttpResponse:
         token = services.answers_save(
             answers=answers, language=language(), token=request.session.get(TOKEN)
         )
-        request.session[TOKEN] = token
+        _own(request, token)
         return redirect("guide:result")
     asked = engine.questions(answers)
     context = {
@@ -132,13 +156,13 @@ def check(request: HttpRequest) -> HttpResponse:
 def current_assessment(request: HttpRequest):
     """(answers, the rules' result) behind this browser's result; None before there is one."""
     answers = _answers(request)
-    if not request.session.get(TOKEN) or engine.next_open(answers) is not None:
+    if not _link_token(request) or engine.next_open(answers) is not None:
         return None
     return answers, engine.assess(answers, timezone.localdate())
 
 
 def _private_link(request: HttpRequest) -> str:
-    return request.build_absolute_uri(reverse("guide:saved", args=[request.session[TOKEN]]))
+    return request.build_absolute_uri(reverse("guide:saved", args=[_link_token(request)]))
 
 
 def _result_page(request: HttpRequest, assessed: tuple, form: EmailLinkForm) -> HttpResponse:
@@ -148,6 +172,7 @@ def _result_page(request: HttpRequest, assessed: tuple, form: EmailLinkForm) -> 
         "for_path": path_dates(answers, found),
         "is_candidate": access.has_role(request.user, Role.CANDIDATE),
         "private_link": _private_link(request),
+        "read_only": not request.session.get(TOKEN),
         "rows": present.summary_rows(engine.questions(answers), answers, language()),
         "form": form,
     }
@@ -197,12 +222,17 @@ def pdf(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def saved(request: HttpRequest, token: str) -> HttpResponse:
-    """The private link: the saved answers come back into this browser's session."""
+    """The private link: the saved answers come back into this browser's session, to
+    edit in the browser that saved them, read-only in any other."""
     record = services.answers_open(token=token)
     if record is None:
         return render(request, "guide/link_expired.html", status=404)
     request.session[ANSWERS] = engine.relevant_only(record.answers)
-    request.session[TOKEN] = token
+    if record.token_hash in request.session.get(OWNED, []):
+        _own(request, token)
+    else:
+        request.session.pop(TOKEN, None)
+        request.session[VIEWING] = token
     return redirect("guide:result")
 
 
@@ -211,4 +241,5 @@ def start_again(request: HttpRequest) -> HttpResponse:
     """Forget this browser's answers (the saved copy stays behind its link)."""
     request.session.pop(ANSWERS, None)
     request.session.pop(TOKEN, None)
+    request.session.pop(VIEWING, None)
     return redirect("guide:start")

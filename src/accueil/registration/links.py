@@ -2,14 +2,23 @@
 
 A link carries a signed token naming the candidate and the version of their links;
 it reveals nothing about the person, cannot be forged, and raising the candidate's
-`access_version` revokes every link sent before. It expires after LINK_DAYS; the
+`access_version` revokes every link sent before: sending the link again does so
+(`access_renew`), so only the latest link works. It expires after LINK_DAYS; the
 booking itself can be changed only until the session starts.
+
+Emails render the link when they are sent, with the version of that moment: after two
+requests in a row, both emails may carry the latest link, and a link emailed before
+the second request stops working once it is made.
 """
 
 from django.conf import settings
 from django.core import signing
+from django.db.models import F
+from django.http import HttpRequest
 from django.urls import reverse
 
+from accueil.audit.models import Action
+from accueil.audit.service import audit_record
 from accueil.registration.models import Candidate
 
 SALT = "accueil.registration.links"
@@ -30,3 +39,18 @@ def candidate_from_token(token: str) -> Candidate | None:
     except (signing.BadSignature, ValueError, TypeError):
         return None
     return Candidate.objects.filter(pk=pk, access_version=version).first()
+
+
+def access_renew(candidate: Candidate, *, request: HttpRequest | None = None) -> None:
+    """Revoke every private link made so far, before a new one is sent: one UPDATE, so
+    requests made at the same moment each raise the version (none is lost). Audited;
+    call it inside the transaction that queues the email."""
+    Candidate.objects.filter(pk=candidate.pk).update(access_version=F("access_version") + 1)
+    candidate.refresh_from_db(fields=["access_version"])
+    audit_record(
+        action=Action.UPDATE,
+        target=candidate,
+        request=request,
+        fields=["access_version"],
+        reason="private link sent again; earlier links revoked",
+    )

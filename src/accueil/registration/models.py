@@ -65,8 +65,12 @@ class Candidate(models.Model):
     # The form's one-time key: a second submit of the same form finds this registration
     # instead of creating another.
     submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
-    # Raising it revokes every private link sent so far (see registration.links).
+    # Raising it revokes every private link sent so far (see registration.links); it is
+    # raised each time the link is sent again.
     access_version = models.PositiveIntegerField(default=1)
+    # The same for the calendar feed's address (contracts.calendar), which the candidate
+    # resets on their path page; kept apart so a link sent again leaves the feed alone.
+    feed_version = models.PositiveIntegerField(default=1)
     registered_at = models.DateTimeField(_("registered on"), auto_now_add=True)
     # Lower-case copies kept by the database, indexed for the officers' name search
     # (a prefix search: PostgreSQL adds a pattern index so LIKE 'x%' uses it).

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accueil.core.ratelimit import limit_posts
@@ -304,18 +305,22 @@ def _submit(request: HttpRequest, answers: dict) -> HttpResponse:
 
 
 @require_GET
+@never_cache
 def complete(request: HttpRequest) -> HttpResponse:
+    """The confirmation shows the private link once: computers in libraries and offices
+    are shared, so a reload, the back button or a later visit in the same browser says
+    the link was emailed and no longer shows it (nor any page's copy: no-store)."""
     done = request.session.get(DONE) or {}
     candidate = Candidate.objects.filter(pk=done["candidate"]).first() if done else None
     if candidate is None:
         return redirect("register:start")
-    token = links.access_token(candidate)
-    manage_url = reverse("booking:manage", args=[token])
-    context = {
-        "candidate": candidate,
-        "choose_url": reverse("booking:choose", args=[token]),
-        "private_link": request.build_absolute_uri(manage_url),
-    }
+    context: dict = {"candidate": candidate}
+    if not done.get("link_shown"):
+        request.session[DONE] = {**done, "link_shown": True}
+        token = links.access_token(candidate)
+        manage_url = reverse("booking:manage", args=[token])
+        context["choose_url"] = reverse("booking:choose", args=[token])
+        context["private_link"] = request.build_absolute_uri(manage_url)
     return render(request, "registration/public/complete.html", context)
 
 
@@ -330,7 +335,9 @@ def link_request(request: HttpRequest) -> HttpResponse:
             email__iexact=form.cleaned_data["email"],
         ).first()
         if candidate is not None:
-            # Queued, so a match answers as fast as no match.
+            # Only the link about to be sent works from now on. The email is queued, so
+            # a match answers about as fast as no match.
+            links.access_renew(candidate, request=request)
             candidate_email("access_link", candidate.pk)
         return redirect("register:link_sent")
     return render(
