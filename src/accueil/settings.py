@@ -247,6 +247,8 @@ LOGGING = {
         "django.server": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # The task queue: failures, retries and restarted workers, not every task.
+        "django-q": {"level": "WARNING"},
     },
 }
 
