@@ -28,6 +28,8 @@ PURPOSES = {
     "registered": _("Registration, with the activation link"),
     "sign_in": _("Sign-in link"),
     "access_link": _("Private booking link"),
+    "guide_renewal": _("Reminder to ask for the renewal of the residence permit"),
+    "guide_decision": _("Reminder that a decision on a procedure is due"),
 }
 
 

@@ -95,11 +95,13 @@ def deliver(
     *,
     booking: Booking | None = None,
     again: tuple,
+    on_sent: Callable[[], object] | None = None,
 ) -> bool:
     """Send the email recorded under `key` unless it was sent: its record is locked,
     the email sent, and the record marked sent in one transaction (a second worker
     with the same task waits for it, then finds it sent). A failed send is recorded
-    and raised again. `again` is the task and arguments that send it."""
+    and raised again. `again` is the task and arguments that send it; `on_sent` runs
+    in the transaction once it is sent."""
     attempt = current_attempt()
     with transaction.atomic():
         record, _created = Notification.objects.select_for_update().get_or_create(
@@ -127,6 +129,8 @@ def deliver(
             record.status = DeliveryStatus.SENT
             record.sent_at = record.last_attempt_at
             record.save(update_fields=["attempts", "last_attempt_at", "status", "sent_at"])
+            if on_sent is not None:
+                on_sent()
             return True
     raise failure
 
