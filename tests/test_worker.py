@@ -241,3 +241,38 @@ def test_a_registration_and_booking_queue_their_emails_in_few_statements(real_qu
     assert len(mail.outbox) == 4
     assert {n.kind for n in Notification.objects.all()} == {"registered", "booked"}
     assert Schedule.objects.count() == 2
+
+
+def test_a_guide_reminder_not_delivered_is_listed_with_its_purpose(db, settings, client):
+    from accueil.guide import dates
+    from accueil.guide import services as guide_services
+
+    person = factories.candidate()
+    permit = guide_services.permit_set(
+        candidate=person, expires_on=timezone.localdate() + timedelta(days=400)
+    )
+    renewal = dates.renewal_item(permit, "en").on.isoformat()
+    settings.EMAIL_BACKEND = "tests.test_worker.SmtpDown"
+    path = "accueil.guide.reminders.send_guide_reminder"
+    queue.run(path, ["renewal", permit.pk, renewal], {}, queue.max_attempts())
+    record = Notification.objects.get(kind="guide_renewal")
+    assert (record.status, record.attempts) == (DeliveryStatus.FAILED, 1)
+    client.force_login(factories.user(Role.OFFICER))
+    page = client.get(reverse("notifications:undelivered")).content.decode()
+    assert "Reminder to ask for the renewal of the residence permit" in page
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    queue.run(path, record.task_args, {}, 1)
+    queue.run(path, record.task_args, {}, 1)  # twice: sent once
+    assert [email.to for email in mail.outbox] == [[person.email]]
+    record.refresh_from_db()
+    assert record.status == DeliveryStatus.SENT
+
+
+def test_a_failed_attempt_is_logged_without_the_address_or_the_error_text(real_queue, caplog):
+    real_queue.EMAIL_BACKEND = "tests.test_worker.SmtpDown"
+    booking = booking_in()
+    with caplog.at_level("INFO"):
+        work()
+    [warning] = [r for r in caplog.records if r.name == "accueil.notifications.queue"]
+    assert "SMTPServerDisconnected" in warning.getMessage()
+    assert "example.test" not in caplog.text and booking.candidate.email not in caplog.text
