@@ -194,9 +194,12 @@ Q_CLUSTER = {
     "name": "accueil",
     "orm": "default",  # the queue is a table of the database: queued with the data
     "workers": envint("TASKS_WORKERS", "2"),
+    # Tasks taken ahead of the workers (their lease runs while they wait): one each.
+    "queue_limit": envint("TASKS_WORKERS", "2"),
     # A worker takes a task for TASKS_LEASE seconds; if it dies, the task is taken
     # again when the lease runs out. A task is stopped after TASKS_TIMEOUT seconds,
-    # which must be shorter, so that no task runs twice at once.
+    # much shorter, so that a task is not taken again while it runs (and if it were,
+    # an email's locked record makes the second run find it sent).
     "retry": envint("TASKS_LEASE", "300"),
     "timeout": envint("TASKS_TIMEOUT", "120"),
     "max_attempts": 0,  # a dead worker's task is taken again, however many times

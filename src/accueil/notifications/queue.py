@@ -12,8 +12,9 @@ DummyBackend); `QueueBackend` hands them to django-q2 (`accueil qcluster` runs t
 - **A dead worker's task is run again.** The cluster leases a message before running
   it (`Q_CLUSTER["retry"]` seconds, `TASKS_LEASE`) and deletes it only when the task
   has returned; if the worker dies, the lease runs out and another worker takes it.
-  A task runs at most `Q_CLUSTER["timeout"]` seconds (shorter than the lease), so a
-  message is never run twice at the same time.
+  A task runs at most `Q_CLUSTER["timeout"]` seconds, well within the lease, so a
+  message is not taken again while it runs (and emails lock their record while they
+  are sent, so a second run would wait and find it sent).
 - **A failed task is tried again, later and later.** `run` catches the error, logs
   its class (never its text, which may hold an address) and queues the next attempt
   after `retry_delay(attempt)`: 1, 2, 4 ... minutes, at most an hour apart, until the
