@@ -91,18 +91,23 @@ class Sink:
 class Worker:
     """`accueil qcluster` in its own process group, killed whole like a crashed machine."""
 
-    def __init__(self, env: dict) -> None:
+    def __init__(self, env: dict, log) -> None:
         self.env = env
+        self.log = log
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "accueil.cli", "qcluster"],
-            env=self.env,
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        with open(self.log, "a") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "accueil.cli", "qcluster"],
+                env=self.env,
+                start_new_session=True,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+
+    def output(self) -> str:
+        return self.log.read_text()[-3000:]
 
     def kill(self) -> None:
         if self.process and self.process.poll() is None:
@@ -167,7 +172,7 @@ def expected_emails() -> Counter:
     return expected
 
 
-def test_no_email_is_lost_when_smtp_stops_and_the_worker_is_killed(on_postgres, client):
+def test_no_email_is_lost_when_smtp_stops_and_the_worker_is_killed(on_postgres, client, tmp_path):
     logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd's every command
     sink = Sink(free_port())
     worker = Worker(
@@ -188,7 +193,8 @@ def test_no_email_is_lost_when_smtp_stops_and_the_worker_is_killed(on_postgres, 
             "TASKS_RETRY_MAX_DELAY": "10",
             "TASKS_RETRY_FOR": "900",
             "LOG_LEVEL": "WARNING",
-        }
+        },
+        tmp_path / "worker.log",
     )
     session = factories.information_session(
         starts_at=timezone.now() + timedelta(days=5), capacity=PEOPLE
@@ -200,7 +206,7 @@ def test_no_email_is_lost_when_smtp_stops_and_the_worker_is_killed(on_postgres, 
             register_and_book(client, session, n)
         # First kill: in the middle of the 5th email's SMTP conversation.
         sink.kill_at = 5
-        assert sink.mid_send.wait(60), "the worker sent nothing"
+        assert sink.mid_send.wait(60), "the worker sent nothing:\n" + worker.output()
         worker.kill()
         sink.mid_send.clear()
         worker.start()
@@ -208,7 +214,7 @@ def test_no_email_is_lost_when_smtp_stops_and_the_worker_is_killed(on_postgres, 
             register_and_book(client, session, n)
         # Second kill, mid-send again; then the SMTP server stops for 30 seconds.
         sink.kill_at = sink.count() + 3
-        assert sink.mid_send.wait(60), "the restarted worker sent nothing"
+        assert sink.mid_send.wait(60), "the restarted worker sent nothing:\n" + worker.output()
         worker.kill()
         sink.stop()
         down_since = time.monotonic()
@@ -241,7 +247,7 @@ def test_no_email_is_lost_when_smtp_stops_and_the_worker_is_killed(on_postgres, 
         f"{len(missing)} missing, {duplicates} duplicates, {len(unexpected)} unexpected; "
         f"{retried} sent after a failed attempt"
     )
-    assert missing == []
+    assert missing == [], worker.output()
     assert retried > 0  # the SMTP server's stop made sends fail, and they were retried
     assert unexpected == []
     assert Notification.objects.filter(status=DeliveryStatus.SENT).count() == 2 * PEOPLE
