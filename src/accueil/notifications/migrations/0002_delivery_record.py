@@ -2,6 +2,7 @@
 and the tasks still queued by the former queue (django-tasks-db) move to django-q2's
 so that none is lost in the upgrade."""
 
+import datetime as dt
 import json
 
 from django.db import migrations, models
@@ -26,6 +27,7 @@ def move_old_queue(apps, schema_editor):
     """Tasks waiting in django-tasks-db's table become one-off schedules (due now, or
     at their run_after)."""
     from django.utils import timezone
+    from django.utils.dateparse import parse_datetime
 
     connection = schema_editor.connection
     if OLD_QUEUE not in connection.introspection.table_names():
@@ -39,8 +41,10 @@ def move_old_queue(apps, schema_editor):
     for task_path, args_kwargs, run_after in rows:
         if isinstance(args_kwargs, str):
             args_kwargs = json.loads(args_kwargs)
-        if isinstance(run_after, str):  # SQLite
-            run_after = models.DateTimeField().to_python(run_after)
+        if isinstance(run_after, str):  # SQLite: the time in UTC, without its zone
+            run_after = parse_datetime(run_after)
+        if run_after is not None and timezone.is_naive(run_after):
+            run_after = timezone.make_aware(run_after, dt.timezone.utc)
         call = (task_path, list(args_kwargs["args"]), dict(args_kwargs["kwargs"]), 1)
         Schedule.objects.create(
             func=RUN,
