@@ -6,9 +6,10 @@ can send it again. The worker here is django-q2's own pieces (scheduler, ORM bro
 signed packages), run in the test's process; tests/test_mail_faults.py runs the real
 cluster."""
 
+import json
 import pydoc
 import smtplib
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
 import time_machine
@@ -276,3 +277,50 @@ def test_a_failed_attempt_is_logged_without_the_address_or_the_error_text(real_q
     [warning] = [r for r in caplog.records if r.name == "accueil.notifications.queue"]
     assert "SMTPServerDisconnected" in warning.getMessage()
     assert "example.test" not in caplog.text and booking.candidate.email not in caplog.text
+
+
+def test_the_upgrade_moves_the_tasks_left_in_the_former_queue(transactional_db):
+    """notifications/migrations/0002: django-tasks-db's waiting tasks become schedules."""
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.apps import apps
+
+    migration = import_module("accueil.notifications.migrations.0002_delivery_record")
+    later = timezone.now().replace(microsecond=0) + timedelta(days=3)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TABLE django_tasks_database_dbtaskresult (id varchar(32) PRIMARY KEY,"
+            " status varchar(10), task_path text, args_kwargs text, run_after timestamp)"
+        )
+        try:
+            rows = [
+                ("a", "READY", "accueil.notifications.tasks.send_booking_reminder", [7], later),
+                (
+                    "b",
+                    "READY",
+                    "accueil.notifications.tasks.send_booking_email",
+                    ["booked", 7],
+                    None,
+                ),
+                ("c", "SUCCEEDED", "accueil.notifications.tasks.send_booking_email", [], None),
+            ]
+            for key, status, path, args, run_after in rows:
+                cursor.execute(
+                    "INSERT INTO django_tasks_database_dbtaskresult VALUES (%s, %s, %s, %s, %s)",
+                    [
+                        key,
+                        status,
+                        path,
+                        f'{{"args": {json.dumps(args)}, "kwargs": {{}}}}',
+                        run_after and run_after.astimezone(UTC).replace(tzinfo=None),
+                    ],
+                )
+            migration.move_old_queue(apps, SimpleNamespace(connection=connection))
+        finally:
+            cursor.execute("DROP TABLE django_tasks_database_dbtaskresult")
+    moved = {repr(queue.scheduled_call(s)): s.next_run for s in Schedule.objects.all()}
+    reminder = repr(("accueil.notifications.tasks.send_booking_reminder", [7], {}, 1))
+    email = repr(("accueil.notifications.tasks.send_booking_email", ["booked", 7], {}, 1))
+    assert moved.keys() == {reminder, email}
+    assert moved[reminder] == later
