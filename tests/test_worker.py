@@ -324,3 +324,11 @@ def test_the_upgrade_moves_the_tasks_left_in_the_former_queue(transactional_db):
     email = repr(("accueil.notifications.tasks.send_booking_email", ["booked", 7], {}, 1))
     assert moved.keys() == {reminder, email}
     assert moved[reminder] == later
+
+
+def test_only_json_values_are_queued(real_queue):
+    from accueil.notifications.tasks import send_booking_email
+
+    with pytest.raises(TypeError):
+        send_booking_email.enqueue("booked", object())
+    assert not OrmQ.objects.exists()

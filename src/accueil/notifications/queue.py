@@ -84,7 +84,7 @@ def submit(path: str, args, kwargs, *, attempt: int = 1, run_after: datetime | N
     if run_after is None or run_after <= timezone.now():
         return async_task(RUN, *call, task_name=path.rpartition(".")[2])
     # A literal the scheduler reads back with ast.literal_eval (the task's arguments
-    # are JSON values: django-tasks checks it).
+    # are JSON values: QueueBackend.enqueue checks it).
     return Schedule.objects.create(
         func=RUN,
         args=repr(call),
@@ -137,8 +137,7 @@ class QueueBackend(BaseTaskBackend):
 
     def enqueue(self, task: Task, args, kwargs) -> TaskResult:
         self.validate_task(task)
-        submit(task.module_path, args, kwargs, run_after=task.run_after)
-        result = TaskResult(
+        result = TaskResult(  # refuses arguments that are not JSON values
             task=task,
             id=get_random_id(),
             status=TaskResultStatus.READY,
@@ -152,5 +151,6 @@ class QueueBackend(BaseTaskBackend):
             errors=[],
             worker_ids=[],
         )
+        submit(task.module_path, result.args, result.kwargs, run_after=task.run_after)
         task_enqueued.send(type(self), task_result=result)
         return result
