@@ -66,7 +66,7 @@ import json
 import django
 django.setup()
 from django.db.models import Count, F, Q, Sum
-from django_tasks_db.models import DBTaskResult
+from django_q.models import OrmQ, Schedule
 from accueil.booking.models import Booking, InformationSession
 from accueil.registration.models import Candidate
 sessions = InformationSession.objects.annotate(
@@ -79,7 +79,7 @@ print(json.dumps({
     "seats_taken": InformationSession.objects.aggregate(n=Sum("seats_taken"))["n"] or 0,
     "active_bookings": Booking.objects.filter(status="active").count(),
     "candidates": Candidate.objects.count(),
-    "queued_tasks": DBTaskResult.objects.count(),
+    "queued_tasks": OrmQ.objects.count() + Schedule.objects.count(),
 }))
 """
 
@@ -103,7 +103,7 @@ def arguments() -> argparse.Namespace:
     )
     parser.add_argument(
         "--tasks-backend",
-        default="django_tasks_db.DatabaseBackend",
+        default="accueil.notifications.queue.QueueBackend",
         help="TASKS_BACKEND: the real queue by default (each booking queues its emails)",
     )
     parser.add_argument(

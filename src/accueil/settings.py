@@ -61,7 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks",
-    "django_tasks_db",
+    "django_q",
 ]
 
 MIDDLEWARE = [
@@ -174,11 +174,40 @@ EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "Accueil <accueil@localhost>")
 
+# A send that hangs fails after this many seconds (and is tried again later).
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", "30")
+
+# Background tasks (emails, reminders, documents): django-tasks' @task, queued in
+# django-q2's database queue and run by `accueil qcluster` (notifications/queue.py).
 TASKS = {
     "default": {
-        "BACKEND": os.getenv("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": os.getenv("TASKS_BACKEND", "accueil.notifications.queue.QueueBackend"),
         "QUEUES": ["default"],
     }
+}
+# A failed task is tried again after 1, 2, 4 ... minutes, at most an hour apart,
+# until the waits add up to TASKS_RETRY_FOR seconds (24 hours: 30 attempts).
+TASKS_RETRY_FIRST_DELAY = envint("TASKS_RETRY_FIRST_DELAY", "60")
+TASKS_RETRY_MAX_DELAY = envint("TASKS_RETRY_MAX_DELAY", "3600")
+TASKS_RETRY_FOR = envint("TASKS_RETRY_FOR", str(24 * 3600))
+Q_CLUSTER = {
+    "name": "accueil",
+    "orm": "default",  # the queue is a table of the database: queued with the data
+    "workers": envint("TASKS_WORKERS", "2"),
+    # Tasks taken ahead of the workers (their lease runs while they wait): one each.
+    "queue_limit": envint("TASKS_WORKERS", "2"),
+    # A worker takes a task for TASKS_LEASE seconds; if it dies, the task is taken
+    # again when the lease runs out. A task is stopped after TASKS_TIMEOUT seconds,
+    # much shorter, so that a task is not taken again while it runs (and if it were,
+    # an email's locked record makes the second run find it sent).
+    "retry": envint("TASKS_LEASE", "300"),
+    "timeout": envint("TASKS_TIMEOUT", "120"),
+    "max_attempts": 0,  # a dead worker's task is taken again, however many times
+    "ack_failures": False,  # failures are retried by accueil.notifications.queue.run
+    "save_limit": -1,  # no table of finished tasks: each email has its own record
+    "poll": 0.5,
+    "catch_up": False,
+    "cache": "tasks",  # the cluster's own status, not the shared cache (no writes)
 }
 
 # The cache is shared by every web worker (rate limits count across them): a table
@@ -187,7 +216,9 @@ CACHES = {
     "default": {
         "BACKEND": os.getenv("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
         "LOCATION": os.getenv("CACHE_LOCATION", "accueil_cache"),
-    }
+    },
+    # The task cluster's status, written twice a second: kept in its own process.
+    "tasks": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
 # Public form submissions per client address: "count/seconds"; "0" turns the limit off.
 RATE_LIMIT_PUBLIC = os.getenv("RATE_LIMIT_PUBLIC", "20/600")
@@ -219,6 +250,8 @@ LOGGING = {
         "django.server": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # The task queue: failures, retries and restarted workers, not every task.
+        "django-q": {"level": "WARNING"},
     },
 }
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("accueil.contracts.urls")),
     path("officer/contracts/", include("accueil.contracts.officer_urls")),
     path("officer/day/", include("accueil.intake.urls")),
+    path("officer/emails/", include("accueil.notifications.urls")),
     path("social/", include("accueil.social.urls")),
     path("courses/", include("accueil.training.urls")),
     path("guide/", include("accueil.guide.urls")),

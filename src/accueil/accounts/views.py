@@ -88,6 +88,10 @@ def home(request: HttpRequest) -> HttpResponse:
             (status, by_status.get(status.value, 0)) for status in ContractStatus
         ]
         context["candidate_count"] = access.candidates_for_user(user).count()
+    if user.role == Role.OFFICER:
+        from accueil.notifications.views import undelivered_emails
+
+        context["undelivered_count"] = undelivered_emails().count()
     if user.role == Role.SOCIAL_WORKER:
         context["open_requests"] = open_requests(access.interview_requests_for_user(user)).count()
     if user.role in (Role.PROVIDER, Role.SOCIAL_WORKER, Role.ADMIN):

@@ -168,11 +168,9 @@ def register_and_book(
     """Register someone new online and book their seat, all or nothing, in the
     caller's transaction with no savepoint: a refusal (NotEligible, AlreadyRegistered,
     BookingError, NoSuchSession among them) leaves the caller's atomic block to roll
-    back whole. The emails of both are queued in one INSERT. (The two audit events are
+    back whole, with the emails of both queued in it. (The two audit events are
     two: one INSERT of two rows costs PostgreSQL and Python more than two of one.)"""
-    from accueil.notifications.tasks import queued_together
-
-    with transaction.atomic(savepoint=False), queued_together():
+    with transaction.atomic(savepoint=False):
         candidate = candidate_create(data=data, submission_id=submission_id, request=request)
         booking = _book(
             candidate=candidate,

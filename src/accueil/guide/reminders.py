@@ -4,20 +4,20 @@ on the day to ask for the renewal of the permit, and a week before a decision is
 A reminder is queued with the change that makes it (see notifications.tasks.queue)
 for 08:00 in Luxembourg on its day. The task re-reads everything: if the date has
 moved since (the candidate changed it), or the item is gone, or the reminder was
-already sent (one `Reminder` row per item and date), it sends nothing.
+already sent (one `Reminder` row per item and date, written with the email's
+delivery record, see notifications.tasks.deliver), it sends nothing.
 """
 
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
 from accueil.guide.models import Procedure, Reminder, ResidencePermit
-from accueil.notifications.tasks import queue
+from accueil.notifications.tasks import deliver, queue
 
 LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
 BEFORE_DECISION = timedelta(days=7)  # the brief: "a week before the decision is due"
@@ -66,15 +66,18 @@ def send_guide_reminder(kind: str, item_id: int, due_on: str) -> bool:
     if found is None or item.on.isoformat() != due_on or not found.candidate.email:
         return False
     candidate = found.candidate
-    try:
-        with transaction.atomic():
-            Reminder.objects.create(
-                candidate=candidate, kind=kind, item=str(item_id), due_on=item.on
-            )
-            _email(kind, candidate, item).send()
-    except IntegrityError:
+    reminder = {"candidate": candidate, "kind": kind, "item": str(item_id), "due_on": item.on}
+    if Reminder.objects.filter(**reminder).exists():
         return False  # already sent
-    return True
+    # Sent once, retried and listed for the officers when not delivered, as every email.
+    return deliver(
+        f"guide_{kind}:{item_id}:{item.on.isoformat()}",
+        f"guide_{kind}",
+        candidate,
+        lambda: _email(kind, candidate, item),
+        again=(send_guide_reminder, [kind, item_id, due_on]),
+        on_sent=lambda: Reminder.objects.create(**reminder),
+    )
 
 
 def _email(kind: str, candidate, item) -> EmailMessage:

@@ -1,97 +1,48 @@
 """Background work of notifications: small, idempotent, queued with the data.
 
-Every task takes ids, re-reads what it needs and does nothing when there is nothing
-left to do (the booking ended, the email was already sent), so it can run twice.
+A task is queued in the same transaction as the change it announces (the queue is a
+table of the database, see notifications.queue): the worker sees it when the booking
+is committed, and never for one rolled back.
 
-Where the queue is the database (django-tasks-db, the default), a task is queued in
-the same transaction as the change it announces: the worker sees it exactly when the
-booking is committed, and never for one rolled back (a transactional outbox), at no
-extra commit; inside `queued_together()` the rows wait and are written in one INSERT.
-With any other queue, tasks are queued after the commit.
+Every task takes ids, re-reads what it needs and does nothing when there is nothing
+left to do (the booking ended). Every email has a record (`Notification`, keyed by
+kind and booking, or by kind and a random key drawn when it is queued), checked and
+locked before sending, so a task that runs again (a worker died, the lease ran out)
+does not send an email recorded as sent. A failed send is recorded (attempts, class
+of the error) and raised, for the queue to try it again later; at the last attempt
+the record is marked failed and appears on the officers' "Emails not delivered" page.
+
+The one gap left: the SMTP server accepted the email, and the worker died (or lost
+the database) before the record of the sending was committed, in the few
+milliseconds between the two. The record is then not "sent", and the task, run
+again after the lease, sends the email a second time. An email is never lost for
+it; the candidate may get it twice. (Closing it would need the SMTP server to take
+part in the transaction, which SMTP cannot do.)
 """
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from datetime import datetime, timedelta
+import secrets
+from collections.abc import Callable
+from datetime import timedelta
 
-from django.db import IntegrityError, transaction
-from django.db.models import signals
+from django.core.mail import EmailMessage
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
-from django_tasks_db import DatabaseBackend
-from django_tasks_db.compat import normalize_json, task_enqueued
-from django_tasks_db.models import DBTaskResult
 
 from accueil.booking.models import Booking, BookingStatus
 from accueil.notifications import emails
-from accueil.notifications.models import Notification
+from accueil.notifications.models import DeliveryStatus, Notification
+from accueil.notifications.queue import current_attempt
 
 REMINDER_BEFORE = timedelta(days=2)  # issue: "A reminder email goes out 2 days before."
 STARTS_A_BOOKING = {"booked", "moved", "waitlist_booked"}
-# The rows queued inside `queued_together()`, each with the backend that queues it.
-_waiting: ContextVar[list[tuple[DatabaseBackend, DBTaskResult]] | None] = ContextVar(
-    "tasks_waiting", default=None
-)
 
 
-def queue(task_, *args, run_after: datetime | None = None) -> None:
+def queue(task_, *args, run_after=None) -> None:
     """Queue `task_` with the current transaction (see the module's docstring)."""
     if run_after is not None:
         task_ = task_.using(run_after=run_after)
-    # task_.get_backend(), not default_task_backend: that one is a proxy object.
-    backend = task_.get_backend()
-    if not isinstance(backend, DatabaseBackend):
-        transaction.on_commit(lambda: task_.enqueue(*args))
-    elif (waiting := _waiting.get()) is not None:
-        backend.validate_task(task_)
-        waiting.append((backend, _task_row(backend, task_, args)))
-    else:
-        task_.enqueue(*args)
-
-
-def _task_row(backend: DatabaseBackend, task_, args: tuple) -> DBTaskResult:
-    """The row `DatabaseBackend.enqueue` creates, not saved yet (django-tasks-db 0.13;
-    tests/test_worker.py compares the two)."""
-    return DBTaskResult(
-        id=backend._get_id(),
-        args_kwargs=normalize_json({"args": args, "kwargs": {}}),
-        priority=task_.priority,
-        task_path=task_.module_path,
-        queue_name=task_.queue_name,
-        run_after=task_.run_after,
-        backend_name=backend.alias,
-    )
-
-
-@contextmanager
-def queued_together() -> Iterator[None]:
-    """With the database queue, write the tasks queued inside in one INSERT when the
-    block ends without an error (none when it raises), as `enqueue` would one by one:
-    the same signals, in the same transaction. Only around code that recovers from no
-    error inside it (a savepoint rolled back inside would leave its tasks waiting)."""
-    if _waiting.get() is not None:  # already inside: the outer block writes them
-        yield
-        return
-    waiting: list[tuple[DatabaseBackend, DBTaskResult]] = []
-    token = _waiting.set(waiting)
-    try:
-        yield
-    finally:
-        _waiting.reset(token)
-    if waiting:
-        _write(waiting)
-
-
-def _write(waiting: list[tuple[DatabaseBackend, DBTaskResult]]) -> None:
-    using = DBTaskResult.objects.db
-    for _backend, row in waiting:  # as save() would: django-tasks-db sets run_after then
-        signals.pre_save.send(
-            DBTaskResult, instance=row, raw=False, using=using, update_fields=None
-        )
-    DBTaskResult.objects.bulk_create([row for _backend, row in waiting])
-    for backend, row in waiting:
-        task_enqueued.send(type(backend), task_result=row.task_result)
+    task_.enqueue(*args)
 
 
 def notify(kind: str, booking: Booking) -> None:
@@ -122,20 +73,72 @@ def send_booking_reminder(booking_id: int) -> bool:
 
 
 def send_once(kind: str, booking: Booking) -> bool:
-    """Record, then send, in one transaction: a failed send leaves no record to retry."""
-    try:
-        with transaction.atomic():
-            Notification.objects.create(kind=kind, candidate=booking.candidate, booking=booking)
-            emails.render(kind, booking.candidate, booking).send()
-    except IntegrityError:
-        return False  # already sent
-    return True
+    """The email of this kind about this booking, unless it was sent."""
+    again = (send_booking_reminder, [booking.pk])
+    if kind != "reminder":
+        again = (send_booking_email, [kind, booking.pk])
+    return deliver(
+        f"{kind}:booking:{booking.pk}",
+        kind,
+        booking.candidate,
+        lambda: emails.render(kind, booking.candidate, booking),
+        booking=booking,
+        again=again,
+    )
+
+
+def deliver(
+    key: str,
+    kind: str,
+    candidate,
+    message: Callable[[], EmailMessage],
+    *,
+    booking: Booking | None = None,
+    again: tuple,
+    on_sent: Callable[[], object] | None = None,
+) -> bool:
+    """Send the email recorded under `key` unless it was sent: its record is locked,
+    the email sent, and the record marked sent in one transaction (a second worker
+    with the same task waits for it, then finds it sent). A failed send is recorded
+    and raised again. `again` is the task and arguments that send it; `on_sent` runs
+    in the transaction once it is sent."""
+    attempt = current_attempt()
+    with transaction.atomic():
+        record, _created = Notification.objects.select_for_update().get_or_create(
+            key=key,
+            defaults={
+                "kind": kind,
+                "candidate": candidate,
+                "booking": booking,
+                "task": again[0].module_path,
+                "task_args": list(again[1]),
+            },
+        )
+        if record.status == DeliveryStatus.SENT:
+            return False
+        record.attempts += 1
+        record.last_attempt_at = timezone.now()
+        try:
+            message().send()
+        except Exception as error:
+            record.last_error = type(error).__name__[:100]
+            record.status = DeliveryStatus.FAILED if attempt.last else DeliveryStatus.PENDING
+            record.save(update_fields=["attempts", "last_attempt_at", "last_error", "status"])
+            failure = error
+        else:
+            record.status = DeliveryStatus.SENT
+            record.sent_at = record.last_attempt_at
+            record.save(update_fields=["attempts", "last_attempt_at", "status", "sent_at"])
+            if on_sent is not None:
+                on_sent()
+            return True
+    raise failure
 
 
 @task()
-def send_candidate_email(kind: str, candidate_id: str) -> bool:
+def send_candidate_email(kind: str, candidate_id: str, key: str = "") -> bool:
     """ "registered" (with the activation link), "sign_in" (a one-time sign-in link) or
-    "access_link" (the private booking link again)."""
+    "access_link" (the private booking link again). `key` names this one email."""
     from accueil.accounts import links as account_links
     from accueil.registration.models import Candidate
 
@@ -150,10 +153,27 @@ def send_candidate_email(kind: str, candidate_id: str) -> bool:
         url = "" if candidate.user_id else account_links.activation_url(candidate)
     else:
         url = ""
-    emails.render(kind, candidate, None, action_url=url).send()
-    Notification.objects.create(kind=kind, candidate=candidate)
-    return True
+    key = key or secrets.token_hex(12)
+    return deliver(
+        f"{kind}:candidate:{key}",
+        kind,
+        candidate,
+        lambda: emails.render(kind, candidate, None, action_url=url),
+        again=(send_candidate_email, [kind, str(candidate.pk), key]),
+    )
 
 
 def candidate_email(kind: str, candidate_id) -> None:
-    queue(send_candidate_email, kind, str(candidate_id))
+    queue(send_candidate_email, kind, str(candidate_id), secrets.token_hex(12))
+
+
+def send_again(record: Notification) -> bool:
+    """Queue an email that was not delivered once more (the officers' button); False
+    when it is no longer marked failed (sent again already, by another click)."""
+    from django.utils.module_loading import import_string
+
+    failed = Notification.objects.filter(pk=record.pk, status=DeliveryStatus.FAILED)
+    if not failed.update(status=DeliveryStatus.PENDING):
+        return False
+    queue(import_string(record.task), *record.task_args)
+    return True

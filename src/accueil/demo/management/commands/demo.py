@@ -41,9 +41,10 @@ class Command(BaseCommand):
         # Links in emails and calendars lead to the port the demo serves on.
         site = os.environ.get("SITE_URL") or f"http://127.0.0.1:{port}"
         settings.SITE_URL = site
+        # django-q2's cluster; one worker process is plenty for the demo's SQLite file.
         worker = subprocess.Popen(
-            [sys.executable, "-m", "accueil.cli", "db_worker", "--no-reload", "--interval", "1"],
-            env={**os.environ, "SITE_URL": site},
+            [sys.executable, "-m", "accueil.cli", "qcluster"],
+            env={"TASKS_WORKERS": "1", **os.environ, "SITE_URL": site},
         )
         self.stdout.write(f"  Task worker started (pid {worker.pid})")
         try:

@@ -1,0 +1,101 @@
+"""The officers' page of emails not delivered: for whom (the role) and what for, when,
+how many attempts and what kind of error, never the content or the address; and a
+button that sends one again."""
+
+import smtplib
+import socket
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from accueil.accounts import access
+from accueil.accounts.models import Role
+from accueil.audit.models import Action
+from accueil.audit.service import audit_record
+from accueil.notifications import tasks
+from accueil.notifications.models import DeliveryStatus, Notification
+
+PER_PAGE = 50
+
+UNREACHABLE = gettext_lazy("The mail server could not be reached")
+REFUSED = gettext_lazy("The mail server refused the email")
+ERRORS = {
+    **{
+        cls.__name__: UNREACHABLE
+        for cls in (
+            ConnectionError,
+            ConnectionRefusedError,
+            ConnectionResetError,
+            ConnectionAbortedError,
+            TimeoutError,
+            OSError,
+            socket.gaierror,
+            smtplib.SMTPServerDisconnected,
+            smtplib.SMTPConnectError,
+        )
+    },
+    "timeout": UNREACHABLE,
+    smtplib.SMTPRecipientsRefused.__name__: gettext_lazy("The mail server refused the address"),
+    smtplib.SMTPAuthenticationError.__name__: gettext_lazy(
+        "The mail server refused Accueil's sign-in"
+    ),
+    smtplib.SMTPSenderRefused.__name__: REFUSED,
+    smtplib.SMTPDataError.__name__: REFUSED,
+    smtplib.SMTPResponseException.__name__: REFUSED,
+}
+
+
+def error_kind(name: str) -> str:
+    return str(ERRORS.get(name, gettext_lazy("An error in Accueil")))
+
+
+def undelivered_emails():
+    return Notification.objects.filter(status=DeliveryStatus.FAILED)
+
+
+def officer_only(view):
+    @wraps(view)
+    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not access.has_role(request.user, Role.OFFICER):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return login_required(checked)
+
+
+@require_GET
+@officer_only
+def undelivered(request: HttpRequest) -> HttpResponse:
+    found = undelivered_emails().order_by("-last_attempt_at", "-pk")
+    page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    for record in page.object_list:
+        record.error_kind = error_kind(record.last_error)
+    return render(request, "notifications/officer/undelivered.html", {"page": page})
+
+
+@require_POST
+@officer_only
+def send_again(request: HttpRequest, notification_id: int) -> HttpResponse:
+    record = get_object_or_404(Notification, pk=notification_id)
+    if tasks.send_again(record):
+        audit_record(
+            action=Action.UPDATE,
+            target=record,
+            request=request,
+            fields=["status"],
+            reason="email queued to be sent again",
+        )
+        messages.success(
+            request, _("The email “%(purpose)s” will be sent again.") % {"purpose": record.purpose}
+        )
+    else:
+        messages.info(request, _("This email is already being sent again."))
+    return redirect("notifications:undelivered")
