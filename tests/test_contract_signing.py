@@ -49,7 +49,9 @@ def test_signing_puts_the_contract_in_force_for_the_rules_term(
             entry_into_force=date(2024, 2, 29),
         )
     assert signed.status == ContractStatus.IN_FORCE
-    assert (signed.entry_into_force, signed.end_exclusive) == (date(2024, 2, 29), date(2026, 2, 28))
+    # The anniversary of 29 February in a common year is 1 March (issue 9, point 12;
+    # it was 28 February, a term a day shorter than one from 28 February).
+    assert (signed.entry_into_force, signed.end_exclusive) == (date(2024, 2, 29), date(2026, 3, 1))
     assert signed.signed_by == officer and signed.signed_at
     run_tasks()
     signed.refresh_from_db()
