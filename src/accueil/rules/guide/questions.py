@@ -140,7 +140,7 @@ def _form_date(question: Question, raw: str | list[str]) -> date | None:
             raise error(question.fact, "date" if any(parts) else "required")
         try:
             day = date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
+        except (ValueError, OverflowError):  # a month of 20 digits overflows date()
             raise error(question.fact, "date") from None
         return _in_range(day, question.fact)
     if not raw.strip():

@@ -288,7 +288,10 @@ def parse_contacts(raw: Facts) -> Facts:
     codes = raw.get("codes")
     if codes is None:
         return {"codes": list(DIRECTORY)}
-    if not isinstance(codes, list) or any(code not in DIRECTORY for code in codes):
+    # A code is a string: a list or an object in the list is not a code (and not hashable).
+    if not isinstance(codes, list) or any(
+        not isinstance(code, str) or code not in DIRECTORY for code in codes
+    ):
         raise FactError("codes", f"expected a list of codes among {', '.join(DIRECTORY)}")
     return {"codes": [code for code in DIRECTORY if code in codes]}
 
