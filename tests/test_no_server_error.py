@@ -376,3 +376,27 @@ def test_a_method_the_api_does_not_take_answers_json(client):
     response = client.get("/api/v1/rules/cai.term")
     assert response.status_code == 405
     assert_json_answer(response)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/officer/candidates/?q=Silva&session=١٢",
+        "/officer/candidates/?q=Silva&session=99999999999999999999",
+        "/officer/sessions/99999999999999999999/",
+        "/officer/sessions/99999999999999999999/cancel/",
+        "/officer/sessions/?start_day=1&start_month=1&start_year=9999",
+        "/officer/sessions/?page=99999999999999999999",
+        "/candidates/?page=٢",
+        "/audit/?record=" + "9" * 70,
+    ],
+)
+def test_the_staff_pages_take_any_number(client, officer, url):
+    client.force_login(officer)
+    assert client.get(url).status_code < 500
+
+
+def test_removing_a_procedure_with_a_huge_number_is_a_404(client, candidate_user):
+    client.force_login(candidate_user)
+    response = client.post("/guide/my-dates/procedures/99999999999999999999/remove/")
+    assert response.status_code == 404
