@@ -22,6 +22,7 @@ from accueil.booking.services import booking_create
 from accueil.guide import engine
 from accueil.guide.calculators import CALCULATORS
 from accueil.guide.forms import QuestionForm
+from accueil.guide.models import Procedure, ResidencePermit
 from accueil.registration import links
 from accueil.registration.public_views import CHECK, REGISTER
 from accueil.rules import RULES
@@ -76,7 +77,8 @@ date_parts = {
     "day": st.one_of(st.integers(min_value=1, max_value=31).map(str), odd_text),
     "month": st.one_of(st.integers(min_value=1, max_value=12).map(str), odd_text),
     "year": st.one_of(
-        st.sampled_from(["0001", "1899", "1900", "2026", "2199", "2200", "9999"]), odd_text
+        st.sampled_from(["0001", "1899", "1900", "1950", "2008", "2026", "2199", "2200", "9999"]),
+        odd_text,
     ),
 }
 json_scalars = st.one_of(
@@ -321,16 +323,16 @@ def test_an_unknown_address_of_the_api_answers_json(client):
     assert_json_answer(response)
 
 
+CALCULATOR_DATES = [
+    ("renewal", "expires_on"),
+    ("decision", "complete_on"),
+    ("arrival", "entered_on"),
+    ("adem", "declared_on"),
+]
+
+
 @pytest.mark.parametrize("year", ["0001", "9999"])
-@pytest.mark.parametrize(
-    ("slug", "prefix"),
-    [
-        ("renewal", "expires_on"),
-        ("decision", "complete_on"),
-        ("arrival", "entered_on"),
-        ("adem", "declared_on"),
-    ],
-)
+@pytest.mark.parametrize(("slug", "prefix"), CALCULATOR_DATES)
 def test_a_calculator_answers_a_year_out_of_range_next_to_the_field(client, slug, prefix, year):
     data = {f"{prefix}_day": "31", f"{prefix}_month": "12", f"{prefix}_year": year}
     if slug == "decision":
@@ -400,3 +402,43 @@ def test_removing_a_procedure_with_a_huge_number_is_a_404(client, candidate_user
     client.force_login(candidate_user)
     response = client.post("/guide/my-dates/procedures/99999999999999999999/remove/")
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(("slug", "prefix"), CALCULATOR_DATES)
+def test_a_calculator_answers_a_day_before_the_guides_rules_next_to_the_field(client, slug, prefix):
+    data = {f"{prefix}_day": "1", f"{prefix}_month": "1", f"{prefix}_year": "1950"}
+    if slug == "decision":
+        data["kind"] = "salaried"
+    response = client.post(
+        reverse("guide:calculator", args=[slug]), data, HTTP_ACCEPT_LANGUAGE="fr"
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "govuk-error-summary" in page and f'href="#id_{prefix}"' in page
+    assert "La date doit être le 29 août 2008 ou après" in page
+    assert "govuk-panel--confirmation" not in page
+
+
+def test_my_dates_keep_no_date_the_rules_refuse(client, candidate_user):
+    client.force_login(candidate_user)
+    permit = {"form": "permit", "expires_on_day": "1", "expires_on_month": "1"}
+    response = client.post(reverse("guide:my_dates"), {**permit, "expires_on_year": "1950"})
+    assert response.status_code == 200
+    assert "The date must be on or after 29 August 2008" in response.content.decode()
+    procedure = {"form": "procedure", "kind": "salaried", "complete_on_day": "1"}
+    response = client.post(
+        reverse("guide:my_dates"),
+        {**procedure, "complete_on_month": "1", "complete_on_year": "2000"},
+    )
+    assert response.status_code == 200
+    assert "The date must be on or after 29 August 2008" in response.content.decode()
+    assert not ResidencePermit.objects.exists() and not Procedure.objects.exists()
+
+
+def test_a_date_kept_before_the_checks_does_not_break_the_candidates_pages(client, candidate_user):
+    person = candidate_user.candidate
+    ResidencePermit.objects.create(candidate=person, expires_on=date(1, 1, 1))
+    Procedure.objects.create(candidate=person, kind="salaried", complete_on=date(9999, 12, 31))
+    client.force_login(candidate_user)
+    assert client.get(reverse("guide:my_dates")).status_code == 200
+    assert client.get(reverse("accounts:home")).status_code == 200

@@ -26,13 +26,11 @@ from functools import cached_property
 from typing import Any
 
 from accueil.rules.base import FactError
-from accueil.rules.dates import parse_date
+from accueil.rules.dates import EARLIEST, LATEST, parse_date  # the rules' range of dates
 from accueil.rules.guide.text import Text, t
 
 KINDS = ("yes_no", "choice", "multi_choice", "date", "country_list", "number")
 UNKNOWN = "unknown"
-EARLIEST = date(1900, 1, 1)
-LATEST = date(2199, 12, 31)
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
