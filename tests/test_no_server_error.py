@@ -442,3 +442,24 @@ def test_a_date_kept_before_the_checks_does_not_break_the_candidates_pages(clien
     client.force_login(candidate_user)
     assert client.get(reverse("guide:my_dates")).status_code == 200
     assert client.get(reverse("accounts:home")).status_code == 200
+
+
+def test_a_defect_in_the_api_answers_json_and_logs_nothing_personal(client, monkeypatch, caplog):
+    def broken(rule, facts):
+        raise ValueError(f"cannot read {facts['name']}")
+
+    monkeypatch.setattr("accueil.api.rules.evaluate", broken)
+    response = client.post(
+        "/api/v1/rules/cai.term?lang=de",
+        {"name": "ana.silva@example.test"},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="de",
+    )
+    assert response.status_code == 500
+    assert response.json() == {
+        "error": "Bei uns ist ein Fehler aufgetreten. Versuchen Sie es später erneut.",
+        "fact": None,
+    }
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "ValueError" in logged and "rule_evaluate" in logged
+    assert "ana.silva" not in logged
