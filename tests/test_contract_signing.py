@@ -49,7 +49,9 @@ def test_signing_puts_the_contract_in_force_for_the_rules_term(
             entry_into_force=date(2024, 2, 29),
         )
     assert signed.status == ContractStatus.IN_FORCE
-    assert (signed.entry_into_force, signed.end_exclusive) == (date(2024, 2, 29), date(2026, 2, 28))
+    # The anniversary of 29 February in a common year is 1 March (issue 9, point 12;
+    # it was 28 February, a term a day shorter than one from 28 February).
+    assert (signed.entry_into_force, signed.end_exclusive) == (date(2024, 2, 29), date(2026, 3, 1))
     assert signed.signed_by == officer and signed.signed_at
     run_tasks()
     signed.refresh_from_db()
@@ -144,3 +146,32 @@ def test_no_contract_is_signed_on_a_document_not_valid_that_day(db, officer):
         contract=contract, actor=officer, method=SignatureMethod.CONFIRMED
     )
     assert signed.status == ContractStatus.IN_FORCE
+
+
+def test_a_live_contract_from_29_february_gets_the_new_term_end(db):
+    """The data migration contracts/0005: 28 February -> 1 March for live contracts."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from tests import factories
+
+    migration = import_module("accueil.contracts.migrations.0005_leap_day_term_end")
+    live = factories.contract(
+        factories.candidate(), entry_into_force=date(2024, 2, 29), end_exclusive=date(2026, 2, 28)
+    )
+    decided = factories.contract(
+        factories.candidate(),
+        status=ContractStatus.NOT_FULFILLED,
+        entry_into_force=date(2024, 2, 29),
+        end_exclusive=date(2026, 2, 28),
+    )
+    other = factories.contract(
+        factories.candidate(), entry_into_force=date(2024, 2, 28), end_exclusive=date(2026, 2, 28)
+    )
+    migration.leap_day_term_end(apps, None)
+    for contract in (live, decided, other):
+        contract.refresh_from_db()
+    assert live.end_exclusive == date(2026, 3, 1)
+    assert decided.end_exclusive == date(2026, 2, 28)
+    assert other.end_exclusive == date(2026, 2, 28)

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "accueil.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "accueil.api.middleware.JsonErrorsMiddleware",
 ]
 
 ROOT_URLCONF = "accueil.urls"

@@ -17,7 +17,9 @@ def test_to_dict_is_json_with_iso_dates_and_messages_in_the_chosen_language():
     json.dumps(data)
     assert data["rule"] == "cai.term"
     assert data["outcome"] == "term"
-    assert data["values"]["last_day"] == "2026-02-27"
+    # 29 February's anniversary in a common year is 1 March (issue 9, point 12): the
+    # last day is 28 February 2026, no longer 27 February.
+    assert data["values"]["last_day"] == "2026-02-28"
     reason = data["reasons"][0]
     assert set(reason) == {"code", "rule", "met", "message", "messages", "source"}
     assert reason["message"] == reason["messages"]["fr"]

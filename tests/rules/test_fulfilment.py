@@ -144,14 +144,17 @@ def test_fulfilment_can_be_decided_before_the_end_of_the_term():
     assert decision.outcome == "fulfilled"
 
 
-def test_term_from_29_february_counts_27_february_but_not_28_february():
+def test_term_from_29_february_counts_28_february_but_not_1_march():
+    # Issue 9, point 12: the last day of a term from 29 February 2024 is now
+    # 28 February 2026 (it was 27 February, a day shorter than a term from
+    # 28 February 2024); 1 March 2026, the 2nd anniversary, is outside.
     facts = {
         "entry_into_force": "2024-02-29",
         "on": "2026-03-02",
-        "language_training": {"completed_on": "2026-02-27"},
-        "citizenship_course": {"hours": 6, "sessions": 2, "completed_on": "2026-02-27"},
-        "orientation_day": {"attended_on": "2026-02-27"},
+        "language_training": {"completed_on": "2026-02-28"},
+        "citizenship_course": {"hours": 6, "sessions": 2, "completed_on": "2026-02-28"},
+        "orientation_day": {"attended_on": "2026-02-28"},
     }
     assert evaluate("cai.fulfilment", facts).outcome == "fulfilled"
-    facts["orientation_day"] = {"attended_on": "2026-02-28"}
+    facts["orientation_day"] = {"attended_on": "2026-03-01"}
     assert evaluate("cai.fulfilment", facts).outcome == "not_fulfilled"

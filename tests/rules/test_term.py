@@ -1,17 +1,48 @@
-"""`cai.term`: inclusive start, exclusive end on the 2nd anniversary, at most 2 years."""
+"""`cai.term`: inclusive start, exclusive end on the 2nd anniversary, at most 2 years;
+the anniversary of 29 February in a common year is 1 March."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from accueil.rules import evaluate
+from accueil.rules.dates import anniversary
 
 
-def test_term_from_29_february_2024_ends_before_28_february_2026():
+def test_term_from_29_february_2024_ends_before_1_march_2026():
+    # Issue 9, point 12: this used to be end_exclusive 2026-02-28 and last_day
+    # 2026-02-27 (the anniversary clamped to 28 February), a day shorter than a
+    # contract entering into force on 28 February 2024. The anniversary of
+    # 29 February in a common year is now 1 March.
     values = evaluate("cai.term", {"entry_into_force": "2024-02-29"}).values
     assert values == {
         "start": date(2024, 2, 29),
-        "end_exclusive": date(2026, 2, 28),
-        "last_day": date(2026, 2, 27),
+        "end_exclusive": date(2026, 3, 1),
+        "last_day": date(2026, 2, 28),
     }
+
+
+def test_a_term_from_29_february_is_not_shorter_than_one_from_28_february():
+    on_28 = evaluate("cai.term", {"entry_into_force": "2024-02-28"}).values
+    on_29 = evaluate("cai.term", {"entry_into_force": "2024-02-29"}).values
+    assert on_28["last_day"] == date(2026, 2, 27)
+    assert on_29["last_day"] == date(2026, 2, 28)
+    assert on_29["last_day"] > on_28["last_day"]
+
+
+def test_a_later_entry_into_force_never_ends_the_term_earlier():
+    start = date(2023, 1, 1)
+    previous = None
+    for offset in range(4 * 366):
+        day = start + timedelta(days=offset)
+        last = evaluate("cai.term", {"entry_into_force": day.isoformat()}).values["last_day"]
+        assert previous is None or last >= previous, day
+        previous = last
+
+
+def test_in_a_leap_year_the_anniversary_of_29_february_is_29_february():
+    values = evaluate("cai.term", {"entry_into_force": "2026-02-28"}).values
+    assert values["end_exclusive"] == date(2028, 2, 28)
+    assert anniversary(date(2024, 2, 29), 4) == date(2028, 2, 29)
+    assert anniversary(date(2024, 2, 29), 1) == date(2025, 3, 1)
 
 
 def test_term_from_1_march_2025_ends_before_1_march_2027():

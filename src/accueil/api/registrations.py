@@ -6,7 +6,6 @@ session. The answer carries the private token that manages the booking
 (`/api/v1/bookings/{token}`).
 """
 
-import unicodedata
 from typing import Annotated
 from uuid import UUID
 
@@ -38,6 +37,7 @@ from accueil.api.schemas import (
 from accueil.booking import selectors
 from accueil.booking.models import Booking
 from accueil.booking.services import BookingError, NoSuchSession, register_and_book
+from accueil.core.text import text_error
 from accueil.registration import links, validation
 from accueil.registration.models import Candidate
 from accueil.registration.services import (
@@ -101,12 +101,13 @@ REQUIRED = {
 
 
 def text(payload: RegistrationIn, name: str, *, required: bool = False) -> str:
-    """The answer without surrounding spaces; control characters are refused."""
+    """The answer without surrounding spaces; line breaks (but in the postal address),
+    control, invisible and text-direction characters are refused (core/text.py)."""
     value = getattr(payload, name).strip()
     if required and not value:
         raise FieldError(name, REQUIRED[name])
-    if any(unicodedata.category(c) == "Cc" and c not in "\r\n\t" for c in value):
-        raise FieldError(name, _("Remove the special characters from this answer"))
+    if message := text_error(value, multi_line=name == "postal_address"):
+        raise FieldError(name, message)
     return value
 
 

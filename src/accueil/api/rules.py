@@ -83,5 +83,9 @@ def rule_evaluate(
     try:
         decision = evaluate(rule, facts)
     except FactError as bad:
-        return Status(400, {"error": str(bad), "fact": bad.fact})
+        # In `lang` when the rule wrote the message in every language (dates out of range,
+        # the guide's answers); otherwise the rule's English text.
+        messages = getattr(bad, "messages", None)
+        message = f"{bad.fact}: {messages[lang]}" if messages else str(bad)
+        return Status(400, {"error": message, "fact": bad.fact})
     return Status(200, decision.to_dict(lang))

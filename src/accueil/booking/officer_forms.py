@@ -24,6 +24,7 @@ from accueil.core.govuk import (
     place_field,
     yes_no,
 )
+from accueil.core.text import validate_multi_line, validate_one_line
 from accueil.registration import validation
 from accueil.registration.models import Channel, InformationLanguage
 from accueil.registration.services import RegistrationData
@@ -140,6 +141,7 @@ class SessionCancelForm(GovukForm):
         help_text=_("The booked candidates read this in their email."),
         max_length=300,
         widget=forms.Textarea,
+        validators=[validate_multi_line],
         error_messages={
             "required": _("Enter why the session is cancelled"),
             "max_length": _("The reason must be 300 characters or fewer"),
@@ -163,6 +165,7 @@ class CandidateRegisterForm(GovukForm):
     surname = forms.CharField(
         label=_("Surname"),
         max_length=150,
+        validators=[validate_one_line],
         error_messages={
             "required": _("Enter the surname"),
             "max_length": _("The surname must be 150 characters or fewer"),
@@ -171,6 +174,7 @@ class CandidateRegisterForm(GovukForm):
     first_name = forms.CharField(
         label=_("First name"),
         max_length=150,
+        validators=[validate_one_line],
         error_messages={
             "required": _("Enter the first name"),
             "max_length": _("The first name must be 150 characters or fewer"),
@@ -208,6 +212,7 @@ class CandidateRegisterForm(GovukForm):
         required=False,
         max_length=500,
         widget=forms.Textarea,
+        validators=[validate_multi_line],
         error_messages={"max_length": _("The postal address must be 500 characters or fewer")},
     )
     nationality = forms.ChoiceField(
@@ -243,6 +248,7 @@ class CandidateRegisterForm(GovukForm):
         help_text=_("Only if the candidate needs an interpreter, like Arabic or Tigrinya"),
         required=False,
         max_length=60,
+        validators=[validate_one_line],
         error_messages={"max_length": _("The language must be 60 characters or fewer")},
     )
     legally_resident = yes_no(

@@ -140,7 +140,8 @@ def candidate_find(request: HttpRequest) -> HttpResponse:
         "query": query,
         "candidates": found,
         "shown": CANDIDATES_SHOWN,
-        "for_session": for_session if for_session.isdigit() else "",
+        # ASCII digits only: isdigit() takes "١٢" too, which no URL of a session matches.
+        "for_session": for_session if for_session.isascii() and for_session.isdigit() else "",
     }
     return render(request, "booking/officer/candidate_find.html", context)
 

@@ -10,6 +10,9 @@ from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
+from accueil.core.text import validate_one_line
+from accueil.rules.dates import EARLIEST, LATEST
+
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
@@ -63,14 +66,21 @@ class DateBoundField(BoundField):
 
 
 class DayField(forms.Field):
-    """A calendar day typed as day, month and year (GOV.UK date input)."""
+    """A calendar day typed as day, month and year (GOV.UK date input).
+
+    Years 1900 to 2199 only (the range of the rules, `accueil.rules.dates`): a year
+    such as 0001 or 9999 is a real date to Python, but nothing Accueil computes from
+    it (2 years later, 2 months before) would be.
+    """
 
     widget = DateParts
     bound_field_class = DateBoundField
+    earliest, latest = EARLIEST, LATEST
     default_error_messages = {
         "required": _("Enter the date"),
         "incomplete": _("The date must include a day, a month and a year"),
         "invalid": _("The date must be a real date, like 27 3 2026"),
+        "range": _("The year must be between 1900 and 2199"),
     }
 
     def to_python(self, value):
@@ -84,9 +94,12 @@ class DayField(forms.Field):
         try:
             if len(year) != 4:
                 raise ValueError(year)
-            return date(int(year), int(month), int(day))
-        except ValueError:
+            typed = date(int(year), int(month), int(day))
+        except (ValueError, OverflowError):  # int() reads "٢٠" too; date() refuses 10**20
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if not self.earliest <= typed <= self.latest:
+            raise ValidationError(self.error_messages["range"], code="range")
+        return typed
 
 
 def yes_no(label, required_message, help_text="") -> forms.TypedChoiceField:
@@ -112,6 +125,7 @@ def place_field(example) -> forms.CharField:
         label=_("Place"),
         help_text=example,
         max_length=200,
+        validators=[validate_one_line],
         error_messages={
             "required": _("Enter the place"),
             "max_length": _("The place must be 200 characters or fewer"),
@@ -124,6 +138,7 @@ def address_field() -> forms.CharField:
     return forms.CharField(
         label=_("Address"),
         max_length=300,
+        validators=[validate_one_line],
         error_messages={
             "required": _("Enter the address"),
             "max_length": _("The address must be 300 characters or fewer"),

@@ -6,10 +6,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accueil.core.ratelimit import limit_posts
-from accueil.guide import present
+from accueil.guide import engine, present
 from accueil.guide.calculators import CALCULATORS, DecisionForm
 from accueil.guide.views import language
-from accueil.rules import evaluate
+from accueil.rules import FactError, evaluate
 
 
 @require_GET
@@ -31,12 +31,16 @@ def calculator(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     form = _form(calc, request.POST if request.method == "POST" else None)
     answer = None
+    lang = language()
     if form.is_bound and form.is_valid():
-        decision = evaluate(calc.rule, calc.facts(form.cleaned_data))
-        lang = language()
-        answer = {
-            "dates": [(str(label), present.day(on)) for label, on in calc.dates(decision)],
-            "reasons": [present.reason(r, lang) for r in decision.reasons],
-        }
+        try:
+            decision = evaluate(calc.rule, calc.facts(form.cleaned_data))
+        except FactError as refused:  # a date the rules do not cover (before 29 August 2008)
+            form.add_error(calc.field_of(refused.fact), engine.refusal(refused, lang))
+        else:
+            answer = {
+                "dates": [(str(label), present.day(on)) for label, on in calc.dates(decision)],
+                "reasons": [present.reason(r, lang) for r in decision.reasons],
+            }
     context = {"calculator": calc, "form": form, "answer": answer}
     return render(request, "guide/calculators/calculator.html", context)

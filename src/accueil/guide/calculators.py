@@ -78,6 +78,17 @@ class AdemForm(GovukForm):
         return data
 
 
+# The calculators' facts (see engine.*_facts) and the fields they come from.
+FACT_FIELDS = {
+    "permit_expiry": "expires_on",
+    "procedure": "kind",
+    "file_complete_on": "complete_on",
+    "entry_date": "entered_on",
+    "vacancy_declared_on": "declared_on",
+    "certificate_requested_on": "requested_on",
+}
+
+
 @dataclass(frozen=True)
 class Calculator:
     slug: str
@@ -90,6 +101,10 @@ class Calculator:
     form: type[GovukForm]
     facts: Callable[[dict], dict]
     dates: Callable[[Decision], list[tuple[str, date]]]
+
+    def field_of(self, fact: str) -> str:
+        """The form field that gave the rule's fact `fact` (for its error message)."""
+        return FACT_FIELDS.get(fact) or next(iter(self.form.base_fields))
 
     @property
     def summary(self) -> str:

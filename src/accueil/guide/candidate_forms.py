@@ -16,6 +16,14 @@ class PermitForm(GovukForm):
         required=False,
     )
 
+    def clean_expires_on(self):
+        day = self.cleaned_data["expires_on"]
+        if day:
+            refused = engine.refused_by_rules(lambda: engine.renewal(day))
+            if refused:
+                raise forms.ValidationError(refused)
+        return day
+
 
 class ApplicationKindForm(GovukForm):
     """A form that asks the kind of application, named as `guide.decision_due` names them."""
@@ -49,3 +57,12 @@ class ProcedureForm(ApplicationKindForm):
         if day and day > timezone.localdate():
             raise forms.ValidationError(_("The date your file was complete must be in the past"))
         return day
+
+    def clean(self):
+        data = super().clean()
+        kind, day = data.get("kind"), data.get("complete_on")
+        if kind and day:
+            refused = engine.refused_by_rules(lambda: engine.decision_due(kind, day))
+            if refused:
+                self.add_error("complete_on", refused)
+        return data

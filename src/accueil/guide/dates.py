@@ -16,7 +16,7 @@ from accueil.guide import engine
 from accueil.guide.forms import text
 from accueil.guide.models import Procedure, ResidencePermit
 from accueil.registration.models import Candidate
-from accueil.rules import LANGUAGES, Decision
+from accueil.rules import LANGUAGES, Decision, FactError
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,17 @@ def candidate_dates(candidate: Candidate) -> list[DatedItem]:
     """Every dated item of the candidate's residence, in date order."""
     lang = get_language() or "en"
     lang = lang if lang in LANGUAGES else "en"
-    items = [decision_item(p, lang) for p in candidate.guide_procedures.all()]
+    items = [_or_none(decision_item, p, lang) for p in candidate.guide_procedures.all()]
     permit = ResidencePermit.objects.filter(candidate=candidate).first()
     if permit is not None:
-        items.append(renewal_item(permit, lang))
-    return sorted(items, key=lambda item: item.on)
+        items.append(_or_none(renewal_item, permit, lang))
+    return sorted((item for item in items if item), key=lambda item: item.on)
+
+
+def _or_none(make, entered, lang: str) -> DatedItem | None:
+    """The item, or None for a date kept before the forms checked it with the rules
+    (a year 1, a day before 29 August 2008): the rules refuse it, the page goes on."""
+    try:
+        return make(entered, lang)
+    except FactError:
+        return None

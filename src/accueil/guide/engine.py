@@ -128,6 +128,29 @@ def decision_kinds(lang: str) -> list[tuple[str, str]]:
     return [(code, str(KIND_LABELS.get(code, code))) for code in kinds]
 
 
+def refusal(refused, lang: str) -> str:
+    """What to say next to the field when the rules refuse a fact (a FactError): the
+    rule's own words in the page's language when it has them, else a general message."""
+    messages = getattr(refused, "messages", None)
+    if messages:
+        return messages.get(lang) or messages["en"]
+    return str(_("This date cannot be used here: check it"))
+
+
+def refused_by_rules(run) -> str | None:
+    """What the rules say against the facts `run` evaluates, in the page's language;
+    None when they take them (the candidate's forms check before anything is kept)."""
+    from django.utils.translation import get_language
+
+    from accueil.rules import FactError
+
+    try:
+        run()
+    except FactError as refused:
+        return refusal(refused, (get_language() or "en")[:2])
+    return None
+
+
 def renewal(expires_on: date):
     from accueil.rules import evaluate
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accueil.contracts.models import SignatureMethod
 from accueil.core.govuk import Checkboxes, DayField, GovukForm, Radios, yes_no
+from accueil.core.text import validate_multi_line, validate_one_line
 from accueil.intake.models import DocumentKind, Level
 from accueil.social.models import Urgency
 
@@ -38,6 +39,7 @@ class ResidenceDocumentForm(GovukForm):
     number = forms.CharField(
         label=_("Document number"),
         max_length=60,
+        validators=[validate_one_line],
         error_messages={
             "required": _("Enter the document number"),
             "max_length": _("The document number must be 60 characters or fewer"),
@@ -74,6 +76,7 @@ class ProfileForm(GovukForm):
         label=_("Other languages spoken"),
         help_text=_("For example, Arabic and Tigrinya"),
         max_length=200,
+        validators=[validate_one_line],
         required=False,
         error_messages={"max_length": _("Other languages must be 200 characters or fewer")},
     )
@@ -148,6 +151,7 @@ class OrientationForm(GovukForm):
         widget=forms.Textarea,
         max_length=2000,
         required=False,
+        validators=[validate_multi_line],
         error_messages={"max_length": _("The notes must be 2,000 characters or fewer")},
     )
 
@@ -182,6 +186,7 @@ class InterviewRequestForm(GovukForm):
         help_text=_("Only what the social worker needs to prepare the interview"),
         widget=forms.Textarea,
         max_length=2000,
+        validators=[validate_multi_line],
         error_messages={
             "required": _("Enter the reason for the interview"),
             "max_length": _("The reason must be 2,000 characters or fewer"),
@@ -281,6 +286,7 @@ class ContractWithdrawForm(GovukForm):
         help_text=_("This is kept in the contract's history"),
         widget=forms.Textarea,
         max_length=500,
+        validators=[validate_multi_line],
         error_messages={
             "required": _("Enter the reason for withdrawing the contract"),
             "max_length": _("The reason must be 500 characters or fewer"),

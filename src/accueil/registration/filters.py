@@ -11,6 +11,7 @@ from accueil.booking.models import InformationSession
 from accueil.contracts.models import ContractStatus
 from accueil.registration.selectors import CandidateFilters
 
+MAX_ID = 2**63 - 1  # the largest primary key the database stores
 ENDING_WITHIN = [
     ("", _("Any time")),
     ("30", _("Within 30 days")),
@@ -47,7 +48,19 @@ class CandidateFilterForm(forms.Form):
         ],
     )
     # Any session id is accepted (an old session too); the menu offers recent ones.
-    session = forms.IntegerField(label=_("Information session"), required=False, min_value=1)
+    # Up to the largest key the database stores: a longer number is refused here
+    # rather than overflowing the query (OverflowError on SQLite, DataError on PostgreSQL).
+    session = forms.IntegerField(
+        label=_("Information session"),
+        required=False,
+        min_value=1,
+        max_value=MAX_ID,
+        error_messages={
+            "invalid": _("Select an information session from the list"),
+            "min_value": _("Select an information session from the list"),
+            "max_value": _("Select an information session from the list"),
+        },
+    )
     ending = forms.TypedChoiceField(
         label=_("Contract term ends"),
         required=False,

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accueil.core.govuk import YES_NO, TelInput
+from accueil.core.text import validate_multi_line, validate_one_line
 from accueil.registration import validation
 from accueil.registration.models import InformationLanguage
 
@@ -164,11 +165,15 @@ class SettlementForm(YesNoForm):
 class NameForm(AnswerForm):
     keys = ("surname", "first_name")
     surname = forms.CharField(
-        label=_("Surname"), max_length=150, error_messages={"required": _("Enter your surname")}
+        label=_("Surname"),
+        max_length=150,
+        validators=[validate_one_line],
+        error_messages={"required": _("Enter your surname")},
     )
     first_name = forms.CharField(
         label=_("First name"),
         max_length=150,
+        validators=[validate_one_line],
         error_messages={"required": _("Enter your first name")},
     )
 
@@ -222,7 +227,11 @@ class ContactForm(AnswerForm):
         },
     )
     postal_address = forms.CharField(
-        label=_("Postal address"), required=False, max_length=500, widget=forms.Textarea
+        label=_("Postal address"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea,
+        validators=[validate_multi_line],
     )
 
     def clean(self):
@@ -270,6 +279,7 @@ class InterpreterLanguageForm(AnswerForm):
         label=_("Which language do you need an interpreter for?"),
         help_text=_("For example, Arabic, Portuguese or Ukrainian."),
         max_length=60,
+        validators=[validate_one_line],
         error_messages={"required": _("Enter the language you need an interpreter for")},
     )
 

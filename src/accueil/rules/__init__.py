@@ -5,7 +5,7 @@ the rules can be read, tested and reused without Django or a database.
 
     >>> from accueil.rules import evaluate
     >>> evaluate("cai.term", {"entry_into_force": "2024-02-29"}).values["last_day"]
-    datetime.date(2026, 2, 27)
+    datetime.date(2026, 2, 28)
 
 See docs/rules.md for every rule, its facts, its outputs and a worked example.
 """

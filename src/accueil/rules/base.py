@@ -37,12 +37,18 @@ def cite(section: str, passage: str) -> Source:
 
 
 class FactError(Exception):
-    """A fact is missing or malformed; `fact` is its dotted name, e.g. "birth_date"."""
+    """A fact is missing or malformed; `fact` is its dotted name, e.g. "birth_date".
 
-    def __init__(self, fact: str, message: str) -> None:
+    `message` is in English; `messages`, when given, is the same in every language
+    (en, fr, de), for the API and the forms to answer in the reader's language.
+    """
+
+    def __init__(self, fact: str, message: str, messages: dict[str, str] | None = None) -> None:
         super().__init__(f"{fact}: {message}")
         self.fact = fact
         self.message = message
+        if messages is not None:
+            self.messages = dict(messages)
 
 
 def to_json(value: Any) -> Any:

@@ -5,10 +5,12 @@ when the signatory took part "within 2 years of the entry into force".
 
 Convention (the same as the Dutch civic-integration API): the term starts on
 the day of entry into force, inclusive, and ends before its 2nd anniversary,
-exclusive. `end_exclusive = add_years(start, 2)`; `last_day = end_exclusive - 1 day`.
-A contract entering into force on 29 February has its anniversary clamped to
-28 February, so the term never exceeds 2 years ("at most 2 years"):
-29 February 2024 gives end_exclusive 2026-02-28 and last_day 2026-02-27.
+exclusive. `end_exclusive = anniversary(start, 2)`; `last_day = end_exclusive - 1 day`.
+The anniversary of 29 February in a common year is 1 March, so a contract
+entering into force on 29 February is never a day shorter than one entering
+into force on 28 February: 29 February 2024 gives end_exclusive 2026-03-01 and
+last_day 2026-02-28 (28 February 2024 gives 2026-02-28 and 2026-02-27). The term
+never exceeds 2 years either: it ends the day a term starting on 1 March would.
 The length of the term is the one in force on the day of entry into force.
 """
 
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from accueil.rules.base import Decision, Reason, cite
-from accueil.rules.dates import add_years
+from accueil.rules.dates import anniversary
 from accueil.rules.facts import FactReader
 from accueil.rules.messages import make_reason
 from accueil.rules.parameters import parameter
@@ -51,7 +53,7 @@ class Term:
 def contract_term(entry_into_force: date) -> Term:
     """The term of a contract entering into force on `entry_into_force`."""
     years = parameter("cai.term_years", entry_into_force)
-    return Term(entry_into_force, add_years(entry_into_force, years), years)
+    return Term(entry_into_force, anniversary(entry_into_force, years), years)
 
 
 @dataclass(frozen=True)

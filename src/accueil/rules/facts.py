@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from accueil.rules.base import FactError
-from accueil.rules.dates import parse_date
+from accueil.rules.dates import check_range, parse_date
 from accueil.rules.parameters import CAI_LAW
 
 CEFR_LEVELS = ("none", "A1.1", "A1", "A2", "B1", "B2", "C1", "C2")
@@ -63,7 +63,9 @@ class FactReader:
     def day(self, key: str, default: Any = _REQUIRED) -> date | None:
         """A calendar date (see `accueil.rules.dates` for the accepted forms)."""
         value = self._get(key, default)
-        return value if value is default else parse_date(value, self.name(key))
+        if value is default:
+            return value
+        return check_range(parse_date(value, self.name(key)), self.name(key))
 
     def law_day(self, key: str, default: Any = _REQUIRED) -> date | None:
         """A date on which the CAI rules are in force (the law of 16 December 2008)."""

@@ -132,6 +132,26 @@ def render(code: str, met: bool | None, params: dict[str, Any]) -> dict[str, str
     }
 
 
+# Messages of fact errors that a person may read (the API answers them in `lang`).
+FACT_ERRORS: dict[str, dict[str, str]] = {
+    "date_range": {
+        "en": "expected a date from {earliest} to {latest}, got {value}",
+        "fr": "une date du {earliest} au {latest} est attendue, reçu {value}",
+        "de": "erwartet wird ein Datum vom {earliest} bis zum {latest}, erhalten: {value}",
+    },
+}
+
+
+def fact_error_messages(code: str, **params: Any) -> dict[str, str]:
+    """The message of a fact error in every language, its dates written out."""
+    return {
+        lang: FACT_ERRORS[code][lang].format(
+            **{key: _localise(value, lang) for key, value in params.items()}
+        )
+        for lang in LANGUAGES
+    }
+
+
 def make_reason(code: str, met: bool | None, source: Source, **params: Any) -> Reason:
     """A reason of the rule its code starts with ("cai.eligibility.age" -> "cai.eligibility")."""
     rule = ".".join(code.split(".")[:2])

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accueil.core.govuk import DayField, GovukForm, Radios
+from accueil.core.text import validate_multi_line
 
 HELD, CLOSED = "held", "closed"
 
@@ -38,6 +39,7 @@ class InterviewOutcomeForm(GovukForm):
         help_text=_("Only what the Integration Department needs to know"),
         widget=forms.Textarea,
         max_length=2000,
+        validators=[validate_multi_line],
         error_messages={
             "required": _("Enter the outcome of the interview, or why the request is closed"),
             "max_length": _("The text must be 2,000 characters or fewer"),

@@ -20,6 +20,7 @@ from accueil.core.govuk import (
     place_field,
 )
 from accueil.core.languages import language_name
+from accueil.core.text import validate_one_line
 from accueil.training.models import EventKind
 from accueil.training.services import CourseEventData
 
@@ -67,6 +68,7 @@ class CourseEventForm(GovukForm):
         label=_("Title"),
         help_text=_("For example, Citizenship course, session 1 of 3"),
         max_length=200,
+        validators=[validate_one_line],
         error_messages={
             "required": _("Enter the title"),
             "max_length": _("The title must be 200 characters or fewer"),

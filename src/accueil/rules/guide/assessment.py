@@ -21,6 +21,7 @@ from accueil.rules.guide.questions import read_answers
 from accueil.rules.guide.residence import article_89, long_term_resident, special_statuses
 from accueil.rules.guide.result import ComputedDate, GuideResult, Procedure
 from accueil.rules.guide.study import student, trainee
+from accueil.rules.guide.text import t
 from accueil.rules.guide.visit import short_stay
 from accueil.rules.guide.work import salaried_worker
 from accueil.rules.guide.work_other import blue_card, cross_border, self_employed
@@ -49,11 +50,21 @@ def _by_date(day: ComputedDate) -> date:
     return day.date
 
 
-def check_on(on: object) -> date:
+# Said to a person (a calculator's date, the API's `error` in `lang`).
+BEFORE_LAW = t(
+    "The date must be on or after 29 August 2008, when the guide's rules start to apply.",
+    "La date doit être le 29 août 2008 ou après : les règles du guide s'appliquent depuis.",
+    "Das Datum muss am oder nach dem 29. August 2008 liegen: Ab dann gelten die Regeln "
+    "des Leitfadens.",
+)
+
+
+def check_on(on: object, fact: str = "on") -> date:
     if isinstance(on, datetime) or not isinstance(on, date):
-        raise FactError("on", "expected a calendar date")
+        raise FactError(fact, "expected a calendar date")
     if on < IMMIGRATION_LAW:
-        raise FactError("on", f"the guide's rules apply from {IMMIGRATION_LAW.isoformat()}")
+        message = f"the guide's rules apply from {IMMIGRATION_LAW.isoformat()}"
+        raise FactError(fact, message, dict(BEFORE_LAW))
     return on
 
 

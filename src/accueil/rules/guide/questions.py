@@ -26,13 +26,11 @@ from functools import cached_property
 from typing import Any
 
 from accueil.rules.base import FactError
-from accueil.rules.dates import parse_date
+from accueil.rules.dates import EARLIEST, LATEST, parse_date  # the rules' range of dates
 from accueil.rules.guide.text import Text, t
 
 KINDS = ("yes_no", "choice", "multi_choice", "date", "country_list", "number")
 UNKNOWN = "unknown"
-EARLIEST = date(1900, 1, 1)
-LATEST = date(2199, 12, 31)
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -140,7 +138,7 @@ def _form_date(question: Question, raw: str | list[str]) -> date | None:
             raise error(question.fact, "date" if any(parts) else "required")
         try:
             day = date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
+        except (ValueError, OverflowError):  # a month of 20 digits overflows date()
             raise error(question.fact, "date") from None
         return _in_range(day, question.fact)
     if not raw.strip():

@@ -13,14 +13,14 @@ from datetime import date
 from typing import Any
 
 from accueil.rules.base import Decision, FactError, Reason
-from accueil.rules.dates import parse_date
+from accueil.rules.dates import check_range, parse_date
 from accueil.rules.guide import sources as S
 from accueil.rules.guide import status
 from accueil.rules.guide.assessment import PROCEDURES, assess, check_on
 from accueil.rules.guide.catalogue import BY_FACT
 from accueil.rules.guide.contacts import DIRECTORY
 from accueil.rules.guide.deadlines import PROCEDURE_KINDS
-from accueil.rules.guide.questions import LATEST, read_answers
+from accueil.rules.guide.questions import read_answers
 from accueil.rules.guide.result import Advice, Procedure
 from accueil.rules.guide.text import as_dict, t
 
@@ -58,13 +58,8 @@ def _day(raw: Facts, key: str, required: bool) -> date | None:
             raise FactError(key, "is required")
         return None
     day = parse_date(value, key)
-    try:
-        check_on(day)
-    except FactError as bad:
-        raise FactError(key, bad.message) from None
-    if day > LATEST:
-        raise FactError(key, f"expected a date no later than {LATEST.isoformat()}")
-    return day
+    check_on(day, key)
+    return check_range(day, key)  # no later than LATEST, said in every language
 
 
 def _allowed(raw: object, allowed: tuple[str, ...]) -> Facts:
@@ -288,7 +283,10 @@ def parse_contacts(raw: Facts) -> Facts:
     codes = raw.get("codes")
     if codes is None:
         return {"codes": list(DIRECTORY)}
-    if not isinstance(codes, list) or any(code not in DIRECTORY for code in codes):
+    # A code is a string: a list or an object in the list is not a code (and not hashable).
+    if not isinstance(codes, list) or any(
+        not isinstance(code, str) or code not in DIRECTORY for code in codes
+    ):
         raise FactError("codes", f"expected a list of codes among {', '.join(DIRECTORY)}")
     return {"codes": [code for code in DIRECTORY if code in codes]}
 
