@@ -35,6 +35,9 @@ KIND = re.compile(r'^\s*(\w+)(?:.*?\b(?:INTO|FROM|UPDATE)\s+"?(\w+)"?)?', re.S |
 
 
 def statement_kind(sql: str) -> str:
+    words = sql.split()
+    if words[0].upper() in ("SAVEPOINT", "RELEASE", "ROLLBACK"):  # not the savepoint's name
+        return " ".join(word for word in words if not word.startswith('"'))
     if sql.strip().upper().startswith("UPDATE"):
         verb, table = "UPDATE", sql.split()[1].strip('"')
     else:
