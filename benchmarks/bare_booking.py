@@ -24,7 +24,8 @@ from accueil.settings import *  # noqa: F403 - the same database, apps and loggi
 
 MIDDLEWARE: list[str] = []
 ROOT_URLCONF = "bare_booking"
-DATABASES["default"]["ATOMIC_REQUESTS"] = False  # noqa: F405 - the view's own transaction
+# A copy: Accueil's settings stay as they are wherever this module is imported (tests).
+DATABASES = {"default": {**DATABASES["default"], "ATOMIC_REQUESTS": False}}  # noqa: F405
 
 
 class SessionFull(Exception):
