@@ -9,8 +9,9 @@ requests (default 200: imports and caches filled on the first ones are left out)
 its exit, measuring CPU time (ACCUEIL_PROFILE_CLOCK=wall for wall-clock time, which
 includes waiting for PostgreSQL and for the cores), and counts the SQL statements it
 sends by kind ("INSERT registration_candidate", ...) and the requests it answered.
-Django's connection health check (`SELECT 1` before the first query of each request)
-does not go through execute wrappers: add 1 to the count for it. At exit it writes
+Three round trips of each request do not go through execute wrappers: Django's
+connection health check (`SELECT 1` before the first query), and psycopg's `BEGIN`
+and `COMMIT`: add 3 to the count for them. At exit it writes
 `worker-<pid>.pstats` and `worker-<pid>.json` to $ACCUEIL_PROFILE_DIR (default
 /tmp/accueil-profile).
 cProfile slows Python down (every call is counted): read its figures as shares of the
