@@ -9,6 +9,13 @@ number of overbooked sessions (seats_taken > capacity, or active bookings !=
 seats_taken), which must be 0: the script exits with status 1 otherwise.
 
     .venv/bin/python benchmarks/booking_rush.py --clients 50 --seconds 30
+    .venv/bin/python benchmarks/booking_rush.py --alternate 2
+
+The ceiling: `--baseline` serves the bare endpoint of benchmarks/bare_booking.py (one
+locked booking transaction, nothing else) under the same gunicorn command, on the same
+PostgreSQL, driven by the same clients; `--alternate N` runs it and Accueil in turn,
+N times each, and prints the ratio of their median throughputs, the only figure that
+holds from one day to the next (the machine's speed varies twofold).
 
 Only 127.0.0.1 is used, and only a database whose name contains "bench" is dropped.
 Every process the script starts is stopped before it exits. See benchmarks/README.md.
@@ -107,7 +114,26 @@ def arguments() -> argparse.Namespace:
         help="TASKS_BACKEND: the real queue by default (each booking queues its emails)",
     )
     parser.add_argument(
+        "--rate-limit",
+        default="0",
+        help="RATE_LIMIT_PUBLIC for the app: 0 (off, the default) or count/seconds, e.g. "
+        "1000000/600 to measure what counting costs (every client has the same address)",
+    )
+    parser.add_argument(
         "--database-url", default="postgres://postgres@127.0.0.1:5432/accueil_bench"
+    )
+    parser.add_argument(
+        "--baseline",
+        action="store_true",
+        help="serve the bare endpoint of benchmarks/bare_booking.py instead of Accueil",
+    )
+    parser.add_argument(
+        "--alternate",
+        type=int,
+        default=0,
+        metavar="N",
+        help="run the bare endpoint and Accueil alternately, N times each, and print the "
+        "ratio of their median throughputs",
     )
     parser.add_argument(
         "--gunicorn-arg",
@@ -143,15 +169,19 @@ def reset_database(database_url: str) -> None:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
-def app_environment(args: argparse.Namespace, data_dir: str) -> dict[str, str]:
+def app_environment(args: argparse.Namespace, data_dir: str, baseline: bool) -> dict[str, str]:
+    """Accueil's environment; the bare endpoint's is the same but for its settings module
+    (benchmarks/bare_booking.py, found through PYTHONPATH)."""
+    python_path = [str(ROOT / "benchmarks"), os.environ.get("PYTHONPATH", "")]
     return os.environ | {
-        "DJANGO_SETTINGS_MODULE": "accueil.settings",
+        "DJANGO_SETTINGS_MODULE": "bare_booking" if baseline else "accueil.settings",
+        "PYTHONPATH": os.pathsep.join(filter(None, python_path)),
         "DATABASE_URL": args.database_url,
         "DATABASE_CONN_MAX_AGE": str(args.conn_max_age),
         "SECRET_KEY": secrets.token_urlsafe(50),
         "DEBUG": "false",
         "ALLOWED_HOSTS": "127.0.0.1",
-        "RATE_LIMIT_PUBLIC": "0",
+        "RATE_LIMIT_PUBLIC": args.rate_limit,
         "TASKS_BACKEND": args.tasks_backend,
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "ACCUEIL_DATA_DIR": data_dir,
@@ -363,19 +393,21 @@ def rush(args, port: int, session_ids: list[int], meter: CpuMeter) -> Rush:
     return load
 
 
-def report(args, load: Rush, meter: CpuMeter, check: dict, load_before: tuple[float, ...]) -> None:
+def report(args, load: Rush, meter: CpuMeter, check: dict, load_before, what: str) -> dict:
     ordered = sorted(load.latencies)
     booked = load.statuses[201]
     per = 1000 / max(booked, 1)
     print(
-        f"{args.clients} clients, {args.seconds:g} s; gunicorn {args.workers} workers x "
+        f"{what}: {args.clients} clients, {args.seconds:g} s; gunicorn {args.workers} workers x "
         f"{args.threads} threads; DATABASE_CONN_MAX_AGE={args.conn_max_age}; "
-        f"TASKS_BACKEND={args.tasks_backend}; {args.sessions} sessions of {args.capacity} seats"
+        f"TASKS_BACKEND={args.tasks_backend}; RATE_LIMIT_PUBLIC={args.rate_limit}; "
+        f"{args.sessions} sessions of {args.capacity} seats"
     )
     print(f"registrations+bookings: {booked} ({booked / args.seconds:.1f}/s)")
+    p50, p95, p99 = (percentile(ordered, p) for p in (0.50, 0.95, 0.99))
     print(
-        f"latency ms: p50 {percentile(ordered, 0.50):.1f}  p95 {percentile(ordered, 0.95):.1f}  "
-        f"p99 {percentile(ordered, 0.99):.1f}  max {percentile(ordered, 1.0):.1f}"
+        f"latency ms: p50 {p50:.1f}  p95 {p95:.1f}  p99 {p99:.1f}  "
+        f"max {percentile(ordered, 1.0):.1f}"
     )
     errors = {status: n for status, n in load.statuses.items() if status != 201}
     print(f"errors by status (and code): {errors or 'none'}")
@@ -386,9 +418,24 @@ def report(args, load: Rush, meter: CpuMeter, check: dict, load_before: tuple[fl
         f"{meter.other * per:.1f}; idle {meter.idle / args.seconds:.2f} of {os.cpu_count()} cores"
     )
     one, five, _fifteen = load_before
-    print(f"load average before the benchmark started: {one:.2f} (1 min), {five:.2f} (5 min)")
+    print(f"load average before the run started: {one:.2f} (1 min), {five:.2f} (5 min)")
     print(f"database: {check}")
     print(f"overbooked sessions: {check['overbooked']}")
+    return {
+        "what": what,
+        "rate": booked / args.seconds,
+        "p50": p50,
+        "p95": p95,
+        "p99": p99,
+        # A session that filled up is a right answer (sessions are chosen at random).
+        "errors": sum(n for status, n in errors.items() if status != "409 session_full"),
+        "full": load.statuses["409 session_full"],
+        "gunicorn_cpu_ms": meter.app * per,
+        # What one registration+booking costs the machine, whoever else is using it.
+        "cpu_ms": (meter.app + meter.postgres + meter.client) * per,
+        "rest_ms": meter.other * per,
+        "overbooked": check["overbooked"],
+    }
 
 
 def create_sessions(args, env) -> list[int]:
@@ -396,18 +443,20 @@ def create_sessions(args, env) -> list[int]:
     return json.loads(run(command, env))
 
 
-def main() -> int:
-    args = arguments()
+BARE, ACCUEIL = "bare endpoint", "Accueil"
+
+
+def measure(args, baseline: bool) -> dict:
+    """One run on a fresh database: Accueil, or the bare endpoint (benchmarks/bare_booking.py)."""
     load_before = os.getloadavg()  # what else runs on the machine, before we add to it
-    refuse_unsafe(args.database_url)
     reset_database(args.database_url)
     with tempfile.TemporaryDirectory(prefix="accueil-bench-") as data_dir:
-        env = app_environment(args, data_dir)
+        env = app_environment(args, data_dir, baseline=False)
         run([str(BIN / "accueil"), "migrate", "--noinput"], env)
         run([str(BIN / "accueil"), "createcachetable"], env)
         session_ids = create_sessions(args, env)
         port, log = free_port(), Path(data_dir) / "gunicorn.log"
-        server = start_gunicorn(args, env, port, log)
+        server = start_gunicorn(args, app_environment(args, data_dir, baseline), port, log)
         try:
             wait_until_serving(server, port, log)
             meter = CpuMeter(server.pid, args.database_url)
@@ -415,8 +464,75 @@ def main() -> int:
         finally:
             stop(server)
         check = json.loads(run([str(BIN / "python"), "-c", CHECK], env))
-    report(args, load, meter, check, load_before)
-    return 1 if check["overbooked"] else 0
+    return report(args, load, meter, check, load_before, BARE if baseline else ACCUEIL)
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def compare(runs: list[dict]) -> None:
+    """Each run, then Accueil's median throughput over the bare endpoint's: the only
+    figure that holds from one day (or machine) to the next. When other work shares
+    the cores ("rest" CPU per booking well above 0), the scheduler's fair share, not
+    the code, limits both, and the throughput ratio rises towards 1: the ratio of CPU
+    spent per booking (gunicorn, PostgreSQL and the clients) then says what the
+    throughput ratio would be on an idle machine."""
+    print("\n== alternate runs")
+    print(
+        "run  what           per second  p50 ms  p99 ms  errors  session_full  "
+        "CPU ms: gunicorn  all  (rest)"
+    )
+    for n, one in enumerate(runs, 1):
+        print(
+            f"{n:>3}  {one['what']:<13}  {one['rate']:>10.1f}  {one['p50']:>6.0f}  "
+            f"{one['p99']:>6.0f}  {one['errors']:>6}  {one['full']:>12}  "
+            f"{one['gunicorn_cpu_ms']:>16.2f}  {one['cpu_ms']:>4.1f}  ({one['rest_ms']:.1f})"
+        )
+    bare_runs = [one for one in runs if one["what"] == BARE]
+    real_runs = [one for one in runs if one["what"] == ACCUEIL]
+    bare, real = (median([one["rate"] for one in group]) for group in (bare_runs, real_runs))
+    pairs = [
+        f"{after['rate'] / before['rate']:.2f}"
+        for before, after in zip(runs[::2], runs[1::2], strict=True)
+    ]
+    ratio = real / bare
+    cpu = median([one["cpu_ms"] for one in bare_runs]) / median(
+        [one["cpu_ms"] for one in real_runs]
+    )
+    worst_p99 = max(one["p99"] for one in real_runs)
+    errors = sum(one["errors"] for one in real_runs)
+    overbooked = sum(one["overbooked"] for one in runs)
+    print(f"median per second: bare endpoint {bare:.1f}, Accueil {real:.1f}")
+    print(f"ratio Accueil / bare endpoint: {ratio:.2f} (run by run: {', '.join(pairs)})")
+    print(
+        f"ratio of CPU per booking, bare endpoint / Accueil: {cpu:.2f} (the throughput "
+        "ratio to expect on an idle machine; the rest of the machine used "
+        f"{median([one['rest_ms'] for one in runs]):.1f} ms per booking)"
+    )
+    met = ratio >= 0.6 and worst_p99 < 500 and not errors and not overbooked
+    print(
+        f"target (ratio >= 0.6, Accueil's p99 < 500 ms, 0 errors, 0 overbooked): "
+        f"{'met' if met else 'NOT met'} (worst p99 {worst_p99:.0f} ms, {errors} errors, "
+        f"{overbooked} overbooked)"
+    )
+
+
+def main() -> int:
+    args = arguments()
+    refuse_unsafe(args.database_url)
+    if not args.alternate:
+        runs = [measure(args, args.baseline)]
+    else:
+        runs = []
+        for n in range(args.alternate * 2):
+            baseline = n % 2 == 0  # bare endpoint, Accueil, bare endpoint, Accueil...
+            print(f"\n== run {n + 1} of {args.alternate * 2}: {BARE if baseline else ACCUEIL}")
+            runs.append(measure(args, baseline))
+        compare(runs)
+    return 1 if any(one["overbooked"] for one in runs) else 0
 
 
 if __name__ == "__main__":

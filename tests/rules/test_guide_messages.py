@@ -1,6 +1,6 @@
 """Every text the guide gives, over many situations: three languages, filled, from seed 004."""
 
-import os
+import functools
 import random
 import re
 import sys
@@ -12,10 +12,9 @@ import pytest
 from accueil.rules import LANGUAGES, RULES, Source, evaluate
 from accueil.rules.guide import assess
 from accueil.rules.guide.sources import SEED
+from tests.seeds import read_seed
 
 ROOT = Path(__file__).resolve().parents[2]
-# As in test_sources: ../shared/seeds beside the repository, or ACCUEIL_SEEDS_DIR.
-SEEDS = Path(os.environ.get("ACCUEIL_SEEDS_DIR") or ROOT.parent / "shared" / "seeds")
 ON = date(2026, 12, 1)
 
 
@@ -23,12 +22,11 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@pytest.fixture(scope="module")
-def seed_text():
-    path = SEEDS / SEED
-    if not path.is_file():
-        pytest.fail(f"seed {SEED} not found in ../shared/seeds")
-    return normalise(path.read_text(encoding="utf-8"))
+@functools.cache
+def guide_seed() -> str:
+    """Seed 004, normalised. Called in the tests' bodies: where the seeds are not
+    available they are SKIPPED with the reason, or FAIL when required (tests/seeds.py)."""
+    return normalise(read_seed(SEED))
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +79,8 @@ def test_french_and_german_are_not_english(results):
     assert same <= {"asti", "adem", "casna"}, same
 
 
-def test_every_source_is_a_passage_of_seed_004(results, seed_text):
+def test_every_source_is_a_passage_of_seed_004(results):
+    seed_text = guide_seed()
     for result in results:
         for code, _, source in texts_and_sources(result):
             if source is None:
@@ -100,7 +99,8 @@ def test_reason_codes_start_with_their_rule(results):
                 assert reason.code.startswith(reason.rule + "."), reason.code
 
 
-def test_every_guide_rule_reason_is_its_own_and_cited(seed_text):
+def test_every_guide_rule_reason_is_its_own_and_cited():
+    seed_text = guide_seed()
     for name, spec in RULES.items():
         if not name.startswith("guide."):
             continue

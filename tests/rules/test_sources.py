@@ -5,11 +5,10 @@ French). Each source names its seed; its passage is checked against that text,
 whitespace normalised, and its section against that text's headings.
 """
 
+import functools
 import importlib
-import os
 import pkgutil
 import re
-from pathlib import Path
 
 import pytest
 
@@ -17,27 +16,20 @@ import accueil.rules
 from accueil.rules import Source, parameters_table
 from accueil.rules.base import SEED
 from accueil.rules.guide.sources import SEED as GUIDE_SEED
-
-ROOT = Path(__file__).resolve().parents[2]
-# The specification lives beside the repository, in ../shared/seeds (as in CI).
-SEED_DIRS = [os.environ.get("ACCUEIL_SEEDS_DIR", ""), ROOT.parent / "shared" / "seeds"]
+from tests.seeds import read_seed
 
 
 def normalise(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
-def read_seed(name):
-    for folder in SEED_DIRS:
-        path = Path(folder) / name
-        if folder and path.is_file():
-            return path.read_text(encoding="utf-8")
-    pytest.fail(f"seed {name} not found in ../shared/seeds (or set ACCUEIL_SEEDS_DIR)")
+@functools.cache
+def seed_texts():
+    """Each seed's normalised text and its headings (lines; the CAI adds "Introduction").
 
-
-@pytest.fixture(scope="module")
-def seeds():
-    """Each seed's normalised text and its headings (lines; the CAI adds "Introduction")."""
+    Called in the tests' bodies, not as a fixture, so that where the seeds are not
+    available the tests are SKIPPED with the reason, or FAIL when they are required
+    (see tests/seeds.py), rather than erroring in set-up."""
     texts = {name: read_seed(name) for name in (SEED, GUIDE_SEED)}
     return {
         name: (normalise(text), {line.strip() for line in text.splitlines()} | {"Introduction"})
@@ -69,18 +61,21 @@ def check(source, seeds):
     assert source.section in headings, (source.seed, source.section)
 
 
-def test_every_declared_passage_is_in_its_seed_under_one_of_its_headings(seeds):
+def test_every_declared_passage_is_in_its_seed_under_one_of_its_headings():
+    seeds = seed_texts()
     for source in declared_sources():
         check(source, seeds)
 
 
-def test_every_passage_given_in_a_reason_is_in_its_seed(seeds, all_decisions):
+def test_every_passage_given_in_a_reason_is_in_its_seed(all_decisions):
+    seeds = seed_texts()
     for decision in all_decisions:
         for reason in decision.reasons:
             check(reason.source, seeds)
 
 
-def test_a_passage_that_is_not_in_the_seed_is_caught(seeds):
+def test_a_passage_that_is_not_in_the_seed_is_caught():
+    seeds = seed_texts()
     wrong = Source(seed=GUIDE_SEED, section="L’article 89", passage="depuis au moins 5 ans")
     with pytest.raises(AssertionError):
         check(wrong, seeds)
