@@ -85,12 +85,21 @@ def _take_seat(session_id: int, now: datetime) -> InformationSession:
     )
     if taken:
         return taken[0]
+    check_bookable(session_id, now)
+    raise SessionFull
+
+
+def check_bookable(session_id: int, now: datetime | None = None) -> None:
+    """Raise what taking a seat at this session would raise (NoSuchSession,
+    SessionClosed, SessionFull), without taking one."""
+    now = now or timezone.now()
     session = InformationSession.objects.filter(pk=session_id).first()
     if session is None:
         raise NoSuchSession
     if session.status != SessionStatus.SCHEDULED or session.starts_at <= now:
         raise SessionClosed
-    raise SessionFull
+    if session.seats_taken >= session.capacity:
+        raise SessionFull
 
 
 def _free_seat(session_id: int) -> None:
@@ -166,23 +175,27 @@ def register_and_book(
     request=None,
 ) -> tuple[Candidate, Booking]:
     """Register someone new online and book their seat, all or nothing, in the
-    caller's transaction with no savepoint: a refusal (NotEligible, AlreadyRegistered,
-    BookingError, NoSuchSession among them) leaves the caller's atomic block to roll
-    back whole. The emails of both are queued in one INSERT. (The two audit events are
-    two: one INSERT of two rows costs PostgreSQL and Python more than two of one.)"""
+    caller's transaction (there must be one) with no savepoint: a refusal
+    (NotEligible, BookingError, NoSuchSession among them) leaves the caller's atomic
+    block to roll back whole; AlreadyRegistered comes before anything is written.
+    The emails of both are queued in one INSERT. (The two audit events are two: one
+    INSERT of two rows costs PostgreSQL and Python more than two of one.)"""
     from accueil.notifications.tasks import queued_together
 
-    with transaction.atomic(savepoint=False), queued_together():
+    with queued_together():
+        # Before the atomic block: AlreadyRegistered is raised with nothing written and
+        # leaves the caller's transaction usable (registration.services.candidate_submit).
         candidate = candidate_create(data=data, submission_id=submission_id, request=request)
-        booking = _book(
-            candidate=candidate,
-            session=InformationSession(pk=session_id),  # _take_seat reads it
-            channel=Channel.ONLINE,
-            actor=None,
-            from_waitlist=False,
-            now=None,
-            may_be_waiting=False,
-        )
+        with transaction.atomic(savepoint=False):
+            booking = _book(
+                candidate=candidate,
+                session=InformationSession(pk=session_id),  # _take_seat reads it
+                channel=Channel.ONLINE,
+                actor=None,
+                from_waitlist=False,
+                now=None,
+                may_be_waiting=False,
+            )
     return candidate, booking
 
 
