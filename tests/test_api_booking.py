@@ -253,7 +253,7 @@ def test_an_identification_number_registered_already_gets_the_same_answer_and_it
     assert Candidate.objects.count() == 1
     run_tasks()
     [email] = mail.outbox
-    assert email.to == ["x@x.lu"] and "numéro d'identification" in email.subject
+    assert email.to == ["x@x.lu"] and "numéro d’identification" in email.subject
     # How to reach the registration again: the private link, and where to ask for it.
     assert links.access_url(owner) in email.body and "/register/get-my-link/" in email.body
 
