@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.db import connection
 
+from tests.test_api_booking import answers
 from tests.test_booking_concurrency import clients
 
 pytestmark = pytest.mark.xdist_group("live_rate_limit")
@@ -35,8 +36,12 @@ def limit_of_twenty(transactional_db, settings):
     settings.TRUSTED_PROXIES = []
 
 
+# A registration refused at once (no consent): it writes nothing, and counts.
+REFUSED = json.dumps(answers(consent=False))
+
+
 def post(base: str, headers: dict | None = None, source: str | None = None) -> int:
-    """One refused registration (an empty body): counted like any other."""
+    """One refused registration: counted like any other."""
     address = urlsplit(base)
     http = HTTPConnection(
         address.hostname,
@@ -45,9 +50,7 @@ def post(base: str, headers: dict | None = None, source: str | None = None) -> i
         source_address=(source, 0) if source else None,
     )
     try:
-        http.request(
-            "POST", URL, json.dumps({}), {"Content-Type": "application/json", **(headers or {})}
-        )
+        http.request("POST", URL, REFUSED, {"Content-Type": "application/json", **(headers or {})})
         response = http.getresponse()
         response.read()
     finally:
@@ -65,7 +68,7 @@ def test_a_hundred_parallel_posts_at_a_limit_of_twenty_let_exactly_twenty_throug
         pytest.skip("needs PostgreSQL: SQLite serialises every write")
     with ThreadPoolExecutor(max_workers=clients()) as pool:
         statuses = list(pool.map(lambda _n: post(live_server.url), range(100)))
-    assert Counter(statuses) == {422: LIMIT, 429: 100 - LIMIT}
+    assert Counter(statuses) == {400: LIMIT, 429: 100 - LIMIT}
 
 
 def test_spoofed_forwarded_for_from_a_direct_client_is_ignored(live_server):
