@@ -158,7 +158,6 @@ def candidate_create(
     return candidate
 
 
-@transaction.atomic(savepoint=False)
 def candidate_submit(
     *,
     data: RegistrationData,
@@ -178,9 +177,16 @@ def candidate_submit(
     NotEligible first (from the answers alone), then the session's (NoSuchSession,
     SessionClosed, SessionFull, from booking.services). Both branches do comparable
     work (an insert tried, an audit event, an email queued) and commit it with the
-    caller's transaction; a refusal leaves that transaction to roll back whole."""
+    caller's transaction. Only a seat refused after the insert (the session filled up
+    or closed meanwhile) leaves that transaction to roll back whole; NotEligible and
+    AlreadyRegistered come before anything is written and leave it usable."""
     from accueil.booking.services import check_bookable, register_and_book
 
+    if not transaction.get_connection().in_atomic_block:  # all or nothing, always
+        with transaction.atomic():
+            return candidate_submit(
+                data=data, submission_id=submission_id, session_id=session_id, request=request
+            )
     if _submitted(submission_id):
         return None
     try:
