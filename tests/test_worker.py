@@ -125,7 +125,7 @@ def test_the_worker_sends_what_a_registration_and_booking_queued_together(
         },
         content_type="application/json",
     )
-    assert answer.status_code == 201
+    assert answer.status_code == 202
     call_command("db_worker", "--batch", "--no-reload", verbosity=0)
     # The registration and the booking emails now; the reminder waits for its day.
     assert len(mail.outbox) == 2

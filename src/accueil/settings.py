@@ -146,7 +146,7 @@ AXES_LOCKOUT_CALLABLE = "accueil.accounts.signin.locked_out"
 # by axes; its logs would carry addresses, so only its errors are logged.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
-AXES_SENSITIVE_PARAMETERS = ["username", "password", "email"]
+AXES_SENSITIVE_PARAMETERS = ["username", "password", "email", "ip_address"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "core:index"

@@ -304,7 +304,7 @@ def _submit(request: HttpRequest, answers: dict) -> HttpResponse:
 
 @require_GET
 def complete(request: HttpRequest) -> HttpResponse:
-    """ "Check your email", whoever the registration turned out to be."""
+    """The same "check your email" page, whoever the registration turned out to be."""
     if not request.session.get(DONE):
         return redirect("register:start")
     return render(request, "registration/public/complete.html")
