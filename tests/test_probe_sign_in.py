@@ -130,3 +130,14 @@ def test_nothing_typed_is_stored(client, officer):
     # The unknown address's failures can still be told apart, by a keyed hash.
     [unknown] = AuditEvent.objects.filter(target_id="").values_list("reason", flat=True)
     assert unknown.startswith("no such account (")
+
+
+def test_signing_in_to_ones_own_account_does_not_wipe_the_failures(client, officer, candidate_user):
+    """Someone with an account of their own (a candidate) cannot sign in between
+    guesses to start counting again."""
+    for _ in range(9):
+        sign_in(client, OURS, officer.email, "wrong")
+    assert sign_in(client, OURS, candidate_user.email, PASSWORD).status_code == 302
+    client.logout()
+    assert sign_in(client, OURS, officer.email, "wrong").status_code == 429  # the 10th locks
+    assert sign_in(client, OURS, officer.email, PASSWORD).status_code == 429

@@ -138,7 +138,10 @@ SIGN_IN_LOCKOUT_MINUTES = envint("SIGN_IN_LOCKOUT_MINUTES", "15")
 AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = timedelta(minutes=SIGN_IN_LOCKOUT_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
-AXES_RESET_ON_SUCCESS = True
+# A success does not wipe the failures: axes would wipe every failure from that
+# address too, so anyone with an account (candidates have some) could sign in between
+# guesses and never be locked. Failures expire with the cool-off instead.
+AXES_RESET_ON_SUCCESS = False
 AXES_USERNAME_CALLABLE = "accueil.accounts.signin.account_key"
 AXES_CLIENT_IP_CALLABLE = "accueil.audit.service.client_ip"
 AXES_LOCKOUT_CALLABLE = "accueil.accounts.signin.locked_out"
