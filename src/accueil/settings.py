@@ -214,8 +214,9 @@ TASKS = {
     }
 }
 
-# The cache is shared by every web worker (rate limits count across them): a table
-# in the database by default (created by `accueil createcachetable`).
+# The cache is shared by every web worker: a table in the database by default
+# (created by `accueil createcachetable`). Rate limits are not in it: they count in
+# their own table, outside the request's transaction (core/ratelimit.py).
 CACHES = {
     "default": {
         "BACKEND": os.getenv("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
