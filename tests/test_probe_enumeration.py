@@ -141,3 +141,15 @@ def web(client, number: str):
 def test_the_web_form_answers_a_registered_number_as_an_unregistered_one(client):
     assert web(client, REGISTERED) == web(client, unregistered())
     assert Candidate.objects.count() == 2
+
+
+def test_the_owner_is_emailed_once_a_day_however_often_the_number_is_sent(
+    client, run_tasks, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(5):
+            assert api(client, REGISTERED).status_code == 202
+    run_tasks()
+    assert [email.to for email in mail.outbox] == [["owner@example.test"]]
+    # Every attempt is in the audit trail all the same.
+    assert AuditEvent.objects.filter(reason__startswith="refused").count() == 5

@@ -8,14 +8,14 @@ Only someone who may sign a contract (rule `cai.eligibility`) can register.
 
 import uuid
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import connections, router, transaction
 from django.db.models.sql import InsertQuery
 from django.utils import timezone
 
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.service import audit_events_for, audit_record
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import Decision, evaluate
 
@@ -206,22 +206,26 @@ def candidate_submit(
 
 
 def _tell_owner(data: RegistrationData, request) -> None:
-    """Audit the attempt on the registration it matched, and email its owner."""
+    """Audit the attempt on the registration it matched, and email its owner (once a
+    day at most: someone sending the number again and again must not flood them)."""
     from accueil.notifications.tasks import candidate_email
 
     owner = Candidate.objects.filter(national_id=data.national_id).only("pk").first()
     if owner is None:  # registered and then erased meanwhile: nothing to tell
         return
-    audit_record(
-        action=Action.CREATE,
-        target=owner,
-        request=request,
-        reason="refused: a new registration with this identification number",
+    told = (
+        audit_events_for(owner)
+        .filter(reason=ATTEMPT_REASON, at__gte=timezone.now() - ATTEMPT_EMAIL_EVERY)
+        .exists()
     )
-    # Queued whether or not the owner gave an email address (the task checks), so
-    # this branch costs what a new registration does.
-    candidate_email(REGISTRATION_ATTEMPT, owner.pk)
+    audit_record(action=Action.CREATE, target=owner, request=request, reason=ATTEMPT_REASON)
+    if not told:
+        # Queued whether or not the owner gave an email address (the task checks),
+        # so this branch costs what a new registration does.
+        candidate_email(REGISTRATION_ATTEMPT, owner.pk)
 
 
 # The email to the owner of a registration that someone tried to register again.
 REGISTRATION_ATTEMPT = "registration_attempt"
+ATTEMPT_REASON = "refused: a new registration with this identification number"
+ATTEMPT_EMAIL_EVERY = timedelta(days=1)
