@@ -248,8 +248,8 @@ def stop(server: subprocess.Popen) -> None:
 
 def answer(status: int, content: bytes) -> int | str:
     """The status, with the API's `code` for a refusal: "409 session_full" is a right
-    answer (a session filled up), "409 already_registered" would be a bug here."""
-    if status == 201:
+    answer (a session filled up). A registration is answered 202 (the token goes by email)."""
+    if status == 202:
         return status
     try:
         return f"{status} {json.loads(content)['code']}"
@@ -395,7 +395,7 @@ def rush(args, port: int, session_ids: list[int], meter: CpuMeter) -> Rush:
 
 def report(args, load: Rush, meter: CpuMeter, check: dict, load_before, what: str) -> dict:
     ordered = sorted(load.latencies)
-    booked = load.statuses[201]
+    booked = load.statuses[202]
     per = 1000 / max(booked, 1)
     print(
         f"{what}: {args.clients} clients, {args.seconds:g} s; gunicorn {args.workers} workers x "
@@ -409,7 +409,7 @@ def report(args, load: Rush, meter: CpuMeter, check: dict, load_before, what: st
         f"latency ms: p50 {p50:.1f}  p95 {p95:.1f}  p99 {p99:.1f}  "
         f"max {percentile(ordered, 1.0):.1f}"
     )
-    errors = {status: n for status, n in load.statuses.items() if status != 201}
+    errors = {status: n for status, n in load.statuses.items() if status != 202}
     print(f"errors by status (and code): {errors or 'none'}")
     postgres = f"{meter.postgres * per:.1f}" if args.conn_max_age else "n/a (short connections)"
     print(

@@ -107,17 +107,38 @@ def test_sessions_come_in_pages_of_at_most_100(client):
 # Registering
 
 
-def test_a_registration_answers_with_its_id_and_the_private_token(client):
-    response = register(client, nationalities=["pt", "BR"])
-    assert response.status_code == 201
-    body = response.json()
-    person = Candidate.objects.get(pk=body["registration_id"])
+RECEIVED = {
+    "status": "received",
+    "message": "We have received your registration. We have sent your private link, to see, "
+    "book, move or cancel your information session, to the email address you gave. If you "
+    "gave only a postal address, call the Integration Department on 247-85785.",
+}
+
+
+def emailed_token(to: str) -> str:
+    """The private token in the last email sent to `to`."""
+    import re
+
+    body = [email.body for email in mail.outbox if email.to == [to]][-1]
+    return re.search(r"/my-booking/([^/\s]+)/", body).group(1)
+
+
+def test_a_registration_is_received_and_its_private_token_goes_by_email(
+    client, run_tasks, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = register(client, nationalities=["pt", "BR"])
+    assert response.status_code == 202
+    assert response.json() == RECEIVED
+    person = Candidate.objects.get()
     assert person.birth_date == date(1991, 3, 14)
     assert person.phone == "+352 621 123 456"
     assert person.nationalities == ["PT", "BR"]
-    assert person.consent_at is not None and body["booking"] is None
-    assert links.candidate_from_token(body["token"]) == person
-    assert body["manage_url"].endswith(f"/my-booking/{body['token']}/")
+    assert person.consent_at is not None and not Booking.objects.exists()
+    run_tasks()
+    token = emailed_token("ana.silva@example.test")
+    assert links.candidate_from_token(token) == person
+    assert client.get(f"/api/v1/bookings/{token}").json()["registration_id"] == str(person.pk)
 
 
 def test_a_registration_with_a_session_books_it_and_the_email_follows_the_commit(
@@ -126,9 +147,9 @@ def test_a_registration_with_a_session_books_it_and_the_email_follows_the_commit
     seats = session()
     with django_capture_on_commit_callbacks(execute=True):
         response = register(client, session_id=seats.pk)
-    assert response.status_code == 201
-    booking = response.json()["booking"]
-    assert booking["session"]["id"] == seats.pk and booking["status"] == "active"
+    assert (response.status_code, response.json()) == (202, RECEIVED)
+    booking = Booking.objects.get()
+    assert booking.session == seats and booking.status == BookingStatus.ACTIVE
     seats.refresh_from_db()
     assert seats.seats_taken == 1
     run_tasks()
@@ -151,7 +172,8 @@ def test_when_the_seat_cannot_be_had_nothing_is_registered(client, full, code):
     assert not Candidate.objects.exists()
     assert not Booking.objects.exists()
     # Nothing was kept, so the same person can register for another session.
-    assert register(client, session_id=session().pk).status_code == 201
+    assert register(client, session_id=session().pk).status_code == 202
+    assert Candidate.objects.count() == 1
 
 
 def test_an_unknown_session_is_a_400_naming_it_and_registers_nobody(client):
@@ -160,22 +182,21 @@ def test_an_unknown_session_is_a_400_naming_it_and_registers_nobody(client):
     assert not Candidate.objects.exists()
 
 
-def test_the_same_submission_returns_the_first_registration_and_books_once(client):
+def test_the_same_submission_answers_the_same_and_registers_and_books_once(client):
     seats = session()
     key = str(uuid4())
     first = register(client, submission_id=key, session_id=seats.pk)
     again = register(client, submission_id=key, session_id=seats.pk)
-    assert (first.status_code, again.status_code) == (201, 200)
-    assert again.json()["registration_id"] == first.json()["registration_id"]
-    assert again.json()["booking"]["id"] == first.json()["booking"]["id"]
+    assert (first.status_code, again.status_code) == (202, 202)
+    assert first.json() == again.json() == RECEIVED
     seats.refresh_from_db()
-    assert (Candidate.objects.count(), seats.seats_taken) == (1, 1)
+    assert (Candidate.objects.count(), seats.seats_taken, Booking.objects.count()) == (1, 1, 1)
 
 
 def test_it_registers_and_books_in_one_transaction_without_a_savepoint(transactional_db, client):
     seats = session()
     with CaptureQueriesContext(connection) as queries:
-        assert register(client, session_id=seats.pk).status_code == 201
+        assert register(client, session_id=seats.pk).status_code == 202
     statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
     assert "SAVEPOINT" not in statements
     # The candidate, the seat (which returns the session), the booking, the queued
@@ -185,44 +206,56 @@ def test_it_registers_and_books_in_one_transaction_without_a_savepoint(transacti
 
 
 def test_a_registered_number_with_a_session_books_nothing(client):
-    factories.candidate(national_id=national_id.make(date(1991, 3, 14), 123))
+    owner = factories.candidate(national_id=national_id.make(date(1991, 3, 14), 123))
     seats = session()
     response = register(client, session_id=seats.pk)
-    assert (response.status_code, response.json()["code"]) == (409, "already_registered")
+    # The answer a new registration gets: nothing says the number was registered.
+    assert (response.status_code, response.json()) == (202, RECEIVED)
     seats.refresh_from_db()
     assert (seats.seats_taken, Booking.objects.count(), Candidate.objects.count()) == (0, 0, 1)
-    assert not AuditEvent.objects.exists()
+    # The attempt is in the audit trail, on the registration it matched.
+    [event] = AuditEvent.objects.all()
+    assert event.target_id == str(owner.pk) and event.reason.startswith("refused")
 
 
-def test_a_twin_submission_that_loses_the_race_answers_with_the_first_registration(
-    client, monkeypatch
+def test_a_twin_submission_that_loses_the_race_answers_as_the_first_one(
+    client, monkeypatch, queued_tasks
 ):
-    from accueil.api import registrations
+    from accueil.registration import services as registration
 
     seats = session()
     key = str(uuid4())
     first = register(client, submission_id=key, session_id=seats.pk).json()
-    looks = [lambda key: None, registrations.submitted]  # the second look finds the first
+    queued_tasks.clear()
+    looks = [lambda key: None, registration._submitted]  # the second look finds the first
     # The twin looked before the first one was committed, and found nothing yet.
-    monkeypatch.setattr(registrations, "submitted", lambda key: looks.pop(0)(key))
+    monkeypatch.setattr(registration, "_submitted", lambda key: looks.pop(0)(key))
     again = register(client, submission_id=key, session_id=seats.pk)
-    assert again.status_code == 200
-    assert again.json()["registration_id"] == first["registration_id"]
-    assert again.json()["booking"]["id"] == first["booking"]["id"]
+    assert again.status_code == 202 and again.json() == first == RECEIVED
     seats.refresh_from_db()
     assert (Candidate.objects.count(), seats.seats_taken) == (1, 1)
+    assert not queued_tasks.results  # its own registration: nobody to warn
 
 
-def test_an_identification_number_registered_already_is_a_409_that_names_nobody(client):
-    factories.candidate(
-        national_id=national_id.make(date(1991, 3, 14), 123), surname="Existing", email="x@x.lu"
+def test_an_identification_number_registered_already_gets_the_same_answer_and_its_owner_an_email(
+    client, run_tasks, django_capture_on_commit_callbacks
+):
+    owner = factories.candidate(
+        national_id=national_id.make(date(1991, 3, 14), 123),
+        surname="Existing",
+        email="x@x.lu",
+        information_language="fr",
     )
-    response = register(client)
-    assert response.status_code == 409
-    body = response.json()
-    assert body["code"] == "already_registered"
-    assert "Existing" not in response.content.decode() and "x@x.lu" not in body["error"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = register(client)
+    assert (response.status_code, response.json()) == (202, RECEIVED)
+    assert "Existing" not in response.content.decode()
     assert Candidate.objects.count() == 1
+    run_tasks()
+    [email] = mail.outbox
+    assert email.to == ["x@x.lu"] and "numéro d’identification" in email.subject
+    # How to reach the registration again: the private link, and where to ask for it.
+    assert links.access_url(owner) in email.body and "/register/get-my-link/" in email.body
 
 
 def test_a_person_who_may_not_sign_gets_422_with_every_reason_in_their_language(client):
@@ -283,7 +316,8 @@ def test_a_bad_answer_is_a_400_naming_the_field(client, fields, fact):
 
 def test_a_postal_address_without_email_is_enough(client):
     response = register(client, email="", postal_address="1, rue de la Gare\nL-1611 Luxembourg")
-    assert response.status_code == 201
+    assert response.status_code == 202
+    assert Candidate.objects.get().postal_address.startswith("1, rue de la Gare")
 
 
 def test_answers_of_the_wrong_type_are_a_422(client):
@@ -482,7 +516,7 @@ def test_the_openapi_document_declares_every_error_of_the_booking_api(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     expected = {
         ("/api/v1/sessions", "get"): {"200", "422"},
-        ("/api/v1/registrations", "post"): {"200", "201", "400", "409", "422", "429"},
+        ("/api/v1/registrations", "post"): {"202", "400", "409", "422", "429"},
         ("/api/v1/bookings/{token}", "get"): {"200", "404", "422"},
         ("/api/v1/bookings/{token}", "post"): {"201", "400", "404", "409", "422", "429"},
         ("/api/v1/bookings/{token}/move", "post"): {"200", "400", "404", "409", "422", "429"},

@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from accueil.audit.models import Action, AuditEvent
-from accueil.registration import national_id
+from accueil.registration import links, national_id
 from accueil.registration.models import Candidate, Channel
 from tests import factories
 
@@ -259,9 +259,12 @@ def test_check_your_answers_sends_back_to_the_first_unanswered_question(client):
     assert response["Location"] == step("national-id")
 
 
-def test_sending_registers_the_candidate_online_and_leads_to_the_session_chooser(client):
+def test_sending_registers_the_candidate_online_and_emails_the_link_to_the_session_chooser(
+    client, run_tasks, django_capture_on_commit_callbacks
+):
     answer_all(client)
-    response = send(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(client)
     assert response["Location"] == reverse("register:complete")
     person = Candidate.objects.get()
     assert (person.national_id, person.birth_date) == (VALID_ID, date(1990, 5, 17))
@@ -270,8 +273,19 @@ def test_sending_registers_the_candidate_online_and_leads_to_the_session_chooser
     assert person.consent_at is not None and person.email == "ana.silva@example.test"
     assert AuditEvent.objects.filter(action=Action.CREATE, target_id=str(person.pk)).exists()
     page = client.get(response["Location"]).content.decode()
-    assert "Registration complete" in page and "govuk-panel--confirmation" in page
-    assert "/choose/" in page and "/my-booking/" in page
+    assert "We have received your registration" in page and "govuk-panel--confirmation" in page
+    assert "Check your email" in page and reverse("register:link_request") in page
+    # The private link, which leads to the session chooser, goes only by email.
+    assert "/my-booking/" not in page
+    run_tasks()
+    [email] = mail.outbox
+    assert email.to == ["ana.silva@example.test"]
+    assert links.access_url(person) in email.body
+    token = links.access_token(person)
+    assert (
+        reverse("booking:choose", args=[token])
+        in client.get(links.access_url(person)).content.decode()
+    )
 
 
 def test_a_second_submit_of_the_same_answers_creates_one_registration(client):
@@ -315,12 +329,24 @@ def test_someone_who_may_not_sign_sees_why_and_is_not_registered(client):
     assert not Candidate.objects.exists()
 
 
-def test_an_identification_number_registered_already_is_told_how_to_reach_it(client):
-    factories.candidate(national_id=VALID_ID, birth_date=date(1990, 5, 17))
+def test_an_identification_number_registered_already_gets_the_same_answer_and_its_owner_an_email(
+    client, run_tasks, django_capture_on_commit_callbacks
+):
+    owner = factories.candidate(
+        national_id=VALID_ID, birth_date=date(1990, 5, 17), email="owner@example.test"
+    )
     answer_all(client)
-    page = send(client).content.decode()
-    assert "This national identification number is already registered" in page
-    assert reverse("register:link_request") in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(client)
+    assert response["Location"] == reverse("register:complete")
+    page = client.get(response["Location"]).content.decode()
+    assert "We have received your registration" in page and "Check your email" in page
+    # The owner, not the sender, is told, with how to reach the registration again.
+    run_tasks()
+    [email] = mail.outbox
+    assert email.to == ["owner@example.test"]
+    assert links.access_url(owner) in email.body
+    assert reverse("register:link_request") in email.body
     assert Candidate.objects.count() == 1
 
 

@@ -234,7 +234,7 @@ def test_a_registration_and_booking_queue_their_emails_in_few_statements(real_qu
         }
         with CaptureQueriesContext(connection) as queries:
             answer = client.post("/api/v1/registrations", body, content_type="application/json")
-        assert answer.status_code == 201
+        assert answer.status_code == 202
     # BEGIN, candidate, audit, seat, booking, audit, 2 messages, 1 schedule, COMMIT.
     assert len(queries.captured_queries) == 10
     work()

@@ -5,10 +5,13 @@ for a developer's machine (SQLite in ./data); production sets DATABASE_URL,
 SECRET_KEY, ALLOWED_HOSTS and the email variables.
 """
 
+import ipaddress
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -62,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_q",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +80,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accueil.api.middleware.JsonErrorsMiddleware",
+    # Counts limited submissions before the view's transaction (core/ratelimit.py).
+    "accueil.core.ratelimit.RateLimitMiddleware",
+    # Answers a locked-out sign-in (accounts/signin.py); last, as django-axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "accueil.urls"
@@ -118,6 +126,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# django-axes first: it refuses a locked-out account or address before any password
+# is checked (accounts/signin.py), on our sign-in page and the admin site's alike.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed password sign-ins allowed per account, and per client address, before a
+# lock-out of SIGN_IN_LOCKOUT_MINUTES.
+SIGN_IN_FAILURE_LIMIT = envint("SIGN_IN_FAILURE_LIMIT", "10")
+SIGN_IN_LOCKOUT_MINUTES = envint("SIGN_IN_LOCKOUT_MINUTES", "15")
+AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=SIGN_IN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
+# A success does not wipe the failures: axes would wipe every failure from that
+# address too, so anyone with an account (candidates have some) could sign in between
+# guesses and never be locked. Failures expire with the cool-off instead.
+AXES_RESET_ON_SUCCESS = False
+AXES_USERNAME_CALLABLE = "accueil.accounts.signin.account_key"
+AXES_CLIENT_IP_CALLABLE = "accueil.audit.service.client_ip"
+AXES_LOCKOUT_CALLABLE = "accueil.accounts.signin.locked_out"
+# Neither successful sign-ins (the audit trail has them) nor request details are kept
+# by axes; its logs would carry addresses, so only its errors are logged.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username", "password", "email", "ip_address"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "core:index"
@@ -211,8 +244,9 @@ Q_CLUSTER = {
     "cache": "tasks",  # the cluster's own status, not the shared cache (no writes)
 }
 
-# The cache is shared by every web worker (rate limits count across them): a table
-# in the database by default (created by `accueil createcachetable`).
+# The cache is shared by every web worker: a table in the database by default
+# (created by `accueil createcachetable`). Rate limits are not in it: they count in
+# their own table, outside the request's transaction (core/ratelimit.py).
 CACHES = {
     "default": {
         "BACKEND": os.getenv("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
@@ -228,9 +262,31 @@ RATE_LIMIT_PUBLIC = os.getenv("RATE_LIMIT_PUBLIC", "20/600")
 # address is not stopped halfway, yet bounded.
 RATE_LIMIT_STEPS = os.getenv("RATE_LIMIT_STEPS", "300/600")
 
-# The trusted proxy count decides which X-Forwarded-For entry the audit trail
-# records as the client's address; 0 means "use the socket's address".
-TRUSTED_PROXIES = envint("TRUSTED_PROXIES", "0")
+
+# The addresses or networks (CIDR) of our own reverse proxies, comma-separated, e.g.
+# "127.0.0.1" for nginx on the same machine. Only a request arriving from one of them
+# has its X-Forwarded-For read (audit trail, rate limits, sign-in lock-outs); any other
+# is known by its socket's address. Empty or "0": no proxy, X-Forwarded-For is ignored.
+def trusted_proxies(value: str) -> list[str]:
+    entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+    if entries == ["0"]:
+        return []
+    for entry in entries:
+        if entry.isdigit():
+            raise ImproperlyConfigured(
+                f"TRUSTED_PROXIES={value!r}: it now lists the proxies' addresses or "
+                "networks (e.g. 127.0.0.1 for nginx on this machine), not their number."
+            )
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"TRUSTED_PROXIES: {entry!r} is not an IP address or network"
+            ) from None
+    return entries
+
+
+TRUSTED_PROXIES = trusted_proxies(os.getenv("TRUSTED_PROXIES", ""))
 
 LOGGING = {
     "version": 1,
@@ -253,6 +309,7 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
         # The task queue: failures, retries and restarted workers, not every task.
         "django-q": {"level": "WARNING"},
+        "axes": {"level": "ERROR"},
     },
 }
 

@@ -11,11 +11,12 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page
 
 from accueil.booking.models import BookingStatus
-from accueil.registration import national_id
+from accueil.registration import links, national_id
 from accueil.registration.models import Candidate
 from tests import factories
 from tests.browser.conftest import PHONE, assert_accessible
@@ -133,8 +134,12 @@ def register(page: Page, lang: str, check: Callable) -> None:
     assert "/register/check-your-answers/" in page.url
     assert "+33 6 12 34 56 78" in page.locator("main").inner_text()
     submit(page)
-    check()  # registration complete
+    check()  # registration received: check your email
     assert page.locator(".govuk-panel--confirmation").is_visible()
+    # The private link goes only by email (issue 9): open it as the email's reader would.
+    assert page.locator("main a[href*='/my-booking/']").count() == 0
+    page.goto(reverse("booking:manage", args=[links.access_token(Candidate.objects.get())]))
+    check()  # the private link page
     follow(page, "main a[href$='/choose/']")
 
 

@@ -52,10 +52,7 @@ class SignInView(auth_views.LoginView):
             )
         return response
 
-    def form_invalid(self, form):
-        # No email in the trail: a failed attempt may be someone else's address.
-        audit_record(action=Action.SIGN_IN_FAILED, request=self.request)
-        return super().form_invalid(form)
+    # A failed attempt is audited by accounts/signin.py, for the admin site's too.
 
 
 class SignOutView(auth_views.LogoutView):

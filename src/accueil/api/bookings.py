@@ -22,7 +22,6 @@ from accueil.api.schemas import (
     error,
     in_reader_language,
     no_such_session,
-    too_many_requests,
 )
 from accueil.booking import selectors
 from accueil.booking.models import Booking, InformationSession
@@ -55,10 +54,8 @@ def active_booking(candidate: Candidate) -> Booking | None:
 
 
 def operate(request: HttpRequest, token: str, act) -> Status:
-    """The common path of every change: rate limit, the token, then `act(candidate)`,
-    whose booking refusals become 409 with their code."""
-    if refused := too_many_requests(request):
-        return refused
+    """The common path of every change (RateLimitMiddleware has counted it): the
+    token, then `act(candidate)`, whose booking refusals become 409 with their code."""
     candidate = links.candidate_from_token(token)
     if candidate is None:
         return unknown_token()

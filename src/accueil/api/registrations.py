@@ -2,16 +2,17 @@
 
 A registration that names a session is registered and booked in one transaction:
 when the seat cannot be had, nothing is saved and the person can try another
-session. The answer carries the private token that manages the booking
-(`/api/v1/bookings/{token}`).
+session. The private token that manages the booking (`/api/v1/bookings/{token}`)
+goes only to the email address registered: the answer is the same 202 for a new
+registration, for one sent again and for an identification number registered
+already (whose owner is emailed instead), so nobody learns from it who is registered.
 """
 
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,6 @@ from pydantic import StrictBool
 
 from accueil.api.rules import ErrorOut
 from accueil.api.schemas import (
-    BookingOut,
     ConflictOut,
     In,
     Lang,
@@ -32,20 +32,12 @@ from accueil.api.schemas import (
     in_reader_language,
     no_such_session,
     reader_language,
-    too_many_requests,
 )
-from accueil.booking import selectors
-from accueil.booking.models import Booking
-from accueil.booking.services import BookingError, NoSuchSession, register_and_book
+from accueil.booking.services import BookingError, NoSuchSession
 from accueil.core.text import text_error
-from accueil.registration import links, validation
+from accueil.registration import validation
 from accueil.registration.models import Candidate
-from accueil.registration.services import (
-    AlreadyRegistered,
-    NotEligible,
-    RegistrationData,
-    candidate_register,
-)
+from accueil.registration.services import NotEligible, RegistrationData, candidate_submit
 
 router = Router(tags=["registrations"])
 router.add_decorator(in_reader_language, mode="view")
@@ -74,18 +66,19 @@ class RegistrationIn(In):
     submission_id: UUID | None = Field(
         None,
         description="A key chosen by the client: sending the same registration again with it "
-        "returns the first one (200) instead of registering twice.",
+        "registers and books nothing more (the answer is the same 202).",
     )
     session_id: SessionId | None = Field(
         None, description="Book this session too, in the same transaction: all or nothing."
     )
 
 
-class RegistrationOut(Schema):
-    registration_id: UUID
-    token: str = Field(description="The private credential for /api/v1/bookings/{token}.")
-    manage_url: str = Field(description="The candidate's private page, sent by email too.")
-    booking: BookingOut | None
+class RegistrationReceivedOut(Schema):
+    """The same for every registration accepted: nothing in it says whether the
+    identification number was registered before."""
+
+    status: Literal["received"]
+    message: str = Field(description="What happens next, in the reader's language.")
 
 
 class FieldError(Exception):
@@ -168,31 +161,21 @@ def registration_data(payload: RegistrationIn) -> RegistrationData:
     )
 
 
-def registration_out(candidate: Candidate, booking: Booking | None) -> dict:
-    return {
-        "registration_id": candidate.pk,
-        "token": links.access_token(candidate),
-        "manage_url": links.access_url(candidate),
-        "booking": booking,
-    }
+RECEIVED = _(
+    "We have received your registration. We have sent your private link, to see, book, "
+    "move or cancel your information session, to the email address you gave. If you gave "
+    "only a postal address, call the Integration Department on 247-85785."
+)
 
 
-def repeated(candidate: Candidate) -> Status:
-    """The answer to a submission seen before: the registration as it stands."""
-    return Status(200, registration_out(candidate, selectors.booking_state(candidate).booking))
-
-
-def submitted(submission_id: UUID | None) -> Candidate | None:
-    if submission_id is None:
-        return None
-    return Candidate.objects.filter(submission_id=submission_id).first()
+def received() -> Status:
+    return Status(202, {"status": "received", "message": str(RECEIVED)})
 
 
 @router.post(
     "",
     response={
-        200: RegistrationOut,
-        201: RegistrationOut,
+        202: RegistrationReceivedOut,
         400: ErrorOut,
         409: ConflictOut,
         422: UnprocessableOut,
@@ -201,49 +184,31 @@ def submitted(submission_id: UUID | None) -> Candidate | None:
     summary="Register for the CAI, and book a session",
 )
 def registration_create(request: HttpRequest, payload: RegistrationIn, lang: ReaderLang = None):
-    """201 with the registration, its private token and the booking if `session_id` was
-    given. 200 with the first registration when `submission_id` was seen before.
-    400 names a bad answer in `fact`; 409 `already_registered` (nothing is said about
-    the person registered), `session_full`, `session_closed`; 422 `not_eligible` with
-    every condition of the law, met or not; 429 when this address sent too many."""
-    if refused := too_many_requests(request):
-        return refused
+    """202 when the registration is received, with the session booked if `session_id`
+    was given; the private token and the booking are emailed to the address given.
+    The same 202, and nothing registered or booked, when this `submission_id` was seen
+    before or the identification number is registered already (its owner is emailed).
+    400 names a bad answer in `fact` (or an unknown `session_id`); 409 `session_full`,
+    `session_closed`; 422 `not_eligible` with every condition of the law, met or not;
+    429 when this address sent too many (every request counts, whatever the answer)."""
     try:
         data = registration_data(payload)
     except FieldError as bad:
         return error(400, bad.message, bad.field)
-    if same := submitted(payload.submission_id):
-        return repeated(same)
     try:
-        # All or nothing. A savepoint only when a refusal must be followed by a query
-        # (the twin of this submission_id): otherwise the refusal leaves the request's
-        # transaction to roll back whole, and the answer needs no query.
-        with transaction.atomic(savepoint=payload.submission_id is not None):
-            candidate, booking = register(request, data, payload.submission_id, payload.session_id)
+        candidate_submit(
+            data=data,
+            submission_id=payload.submission_id,
+            session_id=payload.session_id,
+            request=request,
+        )
     except NotEligible as refusal:
         return not_eligible(refusal)
     except NoSuchSession:
         return no_such_session()
-    except (AlreadyRegistered, BookingError) as refusal:
-        # A twin of this submission, sent at the same moment, got there first.
-        if same := submitted(payload.submission_id):
-            return repeated(same)
-        code = refusal.code if isinstance(refusal, BookingError) else "already_registered"
-        return conflict(code)
-    return Status(201, registration_out(candidate, booking))
-
-
-def register(
-    request: HttpRequest,
-    data: RegistrationData,
-    submission_id: UUID | None,
-    session_id: int | None,
-) -> tuple[Candidate, Booking | None]:
-    if session_id is None:
-        return candidate_register(data=data, submission_id=submission_id, request=request), None
-    return register_and_book(
-        data=data, session_id=session_id, submission_id=submission_id, request=request
-    )
+    except BookingError as refusal:
+        return conflict(refusal.code)
+    return received()
 
 
 def not_eligible(refusal: NotEligible) -> Status:

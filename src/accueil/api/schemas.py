@@ -11,14 +11,13 @@ from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Schema, Status
 from pydantic import BaseModel
 
 from accueil.api.rules import DecisionOut, ErrorOut, InvalidRequestOut
-from accueil.core.ratelimit import is_limited, parse_rate
 
 LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
 MAX_ID = 2**63 - 1  # the largest primary key the database stores
@@ -53,10 +52,6 @@ CONFLICTS = {
     ),
     "booking_ended": _("This booking has already been moved or cancelled."),
     "not_booked": _("You have no place booked at an information session."),
-    "already_registered": _(
-        "These details are already registered. Use the link in the email we sent you, "
-        "or call the Integration Department on 247-85785."
-    ),
 }
 ConflictCode = Literal[
     "session_full",
@@ -64,7 +59,6 @@ ConflictCode = Literal[
     "already_booked",
     "booking_ended",
     "not_booked",
-    "already_registered",
 ]
 
 
@@ -171,17 +165,6 @@ def conflict(code: str) -> Status:
 
 def no_such_session() -> Status:
     return error(400, _("There is no information session with this number."), "session_id")
-
-
-def too_many_requests(request: HttpRequest) -> JsonResponse | None:
-    """The 429 answer when this address has sent too many requests, else None."""
-    if not is_limited(request, "api"):
-        return None
-    seconds = parse_rate(settings.RATE_LIMIT_PUBLIC)[1]
-    message = _("You have sent too many requests from this connection. Wait and try again.")
-    return JsonResponse(
-        {"error": str(message), "fact": None}, status=429, headers={"Retry-After": str(seconds)}
-    )
 
 
 def reader_language() -> str:

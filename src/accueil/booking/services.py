@@ -85,12 +85,21 @@ def _take_seat(session_id: int, now: datetime) -> InformationSession:
     )
     if taken:
         return taken[0]
+    check_bookable(session_id, now)
+    raise SessionFull
+
+
+def check_bookable(session_id: int, now: datetime | None = None) -> None:
+    """Raise what taking a seat at this session would raise (NoSuchSession,
+    SessionClosed, SessionFull), without taking one."""
+    now = now or timezone.now()
     session = InformationSession.objects.filter(pk=session_id).first()
     if session is None:
         raise NoSuchSession
     if session.status != SessionStatus.SCHEDULED or session.starts_at <= now:
         raise SessionClosed
-    raise SessionFull
+    if session.seats_taken >= session.capacity:
+        raise SessionFull
 
 
 def _free_seat(session_id: int) -> None:
@@ -166,12 +175,15 @@ def register_and_book(
     request=None,
 ) -> tuple[Candidate, Booking]:
     """Register someone new online and book their seat, all or nothing, in the
-    caller's transaction with no savepoint: a refusal (NotEligible, AlreadyRegistered,
-    BookingError, NoSuchSession among them) leaves the caller's atomic block to roll
-    back whole, with the emails of both queued in it. (The two audit events are
-    two: one INSERT of two rows costs PostgreSQL and Python more than two of one.)"""
+    caller's transaction (there must be one) with no savepoint: a refusal
+    (NotEligible, BookingError, NoSuchSession among them) leaves the caller's atomic
+    block to roll back whole, with the emails of both queued in it; AlreadyRegistered
+    comes before anything is written. (The two audit events are two: one INSERT of two
+    rows costs PostgreSQL and Python more than two of one.)"""
+    # Before the atomic block: AlreadyRegistered is raised with nothing written and
+    # leaves the caller's transaction usable (registration.services.candidate_submit).
+    candidate = candidate_create(data=data, submission_id=submission_id, request=request)
     with transaction.atomic(savepoint=False):
-        candidate = candidate_create(data=data, submission_id=submission_id, request=request)
         booking = _book(
             candidate=candidate,
             session=InformationSession(pk=session_id),  # _take_seat reads it

@@ -3,9 +3,13 @@
 The start page explains the contract; a short check says whether a person may sign
 (rule `cai.eligibility`) and why; the question pages ask what the seed lists, one
 topic a page, keeping the answers in the session so nothing typed is lost; "Check
-your answers" sends them to `registration.services.candidate_register` with a
-one-time submission id, so a second submit of the same form finds the same
-registration. Every POST is rate limited per client address.
+your answers" sends them to `registration.services.candidate_submit` with a
+one-time submission id, so a second submit of the same form registers nothing more.
+Whether the person is new or the identification number is registered already, the
+answer is the same "check your email" page: the private link goes to the email
+address registered (the owner of a registered number is told someone tried), so
+nobody learns from this site who is registered. Every POST is rate limited per
+client address.
 """
 
 import uuid
@@ -287,19 +291,14 @@ def _submit(request: HttpRequest, answers: dict) -> HttpResponse:
     if posted != answers.get("submission_id"):
         return redirect("register:check_answers")  # a form from an older visit
     try:
-        candidate = services.candidate_register(
+        services.candidate_submit(
             data=_registration_data(answers), submission_id=uuid.UUID(posted), request=request
         )
     except services.NotEligible as refused:
         context = {**_decision_context(refused.decision), "back_url": reverse(REGISTER.end)}
         return render(request, "registration/public/not_eligible.html", context)
-    except services.AlreadyRegistered:
-        return render(
-            request,
-            "registration/public/already_registered.html",
-            {"back_url": reverse(REGISTER.end)},
-        )
-    request.session[DONE] = {"submission_id": posted, "candidate": str(candidate.pk)}
+    # A new registration, or a number registered already: the same answer.
+    request.session[DONE] = {"submission_id": posted}
     request.session.pop(ANSWERS, None)
     return redirect("register:complete")
 
@@ -307,21 +306,10 @@ def _submit(request: HttpRequest, answers: dict) -> HttpResponse:
 @require_GET
 @never_cache
 def complete(request: HttpRequest) -> HttpResponse:
-    """The confirmation shows the private link once: computers in libraries and offices
-    are shared, so a reload, the back button or a later visit in the same browser says
-    the link was emailed and no longer shows it (nor any page's copy: no-store)."""
-    done = request.session.get(DONE) or {}
-    candidate = Candidate.objects.filter(pk=done["candidate"]).first() if done else None
-    if candidate is None:
+    """The same "check your email" page, whoever the registration turned out to be."""
+    if not request.session.get(DONE):
         return redirect("register:start")
-    context: dict = {"candidate": candidate}
-    if not done.get("link_shown"):
-        request.session[DONE] = {**done, "link_shown": True}
-        token = links.access_token(candidate)
-        manage_url = reverse("booking:manage", args=[token])
-        context["choose_url"] = reverse("booking:choose", args=[token])
-        context["private_link"] = request.build_absolute_uri(manage_url)
-    return render(request, "registration/public/complete.html", context)
+    return render(request, "registration/public/complete.html")
 
 
 @require_http_methods(["GET", "POST"])

@@ -8,13 +8,14 @@ Only someone who may sign a contract (rule `cai.eligibility`) can register.
 
 import uuid
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import connections, router, transaction
+from django.db.models.sql import InsertQuery
 from django.utils import timezone
 
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.service import audit_events_for, audit_record
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import Decision, evaluate
 
@@ -37,7 +38,7 @@ class RegistrationData:
 
 
 class AlreadyRegistered(Exception):
-    """This identification number is registered already (the person is not told more)."""
+    """This identification number is registered already (only staff are told so)."""
 
 
 class NotEligible(Exception):
@@ -97,6 +98,26 @@ def candidate_register(
         raise
 
 
+def _insert_unless_taken(candidate: Candidate) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING RETURNING id (PostgreSQL; SQLite >= 3.35):
+    False when the identification number or the submission id is taken. Unlike a
+    refused INSERT, it leaves the transaction usable with no savepoint around it, so
+    what follows a taken number (telling its owner) costs what a new one does. Any
+    other constraint still raises IntegrityError."""
+    fields = [f for f in Candidate._meta.local_concrete_fields if not f.generated]
+    query = InsertQuery(Candidate)
+    query.insert_values(fields, [candidate])
+    using = router.db_for_write(Candidate)
+    [(sql, params)] = query.get_compiler(using=using).as_sql()
+    pk = connections[using].ops.quote_name(Candidate._meta.pk.column)
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"{sql} ON CONFLICT DO NOTHING RETURNING {pk}", params)
+        inserted = cursor.fetchone() is not None
+    if inserted:
+        candidate._state.adding, candidate._state.db = False, using
+    return inserted
+
+
 def candidate_create(
     *,
     data: RegistrationData,
@@ -114,16 +135,15 @@ def candidate_create(
         raise NotEligible(decision)
     fields = asdict(data)
     fields["legal_residence_confirmed"] = fields.pop("legally_resident")
-    try:
-        candidate = Candidate.objects.create(
-            **fields,
-            channel=channel,
-            registered_by=actor,
-            consent_at=timezone.now(),
-            submission_id=submission_id,
-        )
-    except IntegrityError:
-        raise AlreadyRegistered from None
+    candidate = Candidate(
+        **fields,
+        channel=channel,
+        registered_by=actor,
+        consent_at=timezone.now(),
+        submission_id=submission_id,
+    )
+    if not _insert_unless_taken(candidate):
+        raise AlreadyRegistered
     audit_record(
         action=Action.CREATE,
         actor=actor,
@@ -136,3 +156,76 @@ def candidate_create(
 
         candidate_email("registered", candidate.pk)
     return candidate
+
+
+def candidate_submit(
+    *,
+    data: RegistrationData,
+    submission_id: uuid.UUID | None = None,
+    session_id: int | None = None,
+    request=None,
+) -> Candidate | None:
+    """A registration sent by someone anonymous (the online form, the API), booking
+    `session_id` too when given: the new Candidate, or None when nobody new was
+    registered, either because this submission was seen before or because the
+    identification number is registered already. Then the registration's owner is
+    emailed that someone tried to register with their number (and how to get their
+    private link again); the sender is told nothing more, so that nobody can learn
+    from the answer who is registered.
+
+    Refusals come in the same order whether or not the number is registered:
+    NotEligible first (from the answers alone), then the session's (NoSuchSession,
+    SessionClosed, SessionFull, from booking.services). Both branches do comparable
+    work (an insert tried, an audit event, an email queued) and commit it with the
+    caller's transaction. Only a seat refused after the insert (the session filled up
+    or closed meanwhile) leaves that transaction to roll back whole; NotEligible and
+    AlreadyRegistered come before anything is written and leave it usable."""
+    from accueil.booking.services import check_bookable, register_and_book
+
+    if not transaction.get_connection().in_atomic_block:  # all or nothing, always
+        with transaction.atomic():
+            return candidate_submit(
+                data=data, submission_id=submission_id, session_id=session_id, request=request
+            )
+    if _submitted(submission_id):
+        return None
+    try:
+        if session_id is None:
+            return candidate_create(data=data, submission_id=submission_id, request=request)
+        return register_and_book(
+            data=data, session_id=session_id, submission_id=submission_id, request=request
+        )[0]
+    except AlreadyRegistered:  # raised before anything was written
+        pass
+    if _submitted(submission_id):  # a twin of this submission got there first
+        return None
+    if session_id is not None:
+        check_bookable(session_id)  # what a new registration would have been refused
+    _tell_owner(data, request)
+    return None
+
+
+def _tell_owner(data: RegistrationData, request) -> None:
+    """Audit the attempt on the registration it matched, and email its owner (once a
+    day at most: someone sending the number again and again must not flood them)."""
+    from accueil.notifications.tasks import candidate_email
+
+    owner = Candidate.objects.filter(national_id=data.national_id).only("pk").first()
+    if owner is None:  # registered and then erased meanwhile: nothing to tell
+        return
+    told = (
+        audit_events_for(owner)
+        .filter(reason=ATTEMPT_REASON, at__gte=timezone.now() - ATTEMPT_EMAIL_EVERY)
+        .exists()
+    )
+    audit_record(action=Action.CREATE, target=owner, request=request, reason=ATTEMPT_REASON)
+    if not told:
+        # Queued whether or not the owner gave an email address (the task checks),
+        # so this branch costs what a new registration does.
+        candidate_email(REGISTRATION_ATTEMPT, owner.pk)
+
+
+# The email to the owner of a registration that someone tried to register again.
+REGISTRATION_ATTEMPT = "registration_attempt"
+ATTEMPT_REASON = "refused: a new registration with this identification number"
+ATTEMPT_EMAIL_EVERY = timedelta(days=1)
