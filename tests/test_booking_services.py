@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core import mail
 from django.utils import timezone
 
@@ -198,11 +199,16 @@ def test_a_reminder_is_sent_two_days_before_and_only_for_a_live_booking(
         booking = services.booking_create(
             candidate=factories.candidate(information_language="en"), session=seats
         )
-    reminder = [r for r in queued_tasks.results if r.task.run_after]
-    assert [r.task.run_after for r in reminder] == [seats.starts_at - timedelta(days=2)]
-    run_tasks(include_deferred=True)
+    assert not [r for r in queued_tasks.results if r.task.run_after]  # none per booking
+    run_tasks()
+    from accueil.notifications.tasks import queue_due_reminders, send_booking_reminder
+
+    assert queue_due_reminders() == 0  # 5 days before
+    assert not [e.subject for e in mail.outbox if "Reminder" in e.subject]
+    with time_machine.travel(seats.starts_at - timedelta(days=2) + timedelta(minutes=1)):
+        assert queue_due_reminders() == 1  # the worker's sweep, 2 days before
+        run_tasks()
     assert [e.subject for e in mail.outbox if "Reminder" in e.subject]
-    from accueil.notifications.tasks import send_booking_reminder
 
     assert send_booking_reminder.call(booking.pk) is False  # already sent: runs twice safely
     services.booking_cancel(booking=booking)

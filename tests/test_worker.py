@@ -72,9 +72,9 @@ def test_tasks_are_queued_inside_the_transaction_of_the_booking(real_queue):
     session = factories.information_session(starts_at=timezone.now() + timedelta(days=5))
     with transaction.atomic():
         services.booking_create(candidate=factories.candidate(), session=session)
-        # The email now, its reminder as a one-off schedule 2 days before the session.
+        # The email now; its reminder is queued by the sweep when it falls due.
         assert OrmQ.objects.count() == 1
-        assert Schedule.objects.get().next_run == session.starts_at - timedelta(days=2)
+        assert not Schedule.objects.filter(func=queue.RUN).exists()
 
 
 def test_nothing_is_queued_for_a_booking_rolled_back(real_queue):
@@ -125,7 +125,7 @@ def test_a_failed_send_is_tried_again_later_and_later_until_it_goes(real_queue):
     delays = []
     with time_machine.travel(start) as clock:
         for _attempt in range(4):
-            retry = Schedule.objects.exclude(args__contains="send_booking_reminder").get()
+            retry = Schedule.objects.filter(func=queue.RUN).get()
             delays.append(round((retry.next_run - timezone.now()).total_seconds()))
             clock.move_to(retry.next_run + timedelta(seconds=1))
             assert work()
@@ -137,13 +137,13 @@ def test_a_failed_send_is_tried_again_later_and_later_until_it_goes(real_queue):
             "SMTPServerDisconnected",
         )
         real_queue.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-        retry = Schedule.objects.exclude(args__contains="send_booking_reminder").get()
+        retry = Schedule.objects.filter(func=queue.RUN).get()
         clock.move_to(retry.next_run + timedelta(seconds=1))
         work()
     assert [email.to for email in mail.outbox] == [[booking.candidate.email]]
     record.refresh_from_db()
     assert (record.status, record.attempts) == (DeliveryStatus.SENT, 6)
-    assert Schedule.objects.get().args.startswith("('accueil.notifications.tasks.send_booking_rem")
+    assert not Schedule.objects.filter(func=queue.RUN).exists()  # no attempt left waiting
 
 
 def test_retries_grow_to_an_hour_apart_and_last_at_least_24_hours():
@@ -161,7 +161,7 @@ def give_up(settings, booking) -> Notification:
     settings.TASKS_RETRY_FOR = 180  # attempts after 0, 1, 2 minutes: 3 attempts
     work()
     with time_machine.travel(timezone.now()) as clock:
-        while retry := Schedule.objects.exclude(args__contains="send_booking_reminder").first():
+        while retry := Schedule.objects.filter(func=queue.RUN).first():
             clock.move_to(retry.next_run + timedelta(seconds=1))
             work()
     return Notification.objects.get(booking=booking, kind="booked")
@@ -235,13 +235,13 @@ def test_a_registration_and_booking_queue_their_emails_in_few_statements(real_qu
         with CaptureQueriesContext(connection) as queries:
             answer = client.post("/api/v1/registrations", body, content_type="application/json")
         assert answer.status_code == 202
-    # BEGIN, candidate, audit, seat, booking, audit, 2 messages, 1 schedule, COMMIT.
-    assert len(queries.captured_queries) == 10
+    # BEGIN, candidate, audit, seat, booking, audit, 1 message (both emails), COMMIT.
+    assert len(queries.captured_queries) == 8
     work()
     # The registration and the booking emails now; the reminders wait for their day.
     assert len(mail.outbox) == 4
     assert {n.kind for n in Notification.objects.all()} == {"registered", "booked"}
-    assert Schedule.objects.count() == 2
+    assert not Schedule.objects.filter(func=queue.RUN).exists()
 
 
 def test_a_guide_reminder_not_delivered_is_listed_with_its_purpose(db, settings, client):
@@ -319,7 +319,9 @@ def test_the_upgrade_moves_the_tasks_left_in_the_former_queue(transactional_db):
             migration.move_old_queue(apps, SimpleNamespace(connection=connection))
         finally:
             cursor.execute("DROP TABLE django_tasks_database_dbtaskresult")
-    moved = {repr(queue.scheduled_call(s)): s.next_run for s in Schedule.objects.all()}
+    moved = {
+        repr(queue.scheduled_call(s)): s.next_run for s in Schedule.objects.filter(func=queue.RUN)
+    }
     reminder = repr(("accueil.notifications.tasks.send_booking_reminder", [7], {}, 1))
     email = repr(("accueil.notifications.tasks.send_booking_email", ["booked", 7], {}, 1))
     assert moved.keys() == {reminder, email}

@@ -143,9 +143,11 @@ def _book(
     from_waitlist: bool,
     now: datetime | None,
     may_be_waiting: bool = True,
+    notify: bool = True,
 ) -> Booking:
     """The booking, in the caller's transaction: a refusal raises at once and the
-    caller's atomic block rolls back (no savepoint here, one round trip less)."""
+    caller's atomic block rolls back (no savepoint here, one round trip less). Its
+    email is queued unless `notify` is False (the caller queues it)."""
     now = now or timezone.now()
     session = _take_seat(session.pk, now)
     try:
@@ -163,7 +165,8 @@ def _book(
             status=WaitlistStatus.BOOKED, booking=booking
         )
     audit_record(action=Action.CREATE, actor=actor, target=booking, fields=["session"])
-    _notify("waitlist_booked" if from_waitlist else "booked", booking)
+    if notify:
+        _notify("waitlist_booked" if from_waitlist else "booked", booking)
     return booking
 
 
@@ -182,7 +185,9 @@ def register_and_book(
     rows costs PostgreSQL and Python more than two of one.)"""
     # Before the atomic block: AlreadyRegistered is raised with nothing written and
     # leaves the caller's transaction usable (registration.services.candidate_submit).
-    candidate = candidate_create(data=data, submission_id=submission_id, request=request)
+    candidate = candidate_create(
+        data=data, submission_id=submission_id, request=request, email=False
+    )
     with transaction.atomic(savepoint=False):
         booking = _book(
             candidate=candidate,
@@ -192,7 +197,12 @@ def register_and_book(
             from_waitlist=False,
             now=None,
             may_be_waiting=False,
+            notify=False,
         )
+        if candidate.email:
+            from accueil.notifications import tasks
+
+            tasks.welcome(candidate, booking)  # both emails in one task
     return candidate, booking
 
 

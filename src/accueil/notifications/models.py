@@ -28,6 +28,7 @@ PURPOSES = {
     "registered": _("Registration, with the activation link"),
     "sign_in": _("Sign-in link"),
     "access_link": _("Private booking link"),
+    "registration_attempt": _("Notice of an attempt to register with their number"),
     "guide_renewal": _("Reminder to ask for the renewal of the residence permit"),
     "guide_decision": _("Reminder that a decision on a procedure is due"),
 }

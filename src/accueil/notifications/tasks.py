@@ -26,6 +26,7 @@ from datetime import timedelta
 
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
@@ -35,7 +36,6 @@ from accueil.notifications.models import DeliveryStatus, Notification
 from accueil.notifications.queue import current_attempt
 
 REMINDER_BEFORE = timedelta(days=2)  # issue: "A reminder email goes out 2 days before."
-STARTS_A_BOOKING = {"booked", "moved", "waitlist_booked"}
 
 
 def queue(task_, *args, run_after=None) -> None:
@@ -46,12 +46,75 @@ def queue(task_, *args, run_after=None) -> None:
 
 
 def notify(kind: str, booking: Booking) -> None:
-    """The email about this booking, and its reminder 2 days before if it applies."""
+    """The email about this booking. Its reminder is queued by `queue_due_reminders`
+    when it falls due, 2 days before the session."""
     queue(send_booking_email, kind, booking.pk)
-    if kind in STARTS_A_BOOKING:
-        at = booking.session.starts_at - REMINDER_BEFORE
-        if at > timezone.now():
-            queue(send_booking_reminder, booking.pk, run_after=at)
+
+
+def welcome(candidate, booking: Booking) -> None:
+    """Someone registered and booked in one go: their two emails (the registration,
+    with the activation link, and the booking with its invitation) in one task, one
+    row in the queue instead of two. Each email keeps its own record."""
+    queue(send_welcome, str(candidate.pk), booking.pk, secrets.token_hex(12))
+
+
+@task()
+def send_welcome(candidate_id: str, booking_id: int, key: str) -> bool:
+    """Both emails of `welcome`, each sent unless recorded as sent: a failure of one
+    does not hold the other back; the task fails (and is tried again) if either did."""
+    sends = (
+        lambda: send_candidate_email.call("registered", candidate_id, key),
+        lambda: send_booking_email.call("booked", booking_id),
+    )
+    sent, errors = False, []
+    for send in sends:
+        try:
+            sent = send() or sent
+        except Exception as error:
+            errors.append(error)
+    if errors:
+        raise errors[0]
+    return sent
+
+
+def queue_due_reminders() -> int:
+    """Queue the reminder of each active booking whose session starts within 2 days,
+    made more than 2 days before its session (a booking made later was confirmed
+    recently enough), and not queued yet. The worker runs this every few minutes (the
+    schedule "booking reminders", migration 0003): a reminder costs the booking
+    nothing when it is made, and a booking cancelled or moved meanwhile is simply not
+    found. Its record is created with the task, in one transaction, so each reminder is
+    queued once; `deliver` then sends it once."""
+    now = timezone.now()
+    due = (
+        Booking.objects.filter(
+            status=BookingStatus.ACTIVE,
+            session__starts_at__gt=now,
+            session__starts_at__lte=now + REMINDER_BEFORE,
+            created_at__lt=F("session__starts_at") - REMINDER_BEFORE,
+        )
+        .exclude(pk__in=Notification.objects.filter(kind="reminder").values("booking"))
+        .select_related("candidate")
+    )
+    queued = 0
+    with transaction.atomic():
+        for booking in due:
+            if not booking.candidate.email:
+                continue
+            _record, created = Notification.objects.get_or_create(
+                key=f"reminder:booking:{booking.pk}",
+                defaults={
+                    "kind": "reminder",
+                    "candidate": booking.candidate,
+                    "booking": booking,
+                    "task": send_booking_reminder.module_path,
+                    "task_args": [booking.pk],
+                },
+            )
+            if created:
+                queue(send_booking_reminder, booking.pk)
+                queued += 1
+    return queued
 
 
 @task()

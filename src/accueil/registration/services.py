@@ -125,8 +125,10 @@ def candidate_create(
     actor=None,
     submission_id: uuid.UUID | None = None,
     request=None,
+    email: bool = True,
 ) -> Candidate:
-    """A new registration, its audit event and its email, in the caller's transaction
+    """A new registration, its audit event and its email (unless `email` is False: the
+    caller sends it, as booking.register_and_book does), in the caller's transaction
     with no savepoint of its own: NotEligible, or AlreadyRegistered (the number or the
     submission_id is taken), leaves the caller's atomic block to roll back whole.
     For callers that give everything up on a refusal; others call candidate_register."""
@@ -151,7 +153,7 @@ def candidate_create(
         request=request,
         reason=f"registered ({channel})",
     )
-    if candidate.email:
+    if email and candidate.email:
         from accueil.notifications.tasks import candidate_email
 
         candidate_email("registered", candidate.pk)

@@ -1,0 +1,150 @@
+"""Session reminders 2 days before, queued by the worker's sweep
+(notifications.tasks.queue_due_reminders), and a new registration's two emails in one
+task (notifications.tasks.welcome)."""
+
+import smtplib
+from datetime import timedelta
+
+import time_machine
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+from django.utils import timezone
+from django_q.models import Schedule
+
+from accueil.booking import services
+from accueil.booking.models import BookingStatus
+from accueil.notifications import tasks
+from accueil.notifications.models import DeliveryStatus, Notification
+from accueil.registration.services import RegistrationData
+from tests import factories
+
+
+def run_queued() -> None:
+    """Run every task the DummyBackend collected, in order, as the worker would."""
+    from django_tasks import default_task_backend
+
+    while default_task_backend.results:
+        result = default_task_backend.results.pop(0)
+        result.task.call(*result.args, **result.kwargs)
+
+
+def booked(days_ahead: int):
+    session = factories.information_session(starts_at=timezone.now() + timedelta(days=days_ahead))
+    return services.booking_create(candidate=factories.candidate(), session=session)
+
+
+def test_a_booking_is_reminded_once_when_its_session_is_two_days_away(db):
+    booking = booked(days_ahead=5)
+    run_queued()
+    mail.outbox.clear()
+    assert tasks.queue_due_reminders() == 0  # 5 days away: not yet
+    later = booking.session.starts_at - timedelta(days=2) + timedelta(minutes=3)
+    with time_machine.travel(later, tick=False):
+        assert tasks.queue_due_reminders() == 1
+        assert tasks.queue_due_reminders() == 0  # the sweep again: queued once
+        run_queued()
+        assert [m.to for m in mail.outbox] == [[booking.candidate.email]]
+        record = Notification.objects.get(kind="reminder", booking=booking)
+        assert record.status == DeliveryStatus.SENT
+        tasks.send_booking_reminder.call(booking.pk)  # a task run twice sends once
+        assert len(mail.outbox) == 1
+
+
+def test_a_booking_made_within_two_days_of_its_session_gets_no_reminder(db):
+    booked(days_ahead=1)
+    assert tasks.queue_due_reminders() == 0
+    assert not Notification.objects.filter(kind="reminder").exists()
+
+
+def test_a_cancelled_booking_is_not_reminded_and_a_moved_one_is_for_its_new_date(db):
+    cancelled = booked(days_ahead=5)
+    services.booking_cancel(booking=cancelled)
+    moving = booked(days_ahead=5)
+    later_session = factories.information_session(starts_at=timezone.now() + timedelta(days=9))
+    moved = services.booking_move(booking=moving, to_session=later_session)
+    at = cancelled.session.starts_at - timedelta(days=2) + timedelta(minutes=1)
+    with time_machine.travel(at, tick=False):
+        assert tasks.queue_due_reminders() == 0  # neither the cancelled nor the moved away
+    at = later_session.starts_at - timedelta(days=2) + timedelta(minutes=1)
+    with time_machine.travel(at, tick=False):
+        assert tasks.queue_due_reminders() == 1
+        assert Notification.objects.get(kind="reminder").booking_id == moved.pk
+    assert moved.status == BookingStatus.ACTIVE
+
+
+def test_the_worker_runs_the_sweep_every_five_minutes(db):
+    """The schedule comes with the migrations (notifications 0003), once."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("accueil.notifications.migrations.0003_booking_reminder_sweep")
+    Schedule.objects.filter(name="booking reminders").delete()  # as before the migration
+    migration.create_schedule(apps, None)
+    migration.create_schedule(apps, None)  # migrating twice makes one schedule
+    sweep = Schedule.objects.get(name="booking reminders")
+    assert sweep.func == "accueil.notifications.tasks.queue_due_reminders"
+    assert (sweep.schedule_type, sweep.minutes, sweep.repeats) == (Schedule.MINUTES, 5, -1)
+
+
+def registration(n: int = 0) -> RegistrationData:
+    from datetime import date
+
+    from accueil.registration import national_id
+
+    return RegistrationData(
+        surname="Silva",
+        first_name="Ana",
+        national_id=national_id.make(date(1991, 3, 14), 200 + n),
+        birth_date=date(1991, 3, 14),
+        phone="+352 621 123 456",
+        email=f"ana{n}@example.test",
+        postal_address="",
+        nationalities=["PT"],
+        information_language="en",
+        interpreter_needed=False,
+        interpreter_language="",
+        legally_resident=True,
+        wishes_to_settle=True,
+    )
+
+
+class FailsOnce(EmailBackend):
+    failed = False
+
+    def send_messages(self, messages):
+        if not FailsOnce.failed:
+            FailsOnce.failed = True
+            raise smtplib.SMTPServerDisconnected("down")
+        return super().send_messages(messages)
+
+
+def test_registering_and_booking_queue_one_task_for_both_emails(db):
+    from django_tasks import default_task_backend
+
+    session = factories.information_session(starts_at=timezone.now() + timedelta(days=5))
+    services.register_and_book(data=registration(), session_id=session.pk)
+    assert [r.task.name for r in default_task_backend.results] == ["send_welcome"]
+    run_queued()
+    assert sorted(n.kind for n in Notification.objects.all()) == ["booked", "registered"]
+    assert len(mail.outbox) == 2
+
+
+def test_one_email_failing_does_not_hold_the_other_back_and_is_retried_alone(db, settings):
+    from django_tasks import default_task_backend
+
+    settings.EMAIL_BACKEND = "tests.test_reminders.FailsOnce"
+    FailsOnce.failed = False
+    session = factories.information_session(starts_at=timezone.now() + timedelta(days=5))
+    services.register_and_book(data=registration(1), session_id=session.pk)
+    [result] = default_task_backend.results
+    try:
+        result.task.call(*result.args)
+    except smtplib.SMTPServerDisconnected:
+        pass
+    else:  # pragma: no cover - the first send must fail
+        raise AssertionError("the failure must reach the queue, to be tried again")
+    assert len(mail.outbox) == 1  # the other email went
+    result.task.call(*result.args)  # the retry sends only the one missing
+    assert len(mail.outbox) == 2
+    assert set(Notification.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
