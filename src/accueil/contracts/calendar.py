@@ -14,19 +14,17 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import F
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from accueil.audit.models import Action
-from accueil.audit.service import audit_record
 from accueil.booking.models import BookingStatus
 from accueil.contracts.models import LIVE_STATUSES
 from accueil.contracts.selectors import current_contract
 from accueil.guide.dates import candidate_dates
+from accueil.registration import links
 from accueil.registration.models import Candidate
 
 SALT = "accueil.contracts.calendar"
@@ -59,14 +57,8 @@ def feed_ended(candidate: Candidate, today: date) -> bool:
 
 def feed_reset(candidate: Candidate, *, request: HttpRequest | None = None) -> None:
     """Give the candidate a new feed address; the old one stops working. Audited."""
-    Candidate.objects.filter(pk=candidate.pk).update(feed_version=F("feed_version") + 1)
-    candidate.refresh_from_db(fields=["feed_version"])
-    audit_record(
-        action=Action.UPDATE,
-        target=candidate,
-        request=request,
-        fields=["feed_version"],
-        reason="calendar feed address reset",
+    links.version_raise(
+        candidate, "feed_version", request=request, reason="calendar feed address reset"
     )
 
 

@@ -42,15 +42,22 @@ def candidate_from_token(token: str) -> Candidate | None:
 
 
 def access_renew(candidate: Candidate, *, request: HttpRequest | None = None) -> None:
-    """Revoke every private link made so far, before a new one is sent: one UPDATE, so
-    requests made at the same moment each raise the version (none is lost). Audited;
-    call it inside the transaction that queues the email."""
-    Candidate.objects.filter(pk=candidate.pk).update(access_version=F("access_version") + 1)
-    candidate.refresh_from_db(fields=["access_version"])
-    audit_record(
-        action=Action.UPDATE,
-        target=candidate,
+    """Revoke every private link made so far, before a new one is sent. Call it inside
+    the transaction that queues the email."""
+    version_raise(
+        candidate,
+        "access_version",
         request=request,
-        fields=["access_version"],
         reason="private link sent again; earlier links revoked",
+    )
+
+
+def version_raise(candidate: Candidate, field: str, *, request: HttpRequest | None, reason: str):
+    """Raise one of the candidate's link versions (`access_version`, `feed_version`),
+    which revokes every link signed with the old one: one UPDATE, so requests made at
+    the same moment each raise it (none is lost). Audited."""
+    Candidate.objects.filter(pk=candidate.pk).update(**{field: F(field) + 1})
+    candidate.refresh_from_db(fields=[field])
+    audit_record(
+        action=Action.UPDATE, target=candidate, request=request, fields=[field], reason=reason
     )
