@@ -33,7 +33,8 @@ class SessionFull(Exception):
 
 
 def book(request):
-    """POST: register and book (201, or 409 session_full); GET: ready (200)."""
+    """POST: register and book (202 with a short body, as Accueil answers, or 409
+    session_full); GET: ready (200)."""
     from django.db import transaction
     from django.db.models import F
     from django.http import JsonResponse
@@ -65,15 +66,13 @@ def book(request):
             session = InformationSession.objects.select_for_update().get(pk=data["session_id"])
             if session.seats_taken >= session.capacity:
                 raise SessionFull
-            booking = Booking.objects.create(session=session, candidate=candidate, channel="online")
+            Booking.objects.create(session=session, candidate=candidate, channel="online")
             InformationSession.objects.filter(pk=session.pk).update(
                 seats_taken=F("seats_taken") + 1
             )
     except SessionFull:
         return JsonResponse({"code": "session_full"}, status=409)
-    return JsonResponse(
-        {"registration_id": str(candidate.pk), "booking": {"id": booking.pk}}, status=201
-    )
+    return JsonResponse({"status": "received"}, status=202)
 
 
 def urls():

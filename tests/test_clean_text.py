@@ -195,4 +195,6 @@ def test_the_api_takes_names_in_any_script_and_an_address_on_several_lines(clien
         ),
         content_type="application/json",
     )
-    assert response.status_code == 201, response.content
+    assert response.status_code == 202, response.content
+    person = Candidate.objects.get()
+    assert (person.surname, person.postal_address) == ("عبد الله", "1, rue\r\nL-1611 Lux")
