@@ -31,6 +31,7 @@ import logging
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from django.conf import settings
 from django.utils import timezone
@@ -75,6 +76,15 @@ def max_attempts() -> int:
     return attempts
 
 
+@lru_cache(maxsize=1)
+def _broker():
+    """The process's broker: django-q2 would make a new one for every task queued (the
+    ORM broker keeps no connection of its own: it uses Django's, per thread)."""
+    from django_q.brokers import get_broker
+
+    return get_broker()
+
+
 def submit(path: str, args, kwargs, *, attempt: int = 1, run_after: datetime | None = None):
     """Queue attempt `attempt` of the task at `path`, in the current transaction."""
     from django_q.models import Schedule
@@ -82,7 +92,7 @@ def submit(path: str, args, kwargs, *, attempt: int = 1, run_after: datetime | N
 
     call = (path, list(args), dict(kwargs), attempt)
     if run_after is None or run_after <= timezone.now():
-        return async_task(RUN, *call, task_name=path.rpartition(".")[2])
+        return async_task(RUN, *call, task_name=path.rpartition(".")[2], broker=_broker())
     # A literal the scheduler reads back with ast.literal_eval (the task's arguments
     # are JSON values: QueueBackend.enqueue checks it).
     return Schedule.objects.create(
@@ -135,8 +145,21 @@ class QueueBackend(BaseTaskBackend):
 
     supports_defer = True
 
+    def __init__(self, alias, params):
+        super().__init__(alias, params)
+        self._valid: set[tuple] = set()
+
+    def _validate_once(self, task: Task) -> None:
+        """`validate_task`, whose answer depends only on these attributes of the task
+        (it reads the function's signature: a booking would pay for it every time)."""
+        shape = (task.func, task.priority, task.queue_name, task.takes_context)
+        if task.run_after is not None or shape not in self._valid:
+            self.validate_task(task)
+            if task.run_after is None:
+                self._valid.add(shape)
+
     def enqueue(self, task: Task, args, kwargs) -> TaskResult:
-        self.validate_task(task)
+        self._validate_once(task)
         result = TaskResult(  # refuses arguments that are not JSON values
             task=task,
             id=get_random_id(),

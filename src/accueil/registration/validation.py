@@ -40,17 +40,17 @@ def clean_phone(value: str) -> str:
         number = phonenumbers.parse(value, "LU")
     except phonenumbers.NumberParseException:
         number = None
-    # An extension can make the number longer than the field keeps (40 characters).
-    too_long = (
-        number is not None
-        and len(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
-        > 40
+    formatted = (
+        phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        if number is not None
+        else ""
     )
-    if number is None or too_long or not phonenumbers.is_valid_number(number):
+    # An extension can make the number longer than the field keeps (40 characters).
+    if number is None or len(formatted) > 40 or not phonenumbers.is_valid_number(number):
         raise ValidationError(
             _("Enter a telephone number, like 621 123 456 or +33 6 12 34 56 78"), code="phone"
         )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return formatted
 
 
 @lru_cache(maxsize=8)
