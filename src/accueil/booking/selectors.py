@@ -5,7 +5,6 @@ candidate stands."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
 from django.db.models import Count, F, Prefetch, QuerySet
 
@@ -18,10 +17,10 @@ from accueil.booking.models import (
     WaitlistStatus,
     session_suits,
 )
+from accueil.core.clock import LUXEMBOURG
 from accueil.core.languages import language_name
 from accueil.registration.models import Candidate
 
-LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
 # The languages an information session can be held in (Luxembourg's three
 # administrative languages, English and Portuguese).
 SESSION_LANGUAGES = ("lb", "fr", "de", "en", "pt")
