@@ -4,7 +4,7 @@ candidate stands."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from django.db.models import Count, F, Prefetch, QuerySet
 
@@ -17,7 +17,7 @@ from accueil.booking.models import (
     WaitlistStatus,
     session_suits,
 )
-from accueil.core.clock import LUXEMBOURG
+from accueil.core import clock
 from accueil.core.languages import language_name
 from accueil.registration.models import Candidate
 
@@ -30,14 +30,9 @@ def session_language_choices() -> list[tuple[str, str]]:
     return [(code, language_name(code)) for code in SESSION_LANGUAGES]
 
 
-def start_of_day(day: date) -> datetime:
-    """Midnight in Luxembourg: a day's sessions are those from then on."""
-    return datetime.combine(day, time.min, tzinfo=LUXEMBOURG)
-
-
 def session_calendar(sessions: QuerySet[InformationSession], *, start: date) -> QuerySet:
     """Sessions from the first hour of `start` (Luxembourg time) on, earliest first."""
-    return sessions.filter(starts_at__gte=start_of_day(start)).order_by("starts_at", "pk")
+    return sessions.filter(starts_at__gte=clock.start_of_day(start)).order_by("starts_at", "pk")
 
 
 def waitlist_demand() -> dict[tuple[str, bool], int]:

@@ -6,7 +6,7 @@ not clash with `datetime.time`, and callers write `clock.today()` so that it doe
 clash with their local variables called `today`.
 """
 
-from datetime import date
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -17,3 +17,8 @@ LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
 def today() -> date:
     """Today's date in Luxembourg, whatever time zone is active."""
     return timezone.localdate(timezone=LUXEMBOURG)
+
+
+def start_of_day(day: date) -> datetime:
+    """Midnight in Luxembourg at the start of `day`."""
+    return datetime.combine(day, time.min, tzinfo=LUXEMBOURG)

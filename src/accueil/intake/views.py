@@ -8,7 +8,7 @@ the formalities document is also the candidate's own. Writes go through
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -39,10 +39,6 @@ CHECK_IN_STATUSES = (BookingStatus.ACTIVE, BookingStatus.ATTENDED, BookingStatus
 FORMALITIES_EXPORT = "formalities document"
 
 
-def start_of_day(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
-
-
 # The day and check-in.
 
 
@@ -52,7 +48,7 @@ def day(request: HttpRequest) -> HttpResponse:
     today = clock.today()
     sessions = (
         access.sessions_for_user(request.user)
-        .filter(status=SessionStatus.SCHEDULED, starts_at__gte=start_of_day(today))
+        .filter(status=SessionStatus.SCHEDULED, starts_at__gte=clock.start_of_day(today))
         .annotate(
             booked=Count("bookings", filter=Q(bookings__status__in=CHECK_IN_STATUSES)),
             waiting=Count("bookings", filter=Q(bookings__status=BookingStatus.ACTIVE)),
@@ -60,7 +56,7 @@ def day(request: HttpRequest) -> HttpResponse:
         )
         .order_by("starts_at", "pk")
     )
-    tomorrow = start_of_day(today + timedelta(days=1))
+    tomorrow = clock.start_of_day(today + timedelta(days=1))
     context = {
         "today": today,
         "todays": list(sessions.filter(starts_at__lt=tomorrow)),

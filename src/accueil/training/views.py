@@ -2,8 +2,6 @@
 what is coming, and the officers' pages to add and change events (through
 `training.services`, which audits)."""
 
-from datetime import datetime, time
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -25,7 +23,7 @@ EVENTS_PER_PAGE = 50
 @require_GET
 def calendar(request: HttpRequest) -> HttpResponse:
     """Anyone may see the dates: they are on the formalities document too."""
-    today = datetime.combine(clock.today(), time.min, tzinfo=clock.LUXEMBOURG)
+    today = clock.start_of_day(clock.today())
     events = (
         CourseEvent.objects.filter(ends_at__gte=today)
         .select_related("provider")
