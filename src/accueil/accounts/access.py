@@ -61,6 +61,20 @@ def can_manage_contracts(user: User) -> bool:
     return has_role(user, *MANAGES_CONTRACTS)
 
 
+def can_list_candidates(user: User) -> bool:
+    """The list of all candidates: officers and data-protection officers."""
+    return has_role(user, *SEES_ALL_CANDIDATES)
+
+
+def can_see_audit_trail(user: User) -> bool:
+    return has_role(user, *SEES_AUDIT_TRAIL)
+
+
+def can_follow_up_emails(user: User) -> bool:
+    """The emails not delivered, and sending one again: officers."""
+    return has_role(user, Role.OFFICER)
+
+
 def audit_events_for_user(user: User) -> QuerySet[AuditEvent]:
     if has_role(user, *SEES_AUDIT_TRAIL):
         return AuditEvent.objects.all()

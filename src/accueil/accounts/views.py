@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -22,6 +21,7 @@ from accueil.audit.service import audit_record
 from accueil.contracts import calendar
 from accueil.contracts.models import ContractStatus
 from accueil.contracts.selectors import candidate_path
+from accueil.core import clock
 from accueil.core.ratelimit import limit_posts
 from accueil.registration import links as registration_links
 from accueil.registration import selectors as candidate_selectors
@@ -74,8 +74,8 @@ def home(request: HttpRequest) -> HttpResponse:
         context["candidate"] = candidate
         if candidate:
             context.update(candidate_selectors.candidate_summary(candidate))
-            context["path"] = candidate_path(candidate, timezone.localdate())
-            ended = calendar.feed_ended(candidate, timezone.localdate())
+            context["path"] = candidate_path(candidate, clock.today())
+            ended = calendar.feed_ended(candidate, clock.today())
             context["feed_url"] = "" if ended else calendar.feed_url(candidate)
             context["booking_url"] = registration_links.access_url(candidate)
     if user.role in (Role.OFFICER, Role.DPO):

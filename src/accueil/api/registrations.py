@@ -14,7 +14,6 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
 from pydantic import StrictBool
@@ -34,6 +33,7 @@ from accueil.api.schemas import (
     reader_language,
 )
 from accueil.booking.services import BookingError, NoSuchSession
+from accueil.core import clock
 from accueil.core.text import text_error
 from accueil.registration import validation
 from accueil.registration.models import Candidate
@@ -129,9 +129,7 @@ def registration_data(payload: RegistrationIn) -> RegistrationData:
     number = "".join(payload.national_id.split())
     if not number.isascii():  # national_id.py would take other scripts' digits
         raise FieldError("national_id", validation.NATIONAL_ID_ERRORS["format"])
-    number, born = checked(
-        "national_id", validation.clean_national_id, number, timezone.localdate()
-    )
+    number, born = checked("national_id", validation.clean_national_id, number, clock.today())
     telephone = phone(payload)
     email, address = text(payload, "email"), text(payload, "postal_address")
     if not email and not address:

@@ -8,7 +8,6 @@ programs and never changes with the language.
 from datetime import datetime
 from functools import wraps
 from typing import Annotated, Literal
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -18,8 +17,8 @@ from ninja import Field, Query, Schema, Status
 from pydantic import BaseModel
 
 from accueil.api.rules import DecisionOut, ErrorOut, InvalidRequestOut
+from accueil.core.clock import LUXEMBOURG
 
-LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
 MAX_ID = 2**63 - 1  # the largest primary key the database stores
 Lang = Literal["en", "fr", "de"]
 # Applied by `in_reader_language`; declared on each operation to be documented and checked.

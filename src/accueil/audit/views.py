@@ -1,21 +1,18 @@
 """The audit trail, for the data-protection officer and administrators."""
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from accueil.accounts import access
+from accueil.accounts.decorators import role_required
 from accueil.accounts.models import Role
 
 
 @require_GET
-@login_required
+@role_required(access.can_see_audit_trail)
 def event_list(request: HttpRequest) -> HttpResponse:
-    if not access.has_role(request.user, *access.SEES_AUDIT_TRAIL):
-        raise PermissionDenied
     events = access.audit_events_for_user(request.user).select_related("actor")
     record = request.GET.get("record", "").strip()[:64]
     if record:

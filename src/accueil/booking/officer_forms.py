@@ -5,8 +5,7 @@ Forms only parse and check what was typed; the services decide and write. Each f
 renders with GOV.UK Frontend markup (core/govuk.py, includes/govuk/*.html).
 """
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accueil.booking import selectors
 from accueil.booking.services import SessionPlan
+from accueil.core.clock import LUXEMBOURG
 from accueil.core.govuk import (
     Checkboxes,
     DayField,
@@ -29,8 +29,6 @@ from accueil.registration import validation
 from accueil.registration.models import Channel, InformationLanguage
 from accueil.registration.services import RegistrationData
 
-LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
-UTC = ZoneInfo("UTC")
 MAX_SEATS = 1000
 # An officer records how the candidate reached them; online registrations are the
 # candidate's own.

@@ -3,11 +3,8 @@ a session's attendee list, register a candidate who called or wrote and book the
 seat. Only officers use them (403 for other roles); writes go through the services."""
 
 import uuid
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,11 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accueil.accounts import access
+from accueil.accounts.decorators import role_required
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.booking import officer_forms as forms
 from accueil.booking import selectors, services
 from accueil.booking.models import SessionStatus
+from accueil.core import clock
+from accueil.core.http import posted
 from accueil.registration import selectors as candidate_selectors
 from accueil.registration import services as registration
 from accueil.registration.models import Channel
@@ -30,26 +30,11 @@ SESSIONS_PER_PAGE = 50
 CANDIDATES_SHOWN = 25
 
 
-def officer_only(view):
-    @wraps(view)
-    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not access.can_manage_sessions(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return login_required(checked)
-
-
-def posted(request: HttpRequest):
-    """The submitted data, even when empty (an empty form must show its errors)."""
-    return request.POST if request.method == "POST" else None
-
-
 @require_GET
-@officer_only
+@role_required(access.can_manage_sessions)
 def session_list(request: HttpRequest) -> HttpResponse:
     form = forms.SessionFilterForm(request.GET if "start_day" in request.GET else None)
-    start = form.start_day(timezone.localdate())
+    start = form.start_day(clock.today())
     sessions = selectors.session_calendar(access.sessions_for_user(request.user), start=start)
     page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
@@ -62,7 +47,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@officer_only
+@role_required(access.can_manage_sessions)
 def session_plan(request: HttpRequest) -> HttpResponse:
     form = forms.SessionPlanForm(posted(request), now=timezone.now())
     if request.method == "POST" and form.is_valid():
@@ -82,7 +67,7 @@ def session_plan(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@officer_only
+@role_required(access.can_manage_sessions)
 def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
     session = access.get_session_for_user(request.user, session_id)
     audit_record(action=Action.VIEW, target=session, request=request)
@@ -96,7 +81,7 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@officer_only
+@role_required(access.can_manage_sessions)
 def session_cancel(request: HttpRequest, session_id: int) -> HttpResponse:
     session = access.get_session_for_user(request.user, session_id)
     if session.status != SessionStatus.SCHEDULED:
@@ -128,7 +113,7 @@ def cancelled_message(told: int) -> str:
 
 
 @require_GET
-@officer_only
+@role_required(access.can_manage_sessions)
 def candidate_find(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:100].strip()
     candidates = candidate_selectors.candidate_search(
@@ -147,10 +132,10 @@ def candidate_find(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@officer_only
+@role_required(access.can_manage_sessions)
 def candidate_register(request: HttpRequest) -> HttpResponse:
     form = forms.CandidateRegisterForm(
-        posted(request), today=timezone.localdate(), initial=new_submission()
+        posted(request), today=clock.today(), initial=new_submission()
     )
     context: dict = {"form": form}
     if request.method == "POST" and form.is_valid():
@@ -185,7 +170,7 @@ def new_submission() -> dict:
 
 
 @require_http_methods(["GET", "POST"])
-@officer_only
+@role_required(access.can_manage_sessions)
 def candidate_book(request: HttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     state = selectors.booking_state(candidate)
@@ -241,7 +226,7 @@ def book(request: HttpRequest, candidate, state, data: dict) -> None:
 
 
 @require_POST
-@officer_only
+@role_required(access.can_manage_sessions)
 def candidate_waitlist(request: HttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     form = forms.WaitlistForm(request.POST)

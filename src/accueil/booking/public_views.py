@@ -22,6 +22,7 @@ from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.booking import selectors, services
 from accueil.booking.models import Booking, BookingStatus, InformationSession
+from accueil.core.http import posted
 from accueil.core.languages import language_name
 from accueil.core.ratelimit import limit_posts
 from accueil.notifications.ics import session_invitation
@@ -125,7 +126,7 @@ def choose(request: HttpRequest, token: str) -> HttpResponse:
     current = selectors.booking_state(candidate).booking
     if current is not None and _started(current):
         return _closed(request, token, current)
-    form = SessionChoiceForm(request.POST if request.method == "POST" else None)
+    form = SessionChoiceForm(posted(request))
     if form.is_valid():
         chosen = form.cleaned_data["session"]
         try:
@@ -216,7 +217,7 @@ def cancelled(request: HttpRequest, token: str) -> HttpResponse:
 def waitlist(request: HttpRequest, token: str) -> HttpResponse:
     """When no session suits: wait for a seat and be booked automatically."""
     candidate = _candidate(request, token)
-    form = WaitlistForm(request.POST if request.method == "POST" else None)
+    form = WaitlistForm(posted(request))
     if form.is_valid():
         try:
             services.waitlist_join(candidate=candidate, language=form.cleaned_data["language"])

@@ -4,8 +4,7 @@ candidate stands."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
 from django.db.models import Count, F, Prefetch, QuerySet
 
@@ -18,10 +17,10 @@ from accueil.booking.models import (
     WaitlistStatus,
     session_suits,
 )
+from accueil.core import clock
 from accueil.core.languages import language_name
 from accueil.registration.models import Candidate
 
-LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
 # The languages an information session can be held in (Luxembourg's three
 # administrative languages, English and Portuguese).
 SESSION_LANGUAGES = ("lb", "fr", "de", "en", "pt")
@@ -31,14 +30,9 @@ def session_language_choices() -> list[tuple[str, str]]:
     return [(code, language_name(code)) for code in SESSION_LANGUAGES]
 
 
-def start_of_day(day: date) -> datetime:
-    """Midnight in Luxembourg: a day's sessions are those from then on."""
-    return datetime.combine(day, time.min, tzinfo=LUXEMBOURG)
-
-
 def session_calendar(sessions: QuerySet[InformationSession], *, start: date) -> QuerySet:
     """Sessions from the first hour of `start` (Luxembourg time) on, earliest first."""
-    return sessions.filter(starts_at__gte=start_of_day(start)).order_by("starts_at", "pk")
+    return sessions.filter(starts_at__gte=clock.start_of_day(start)).order_by("starts_at", "pk")
 
 
 def waitlist_demand() -> dict[tuple[str, bool], int]:

@@ -10,7 +10,6 @@ it back.
 """
 
 from datetime import date, timedelta
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core import signing
@@ -23,12 +22,12 @@ from icalendar import Calendar, Event
 from accueil.booking.models import BookingStatus
 from accueil.contracts.models import LIVE_STATUSES
 from accueil.contracts.selectors import current_contract
+from accueil.core.clock import LUXEMBOURG
 from accueil.guide.dates import candidate_dates
 from accueil.registration import links
 from accueil.registration.models import Candidate
 
 SALT = "accueil.contracts.calendar"
-LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
 
 
 def feed_url(candidate: Candidate) -> str:

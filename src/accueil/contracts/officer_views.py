@@ -8,7 +8,6 @@ Seed: "The contract can be signed after the information session"; "It is optiona
 
 from dataclasses import dataclass
 from datetime import datetime
-from functools import wraps
 from pathlib import PurePath
 
 from django.contrib import messages
@@ -24,11 +23,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accueil.accounts import access
+from accueil.accounts.decorators import role_required
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.service import audit_events_for, audit_record
 from accueil.contracts import services
 from accueil.contracts.models import LIVE_STATUSES, Contract, ContractStatus
+from accueil.core import clock
+from accueil.core.http import posted, posted_files
 from accueil.intake import forms
 from accueil.intake.services import valid_document
 from accueil.registration.models import Candidate
@@ -40,16 +42,6 @@ def page_url(name: str, contract_id) -> str:
     return reverse(f"officer_contracts:{name}", args=[contract_id])
 
 
-def officer_only(view):
-    @wraps(view)
-    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not access.can_manage_contracts(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return login_required(checked)
-
-
 def live_contract(candidate: Candidate) -> Contract | None:
     return candidate.contracts.filter(status__in=LIVE_STATUSES).first()
 
@@ -58,11 +50,11 @@ def live_contract(candidate: Candidate) -> Contract | None:
 
 
 @require_http_methods(["GET", "POST"])
-@officer_only
+@role_required(access.can_manage_contracts)
 def contract_task(request: HttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     contract = live_contract(candidate)
-    today = timezone.localdate()
+    today = clock.today()
     context: dict = {
         "candidate": candidate,
         "contract": contract,
@@ -74,8 +66,8 @@ def contract_task(request: HttpRequest, candidate_id) -> HttpResponse:
             context["contract_page"] = page_url("detail", contract.pk)
         return render(request, "contracts/officer/task.html", context)
     form = forms.ContractSignForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
+        posted(request),
+        posted_files(request),
         drafted_on=timezone.localdate(contract.created_at),
         today=today,
     )
@@ -118,7 +110,7 @@ def sign(request: HttpRequest, contract: Contract, data: dict) -> Contract:
 
 
 @require_POST
-@officer_only
+@role_required(access.can_manage_contracts)
 def contract_draft(request: HttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     profile = getattr(candidate, "linguistic_profile", None)
@@ -208,7 +200,7 @@ def contract_withdraw(request: HttpRequest, contract_id) -> HttpResponse:
     if contract.status not in WITHDRAWABLE:
         messages.info(request, _("This contract cannot be withdrawn: it is not in force."))
         return redirect(detail)
-    form = forms.ContractWithdrawForm(request.POST if request.method == "POST" else None)
+    form = forms.ContractWithdrawForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.contract_withdraw(

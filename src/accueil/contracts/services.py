@@ -13,6 +13,7 @@ from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.contracts import states
 from accueil.contracts.models import Contract, ContractCounter, ContractStatus, SignatureMethod
+from accueil.core import clock
 from accueil.intake.services import valid_document
 from accueil.registration.models import Candidate
 from accueil.rules import evaluate
@@ -70,7 +71,7 @@ def contract_draft(
     request=None,
 ) -> Contract:
     """Prepare the contract after the information session, in the candidate's language."""
-    today = timezone.localdate()
+    today = clock.today()
     decision = evaluate(
         "cai.obligations",
         {
@@ -101,8 +102,8 @@ def contract_sign(
     request=None,
 ) -> Contract:
     """Both parties sign: the contract enters into force for the term the rules give."""
-    start = entry_into_force or timezone.localdate()
-    if not valid_document(contract.candidate, timezone.localdate()):
+    start = entry_into_force or clock.today()
+    if not valid_document(contract.candidate, clock.today()):
         raise NoValidDocument
     term = evaluate("cai.term", {"entry_into_force": start.isoformat()}).values
     if method == SignatureMethod.PAPER and not scan:

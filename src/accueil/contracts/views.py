@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -15,6 +15,7 @@ from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.contracts import calendar
 from accueil.contracts.documents import contract_pdf
+from accueil.core import clock
 
 
 @require_GET
@@ -34,7 +35,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     candidate = calendar.candidate_for_feed(token)
     if candidate is None:
         raise Http404
-    if calendar.feed_ended(candidate, timezone.localdate()):
+    if calendar.feed_ended(candidate, clock.today()):
         with translation.override(candidate.information_language):
             gone = _("This calendar has ended with your contract.")
         return HttpResponse(gone + "\n", status=410, content_type="text/plain; charset=utf-8")

@@ -4,7 +4,6 @@ bookings and a waitlist. Loading twice changes nothing."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +12,7 @@ from accueil.accounts.models import Organisation, OrganisationKind, Role, User
 from accueil.booking import services as booking
 from accueil.booking.models import Booking, InformationSession, SessionStatus, WaitlistEntry
 from accueil.contracts.models import Contract, ContractStatus
+from accueil.core import clock
 from accueil.demo import guide_data, path_data
 from accueil.notifications.tasks import candidate_email
 from accueil.registration import national_id
@@ -156,7 +156,7 @@ def load() -> dict[str, int]:
     for email, first, last, role, org_prefix, language in STAFF:
         organisation = next(o for n, o in organisations.items() if n.startswith(org_prefix))
         staff_user(email, first, last, role, organisation, language)
-    today = timezone.localdate()
+    today = clock.today()
     for serial, person in enumerate(PEOPLE, start=101):
         candidate_with_contracts(person, serial, today)
     bookings_and_waitlist(information_sessions(today))
@@ -258,7 +258,6 @@ def contracts_for(candidate: Candidate, stage: str, serial: int, today: date) ->
         )
 
 
-LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
 VENUES = [
     ("Integration Department", "7-9, avenue Victor Hugo, L-1750 Luxembourg"),
     ("Maison des associations, Esch-sur-Alzette", "Place de l'Hôtel de Ville, L-4138 Esch"),
@@ -286,7 +285,7 @@ def information_sessions(today: date) -> list[InformationSession]:
     made = []
     for days, at, venue, capacity, languages, interpreter in SESSIONS:
         place, address = VENUES[venue]
-        starts = datetime.combine(working_day(today + timedelta(days=days)), at, LUXEMBOURG)
+        starts = datetime.combine(working_day(today + timedelta(days=days)), at, clock.LUXEMBOURG)
         session, _created = InformationSession.objects.get_or_create(
             starts_at=starts,
             place=place,
@@ -325,7 +324,7 @@ def todays_session(today: date) -> InformationSession:
     """
     place, address = VENUES[0]
     session, _created = InformationSession.objects.get_or_create(
-        starts_at=datetime.combine(today, time(11, 0), LUXEMBOURG),
+        starts_at=datetime.combine(today, time(11, 0), clock.LUXEMBOURG),
         place=place,
         defaults={
             "address": address,

@@ -5,16 +5,15 @@ social worker. Each function does nothing when its data is already there."""
 
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from accueil.accounts.models import Organisation, OrganisationKind, Role, User
 from accueil.contracts.models import Certificate, Contract, ContractCounter, Obligation
+from accueil.core.clock import LUXEMBOURG
 from accueil.intake.models import DocumentKind, LinguisticProfile, Orientation, ResidenceDocument
 from accueil.registration.models import Candidate
 from accueil.social.models import InterviewRequest, RequestStatus, Urgency
 from accueil.training.models import CourseEvent, EventKind
 
-LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
 LANGUAGE, CITIZENSHIP, ORIENTATION = Obligation.values
 # Certificates per contract status, as (obligation, days after entry into force, hours).
 CERTIFICATES = {

@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accueil.core.http import posted
 from accueil.core.ratelimit import limit_posts
 from accueil.guide import engine, present
 from accueil.guide.calculators import CALCULATORS, DecisionForm
@@ -29,7 +30,7 @@ def calculator(request: HttpRequest, slug: str) -> HttpResponse:
     calc = CALCULATORS.get(slug)
     if calc is None:
         raise Http404
-    form = _form(calc, request.POST if request.method == "POST" else None)
+    form = _form(calc, posted(request))
     answer = None
     lang = language()
     if form.is_bound and form.is_valid():

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from accueil.core import clock
 from accueil.core.govuk import DayField, GovukForm
 from accueil.guide import engine
 from accueil.guide.candidate_forms import ApplicationKindForm
@@ -108,7 +108,7 @@ class Calculator:
 
     @property
     def summary(self) -> str:
-        today = timezone.localdate()
+        today = clock.today()
         numbers = {key: parameter(name, today) for key, name in self.summary_numbers.items()}
         return str(self.summary_text) % numbers if numbers else str(self.summary_text)
 

@@ -2,9 +2,9 @@
 progress (its kind and the day the file was complete)."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accueil.core import clock
 from accueil.core.govuk import DayField, GovukForm, Radios
 from accueil.guide import engine
 
@@ -54,7 +54,7 @@ class ProcedureForm(ApplicationKindForm):
 
     def clean_complete_on(self):
         day = self.cleaned_data["complete_on"]
-        if day and day > timezone.localdate():
+        if day and day > clock.today():
             raise forms.ValidationError(_("The date your file was complete must be in the past"))
         return day
 

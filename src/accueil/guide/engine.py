@@ -74,9 +74,9 @@ def _iso(day: date | None) -> str | None:
 
 
 def _today() -> str:
-    from django.utils import timezone
+    from accueil.core import clock
 
-    return timezone.localdate().isoformat()
+    return clock.today().isoformat()
 
 
 def renewal_facts(expires_on: date) -> dict:

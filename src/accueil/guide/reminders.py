@@ -9,17 +9,16 @@ delivery record, see notifications.tasks.deliver), it sends nothing.
 """
 
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
+from accueil.core.clock import LUXEMBOURG
 from accueil.guide.models import Procedure, Reminder, ResidencePermit
 from accueil.notifications.tasks import deliver, queue
 
-LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
 BEFORE_DECISION = timedelta(days=7)  # the brief: "a week before the decision is due"
 SEND_AT = time(8, 0)
 

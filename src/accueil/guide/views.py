@@ -20,13 +20,13 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accueil.accounts import access
 from accueil.accounts.models import Role
+from accueil.core import clock
 from accueil.core.ratelimit import limit_posts
 from accueil.guide import engine, present, services
 from accueil.guide.documents import result_pdf
@@ -158,7 +158,7 @@ def current_assessment(request: HttpRequest):
     answers = _answers(request)
     if not _link_token(request) or engine.next_open(answers) is not None:
         return None
-    return answers, engine.assess(answers, timezone.localdate())
+    return answers, engine.assess(answers, clock.today())
 
 
 def _private_link(request: HttpRequest) -> str:

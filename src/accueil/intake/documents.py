@@ -5,10 +5,11 @@ candidates"), in the candidate's language, and available online afterwards."""
 from datetime import date
 
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from weasyprint import HTML
 
 from accueil.contracts.selectors import current_contract
+from accueil.core import clock
 from accueil.registration.models import Candidate
 from accueil.training.models import CourseEvent, EventKind
 
@@ -31,6 +32,6 @@ def formalities_context(candidate: Candidate, today: date) -> dict:
 
 def formalities_pdf(candidate: Candidate) -> bytes:
     with translation.override(candidate.information_language):
-        context = formalities_context(candidate, timezone.localdate())
+        context = formalities_context(candidate, clock.today())
         html = render_to_string("intake/pdf/formalities.html", context)
     return HTML(string=html).write_pdf()

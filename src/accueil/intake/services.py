@@ -10,6 +10,7 @@ from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.booking import services as booking_services
 from accueil.booking.models import Booking, BookingStatus, InformationSession, SessionStatus
+from accueil.core import clock
 from accueil.intake.models import LinguisticProfile, Orientation, ResidenceDocument
 from accueil.registration.models import Candidate
 from accueil.rules import evaluate
@@ -117,7 +118,7 @@ def recommended_courses(profile: LinguisticProfile) -> list[dict]:
         {
             "language_levels": profile.levels(),
             "needs_literacy": profile.literacy_needed,
-            "on": timezone.localdate().isoformat(),
+            "on": clock.today().isoformat(),
         },
     )
     return decision.values["obligations"][0]["options"]

@@ -8,12 +8,10 @@ the formalities document is also the candidate's own. Writes go through
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from functools import wraps
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,10 +22,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accueil.accounts import access
+from accueil.accounts.decorators import role_required
 from accueil.audit.models import Action
 from accueil.audit.service import audit_events_for, audit_record
 from accueil.booking.models import Booking, BookingStatus, SessionStatus, WaitlistStatus
 from accueil.contracts.models import LIVE_STATUSES, ContractStatus
+from accueil.core import clock
+from accueil.core.http import posted
 from accueil.intake import forms, services
 from accueil.intake.documents import formalities_pdf
 from accueil.registration.models import Candidate
@@ -38,35 +39,16 @@ CHECK_IN_STATUSES = (BookingStatus.ACTIVE, BookingStatus.ATTENDED, BookingStatus
 FORMALITIES_EXPORT = "formalities document"
 
 
-def officer_only(view):
-    @wraps(view)
-    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not access.can_run_sessions(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return login_required(checked)
-
-
-def posted(request: HttpRequest):
-    """The submitted data, even when empty (an empty form must show its errors)."""
-    return request.POST if request.method == "POST" else None
-
-
-def start_of_day(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
-
-
 # The day and check-in.
 
 
 @require_GET
-@officer_only
+@role_required(access.can_run_sessions)
 def day(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
+    today = clock.today()
     sessions = (
         access.sessions_for_user(request.user)
-        .filter(status=SessionStatus.SCHEDULED, starts_at__gte=start_of_day(today))
+        .filter(status=SessionStatus.SCHEDULED, starts_at__gte=clock.start_of_day(today))
         .annotate(
             booked=Count("bookings", filter=Q(bookings__status__in=CHECK_IN_STATUSES)),
             waiting=Count("bookings", filter=Q(bookings__status=BookingStatus.ACTIVE)),
@@ -74,7 +56,7 @@ def day(request: HttpRequest) -> HttpResponse:
         )
         .order_by("starts_at", "pk")
     )
-    tomorrow = start_of_day(today + timedelta(days=1))
+    tomorrow = clock.start_of_day(today + timedelta(days=1))
     context = {
         "today": today,
         "todays": list(sessions.filter(starts_at__lt=tomorrow)),
@@ -111,7 +93,7 @@ def with_outcomes(bookings: list[Booking]) -> list[Booking]:
 
 
 @require_GET
-@officer_only
+@role_required(access.can_run_sessions)
 def check_in(request: HttpRequest, session_id: int) -> HttpResponse:
     session = access.get_session_for_user(request.user, session_id)
     bookings = (
@@ -123,18 +105,18 @@ def check_in(request: HttpRequest, session_id: int) -> HttpResponse:
     context = {
         "session": session,
         "bookings": with_outcomes(list(bookings)),
-        "open": check_in_open(session, timezone.localdate()),
+        "open": check_in_open(session, clock.today()),
     }
     return render(request, "intake/check_in.html", context)
 
 
 @require_POST
-@officer_only
+@role_required(access.can_run_sessions)
 def check_in_booking(request: HttpRequest, session_id: int, booking_id: int) -> HttpResponse:
     session = access.get_session_for_user(request.user, session_id)
     booking = access.get_booking_for_officer(request.user, session, booking_id)
     present = {"present": True, "absent": False}.get(request.POST.get("attendance", ""))
-    if present is None or not check_in_open(session, timezone.localdate()):
+    if present is None or not check_in_open(session, clock.today()):
         messages.error(request, _("Choose present or absent on the day of the session."))
         return redirect("intake:check_in", session.pk)
     try:
@@ -265,11 +247,11 @@ def attended_session(candidate: Candidate):
 
 
 @require_GET
-@officer_only
+@role_required(access.can_run_sessions)
 def tasks(request: HttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     audit_record(action=Action.VIEW, target=candidate, request=request)
-    record = session_record(candidate, timezone.localdate())
+    record = session_record(candidate, clock.today())
     all_tasks = candidate_tasks(candidate, record)
     context = {
         "candidate": candidate,
@@ -291,7 +273,7 @@ def done(request: HttpRequest, candidate: Candidate, message: str) -> HttpRespon
 
 
 @require_http_methods(["GET", "POST"])
-@officer_only
+@role_required(access.can_run_sessions)
 def document(request: HttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     latest = candidate.residence_documents.first()
@@ -306,7 +288,7 @@ def document(request: HttpRequest, candidate_id) -> HttpResponse:
             candidate=candidate, actor=request.user, **form.cleaned_data
         )
         return done(request, candidate, _("The residence document is recorded."))
-    today = timezone.localdate()
+    today = clock.today()
     return task_page(
         request,
         "document",
@@ -318,7 +300,7 @@ def document(request: HttpRequest, candidate_id) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@officer_only
+@role_required(access.can_run_sessions)
 def profile(request: HttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     existing = getattr(candidate, "linguistic_profile", None)
@@ -336,7 +318,7 @@ def profile(request: HttpRequest, candidate_id) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@officer_only
+@role_required(access.can_run_sessions)
 def orientation(request: HttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     profile = getattr(candidate, "linguistic_profile", None)
@@ -368,7 +350,7 @@ def orientation(request: HttpRequest, candidate_id) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@officer_only
+@role_required(access.can_run_sessions)
 def interview(request: HttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     pending = candidate.interview_requests.filter(status=RequestStatus.OPEN).first()

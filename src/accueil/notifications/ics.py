@@ -4,15 +4,12 @@ Times are written in Europe/Luxembourg with the VTIMEZONE rules included, so a
 calendar shows the right hour on both sides of a daylight-saving change.
 """
 
-from zoneinfo import ZoneInfo
-
 from django.conf import settings
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from accueil.booking.models import Booking
-
-LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
+from accueil.core.clock import LUXEMBOURG
 
 
 def session_invitation(booking: Booking, *, cancelled: bool = False) -> bytes:

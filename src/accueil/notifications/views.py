@@ -4,11 +4,8 @@ button that sends one again."""
 
 import smtplib
 import socket
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from accueil.accounts import access
-from accueil.accounts.models import Role
+from accueil.accounts.decorators import role_required
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.notifications import tasks
@@ -61,18 +58,8 @@ def undelivered_emails():
     return Notification.objects.filter(status=DeliveryStatus.FAILED)
 
 
-def officer_only(view):
-    @wraps(view)
-    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not access.has_role(request.user, Role.OFFICER):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return login_required(checked)
-
-
 @require_GET
-@officer_only
+@role_required(access.can_follow_up_emails)
 def undelivered(request: HttpRequest) -> HttpResponse:
     found = undelivered_emails().order_by("-last_attempt_at", "-pk")
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
@@ -82,7 +69,7 @@ def undelivered(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@officer_only
+@role_required(access.can_follow_up_emails)
 def send_again(request: HttpRequest, notification_id: int) -> HttpResponse:
     record = get_object_or_404(Notification, pk=notification_id)
     if tasks.send_again(record):

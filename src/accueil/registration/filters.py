@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accueil.booking.models import InformationSession
 from accueil.contracts.models import ContractStatus
+from accueil.core import clock
 from accueil.registration.selectors import CandidateFilters
 
 MAX_ID = 2**63 - 1  # the largest primary key the database stores
@@ -21,7 +22,7 @@ ENDING_WITHIN = [
 
 
 def session_choices() -> list[tuple[str, str]]:
-    today = timezone.localdate()
+    today = clock.today()
     recent = InformationSession.objects.filter(
         starts_at__date__gte=today - timedelta(days=60),
         starts_at__date__lte=today + timedelta(days=120),
@@ -75,7 +76,7 @@ class CandidateFilterForm(forms.Form):
 
     def filters(self) -> CandidateFilters:
         data = self.cleaned_data
-        ends = timezone.localdate() + timedelta(days=data["ending"]) if data["ending"] else None
+        ends = clock.today() + timedelta(days=data["ending"]) if data["ending"] else None
         return CandidateFilters(
             q=data["q"], status=data["status"], session=data["session"], ends_before=ends
         )

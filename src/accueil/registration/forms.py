@@ -11,9 +11,9 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accueil.core import clock
 from accueil.core.govuk import YES_NO, TelInput
 from accueil.core.text import validate_multi_line, validate_one_line
 from accueil.registration import validation
@@ -99,7 +99,7 @@ class DateOfBirthForm(AnswerForm):
             born = date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
         except ValueError:
             return self._fail(tuple(parts), _("Date of birth must be a real date"))
-        if born >= timezone.localdate():
+        if born >= clock.today():
             return self._fail(tuple(parts), _("Date of birth must be in the past"))
         if born.year < 1900:
             return self._fail(("year",), _("Date of birth must be after 1900"))
@@ -193,9 +193,7 @@ class NationalIdForm(AnswerForm):
     )
 
     def clean_national_id(self) -> str:
-        digits, born = validation.clean_national_id(
-            self.cleaned_data["national_id"], timezone.localdate()
-        )
+        digits, born = validation.clean_national_id(self.cleaned_data["national_id"], clock.today())
         self.cleaned_data["birth_date"] = born.isoformat()
         return digits
 
@@ -323,7 +321,7 @@ class LinkRequestForm(forms.Form):
 
     def clean_national_id(self) -> str:
         digits, _born = validation.clean_national_id(
-            self.cleaned_data["national_id"], timezone.localdate()
+            self.cleaned_data["national_id"], clock.today()
         )
         return digits
 

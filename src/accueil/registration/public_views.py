@@ -21,13 +21,14 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accueil.core import clock
+from accueil.core.http import posted
 from accueil.core.ratelimit import limit_posts
 from accueil.notifications.tasks import candidate_email
 from accueil.registration import forms, links, services, validation
@@ -189,7 +190,7 @@ def check_result(request: HttpRequest) -> HttpResponse:
         "cai.eligibility",
         {
             "birth_date": answers["check_birth_date"],
-            "on": timezone.localdate().isoformat(),
+            "on": clock.today().isoformat(),
             "nationalities": answers["nationalities"],
             "legally_resident": answers["legally_resident"],
             "wishes_to_settle": answers["wishes_to_settle"],
@@ -316,7 +317,7 @@ def complete(request: HttpRequest) -> HttpResponse:
 @limit_posts("public")
 def link_request(request: HttpRequest) -> HttpResponse:
     """Send the private link again; the answer never says whether anyone matched."""
-    form = forms.LinkRequestForm(request.POST if request.method == "POST" else None)
+    form = forms.LinkRequestForm(posted(request))
     if form.is_valid():
         candidate = Candidate.objects.filter(
             national_id=form.cleaned_data["national_id"],

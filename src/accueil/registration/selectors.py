@@ -4,10 +4,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import get_language
 
 from accueil.contracts.models import LIVE_STATUSES, Contract, ContractStatus
+from accueil.core import clock
 from accueil.registration.models import Candidate
 from accueil.rules import evaluate
 
@@ -72,7 +72,7 @@ def eligibility(candidate: Candidate):
     """The CAI eligibility decision for this candidate today, with its reasons."""
     facts = {
         "birth_date": candidate.birth_date.isoformat(),
-        "on": timezone.localdate().isoformat(),
+        "on": clock.today().isoformat(),
         "nationalities": candidate.nationalities,
         "legally_resident": candidate.legal_residence_confirmed,
         "wishes_to_settle": candidate.wishes_to_settle,

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from accueil.audit.models import Action
 from accueil.audit.service import audit_events_for, audit_record
+from accueil.core import clock
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import Decision, evaluate
 
@@ -132,7 +133,7 @@ def candidate_create(
     with no savepoint of its own: NotEligible, or AlreadyRegistered (the number or the
     submission_id is taken), leaves the caller's atomic block to roll back whole.
     For callers that give everything up on a refusal; others call candidate_register."""
-    decision = eligibility(data, timezone.localdate())
+    decision = eligibility(data, clock.today())
     if decision.outcome != "eligible":
         raise NotEligible(decision)
     fields = asdict(data)

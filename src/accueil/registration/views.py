@@ -1,14 +1,13 @@
 """Staff views of candidates: the list and one candidate's record."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from accueil.accounts import access
-from accueil.accounts.models import Role
+from accueil.accounts.decorators import role_required
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.registration import selectors
@@ -18,10 +17,8 @@ PAGE_SIZE = 25
 
 
 @require_GET
-@login_required
+@role_required(access.can_list_candidates)
 def candidate_list(request: HttpRequest) -> HttpResponse:
-    if not access.has_role(request.user, Role.OFFICER, Role.DPO):
-        raise PermissionDenied
     form = CandidateFilterForm(request.GET or None)
     filters = form.filters() if form.is_valid() else selectors.CandidateFilters()
     candidates = selectors.candidate_filter(access.candidates_for_user(request.user), filters)

@@ -8,8 +8,6 @@ who make them, may read the queue.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,8 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accueil.accounts import access
+from accueil.accounts.decorators import role_required
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
+from accueil.core import clock
+from accueil.core.http import posted
 from accueil.social import forms, services
 from accueil.social.models import RequestStatus, Urgency
 
@@ -37,28 +38,24 @@ def open_requests(requests: QuerySet) -> QuerySet:
 
 
 @require_GET
-@login_required
+@role_required(access.can_see_interview_queue)
 def queue(request: HttpRequest) -> HttpResponse:
-    if not access.can_see_interview_queue(request.user):
-        raise PermissionDenied
     waiting = list(open_requests(access.interview_requests_for_user(request.user)))
     context = {"requests": waiting, "can_handle": access.can_handle_interviews(request.user)}
     return render(request, "social/queue.html", context)
 
 
 @require_http_methods(["GET", "POST"])
-@login_required
+@role_required(access.can_handle_interviews)
 def handle(request: HttpRequest, request_id: int) -> HttpResponse:
-    if not access.can_handle_interviews(request.user):
-        raise PermissionDenied
     interview = access.get_interview_request_for_user(request.user, request_id)
     if interview.status != RequestStatus.OPEN:
         messages.info(request, _("This request was handled already."))
         return redirect("social:queue")
     form = forms.InterviewOutcomeForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         requested_on=timezone.localdate(interview.requested_at),
-        today=timezone.localdate(),
+        today=clock.today(),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -76,11 +73,9 @@ def handle(request: HttpRequest, request_id: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@role_required(access.can_handle_interviews)
 def take(request: HttpRequest, request_id: int) -> HttpResponse:
     """Take a request (`give_back` in the form: give it back to the queue)."""
-    if not access.can_handle_interviews(request.user):
-        raise PermissionDenied
     interview = access.get_interview_request_for_user(request.user, request_id)
     give_back = "give_back" in request.POST
     try:

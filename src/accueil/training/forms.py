@@ -5,12 +5,12 @@ spring change) is refused rather than silently moved. The languages an event can
 given in are one list, `COURSE_LANGUAGES`: add a code there to offer another.
 """
 
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, time
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accueil.core.clock import LUXEMBOURG
 from accueil.core.govuk import (
     Checkboxes,
     DayField,
@@ -24,8 +24,6 @@ from accueil.core.text import validate_one_line
 from accueil.training.models import EventKind
 from accueil.training.services import CourseEventData
 
-LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
-UTC = ZoneInfo("UTC")
 # Seed: the citizenship course "is delivered in German, English, French, Luxembourgish
 # and Portuguese".
 COURSE_LANGUAGES = ("de", "en", "fr", "lb", "pt")

@@ -2,20 +2,17 @@
 what is coming, and the officers' pages to add and change events (through
 `training.services`, which audits)."""
 
-from datetime import datetime, time
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accueil.accounts import access
+from accueil.accounts.decorators import role_required
+from accueil.core import clock
+from accueil.core.http import posted
 from accueil.core.languages import language_name
 from accueil.training import forms, services
 from accueil.training.models import CourseEvent
@@ -23,20 +20,10 @@ from accueil.training.models import CourseEvent
 EVENTS_PER_PAGE = 50
 
 
-def officer_only(view):
-    @wraps(view)
-    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not access.can_manage_course_calendar(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return login_required(checked)
-
-
 @require_GET
 def calendar(request: HttpRequest) -> HttpResponse:
     """Anyone may see the dates: they are on the formalities document too."""
-    today = datetime.combine(timezone.localdate(), time.min, tzinfo=forms.LUXEMBOURG)
+    today = clock.start_of_day(clock.today())
     events = (
         CourseEvent.objects.filter(ends_at__gte=today)
         .select_related("provider")
@@ -50,10 +37,10 @@ def calendar(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@officer_only
+@role_required(access.can_manage_course_calendar)
 def event_add(request: HttpRequest) -> HttpResponse:
     form = forms.CourseEventForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         organisers=access.course_organisers_for_user(request.user),
     )
     if request.method == "POST" and form.is_valid():
@@ -64,11 +51,11 @@ def event_add(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@officer_only
+@role_required(access.can_manage_course_calendar)
 def event_edit(request: HttpRequest, event_id: int) -> HttpResponse:
     event = access.get_course_event_for_editing(request.user, event_id)
     form = forms.CourseEventForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         organisers=access.course_organisers_for_user(request.user),
         initial=forms.CourseEventForm.initial_from(event),
     )
