@@ -3,17 +3,18 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from accueil.accounts import access
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
 
 
 @require_GET
 @login_required
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.has_role(request.user, *access.SEES_AUDIT_TRAIL):
         raise PermissionDenied
     events = access.audit_events_for_user(request.user).select_related("actor")

@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accueil.accounts import access
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.service import audit_events_for, audit_record
@@ -42,7 +43,7 @@ def page_url(name: str, contract_id) -> str:
 
 def officer_only(view):
     @wraps(view)
-    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def checked(request: AuthenticatedHttpRequest, *args, **kwargs) -> HttpResponse:
         if not access.can_manage_contracts(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
@@ -59,7 +60,7 @@ def live_contract(candidate: Candidate) -> Contract | None:
 
 @require_http_methods(["GET", "POST"])
 @officer_only
-def contract_task(request: HttpRequest, candidate_id) -> HttpResponse:
+def contract_task(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     contract = live_contract(candidate)
     today = timezone.localdate()
@@ -102,7 +103,7 @@ def contract_task(request: HttpRequest, candidate_id) -> HttpResponse:
     return render(request, "contracts/officer/task.html", context)
 
 
-def sign(request: HttpRequest, contract: Contract, data: dict) -> Contract:
+def sign(request: AuthenticatedHttpRequest, contract: Contract, data: dict) -> Contract:
     scan = data["scan"]
     if scan:
         # Stored under the contract's number, not the name of the scanner's file.
@@ -119,7 +120,7 @@ def sign(request: HttpRequest, contract: Contract, data: dict) -> Contract:
 
 @require_POST
 @officer_only
-def contract_draft(request: HttpRequest, candidate_id) -> HttpResponse:
+def contract_draft(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     profile = getattr(candidate, "linguistic_profile", None)
     if profile is None:
@@ -183,7 +184,7 @@ def contract_history(contract: Contract) -> list[HistoryEntry]:
 
 @require_GET
 @login_required
-def contract_detail(request: HttpRequest, contract_id) -> HttpResponse:
+def contract_detail(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
     contract = access.get_contract_for_viewing(request.user, contract_id)
     audit_record(action=Action.VIEW, target=contract, request=request)
     context = {
@@ -200,7 +201,7 @@ def contract_detail(request: HttpRequest, contract_id) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def contract_withdraw(request: HttpRequest, contract_id) -> HttpResponse:
+def contract_withdraw(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
     contract = access.get_contract_for_withdrawal(request.user, contract_id)
     if not access.can_withdraw_contract(request.user, contract):
         raise PermissionDenied

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from accueil.accounts import access
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
@@ -63,7 +64,7 @@ def undelivered_emails():
 
 def officer_only(view):
     @wraps(view)
-    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def checked(request: AuthenticatedHttpRequest, *args, **kwargs) -> HttpResponse:
         if not access.has_role(request.user, Role.OFFICER):
             raise PermissionDenied
         return view(request, *args, **kwargs)

@@ -3,11 +3,12 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from accueil.accounts import access
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
@@ -19,7 +20,7 @@ PAGE_SIZE = 25
 
 @require_GET
 @login_required
-def candidate_list(request: HttpRequest) -> HttpResponse:
+def candidate_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.has_role(request.user, Role.OFFICER, Role.DPO):
         raise PermissionDenied
     form = CandidateFilterForm(request.GET or None)
@@ -34,7 +35,7 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def candidate_detail(request: HttpRequest, candidate_id) -> HttpResponse:
+def candidate_detail(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     audit_record(action=Action.VIEW, target=candidate, request=request)
     context = {

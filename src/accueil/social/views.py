@@ -11,13 +11,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, QuerySet, Value, When
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accueil.accounts import access
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.social import forms, services
@@ -38,7 +39,7 @@ def open_requests(requests: QuerySet) -> QuerySet:
 
 @require_GET
 @login_required
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.can_see_interview_queue(request.user):
         raise PermissionDenied
     waiting = list(open_requests(access.interview_requests_for_user(request.user)))
@@ -48,7 +49,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def handle(request: HttpRequest, request_id: int) -> HttpResponse:
+def handle(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
     if not access.can_handle_interviews(request.user):
         raise PermissionDenied
     interview = access.get_interview_request_for_user(request.user, request_id)
@@ -77,7 +78,7 @@ def handle(request: HttpRequest, request_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def take(request: HttpRequest, request_id: int) -> HttpResponse:
+def take(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
     """Take a request (`give_back` in the form: give it back to the queue)."""
     if not access.can_handle_interviews(request.user):
         raise PermissionDenied

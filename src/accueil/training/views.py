@@ -9,13 +9,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accueil.accounts import access
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.core.languages import language_name
 from accueil.training import forms, services
 from accueil.training.models import CourseEvent
@@ -25,7 +26,7 @@ EVENTS_PER_PAGE = 50
 
 def officer_only(view):
     @wraps(view)
-    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def checked(request: AuthenticatedHttpRequest, *args, **kwargs) -> HttpResponse:
         if not access.can_manage_course_calendar(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
@@ -34,7 +35,7 @@ def officer_only(view):
 
 
 @require_GET
-def calendar(request: HttpRequest) -> HttpResponse:
+def calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Anyone may see the dates: they are on the formalities document too."""
     today = datetime.combine(timezone.localdate(), time.min, tzinfo=forms.LUXEMBOURG)
     events = (
@@ -51,7 +52,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @officer_only
-def event_add(request: HttpRequest) -> HttpResponse:
+def event_add(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = forms.CourseEventForm(
         request.POST if request.method == "POST" else None,
         organisers=access.course_organisers_for_user(request.user),
@@ -65,7 +66,7 @@ def event_add(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @officer_only
-def event_edit(request: HttpRequest, event_id: int) -> HttpResponse:
+def event_edit(request: AuthenticatedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_course_event_for_editing(request.user, event_id)
     form = forms.CourseEventForm(
         request.POST if request.method == "POST" else None,
