@@ -6,6 +6,7 @@ renders with GOV.UK Frontend markup (core/govuk.py, includes/govuk/*.html).
 """
 
 from datetime import date, datetime
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -109,7 +110,7 @@ class SessionPlanForm(GovukForm):
         return day
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = cast("dict[str, Any]", super().clean())
         day, at = cleaned.get("day"), cleaned.get("start_time")
         if day is None or at is None:
             return cleaned
@@ -289,7 +290,7 @@ class CandidateRegisterForm(GovukForm):
         return validation.clean_phone(self.cleaned_data["phone"])
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = cast("dict[str, Any]", super().clean())
         no_address = cleaned.get("email") == "" and cleaned.get("postal_address", "x").strip() == ""
         if no_address:
             self.add_error("email", _("Enter an email address or a postal address"))

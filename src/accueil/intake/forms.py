@@ -9,6 +9,7 @@ links to it.
 """
 
 from datetime import date, timedelta
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -268,7 +269,7 @@ class ContractSignForm(GovukForm):
         return scan
 
     def clean(self):
-        data = super().clean()
+        data = cast("dict[str, Any]", super().clean())
         method = data.get("method")
         if method == SignatureMethod.PAPER and not data.get("scan") and "scan" not in self.errors:
             self.add_error("scan", _("Upload the scan of the signed paper copy"))

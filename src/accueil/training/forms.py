@@ -6,6 +6,7 @@ given in are one list, `COURSE_LANGUAGES`: add a code there to offer another.
 """
 
 from datetime import date, datetime, time
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -133,7 +134,7 @@ class CourseEventForm(GovukForm):
         }
 
     def clean(self):
-        data = super().clean()
+        data = cast("dict[str, Any]", super().clean())
         day, start, end = data.get("day"), data.get("start_time"), data.get("end_time")
         if not (day and start and end):
             return data
