@@ -6,7 +6,7 @@ renders with GOV.UK Frontend markup (core/govuk.py, includes/govuk/*.html).
 """
 
 from datetime import date, datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -29,6 +29,9 @@ from accueil.core.text import validate_multi_line, validate_one_line
 from accueil.registration import validation
 from accueil.registration.models import Channel, InformationLanguage
 from accueil.registration.services import RegistrationData
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
 UTC = ZoneInfo("UTC")
@@ -101,7 +104,9 @@ class SessionPlanForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.now = now
         # Named in the reader's language, which is known only now.
-        self.fields["languages"].choices = selectors.session_language_choices()
+        cast(
+            forms.ChoiceField, self.fields["languages"]
+        ).choices = selectors.session_language_choices()
 
     def clean_day(self) -> date:
         day = self.cleaned_data["day"]
@@ -278,7 +283,7 @@ class CandidateRegisterForm(GovukForm):
         self.today = today
         countries = [("", _("Select a country")), *validation.country_choices()]
         for name in NATIONALITY_FIELDS:
-            self.fields[name].choices = countries
+            cast(forms.ChoiceField, self.fields[name]).choices = countries
 
     def clean_national_id(self) -> str:
         digits, self.birth_date = validation.clean_national_id(
@@ -324,7 +329,7 @@ class CandidateRegisterForm(GovukForm):
 
 
 class BookingForm(GovukForm):
-    session = forms.ModelChoiceField(
+    session: "forms.ModelChoiceField[Any]" = forms.ModelChoiceField(
         label=_("Information session"),
         queryset=None,
         widget=Radios,
@@ -345,7 +350,7 @@ class BookingForm(GovukForm):
 
     def __init__(self, *args, sessions, moving: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["session"].queryset = sessions
+        cast(forms.ModelChoiceField, self.fields["session"]).queryset = sessions
         if moving:
             del self.fields["channel"]  # a moved booking keeps the channel it was made through
 
@@ -361,7 +366,10 @@ class WaitlistForm(GovukForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         any_language = ("", _("Any language"))
-        self.fields["language"].choices = [any_language, *selectors.session_language_choices()]
+        cast(forms.ChoiceField, self.fields["language"]).choices = [
+            any_language,
+            *selectors.session_language_choices(),
+        ]
 
 
 BOOKING_ERRORS = {
@@ -372,5 +380,5 @@ BOOKING_ERRORS = {
 }
 
 
-def booking_error_message(code: str) -> str:
+def booking_error_message(code: str) -> "StrOrPromise":
     return BOOKING_ERRORS.get(code, _("The booking could not be made: try again"))

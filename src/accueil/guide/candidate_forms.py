@@ -41,7 +41,7 @@ class ApplicationKindForm(GovukForm):
 
     def __init__(self, *args, lang: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = engine.decision_kinds(lang)
+        cast(forms.ChoiceField, self.fields["kind"]).choices = engine.decision_kinds(lang)
 
 
 class ProcedureForm(ApplicationKindForm):

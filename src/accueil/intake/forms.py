@@ -159,7 +159,7 @@ class OrientationForm(GovukForm):
     def __init__(self, *args, options: list[dict], **kwargs):
         super().__init__(*args, **kwargs)
         self.options = {course_key(course): course for course in options}
-        self.fields["courses"].choices = [
+        cast(forms.ChoiceField, self.fields["courses"]).choices = [
             (key, course_label(course)) for key, course in self.options.items()
         ]
 

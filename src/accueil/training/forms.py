@@ -105,7 +105,7 @@ class CourseEventForm(GovukForm):
             "invalid_choice": _("Select languages from the list"),
         },
     )
-    provider = forms.ModelChoiceField(
+    provider: "forms.ModelChoiceField[Any]" = forms.ModelChoiceField(
         label=_("Organised by"),
         queryset=None,
         required=False,
@@ -115,8 +115,8 @@ class CourseEventForm(GovukForm):
 
     def __init__(self, *args, organisers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["languages"].choices = language_choices()
-        self.fields["provider"].queryset = organisers
+        cast(forms.ChoiceField, self.fields["languages"]).choices = language_choices()
+        cast(forms.ModelChoiceField, self.fields["provider"]).queryset = organisers
 
     @staticmethod
     def initial_from(event) -> dict:
