@@ -7,9 +7,10 @@ Seed: "The contract can be signed after the information session"; "It is optiona
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import wraps
 from pathlib import PurePath
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -95,7 +96,7 @@ def contract_task(request: AuthenticatedHttpRequest, candidate_id) -> HttpRespon
                 _("Contract %(number)s is signed and in force from %(day)s.")
                 % {
                     "number": signed.number,
-                    "day": date_format(signed.entry_into_force, "DATE_FORMAT"),
+                    "day": date_format(cast(date, signed.entry_into_force), "DATE_FORMAT"),
                 },
             )
             return redirect("intake:contract", candidate.pk)

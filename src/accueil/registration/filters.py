@@ -2,6 +2,7 @@
 nothing personal but a name or number someone typed, which is not logged)."""
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.utils import timezone
@@ -10,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from accueil.booking.models import InformationSession
 from accueil.contracts.models import ContractStatus
 from accueil.registration.selectors import CandidateFilters
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 MAX_ID = 2**63 - 1  # the largest primary key the database stores
 ENDING_WITHIN = [
@@ -20,7 +24,7 @@ ENDING_WITHIN = [
 ]
 
 
-def session_choices() -> list[tuple[str, str]]:
+def session_choices() -> list[tuple[str, "StrOrPromise"]]:
     today = timezone.localdate()
     recent = InformationSession.objects.filter(
         starts_at__date__gte=today - timedelta(days=60),
