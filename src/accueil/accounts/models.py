@@ -70,7 +70,7 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractUser):
     """Anyone who signs in. Email is the login; the role says what they may do."""
 
-    username = None  # type: ignore[assignment]
+    username = None  # type: ignore[assignment]  # no username: the email is the login
     email = models.EmailField(_("email address"), unique=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     organisation = models.ForeignKey(
