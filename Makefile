@@ -42,10 +42,11 @@ system-deps:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-## lint: ruff, migrations in step with models
+## lint: ruff, mypy (types), migrations in step with models
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	DEBUG=true $(BIN)/accueil makemigrations --check --dry-run
 
 ## test: everything — lint, unit, API, CLI, translations, browser and accessibility tests

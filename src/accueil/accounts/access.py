@@ -12,6 +12,7 @@ Least privilege per role (see docs/roles.md):
 Views never filter querysets by role themselves; they ask here.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -26,7 +27,7 @@ MANAGES_CONTRACTS = {Role.OFFICER}
 SEES_AUDIT_TRAIL = {Role.DPO, Role.ADMIN}
 
 
-def has_role(user: User, *roles: Role) -> bool:
+def has_role(user: User | AnonymousUser, *roles: Role) -> bool:
     return bool(user.is_authenticated and user.is_active and user.role in roles)
 
 

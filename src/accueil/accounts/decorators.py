@@ -10,8 +10,9 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import User
 
 View = Callable[..., HttpResponse]
@@ -22,7 +23,7 @@ def role_required(predicate: Callable[[User], bool]) -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        def checked(request: AuthenticatedHttpRequest, *args, **kwargs) -> HttpResponse:
             if not predicate(request.user):
                 raise PermissionDenied
             return view(request, *args, **kwargs)

@@ -1,5 +1,7 @@
 """The sign-in form: email and password, with messages in the reader's language."""
 
+from typing import Any, cast
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
@@ -52,7 +54,7 @@ class ActivationForm(forms.Form):
         return self["password1"].id_for_label
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = cast("dict[str, Any]", super().clean())
         first, second = cleaned.get("password1"), cleaned.get("password2")
         if first and second and first != second:
             self.add_error("password2", _("The two passwords are not the same"))

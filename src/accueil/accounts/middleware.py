@@ -1,6 +1,7 @@
 """Use a signed-in person's saved language when they have not chosen one in this browser."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -13,7 +14,7 @@ class UserLanguageMiddleware:
         self.codes = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = getattr(request, "user", None)
+        user: Any = getattr(request, "user", None)
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         signed_in = user is not None and user.is_authenticated
         if signed_in and not chosen and user.language in self.codes:

@@ -1,5 +1,7 @@
 """People who sign in, their roles, and the organisations staff belong to."""
 
+from typing import ClassVar
+
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -68,7 +70,7 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractUser):
     """Anyone who signs in. Email is the login; the role says what they may do."""
 
-    username = None  # type: ignore[assignment]
+    username = None  # type: ignore[assignment]  # no username: the email is the login
     email = models.EmailField(_("email address"), unique=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     organisation = models.ForeignKey(
@@ -82,8 +84,9 @@ class User(AbstractUser):
     language = models.CharField(_("language"), max_length=8, blank=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
-    objects = UserManager()  # type: ignore[misc]
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+    # The stubs type AbstractUser.objects as auth's UserManager; ours is its own BaseUserManager.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("user")

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.password_validation import validate_password
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 
 from accueil.accounts.models import Role, User
 from accueil.audit.models import Action
@@ -18,7 +19,9 @@ class AlreadyActivated(Exception):
 
 
 @transaction.atomic
-def candidate_account_activate(*, candidate: Candidate, password: str, request=None) -> User:
+def candidate_account_activate(
+    *, candidate: Candidate, password: str, request: HttpRequest | None = None
+) -> User:
     """Create the candidate's account with the email they registered with, once: the
     candidate's row is locked, so of concurrent uses of the same link one creates the
     account and the others find it made and raise AlreadyActivated (they must not

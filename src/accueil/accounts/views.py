@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from accueil.accounts import access, links, services
 from accueil.accounts.forms import ActivationForm, SignInForm, SignInLinkForm
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.middleware import use_their_language
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
@@ -65,7 +66,7 @@ class SignOutView(auth_views.LogoutView):
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Each role lands on a page showing what it may do."""
     user = request.user
     context: dict = {"role": user.role}

@@ -8,7 +8,7 @@ registration, for one sent again and for an identification number registered
 already (whose owner is emailed instead), so nobody learns from it who is registered.
 """
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -116,7 +116,9 @@ PHONE_ERROR = _("Enter a telephone number, like 621 123 456 or +33 6 12 34 56 78
 
 def phone(payload: RegistrationIn) -> str:
     formatted = checked("phone", validation.clean_phone, text(payload, "phone"))
-    if len(formatted) > Candidate._meta.get_field("phone").max_length:  # a long extension
+    if len(formatted) > cast(
+        int, Candidate._meta.get_field("phone").max_length
+    ):  # a long extension
         raise FieldError("phone", PHONE_ERROR)
     return formatted
 

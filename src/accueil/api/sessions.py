@@ -38,7 +38,7 @@ def speaking(sessions: QuerySet[InformationSession], language: str) -> QuerySet:
 def session_list(request: HttpRequest, filters: Query[SessionFilter]):
     """Upcoming information sessions that still have free seats, soonest first.
     Times are in Luxembourg local time with their offset; at most 100 per page."""
-    sessions = selectors.bookable_sessions(InformationSession.objects, now=timezone.now())
+    sessions = selectors.bookable_sessions(InformationSession.objects.all(), now=timezone.now())
     if filters.language:
         sessions = speaking(sessions, filters.language)
     page = sessions[filters.offset : filters.offset + filters.limit]

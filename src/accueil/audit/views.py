@@ -1,18 +1,19 @@
 """The audit trail, for the data-protection officer and administrators."""
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from accueil.accounts import access
 from accueil.accounts.decorators import role_required
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
 
 
 @require_GET
 @role_required(access.can_see_audit_trail)
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     events = access.audit_events_for_user(request.user).select_related("actor")
     record = request.GET.get("record", "").strip()[:64]
     if record:

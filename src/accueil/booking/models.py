@@ -28,6 +28,10 @@ class SessionStatus(models.TextChoices):
 
 
 class InformationSession(models.Model):
+    # Set by views and selectors for the templates, not stored.
+    language_names: list[str]
+    waitlist_length: int
+
     starts_at = models.DateTimeField(_("starts at"))
     place = models.CharField(_("place"), max_length=200)
     address = models.CharField(_("address"), max_length=300)
@@ -78,6 +82,10 @@ class BookingStatus(models.TextChoices):
 
 
 class Booking(models.Model):
+    # Set by the check-in page for the templates, not stored.
+    rebooked: "Booking | None"
+    waitlisted: bool
+
     session = models.ForeignKey(
         InformationSession, on_delete=models.PROTECT, related_name="bookings"
     )

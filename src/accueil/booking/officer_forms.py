@@ -6,6 +6,7 @@ renders with GOV.UK Frontend markup (core/govuk.py, includes/govuk/*.html).
 """
 
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -28,6 +29,9 @@ from accueil.core.text import validate_multi_line, validate_one_line
 from accueil.registration import validation
 from accueil.registration.models import Channel, InformationLanguage
 from accueil.registration.services import RegistrationData
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 MAX_SEATS = 1000
 # An officer records how the candidate reached them; online registrations are the
@@ -98,7 +102,9 @@ class SessionPlanForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.now = now
         # Named in the reader's language, which is known only now.
-        self.fields["languages"].choices = selectors.session_language_choices()
+        cast(
+            forms.ChoiceField, self.fields["languages"]
+        ).choices = selectors.session_language_choices()
 
     def clean_day(self) -> date:
         day = self.cleaned_data["day"]
@@ -107,7 +113,7 @@ class SessionPlanForm(GovukForm):
         return day
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = cast("dict[str, Any]", super().clean())
         day, at = cleaned.get("day"), cleaned.get("start_time")
         if day is None or at is None:
             return cleaned
@@ -275,7 +281,7 @@ class CandidateRegisterForm(GovukForm):
         self.today = today
         countries = [("", _("Select a country")), *validation.country_choices()]
         for name in NATIONALITY_FIELDS:
-            self.fields[name].choices = countries
+            cast(forms.ChoiceField, self.fields[name]).choices = countries
 
     def clean_national_id(self) -> str:
         digits, self.birth_date = validation.clean_national_id(
@@ -287,7 +293,7 @@ class CandidateRegisterForm(GovukForm):
         return validation.clean_phone(self.cleaned_data["phone"])
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = cast("dict[str, Any]", super().clean())
         no_address = cleaned.get("email") == "" and cleaned.get("postal_address", "x").strip() == ""
         if no_address:
             self.add_error("email", _("Enter an email address or a postal address"))
@@ -321,7 +327,7 @@ class CandidateRegisterForm(GovukForm):
 
 
 class BookingForm(GovukForm):
-    session = forms.ModelChoiceField(
+    session: "forms.ModelChoiceField[Any]" = forms.ModelChoiceField(
         label=_("Information session"),
         queryset=None,
         widget=Radios,
@@ -342,7 +348,7 @@ class BookingForm(GovukForm):
 
     def __init__(self, *args, sessions, moving: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["session"].queryset = sessions
+        cast(forms.ModelChoiceField, self.fields["session"]).queryset = sessions
         if moving:
             del self.fields["channel"]  # a moved booking keeps the channel it was made through
 
@@ -358,7 +364,10 @@ class WaitlistForm(GovukForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         any_language = ("", _("Any language"))
-        self.fields["language"].choices = [any_language, *selectors.session_language_choices()]
+        cast(forms.ChoiceField, self.fields["language"]).choices = [
+            any_language,
+            *selectors.session_language_choices(),
+        ]
 
 
 BOOKING_ERRORS = {
@@ -369,5 +378,5 @@ BOOKING_ERRORS = {
 }
 
 
-def booking_error_message(code: str) -> str:
+def booking_error_message(code: str) -> "StrOrPromise":
     return BOOKING_ERRORS.get(code, _("The booking could not be made: try again"))

@@ -6,7 +6,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accueil.accounts import access
 from accueil.accounts.decorators import role_required
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.booking import officer_forms as forms
@@ -32,7 +33,7 @@ CANDIDATES_SHOWN = 25
 
 @require_GET
 @role_required(access.can_manage_sessions)
-def session_list(request: HttpRequest) -> HttpResponse:
+def session_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = forms.SessionFilterForm(request.GET if "start_day" in request.GET else None)
     start = form.start_day(clock.today())
     sessions = selectors.session_calendar(access.sessions_for_user(request.user), start=start)
@@ -48,7 +49,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_manage_sessions)
-def session_plan(request: HttpRequest) -> HttpResponse:
+def session_plan(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = forms.SessionPlanForm(posted(request), now=timezone.now())
     if request.method == "POST" and form.is_valid():
         session = services.session_plan(plan=form.plan(), actor=request.user)
@@ -68,7 +69,7 @@ def session_plan(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @role_required(access.can_manage_sessions)
-def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
+def session_detail(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
     session = access.get_session_for_user(request.user, session_id)
     audit_record(action=Action.VIEW, target=session, request=request)
     context = {
@@ -82,7 +83,7 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_manage_sessions)
-def session_cancel(request: HttpRequest, session_id: int) -> HttpResponse:
+def session_cancel(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
     session = access.get_session_for_user(request.user, session_id)
     if session.status != SessionStatus.SCHEDULED:
         messages.info(request, _("This session is cancelled already."))
@@ -114,7 +115,7 @@ def cancelled_message(told: int) -> str:
 
 @require_GET
 @role_required(access.can_manage_sessions)
-def candidate_find(request: HttpRequest) -> HttpResponse:
+def candidate_find(request: AuthenticatedHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:100].strip()
     candidates = candidate_selectors.candidate_search(
         access.candidates_for_user(request.user), query
@@ -133,7 +134,7 @@ def candidate_find(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_manage_sessions)
-def candidate_register(request: HttpRequest) -> HttpResponse:
+def candidate_register(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = forms.CandidateRegisterForm(
         posted(request), today=clock.today(), initial=new_submission()
     )
@@ -171,7 +172,7 @@ def new_submission() -> dict:
 
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_manage_sessions)
-def candidate_book(request: HttpRequest, candidate_id) -> HttpResponse:
+def candidate_book(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     state = selectors.booking_state(candidate)
     sessions = selectors.bookable_sessions(
@@ -205,7 +206,7 @@ def candidate_book(request: HttpRequest, candidate_id) -> HttpResponse:
     return render(request, "booking/officer/candidate_book.html", context)
 
 
-def book(request: HttpRequest, candidate, state, data: dict) -> None:
+def book(request: AuthenticatedHttpRequest, candidate, state, data: dict) -> None:
     """Book the chosen session, or move the booking the candidate holds to it."""
     if state.booking:
         services.booking_move(booking=state.booking, to_session=data["session"], actor=request.user)
@@ -227,7 +228,7 @@ def book(request: HttpRequest, candidate, state, data: dict) -> None:
 
 @require_POST
 @role_required(access.can_manage_sessions)
-def candidate_waitlist(request: HttpRequest, candidate_id) -> HttpResponse:
+def candidate_waitlist(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     form = forms.WaitlistForm(request.POST)
     if not form.is_valid():

@@ -16,8 +16,10 @@ from datetime import datetime
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
+from django.http import HttpRequest
 from django.utils import timezone
 
+from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.booking.models import (
@@ -120,7 +122,7 @@ def booking_create(
     candidate: Candidate,
     session: InformationSession,
     channel: str = Channel.ONLINE,
-    actor=None,
+    actor: User | None = None,
     from_waitlist: bool = False,
     now: datetime | None = None,
 ) -> Booking:
@@ -139,7 +141,7 @@ def _book(
     candidate: Candidate,
     session: InformationSession,
     channel: str,
-    actor,
+    actor: User | None,
     from_waitlist: bool,
     now: datetime | None,
     may_be_waiting: bool = True,
@@ -175,7 +177,7 @@ def register_and_book(
     data: RegistrationData,
     session_id: int,
     submission_id: uuid.UUID | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> tuple[Candidate, Booking]:
     """Register someone new online and book their seat, all or nothing, in the
     caller's transaction (there must be one) with no savepoint: a refusal
@@ -224,7 +226,11 @@ def _check_open(booking: Booking, now: datetime) -> None:
 
 @transaction.atomic
 def booking_move(
-    *, booking: Booking, to_session: InformationSession, actor=None, now: datetime | None = None
+    *,
+    booking: Booking,
+    to_session: InformationSession,
+    actor: User | None = None,
+    now: datetime | None = None,
 ) -> Booking:
     """Move to another session: the old booking ends as "moved", a new one is made."""
     now = now or timezone.now()
@@ -253,7 +259,9 @@ def booking_move(
 
 
 @transaction.atomic
-def booking_cancel(*, booking: Booking, actor=None, now: datetime | None = None) -> Booking:
+def booking_cancel(
+    *, booking: Booking, actor: User | None = None, now: datetime | None = None
+) -> Booking:
     now = now or timezone.now()
     _check_open(booking, now)
     _end(booking, BookingStatus.CANCELLED, now)
@@ -267,7 +275,9 @@ def booking_cancel(*, booking: Booking, actor=None, now: datetime | None = None)
 
 
 @transaction.atomic
-def waitlist_join(*, candidate: Candidate, language: str = "", actor=None) -> WaitlistEntry:
+def waitlist_join(
+    *, candidate: Candidate, language: str = "", actor: User | None = None
+) -> WaitlistEntry:
     """Wait for a seat; booked automatically (and told) when one frees up."""
     if Booking.objects.filter(candidate=candidate, status=BookingStatus.ACTIVE).exists():
         raise AlreadyBooked
@@ -335,7 +345,7 @@ class SessionPlan:
 
 
 @transaction.atomic
-def session_plan(*, plan: SessionPlan, actor) -> InformationSession:
+def session_plan(*, plan: SessionPlan, actor: User) -> InformationSession:
     session = InformationSession.objects.create(
         starts_at=plan.starts_at,
         place=plan.place,
@@ -351,7 +361,7 @@ def session_plan(*, plan: SessionPlan, actor) -> InformationSession:
 
 @transaction.atomic
 def session_cancel(
-    *, session: InformationSession, reason: str, actor, now: datetime | None = None
+    *, session: InformationSession, reason: str, actor: User, now: datetime | None = None
 ) -> list[Booking]:
     """Cancel a session: every booked candidate is told and offered another session."""
     now = now or timezone.now()

@@ -10,6 +10,7 @@ it back.
 """
 
 from datetime import date, timedelta
+from typing import cast
 
 from django.conf import settings
 from django.core import signing
@@ -85,7 +86,7 @@ def path_calendar(candidate: Candidate) -> bytes:
             event.add("uid", f"contract-end-{contract.pk}@{host}")
             event.add("dtstamp", contract.signed_at or contract.created_at)
             event.add("dtstart", contract.last_day)
-            event.add("dtend", contract.last_day + timedelta(days=1))
+            event.add("dtend", cast(date, contract.last_day) + timedelta(days=1))
             event.add("summary", _("Last day of your Welcome and Integration Contract"))
             calendar.add_component(event)
         for item in candidate_dates(candidate):  # the guide's hook: residence dates

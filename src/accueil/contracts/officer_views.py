@@ -7,14 +7,15 @@ Seed: "The contract can be signed after the information session"; "It is optiona
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import PurePath
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accueil.accounts import access
 from accueil.accounts.decorators import role_required
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.service import audit_events_for, audit_record
@@ -51,7 +53,7 @@ def live_contract(candidate: Candidate) -> Contract | None:
 
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_manage_contracts)
-def contract_task(request: HttpRequest, candidate_id) -> HttpResponse:
+def contract_task(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     contract = live_contract(candidate)
     today = clock.today()
@@ -86,7 +88,7 @@ def contract_task(request: HttpRequest, candidate_id) -> HttpResponse:
                 _("Contract %(number)s is signed and in force from %(day)s.")
                 % {
                     "number": signed.number,
-                    "day": date_format(signed.entry_into_force, "DATE_FORMAT"),
+                    "day": date_format(cast(date, signed.entry_into_force), "DATE_FORMAT"),
                 },
             )
             return redirect("intake:contract", candidate.pk)
@@ -94,7 +96,7 @@ def contract_task(request: HttpRequest, candidate_id) -> HttpResponse:
     return render(request, "contracts/officer/task.html", context)
 
 
-def sign(request: HttpRequest, contract: Contract, data: dict) -> Contract:
+def sign(request: AuthenticatedHttpRequest, contract: Contract, data: dict) -> Contract:
     scan = data["scan"]
     if scan:
         # Stored under the contract's number, not the name of the scanner's file.
@@ -111,7 +113,7 @@ def sign(request: HttpRequest, contract: Contract, data: dict) -> Contract:
 
 @require_POST
 @role_required(access.can_manage_contracts)
-def contract_draft(request: HttpRequest, candidate_id) -> HttpResponse:
+def contract_draft(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     profile = getattr(candidate, "linguistic_profile", None)
     if profile is None:
@@ -175,7 +177,7 @@ def contract_history(contract: Contract) -> list[HistoryEntry]:
 
 @require_GET
 @login_required
-def contract_detail(request: HttpRequest, contract_id) -> HttpResponse:
+def contract_detail(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
     contract = access.get_contract_for_viewing(request.user, contract_id)
     audit_record(action=Action.VIEW, target=contract, request=request)
     context = {
@@ -192,7 +194,7 @@ def contract_detail(request: HttpRequest, contract_id) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def contract_withdraw(request: HttpRequest, contract_id) -> HttpResponse:
+def contract_withdraw(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
     contract = access.get_contract_for_withdrawal(request.user, contract_id)
     if not access.can_withdraw_contract(request.user, contract):
         raise PermissionDenied

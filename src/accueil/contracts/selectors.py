@@ -7,6 +7,7 @@ left, and what to do next.
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from django.utils.translation import get_language
 
@@ -20,7 +21,10 @@ from accueil.rules import Decision, evaluate
 def fulfilment_facts(contract: Contract, certificates: list[Certificate], on: date) -> dict:
     """The facts of rule cai.fulfilment from the certificates recorded so far."""
     by = {code: [c for c in certificates if c.obligation == code] for code in Obligation.values}
-    facts: dict = {"entry_into_force": contract.entry_into_force.isoformat(), "on": on.isoformat()}
+    facts: dict = {
+        "entry_into_force": cast(date, contract.entry_into_force).isoformat(),
+        "on": on.isoformat(),
+    }
     if language := by[Obligation.LANGUAGE_TRAINING]:
         first = language[0]
         facts["language_training"] = {
@@ -92,7 +96,10 @@ def candidate_path(candidate: Candidate, today: date) -> Path:
             steps.append(ObligationStep(code, str(label), code in met, why, certificates))
         term = evaluate(
             "cai.term",
-            {"entry_into_force": contract.entry_into_force.isoformat(), "on": today.isoformat()},
+            {
+                "entry_into_force": cast(date, contract.entry_into_force).isoformat(),
+                "on": today.isoformat(),
+            },
         )
         days_left = term.values["days_left"]
     return Path(

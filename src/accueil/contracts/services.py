@@ -5,10 +5,14 @@ Every change locks the contract's row, checks the transition against
 """
 
 from datetime import date
+from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
+from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.contracts import states
@@ -31,7 +35,13 @@ class TransitionNotAllowed(Exception):
 
 @transaction.atomic
 def contract_transition(
-    *, contract: Contract, to: str, actor, reason: str, request=None, **fields
+    *,
+    contract: Contract,
+    to: str,
+    actor: User,
+    reason: str,
+    request: HttpRequest | None = None,
+    **fields: Any,
 ) -> Contract:
     """Move the contract to `to`, with the fields that change with it (dates, ...)."""
     locked = Contract.objects.select_for_update().get(pk=contract.pk)
@@ -65,10 +75,10 @@ def next_number(year: int) -> str:
 def contract_draft(
     *,
     candidate: Candidate,
-    actor,
-    language_levels: dict | None = None,
+    actor: User,
+    language_levels: dict[str, str] | None = None,
     needs_literacy: bool = False,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Contract:
     """Prepare the contract after the information session, in the candidate's language."""
     today = clock.today()
@@ -95,11 +105,11 @@ def contract_draft(
 def contract_sign(
     *,
     contract: Contract,
-    actor,
+    actor: User,
     method: str,
     entry_into_force: date | None = None,
-    scan=None,
-    request=None,
+    scan: "UploadedFile[Any] | None" = None,
+    request: HttpRequest | None = None,
 ) -> Contract:
     """Both parties sign: the contract enters into force for the term the rules give."""
     start = entry_into_force or clock.today()
@@ -131,7 +141,9 @@ def contract_sign(
     return signed
 
 
-def contract_withdraw(*, contract: Contract, actor, reason: str, request=None) -> Contract:
+def contract_withdraw(
+    *, contract: Contract, actor: User, reason: str, request: HttpRequest | None = None
+) -> Contract:
     """The contract is optional: the candidate, or an officer for them, may end it."""
     return contract_transition(
         contract=contract,

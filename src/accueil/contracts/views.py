@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accueil.accounts import access
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
@@ -20,7 +21,7 @@ from accueil.core import clock
 
 @require_GET
 @login_required
-def document(request: HttpRequest, contract_id) -> HttpResponse:
+def document(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
     """The signed contract as stored, or the draft rendered now, for those who may see it."""
     contract = access.get_contract_for_user(request.user, contract_id)
     pdf = contract.document.read() if contract.document else contract_pdf(contract)
@@ -47,7 +48,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def calendar_reset(request: HttpRequest) -> HttpResponse:
+def calendar_reset(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The signed-in candidate gets a new calendar address; the old one stops working."""
     if not access.has_role(request.user, Role.CANDIDATE):  # staff see every candidate
         raise Http404

@@ -97,7 +97,7 @@ def limit_posts(scope: str) -> Callable:
             return view(request, *args, **kwargs)
 
         # functools.wraps copies __dict__: decorators put around this one keep it.
-        wrapped.rate_limit_scope = scope
+        wrapped.rate_limit_scope = scope  # type: ignore[attr-defined]  # a marker for scope_of()
         return wrapped
 
     return decorate
@@ -111,7 +111,7 @@ def scope_of(request: HttpRequest, view: Callable) -> str | None:
         return scope if request.method == "POST" else None
     match = request.resolver_match
     in_api = match is not None and API_NAMESPACE in match.namespaces
-    return "api" if in_api and match.route.startswith(API_ROUTES) else None
+    return "api" if in_api and match is not None and match.route.startswith(API_ROUTES) else None
 
 
 class RateLimitMiddleware:

@@ -4,6 +4,7 @@ bookings and a waitlist. Loading twice changes nothing."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import cast
 
 from django.db import transaction
 from django.utils import timezone
@@ -247,7 +248,7 @@ def contracts_for(candidate: Candidate, stage: str, serial: int, today: date) ->
         end_exclusive=term_end(start),
     )
     if stage == "follow_up":
-        restart = first.end_exclusive + timedelta(days=20)
+        restart = cast(date, first.end_exclusive) + timedelta(days=20)
         Contract.objects.create(
             candidate=candidate,
             number=f"CAI-{today.year}-{serial:06d}",

@@ -5,6 +5,7 @@ social worker. Each function does nothing when its data is already there."""
 
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import cast
 
 from accueil.accounts.models import Organisation, OrganisationKind, Role, User
 from accueil.contracts.models import Certificate, Contract, ContractCounter, Obligation
@@ -16,7 +17,7 @@ from accueil.training.models import CourseEvent, EventKind
 
 LANGUAGE, CITIZENSHIP, ORIENTATION = Obligation.values
 # Certificates per contract status, as (obligation, days after entry into force, hours).
-CERTIFICATES = {
+CERTIFICATES: dict[str, list[tuple[str, int, Decimal | None]]] = {
     "in_force": [(ORIENTATION, 20, None), (CITIZENSHIP, 30, Decimal(3))],
     "under_review": [
         (LANGUAGE, 200, None),
@@ -82,7 +83,7 @@ def certificates(contract: Contract, today: date, officer: User) -> None:
     if contract.certificates.exists():
         return
     for obligation, days, hours in CERTIFICATES[contract.status]:
-        issued = contract.entry_into_force + timedelta(days=days)
+        issued = cast(date, contract.entry_into_force) + timedelta(days=days)
         Certificate.objects.create(
             contract=contract,
             obligation=obligation,

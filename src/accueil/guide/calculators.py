@@ -7,6 +7,7 @@ from the decision. The rules (registry names guide.*) do the arithmetic and expl
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -68,7 +69,7 @@ class AdemForm(GovukForm):
     )
 
     def clean(self):
-        data = super().clean()
+        data = cast("dict[str, Any]", super().clean())
         declared, requested = data.get("declared_on"), data.get("requested_on")
         if declared and requested and requested < declared:
             self.add_error(

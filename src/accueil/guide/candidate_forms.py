@@ -1,6 +1,8 @@
 """The candidate's own residence dates: the permit's expiry, and a procedure in
 progress (its kind and the day the file was complete)."""
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -39,7 +41,7 @@ class ApplicationKindForm(GovukForm):
 
     def __init__(self, *args, lang: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = engine.decision_kinds(lang)
+        cast(forms.ChoiceField, self.fields["kind"]).choices = engine.decision_kinds(lang)
 
 
 class ProcedureForm(ApplicationKindForm):
@@ -59,7 +61,7 @@ class ProcedureForm(ApplicationKindForm):
         return day
 
     def clean(self):
-        data = super().clean()
+        data = cast("dict[str, Any]", super().clean())
         kind, day = data.get("kind"), data.get("complete_on")
         if kind and day:
             refused = engine.refused_by_rules(lambda: engine.decision_due(kind, day))

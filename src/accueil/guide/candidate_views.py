@@ -3,6 +3,8 @@ procedures in progress; their integration path and calendar feed then show the
 renewal date and the decision due dates (see `dates`). A result of the guide can
 carry its dates there too (`add_to_path`)."""
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -13,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accueil.accounts import access
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
 from accueil.guide import dates, services
 from accueil.guide import views as guide_views
@@ -23,7 +26,7 @@ from accueil.guide.views import language
 from accueil.registration.models import Candidate
 
 
-def _candidate_for(request: HttpRequest) -> Candidate:
+def _candidate_for(request: AuthenticatedHttpRequest) -> Candidate:
     access.require_role(request.user, Role.CANDIDATE)
     candidate = access.candidates_for_user(request.user).first()
     if candidate is None:
@@ -33,7 +36,7 @@ def _candidate_for(request: HttpRequest) -> Candidate:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def my_dates(request: HttpRequest) -> HttpResponse:
+def my_dates(request: AuthenticatedHttpRequest) -> HttpResponse:
     candidate = _candidate_for(request)
     permit = ResidencePermit.objects.filter(candidate=candidate).first()
     permit_form = PermitForm(initial={"expires_on": permit.expires_on if permit else None})
@@ -67,7 +70,7 @@ def my_dates(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def procedure_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def procedure_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     candidate = _candidate_for(request)
     if not services.procedure_remove(candidate=candidate, procedure_id=pk, request=request):
         raise Http404
@@ -79,7 +82,7 @@ def add_to_path(request: HttpRequest) -> HttpResponse:
     """Carry the dates of the guide's result to the signed-in candidate's path."""
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("guide:result"))
-    candidate = _candidate_for(request)
+    candidate = _candidate_for(cast(AuthenticatedHttpRequest, request))  # signed in, just above
     assessed = guide_views.current_assessment(request)
     if assessed is None:
         return redirect("guide:resume")

@@ -6,6 +6,8 @@ form gives back the answer as the JSON value the rules keep; what they refuse is
 next to the field, in the page's language.
 """
 
+from collections.abc import Mapping
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +28,7 @@ REFUSED = {
 }
 
 
-def text(labels: dict | str, lang: str) -> str:
+def text(labels: Mapping[str, str] | str, lang: str) -> str:
     """A rules label in the page's language (labels come as {en, fr, de})."""
     if isinstance(labels, str):
         return labels

@@ -8,7 +8,9 @@ already sent (one `Reminder` row per item and date, written with the email's
 delivery record, see notifications.tasks.deliver), it sends nothing.
 """
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -55,7 +57,9 @@ def _current(kind: str, item_id: int):
     if found is None:
         return None, None
     with translation.override(found.candidate.information_language):
-        make = dates.renewal_item if kind == "renewal" else dates.decision_item
+        make: Callable[[Any, str], Any] = (
+            dates.renewal_item if kind == "renewal" else dates.decision_item
+        )
         return found, make(found, found.candidate.information_language)
 
 

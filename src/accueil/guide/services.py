@@ -9,6 +9,7 @@ change to their record, and queue their reminder emails with the change.
 import hashlib
 import secrets
 from datetime import date, datetime
+from typing import Any
 
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -27,7 +28,7 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def answers_save(*, answers: dict, language: str, token: str | None) -> str:
+def answers_save(*, answers: dict[str, Any], language: str, token: str | None) -> str:
     """Keep the answers behind the private link `token` (a new one if None or unknown);
     returns the token, which only the person's browser and link hold."""
     with transaction.atomic():
@@ -44,6 +45,7 @@ def answers_save(*, answers: dict, language: str, token: str | None) -> str:
         record.answers, record.language = answers, language
         record.expires_at = timezone.now() + RETENTION
         record.save()
+    assert token is not None  # the record was found by it, or a new one was made
     return token
 
 

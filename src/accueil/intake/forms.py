@@ -9,6 +9,7 @@ links to it.
 """
 
 from datetime import date, timedelta
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -158,7 +159,7 @@ class OrientationForm(GovukForm):
     def __init__(self, *args, options: list[dict], **kwargs):
         super().__init__(*args, **kwargs)
         self.options = {course_key(course): course for course in options}
-        self.fields["courses"].choices = [
+        cast(forms.ChoiceField, self.fields["courses"]).choices = [
             (key, course_label(course)) for key, course in self.options.items()
         ]
 
@@ -268,7 +269,7 @@ class ContractSignForm(GovukForm):
         return scan
 
     def clean(self):
-        data = super().clean()
+        data = cast("dict[str, Any]", super().clean())
         method = data.get("method")
         if method == SignatureMethod.PAPER and not data.get("scan") and "scan" not in self.errors:
             self.add_error("scan", _("Upload the scan of the signed paper copy"))

@@ -1,11 +1,13 @@
 """Recording the information session: check-in, the residence document, the linguistic
 profile, the orientation and guidance, and the request for a social worker."""
 
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.booking import services as booking_services
@@ -22,7 +24,7 @@ class NotCheckedIn(Exception):
 
 
 @transaction.atomic
-def check_in(*, booking: Booking, present: bool, actor) -> Booking | None:
+def check_in(*, booking: Booking, present: bool, actor: User) -> Booking | None:
     """Mark present or absent. An absent candidate is booked into the next session that
     suits them (and told by email), or put on the waitlist when none has a seat."""
     status = BookingStatus.ATTENDED if present else BookingStatus.ABSENT
@@ -41,7 +43,9 @@ def check_in(*, booking: Booking, present: bool, actor) -> Booking | None:
     )
 
 
-def offer_next_session(*, candidate: Candidate, actor, after=None) -> Booking | None:
+def offer_next_session(
+    *, candidate: Candidate, actor: User, after: datetime | None = None
+) -> Booking | None:
     """Book the earliest session with a seat that suits the candidate, starting after
     `after` (the end of the session they missed) and in the future."""
     start = max(after, timezone.now()) if after else timezone.now()
@@ -66,7 +70,7 @@ def offer_next_session(*, candidate: Candidate, actor, after=None) -> Booking | 
 
 @transaction.atomic
 def residence_document_record(
-    *, candidate: Candidate, kind: str, number: str, valid_until: date, actor
+    *, candidate: Candidate, kind: str, number: str, valid_until: date, actor: User
 ) -> ResidenceDocument:
     document = ResidenceDocument.objects.create(
         candidate=candidate,
@@ -93,7 +97,7 @@ def profile_record(
     levels: dict[str, str],
     other_languages: str,
     literacy_needed: bool,
-    actor,
+    actor: User,
 ) -> LinguisticProfile:
     fields = {
         "luxembourgish": levels.get("lb", "none"),
@@ -111,7 +115,7 @@ def profile_record(
     return profile
 
 
-def recommended_courses(profile: LinguisticProfile) -> list[dict]:
+def recommended_courses(profile: LinguisticProfile) -> list[dict[str, Any]]:
     """The language options rule cai.obligations allows for this profile."""
     decision = evaluate(
         "cai.obligations",
@@ -121,12 +125,13 @@ def recommended_courses(profile: LinguisticProfile) -> list[dict]:
             "on": clock.today().isoformat(),
         },
     )
-    return decision.values["obligations"][0]["options"]
+    options: list[dict[str, Any]] = decision.values["obligations"][0]["options"]
+    return options
 
 
 @transaction.atomic
 def orientation_record(
-    *, candidate: Candidate, courses: list[dict], literacy: bool, notes: str, actor
+    *, candidate: Candidate, courses: list[dict[str, Any]], literacy: bool, notes: str, actor: User
 ) -> Orientation:
     fields = {
         "recommended_courses": courses,
@@ -143,7 +148,7 @@ def orientation_record(
 
 @transaction.atomic
 def interview_request(
-    *, candidate: Candidate, reason: str, urgency: str, actor
+    *, candidate: Candidate, reason: str, urgency: str, actor: User
 ) -> InterviewRequest:
     request = InterviewRequest.objects.create(
         candidate=candidate, reason=reason, urgency=urgency, requested_by=actor

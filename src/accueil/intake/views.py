@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accueil.accounts import access
 from accueil.accounts.decorators import role_required
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
 from accueil.audit.service import audit_events_for, audit_record
 from accueil.booking.models import Booking, BookingStatus, SessionStatus, WaitlistStatus
@@ -44,7 +45,7 @@ FORMALITIES_EXPORT = "formalities document"
 
 @require_GET
 @role_required(access.can_run_sessions)
-def day(request: HttpRequest) -> HttpResponse:
+def day(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = clock.today()
     sessions = (
         access.sessions_for_user(request.user)
@@ -94,7 +95,7 @@ def with_outcomes(bookings: list[Booking]) -> list[Booking]:
 
 @require_GET
 @role_required(access.can_run_sessions)
-def check_in(request: HttpRequest, session_id: int) -> HttpResponse:
+def check_in(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
     session = access.get_session_for_user(request.user, session_id)
     bookings = (
         session.bookings.filter(status__in=CHECK_IN_STATUSES)
@@ -112,7 +113,9 @@ def check_in(request: HttpRequest, session_id: int) -> HttpResponse:
 
 @require_POST
 @role_required(access.can_run_sessions)
-def check_in_booking(request: HttpRequest, session_id: int, booking_id: int) -> HttpResponse:
+def check_in_booking(
+    request: AuthenticatedHttpRequest, session_id: int, booking_id: int
+) -> HttpResponse:
     session = access.get_session_for_user(request.user, session_id)
     booking = access.get_booking_for_officer(request.user, session, booking_id)
     present = {"present": True, "absent": False}.get(request.POST.get("attendance", ""))
@@ -248,7 +251,7 @@ def attended_session(candidate: Candidate):
 
 @require_GET
 @role_required(access.can_run_sessions)
-def tasks(request: HttpRequest, candidate_id) -> HttpResponse:
+def tasks(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     audit_record(action=Action.VIEW, target=candidate, request=request)
     record = session_record(candidate, clock.today())
@@ -274,7 +277,7 @@ def done(request: HttpRequest, candidate: Candidate, message: str) -> HttpRespon
 
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_run_sessions)
-def document(request: HttpRequest, candidate_id) -> HttpResponse:
+def document(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     latest = candidate.residence_documents.first()
     initial = (
@@ -301,7 +304,7 @@ def document(request: HttpRequest, candidate_id) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_run_sessions)
-def profile(request: HttpRequest, candidate_id) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     existing = getattr(candidate, "linguistic_profile", None)
     form = forms.ProfileForm(posted(request), initial=forms.ProfileForm.initial_from(existing))
@@ -319,7 +322,7 @@ def profile(request: HttpRequest, candidate_id) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_run_sessions)
-def orientation(request: HttpRequest, candidate_id) -> HttpResponse:
+def orientation(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     profile = getattr(candidate, "linguistic_profile", None)
     if profile is None:
@@ -351,7 +354,7 @@ def orientation(request: HttpRequest, candidate_id) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_run_sessions)
-def interview(request: HttpRequest, candidate_id) -> HttpResponse:
+def interview(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     pending = candidate.interview_requests.filter(status=RequestStatus.OPEN).first()
     form = forms.InterviewRequestForm(posted(request))
@@ -364,7 +367,7 @@ def interview(request: HttpRequest, candidate_id) -> HttpResponse:
 
 @require_GET
 @login_required
-def formalities(request: HttpRequest, candidate_id) -> HttpResponse:
+def formalities(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     """The formalities document, in the candidate's language: for officers, and for the
     candidate from their own pages."""
     candidate = access.get_candidate_for_formalities(request.user, candidate_id)

@@ -32,6 +32,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
@@ -160,7 +161,7 @@ class QueueBackend(BaseTaskBackend):
 
     def enqueue(self, task: Task, args, kwargs) -> TaskResult:
         self._validate_once(task)
-        result = TaskResult(  # refuses arguments that are not JSON values
+        result: TaskResult[Any] = TaskResult(  # refuses arguments that are not JSON values
             task=task,
             id=get_random_id(),
             status=TaskResultStatus.READY,

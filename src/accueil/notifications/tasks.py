@@ -23,6 +23,7 @@ part in the transaction, which SMTP cannot do.)
 import secrets
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -137,7 +138,7 @@ def send_booking_reminder(booking_id: int) -> bool:
 
 def send_once(kind: str, booking: Booking) -> bool:
     """The email of this kind about this booking, unless it was sent."""
-    again = (send_booking_reminder, [booking.pk])
+    again: tuple[Any, list[Any]] = (send_booking_reminder, [booking.pk])
     if kind != "reminder":
         again = (send_booking_email, [kind, booking.pk])
     return deliver(

@@ -7,7 +7,7 @@ import socket
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accueil.accounts import access
 from accueil.accounts.decorators import role_required
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.notifications import tasks
@@ -60,7 +61,7 @@ def undelivered_emails():
 
 @require_GET
 @role_required(access.can_follow_up_emails)
-def undelivered(request: HttpRequest) -> HttpResponse:
+def undelivered(request: AuthenticatedHttpRequest) -> HttpResponse:
     found = undelivered_emails().order_by("-last_attempt_at", "-pk")
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     for record in page.object_list:
@@ -70,7 +71,7 @@ def undelivered(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @role_required(access.can_follow_up_emails)
-def send_again(request: HttpRequest, notification_id: int) -> HttpResponse:
+def send_again(request: AuthenticatedHttpRequest, notification_id: int) -> HttpResponse:
     record = get_object_or_404(Notification, pk=notification_id)
     if tasks.send_again(record):
         audit_record(

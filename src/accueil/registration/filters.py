@@ -2,6 +2,7 @@
 nothing personal but a name or number someone typed, which is not logged)."""
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.utils import timezone
@@ -12,6 +13,12 @@ from accueil.contracts.models import ContractStatus
 from accueil.core import clock
 from accueil.registration.selectors import CandidateFilters
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+if TYPE_CHECKING:
+    pass
+
 MAX_ID = 2**63 - 1  # the largest primary key the database stores
 ENDING_WITHIN = [
     ("", _("Any time")),
@@ -21,7 +28,7 @@ ENDING_WITHIN = [
 ]
 
 
-def session_choices() -> list[tuple[str, str]]:
+def session_choices() -> list[tuple[str, "StrOrPromise"]]:
     today = clock.today()
     recent = InformationSession.objects.filter(
         starts_at__date__gte=today - timedelta(days=60),

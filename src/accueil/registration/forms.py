@@ -8,6 +8,7 @@ so that nothing typed is lost between pages. The checks of what a person types
 """
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -18,6 +19,9 @@ from accueil.core.govuk import YES_NO, TelInput
 from accueil.core.text import validate_multi_line, validate_one_line
 from accueil.registration import validation
 from accueil.registration.models import InformationLanguage
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class AnswerForm(forms.Form):
@@ -44,13 +48,13 @@ class AnswerForm(forms.Form):
 class YesNoForm(AnswerForm):
     """One yes/no question; the answer is kept as a boolean."""
 
-    required_message = ""
+    required_message: "StrOrPromise" = ""
 
     def __init__(self, *args, initial=None, **kwargs):
         key = self.keys[0]
         if initial and key in initial and isinstance(initial[key], bool):
             initial = {key: "yes" if initial[key] else "no"}
-        super().__init__(*args, initial=initial, **kwargs)
+        super().__init__(*args, initial=initial, **kwargs)  # type: ignore[misc]  # `initial` is keyword-only here, never in args
         self.fields[key] = forms.ChoiceField(
             choices=YES_NO,
             widget=forms.RadioSelect,
@@ -82,7 +86,7 @@ class DateOfBirthForm(AnswerForm):
         if initial and initial.get("check_birth_date"):
             born = date.fromisoformat(initial["check_birth_date"])
             initial = {"day": born.day, "month": born.month, "year": born.year}
-        super().__init__(*args, initial=initial, **kwargs)
+        super().__init__(*args, initial=initial, **kwargs)  # type: ignore[misc]  # `initial` is keyword-only here, never in args
         self.error_parts: tuple[str, ...] = ()
 
     def clean(self):
@@ -126,7 +130,7 @@ class NationalitiesForm(AnswerForm):
     def __init__(self, *args, initial=None, **kwargs):
         chosen = list((initial or {}).get("nationalities", []))
         initial = {f"nationality_{n + 1}": code for n, code in enumerate(chosen)}
-        super().__init__(*args, initial=initial, **kwargs)
+        super().__init__(*args, initial=initial, **kwargs)  # type: ignore[misc]  # `initial` is keyword-only here, never in args
         choices = [("", _("Select a country")), *validation.country_choices()]
         labels = (
             _("Nationality"),

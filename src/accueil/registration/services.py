@@ -9,11 +9,14 @@ Only someone who may sign a contract (rule `cai.eligibility`) can register.
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from typing import cast
 
 from django.db import connections, router, transaction
 from django.db.models.sql import InsertQuery
+from django.http import HttpRequest
 from django.utils import timezone
 
+from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.service import audit_events_for, audit_record
 from accueil.core import clock
@@ -72,9 +75,9 @@ def candidate_register(
     *,
     data: RegistrationData,
     channel: str = Channel.ONLINE,
-    actor=None,
+    actor: User | None = None,
     submission_id: uuid.UUID | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Candidate:
     """Create the registration; a repeated submission returns the first one.
 
@@ -110,7 +113,7 @@ def _insert_unless_taken(candidate: Candidate) -> bool:
     query.insert_values(fields, [candidate])
     using = router.db_for_write(Candidate)
     [(sql, params)] = query.get_compiler(using=using).as_sql()
-    pk = connections[using].ops.quote_name(Candidate._meta.pk.column)
+    pk = connections[using].ops.quote_name(cast(str, Candidate._meta.pk.column))
     with connections[using].cursor() as cursor:
         cursor.execute(f"{sql} ON CONFLICT DO NOTHING RETURNING {pk}", params)
         inserted = cursor.fetchone() is not None
@@ -123,9 +126,9 @@ def candidate_create(
     *,
     data: RegistrationData,
     channel: str = Channel.ONLINE,
-    actor=None,
+    actor: User | None = None,
     submission_id: uuid.UUID | None = None,
-    request=None,
+    request: HttpRequest | None = None,
     email: bool = True,
 ) -> Candidate:
     """A new registration, its audit event and its email (unless `email` is False: the
@@ -166,7 +169,7 @@ def candidate_submit(
     data: RegistrationData,
     submission_id: uuid.UUID | None = None,
     session_id: int | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Candidate | None:
     """A registration sent by someone anonymous (the online form, the API), booking
     `session_id` too when given: the new Candidate, or None when nobody new was
@@ -208,7 +211,7 @@ def candidate_submit(
     return None
 
 
-def _tell_owner(data: RegistrationData, request) -> None:
+def _tell_owner(data: RegistrationData, request: HttpRequest | None) -> None:
     """Audit the attempt on the registration it matched, and email its owner (once a
     day at most: someone sending the number again and again must not flood them)."""
     from accueil.notifications.tasks import candidate_email

@@ -2,12 +2,13 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from accueil.accounts import access
 from accueil.accounts.decorators import role_required
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.registration import selectors
@@ -18,7 +19,7 @@ PAGE_SIZE = 25
 
 @require_GET
 @role_required(access.can_list_candidates)
-def candidate_list(request: HttpRequest) -> HttpResponse:
+def candidate_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = CandidateFilterForm(request.GET or None)
     filters = form.filters() if form.is_valid() else selectors.CandidateFilters()
     candidates = selectors.candidate_filter(access.candidates_for_user(request.user), filters)
@@ -31,7 +32,7 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def candidate_detail(request: HttpRequest, candidate_id) -> HttpResponse:
+def candidate_detail(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     candidate = access.get_candidate_for_user(request.user, candidate_id)
     audit_record(action=Action.VIEW, target=candidate, request=request)
     context = {

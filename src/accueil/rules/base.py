@@ -8,6 +8,7 @@ every supported language, so the web, the API and the CLI explain a decision
 the same way.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
@@ -77,7 +78,7 @@ class Reason:
     rule: str
     met: bool | None
     source: Source
-    message: dict[str, str]
+    message: Mapping[str, str]
     params: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:

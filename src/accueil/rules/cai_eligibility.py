@@ -13,6 +13,7 @@ is accepted as a fact but never changes the result (the seed says so).
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from accueil.rules.base import Decision, FactError, cite
 from accueil.rules.dates import add_years, age_on
@@ -55,7 +56,7 @@ FACTS = (
 )
 
 
-def from_dict(raw: dict) -> EligibilityFacts:
+def from_dict(raw: dict[str, Any]) -> EligibilityFacts:
     """Validate raw facts; raise `FactError` naming the first bad one."""
     facts = FactReader(raw, FACTS)
     parsed = EligibilityFacts(

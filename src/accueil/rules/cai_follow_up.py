@@ -12,6 +12,7 @@ the canonical order language_training, citizenship_course, orientation_day.
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from accueil.rules.base import Decision, cite
 from accueil.rules.facts import FactReader
@@ -39,7 +40,7 @@ class FollowUpFacts:
     previous_term_last_day: date | None = None
 
 
-def from_dict(raw: dict) -> FollowUpFacts:
+def from_dict(raw: dict[str, Any]) -> FollowUpFacts:
     facts = FactReader(
         raw, ("unmet_obligations", "reason_accepted_as_legitimate", "previous_term_last_day")
     )
@@ -52,7 +53,7 @@ def from_dict(raw: dict) -> FollowUpFacts:
 
 def follow_up(facts: FollowUpFacts) -> Decision:
     """Allow a new contract limited to the unmet obligations, if the reason is accepted."""
-    values: dict = {"covers": []}
+    values: dict[str, Any] = {"covers": []}
     if facts.previous_term_last_day is not None:
         values["previous_term_last_day"] = facts.previous_term_last_day
     if not facts.unmet_obligations:

@@ -20,6 +20,7 @@ Parameters are those in force when the contract entered into force.
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from accueil.rules.base import Decision, FactError, Reason, cite
 from accueil.rules.cai_term import Term, contract_term
@@ -70,7 +71,7 @@ class FulfilmentFacts:
     orientation_attended_on: date | None = None
 
 
-def from_dict(raw: dict) -> FulfilmentFacts:
+def from_dict(raw: dict[str, Any]) -> FulfilmentFacts:
     """Validate raw facts; a missing obligation object means "no certificate yet"."""
     facts = FactReader(raw, ("entry_into_force", "on", *OBLIGATIONS))
     language = facts.child("language_training", ("completed_on", "kind"))
@@ -159,6 +160,7 @@ def _citizenship(facts: FulfilmentFacts, term: Term) -> list[Reason]:
     day, hours = facts.citizenship_completed_on, facts.citizenship_hours
     date_problem = _dated("citizenship_course", day, term)
     if day is None:
+        assert date_problem is not None  # `_dated` always has a reason for a missing day
         return [date_problem]
     # Report every failed check at once, so the signatory learns all that is missing.
     problems = [date_problem] if date_problem else []

@@ -51,7 +51,7 @@ class ObligationsFacts:
     needs_literacy: bool = False
 
 
-def from_dict(raw: dict) -> ObligationsFacts:
+def from_dict(raw: dict[str, Any]) -> ObligationsFacts:
     facts = FactReader(raw, ("language_levels", "needs_literacy", "on"))
     return ObligationsFacts(
         language_levels=facts.levels("language_levels"),
@@ -65,7 +65,7 @@ def reached(level: str, target: str) -> bool:
     return CEFR_LEVELS.index(level) >= CEFR_LEVELS.index(target)
 
 
-def _language_training(facts: ObligationsFacts, fee: str) -> tuple[dict, list[Reason]]:
+def _language_training(facts: ObligationsFacts, fee: str) -> tuple[dict[str, Any], list[Reason]]:
     target = parameter("cai.language_target_level", facts.on)
     languages = parameter("cai.language_training_languages", facts.on)
     already = tuple(
@@ -106,7 +106,7 @@ def _language_training(facts: ObligationsFacts, fee: str) -> tuple[dict, list[Re
     return obligation, reasons
 
 
-def _citizenship_course(on: date, fee: str) -> tuple[dict, Reason]:
+def _citizenship_course(on: date, fee: str) -> tuple[dict[str, Any], Reason]:
     hours = parameter("cai.citizenship_min_hours", on)
     sessions = parameter("cai.citizenship_min_sessions", on)
     languages = parameter("cai.citizenship_languages", on)
@@ -127,7 +127,7 @@ def _citizenship_course(on: date, fee: str) -> tuple[dict, Reason]:
     )
 
 
-def _orientation_day(on: date, fee: str) -> tuple[dict, Reason]:
+def _orientation_day(on: date, fee: str) -> tuple[dict[str, Any], Reason]:
     count = parameter("cai.orientation_days_required", on)
     obligation = {"code": "orientation_day", "fee": fee, "count": count}
     return obligation, make_reason(

@@ -16,6 +16,7 @@ The length of the term is the one in force on the day of entry into force.
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from accueil.rules.base import Decision, Reason, cite
 from accueil.rules.dates import anniversary
@@ -62,7 +63,7 @@ class TermFacts:
     on: date | None = None
 
 
-def from_dict(raw: dict) -> TermFacts:
+def from_dict(raw: dict[str, Any]) -> TermFacts:
     facts = FactReader(raw, ("entry_into_force", "on"))
     return TermFacts(entry_into_force=facts.law_day("entry_into_force"), on=facts.day("on", None))
 
@@ -79,7 +80,7 @@ def _position(term: Term, on: date) -> Reason:
 def term(facts: TermFacts) -> Decision:
     """The term's bounds and, given a day `on`, whether it is running and for how long."""
     bounds = contract_term(facts.entry_into_force)
-    values = {
+    values: dict[str, Any] = {
         "start": bounds.start,
         "end_exclusive": bounds.end_exclusive,
         "last_day": bounds.last_day,

@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, cast, overload
 
 from accueil.rules.base import FactError
 from accueil.rules.dates import check_range, parse_date
@@ -60,13 +60,21 @@ class FactReader:
             raise FactError(self.name(key), "is required")
         return default if value is None else value
 
+    @overload
+    def day(self, key: str) -> date: ...
+    @overload
+    def day(self, key: str, default: date | None) -> date | None: ...
     def day(self, key: str, default: Any = _REQUIRED) -> date | None:
         """A calendar date (see `accueil.rules.dates` for the accepted forms)."""
         value = self._get(key, default)
         if value is default:
-            return value
+            return cast("date | None", value)
         return check_range(parse_date(value, self.name(key)), self.name(key))
 
+    @overload
+    def law_day(self, key: str) -> date: ...
+    @overload
+    def law_day(self, key: str, default: date | None) -> date | None: ...
     def law_day(self, key: str, default: Any = _REQUIRED) -> date | None:
         """A date on which the CAI rules are in force (the law of 16 December 2008)."""
         value = self.day(key, default)
@@ -77,7 +85,7 @@ class FactReader:
     def boolean(self, key: str, default: Any = _REQUIRED) -> bool:
         value = self._get(key, default)
         if value is default:
-            return value
+            return cast(bool, value)
         if not isinstance(value, bool):
             raise FactError(self.name(key), f"expected true or false, got {_kind(value)}")
         return value
@@ -86,7 +94,7 @@ class FactReader:
         """A finite number >= 0 (hours, years); booleans are not numbers here."""
         value = self._get(key, default)
         if value is default:
-            return value
+            return cast("int | float", value)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise FactError(self.name(key), f"expected a number, got {_kind(value)}")
         if not math.isfinite(value) or value < 0:
@@ -103,15 +111,15 @@ class FactReader:
     def choice(self, key: str, choices: tuple[str, ...], default: Any = _REQUIRED) -> str:
         value = self._get(key, default)
         if value is default:
-            return value
+            return cast(str, value)
         if value not in choices:
             raise FactError(self.name(key), f"expected one of {', '.join(choices)}, got {value!r}")
-        return value
+        return cast(str, value)
 
     def strings(self, key: str, default: Any = _REQUIRED) -> list[str]:
         value = self._get(key, default)
         if value is default:
-            return value
+            return cast("list[str]", value)
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise FactError(self.name(key), f"expected a list of strings, got {_kind(value)}")
         return value

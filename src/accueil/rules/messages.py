@@ -12,7 +12,7 @@ codes (obligations, languages) as a list of names joined with "and"/"et"/"und".
 """
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from accueil.rules.base import LANGUAGES, Reason, Source
 from accueil.rules.messages_intake import INTAKE
@@ -117,7 +117,7 @@ def _localise(value: Any, lang: str) -> Any:
         text = f"{value:g}"
         return text if lang == "en" else text.replace(".", ",")
     if isinstance(value, (tuple, list)):
-        return _join([TERMS.get(code, {}).get(lang, code) for code in value], lang)
+        return _join([cast(str, TERMS.get(code, {}).get(lang, code)) for code in value], lang)
     return value
 
 

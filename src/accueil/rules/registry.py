@@ -27,7 +27,7 @@ from accueil.rules.guide.specs_table import guide_rules
 class RuleSpec:
     name: str
     summary: dict[str, str]
-    parse: Callable[[dict], Any]
+    parse: Callable[[dict[str, Any]], Any]
     apply: Callable[[Any], Decision]
     facts_doc: dict[str, str]
     example: dict[str, Any]
@@ -158,7 +158,7 @@ RULES: dict[str, RuleSpec] = {
 RULES |= {kwargs["name"]: RuleSpec(**kwargs) for kwargs in guide_rules()}
 
 
-def evaluate(rule_name: str, raw_facts: dict) -> Decision:
+def evaluate(rule_name: str, raw_facts: dict[str, Any]) -> Decision:
     """Parse the facts and apply the rule; KeyError for an unknown rule, FactError for bad facts."""
     spec = RULES[rule_name]
     if not isinstance(raw_facts, dict):

@@ -2,6 +2,7 @@
 closed without an interview (and why)."""
 
 from datetime import date
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -51,7 +52,7 @@ class InterviewOutcomeForm(GovukForm):
         self.requested_on, self.today = requested_on, today
 
     def clean(self):
-        data = super().clean()
+        data = cast("dict[str, Any]", super().clean())
         held_on = data.get("interview_on")
         if data.get("result") != HELD or "interview_on" in self.errors:
             return data

@@ -9,10 +9,12 @@ text stays out of the trail: it names fields, not values).
 """
 
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.social.models import InterviewRequest, RequestStatus
@@ -26,7 +28,7 @@ class TakenByAnother(Exception):
     """Another social worker took the request."""
 
 
-def _open_for(request_id: int, actor) -> InterviewRequest:
+def _open_for(request_id: int, actor: User) -> InterviewRequest:
     """The request, locked, if it is open and free or taken by `actor`."""
     interview = InterviewRequest.objects.select_for_update().get(pk=request_id)
     if interview.status != RequestStatus.OPEN:
@@ -36,7 +38,9 @@ def _open_for(request_id: int, actor) -> InterviewRequest:
     return interview
 
 
-def _assign(interview: InterviewRequest, *, worker, actor, reason: str) -> InterviewRequest:
+def _assign(
+    interview: InterviewRequest, *, worker: User | None, actor: User, reason: str
+) -> InterviewRequest:
     """Give the open request to `worker` (None: back to the queue), audited."""
     interview.social_worker, interview.taken_at = worker, timezone.now() if worker else None
     interview.save(update_fields=["social_worker", "taken_at"])
@@ -51,7 +55,7 @@ def _assign(interview: InterviewRequest, *, worker, actor, reason: str) -> Inter
 
 
 @transaction.atomic
-def interview_take(*, interview: InterviewRequest, actor) -> InterviewRequest:
+def interview_take(*, interview: InterviewRequest, actor: User) -> InterviewRequest:
     """`actor` takes the request: it leaves the other social workers' queue."""
     interview = _open_for(interview.pk, actor)
     if interview.social_worker_id is not None:
@@ -60,7 +64,7 @@ def interview_take(*, interview: InterviewRequest, actor) -> InterviewRequest:
 
 
 @transaction.atomic
-def interview_release(*, interview: InterviewRequest, actor) -> InterviewRequest:
+def interview_release(*, interview: InterviewRequest, actor: User) -> InterviewRequest:
     """`actor` gives the request back to the queue, for another social worker."""
     interview = _open_for(interview.pk, actor)
     if interview.social_worker_id is None:
@@ -68,7 +72,9 @@ def interview_release(*, interview: InterviewRequest, actor) -> InterviewRequest
     return _assign(interview, worker=None, actor=actor, reason="given back")
 
 
-def _handle(request_id: int, *, actor, status: str, fields: dict) -> InterviewRequest:
+def _handle(
+    request_id: int, *, actor: User, status: str, fields: dict[str, Any]
+) -> InterviewRequest:
     interview = _open_for(request_id, actor)
     interview.status = status
     interview.social_worker = actor
@@ -87,7 +93,7 @@ def _handle(request_id: int, *, actor, status: str, fields: dict) -> InterviewRe
 
 @transaction.atomic
 def interview_record(
-    *, interview: InterviewRequest, interview_on: date, outcome: str, actor
+    *, interview: InterviewRequest, interview_on: date, outcome: str, actor: User
 ) -> InterviewRequest:
     """The interview was held on `interview_on`; `outcome` says what came of it."""
     return _handle(
@@ -99,7 +105,7 @@ def interview_record(
 
 
 @transaction.atomic
-def interview_close(*, interview: InterviewRequest, reason: str, actor) -> InterviewRequest:
+def interview_close(*, interview: InterviewRequest, reason: str, actor: User) -> InterviewRequest:
     """No interview will be held (the candidate declined, could not be reached...)."""
     return _handle(
         interview.pk, actor=actor, status=RequestStatus.CLOSED, fields={"outcome": reason.strip()}

@@ -9,7 +9,7 @@ who make them, may read the queue.
 
 from django.contrib import messages
 from django.db.models import Case, IntegerField, QuerySet, Value, When
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accueil.accounts import access
 from accueil.accounts.decorators import role_required
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.core import clock
@@ -39,7 +40,7 @@ def open_requests(requests: QuerySet) -> QuerySet:
 
 @require_GET
 @role_required(access.can_see_interview_queue)
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     waiting = list(open_requests(access.interview_requests_for_user(request.user)))
     context = {"requests": waiting, "can_handle": access.can_handle_interviews(request.user)}
     return render(request, "social/queue.html", context)
@@ -47,7 +48,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_handle_interviews)
-def handle(request: HttpRequest, request_id: int) -> HttpResponse:
+def handle(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
     interview = access.get_interview_request_for_user(request.user, request_id)
     if interview.status != RequestStatus.OPEN:
         messages.info(request, _("This request was handled already."))
@@ -74,7 +75,7 @@ def handle(request: HttpRequest, request_id: int) -> HttpResponse:
 
 @require_POST
 @role_required(access.can_handle_interviews)
-def take(request: HttpRequest, request_id: int) -> HttpResponse:
+def take(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
     """Take a request (`give_back` in the form: give it back to the queue)."""
     interview = access.get_interview_request_for_user(request.user, request_id)
     give_back = "give_back" in request.POST

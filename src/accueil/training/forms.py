@@ -6,6 +6,7 @@ given in are one list, `COURSE_LANGUAGES`: add a code there to offer another.
 """
 
 from datetime import UTC, date, datetime, time
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -102,7 +103,7 @@ class CourseEventForm(GovukForm):
             "invalid_choice": _("Select languages from the list"),
         },
     )
-    provider = forms.ModelChoiceField(
+    provider: "forms.ModelChoiceField[Any]" = forms.ModelChoiceField(
         label=_("Organised by"),
         queryset=None,
         required=False,
@@ -112,8 +113,8 @@ class CourseEventForm(GovukForm):
 
     def __init__(self, *args, organisers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["languages"].choices = language_choices()
-        self.fields["provider"].queryset = organisers
+        cast(forms.ChoiceField, self.fields["languages"]).choices = language_choices()
+        cast(forms.ModelChoiceField, self.fields["provider"]).queryset = organisers
 
     @staticmethod
     def initial_from(event) -> dict:
@@ -131,7 +132,7 @@ class CourseEventForm(GovukForm):
         }
 
     def clean(self):
-        data = super().clean()
+        data = cast("dict[str, Any]", super().clean())
         day, start, end = data.get("day"), data.get("start_time"), data.get("end_time")
         if not (day and start and end):
             return data

@@ -20,6 +20,8 @@ class EventKind(models.TextChoices):
 
 
 class CourseEvent(models.Model):
+    language_names: list[str]  # set by the calendar page for its template, not stored
+
     kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("starts at"))

@@ -7,10 +7,11 @@ two functions, which audit the change.
 
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
 
-from accueil.accounts.models import Organisation
+from accueil.accounts.models import Organisation, User
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.training.models import CourseEvent
@@ -27,7 +28,7 @@ class CourseEventData:
     languages: tuple[str, ...]
     provider: Organisation | None
 
-    def fields(self) -> dict:
+    def fields(self) -> dict[str, Any]:
         values = asdict(self)
         values["provider"] = self.provider  # asdict would copy the model instance
         values["languages"] = list(self.languages)
@@ -35,14 +36,14 @@ class CourseEventData:
 
 
 @transaction.atomic
-def course_event_create(*, data: CourseEventData, actor) -> CourseEvent:
+def course_event_create(*, data: CourseEventData, actor: User) -> CourseEvent:
     event = CourseEvent.objects.create(**data.fields())
     audit_record(action=Action.CREATE, actor=actor, target=event)
     return event
 
 
 @transaction.atomic
-def course_event_update(*, event: CourseEvent, data: CourseEventData, actor) -> CourseEvent:
+def course_event_update(*, event: CourseEvent, data: CourseEventData, actor: User) -> CourseEvent:
     locked = CourseEvent.objects.select_for_update().get(pk=event.pk)
     changed = [name for name, value in data.fields().items() if getattr(locked, name) != value]
     if not changed:

@@ -4,13 +4,14 @@ what is coming, and the officers' pages to add and change events (through
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accueil.accounts import access
 from accueil.accounts.decorators import role_required
+from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.core import clock
 from accueil.core.http import posted
 from accueil.core.languages import language_name
@@ -21,7 +22,7 @@ EVENTS_PER_PAGE = 50
 
 
 @require_GET
-def calendar(request: HttpRequest) -> HttpResponse:
+def calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Anyone may see the dates: they are on the formalities document too."""
     today = clock.start_of_day(clock.today())
     events = (
@@ -38,7 +39,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_manage_course_calendar)
-def event_add(request: HttpRequest) -> HttpResponse:
+def event_add(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = forms.CourseEventForm(
         posted(request),
         organisers=access.course_organisers_for_user(request.user),
@@ -52,7 +53,7 @@ def event_add(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_manage_course_calendar)
-def event_edit(request: HttpRequest, event_id: int) -> HttpResponse:
+def event_edit(request: AuthenticatedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_course_event_for_editing(request.user, event_id)
     form = forms.CourseEventForm(
         posted(request),

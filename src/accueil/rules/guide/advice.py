@@ -13,6 +13,7 @@ French. Each piece is given when it applies: documents and remedies with a
 procedure, schooling with children, housing to those looking for a home.
 """
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -244,10 +245,10 @@ def advice(
     return tuple(tips)
 
 
-_KEPT: dict[tuple, Advice] = {}
+_KEPT: dict[tuple[Any, ...], Advice] = {}
 
 
-def _kept(build, on: date, *args: Any) -> Advice:
+def _kept(build: Callable[..., Advice], on: date, *args: Any) -> Advice:
     """The advice built once per day and arguments (it depends on nothing else)."""
     key = (build.__name__, on, *args)
     tip = _KEPT.get(key)

@@ -7,6 +7,7 @@ of `accueil.rules.guide.deadlines`.
 """
 
 from datetime import date
+from typing import Any
 
 from accueil.rules.base import Decision, Reason
 from accueil.rules.guide import deadlines
@@ -213,7 +214,7 @@ def arrival_declaration(entry: date, on: date | None) -> Decision:
 
 def adem_certificate(declared: date, requested: date | None) -> Decision:
     earliest = deadlines.adem_certificate_earliest(declared)
-    values: dict = {"vacancy_declared_on": declared, "earliest_request": earliest}
+    values: dict[str, Any] = {"vacancy_declared_on": declared, "earliest_request": earliest}
     weeks = parameter("guide.adem_certificate_wait_weeks", declared)
     params = {"declared": declared, "earliest": earliest, "weeks": weeks}
     if requested is None:

@@ -28,7 +28,7 @@ class Check:
     met: Text
     unmet: Text
     unknown: Text
-    _reasons: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _reasons: dict[Any, Reason] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         rule = rule_of(self.code)
@@ -81,7 +81,7 @@ def fixed_note(code: str, source: Source, text: Text, **params: Any) -> Reason:
     return reason
 
 
-_NOTES: dict[tuple, Reason] = {}
+_NOTES: dict[tuple[Any, ...], Reason] = {}
 
 
 def step(code: str, source: Source, text: Text, day: Any = None, **params: Any) -> Step:

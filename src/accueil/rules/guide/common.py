@@ -7,6 +7,7 @@ appears only when the person gave the day it is computed from.
 from datetime import date
 from typing import Any
 
+from accueil.rules.base import Source
 from accueil.rules.guide import deadlines
 from accueil.rules.guide import sources as S
 from accueil.rules.guide.checks import step
@@ -126,7 +127,7 @@ def arrival(answers: Answers, procedure: str) -> Items:
     return steps, [day]
 
 
-def renewal(answers: Answers, procedure: str, source=S.RENEWAL) -> Items:
+def renewal(answers: Answers, procedure: str, source: Source = S.RENEWAL) -> Items:
     if answers.get("residence") != "resident":
         return [], []
     expiry = answers.get("permit_expiry")
@@ -138,7 +139,9 @@ def renewal(answers: Answers, procedure: str, source=S.RENEWAL) -> Items:
     return steps, [ComputedDate("renewal_request", RENEWAL_LABEL, request_by, source, procedure)]
 
 
-def decision(answers: Answers, kind: str, procedure: str, source=S.DEADLINE_GENERAL) -> Items:
+def decision(
+    answers: Answers, kind: str, procedure: str, source: Source = S.DEADLINE_GENERAL
+) -> Items:
     complete: date | None = answers.get("application_date")
     months = deadlines.decision_months(kind, complete or answers["on"])
     steps = [step("complete_file", S.COMPLETE_FILES, _COMPLETE, None, months=months)]

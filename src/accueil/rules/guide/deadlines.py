@@ -51,7 +51,8 @@ def renewal_request_by(expiry: date) -> date:
 
 
 def decision_months(kind: str, complete: date) -> int:
-    return parameter("guide.decision_months", complete)[kind]
+    months: int = parameter("guide.decision_months", complete)[kind]
+    return months
 
 
 def decision_due(kind: str, complete: date) -> date:

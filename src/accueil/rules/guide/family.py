@@ -25,6 +25,7 @@ member" permit, valid 1 year and renewable, never beyond the sponsor's permit.
 from datetime import date
 from typing import Any
 
+from accueil.rules.base import Reason, Source
 from accueil.rules.dates import age_on
 from accueil.rules.guide import common, deadlines
 from accueil.rules.guide import sources as S
@@ -50,7 +51,7 @@ def others(members: dict[str, str]) -> dict[str, str]:
     return {lang: _OTHER[lang].format(members=members[lang]) for lang in _OTHER}
 
 
-def _link(code: str, source, met: tuple[str, str, str]) -> Check:
+def _link(code: str, source: Source, met: tuple[str, str, str]) -> Check:
     return Check(code, source, t(*met), _LINK_UNKNOWN, _LINK_UNKNOWN)
 
 
@@ -273,13 +274,13 @@ RECEIPT_LABEL = t(
 )
 
 
-def _age_link(check: Check, birth: date | None, on: date, max_age: int):
+def _age_link(check: Check, birth: date | None, on: date, max_age: int) -> Reason:
     if birth is None or birth > on:
         return check.fixed(None, max_age=max_age)
     return check.fixed(age_on(birth, on) < max_age, max_age=max_age)
 
 
-def _eu_event(answers: dict[str, Any], on: date):
+def _eu_event(answers: dict[str, Any], on: date) -> Reason | None:
     event = answers.get("eu_event")
     if event == "departure":
         return DEPARTURE.reason(answers.get("children_in_school"))

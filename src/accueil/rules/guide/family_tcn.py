@@ -36,7 +36,7 @@ _MEMBERS = t(
 )
 
 
-def _check(code: str, source: Source, met: tuple, unmet: tuple) -> Check:
+def _check(code: str, source: Source, met: tuple[Any, ...], unmet: tuple[Any, ...]) -> Check:
     return requirement(code, source, t(*met), t(*unmet))
 
 
@@ -235,7 +235,7 @@ CAP_LABEL = t(
 )
 
 
-def _link(answers: dict[str, Any], on: date, rules) -> Any:
+def _link(answers: dict[str, Any], on: date, rules: dict[str, Any]) -> Any:
     link = answers.get("family_link_tcn")
     if link in ("spouse", "registered_partner"):
         return LINK.reason(True)

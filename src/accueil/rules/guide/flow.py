@@ -6,7 +6,7 @@ that are in force until further notice (the EU of 27 since 1 February 2020);
 `assess` uses the rows in force on the day of the assessment.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from accueil.rules.parameters import parameters_table
@@ -52,7 +52,7 @@ def concerned(answers: Answers) -> bool:
     codes = answers.get("nationalities")
     return (
         bool(codes)
-        and _FREE_MOVEMENT.isdisjoint(codes)
+        and _FREE_MOVEMENT.isdisjoint(codes or ())
         and answers.get("asylum_procedure") is not True
     )
 
@@ -62,7 +62,7 @@ def third_country(answers: Answers) -> bool:
     return bool(codes) and not free_movement(codes)
 
 
-def purpose(*names: str):
+def purpose(*names: str) -> Callable[[Answers], bool]:
     """A predicate: the person is concerned and their purpose is one of `names`."""
     wanted = frozenset(names)
 
@@ -82,7 +82,7 @@ class _Given:
 GIVEN = _Given()
 
 
-def purpose_and(names: tuple[str, ...], fact: str, *values: Any):
+def purpose_and(names: tuple[str, ...], fact: str, *values: Any) -> Callable[[Answers], bool]:
     """A predicate: purpose among `names` and the answer to `fact` among `values`
     (`GIVEN`: any answer that is not null)."""
     base = purpose(*names)

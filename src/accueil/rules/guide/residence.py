@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from accueil.rules.base import Source
+from accueil.rules.base import Reason, Source
 from accueil.rules.dates import age_on
 from accueil.rules.guide import common
 from accueil.rules.guide import sources as S
@@ -37,7 +37,7 @@ from accueil.rules.parameters import parameter
 from accueil.rules.parameters_guide import ARTICLE_89_IN_FORCE
 
 
-def _check(code: str, source: Source, met: tuple, unmet: tuple) -> Check:
+def _check(code: str, source: Source, met: tuple[Any, ...], unmet: tuple[Any, ...]) -> Check:
     return requirement(code, source, t(*met), t(*unmet))
 
 
@@ -425,13 +425,13 @@ _ART89_APPLY = t(
 )
 
 
-def _counted(check: Check, value: Any, minimum: int):
+def _counted(check: Check, value: Any, minimum: int) -> Reason:
     if value is None:
         return check.fixed(None, minimum=minimum)
     return check.reason(value >= minimum, years=value, minimum=minimum)
 
 
-def _pupil_age(answers: dict[str, Any], on: date, years: Mapping[str, int]):
+def _pupil_age(answers: dict[str, Any], on: date, years: Mapping[str, int]) -> Reason:
     """Of age and under the maximum age on the application day (or `on`)."""
     birth = answers.get("birth_date")
     day = answers.get("application_date") or on

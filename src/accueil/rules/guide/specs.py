@@ -10,7 +10,7 @@ notes as reasons, and the steps, documents, dates and contacts as values.
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, Literal, overload
 
 from accueil.rules.base import Decision, FactError, Reason
 from accueil.rules.dates import check_range, parse_date
@@ -51,6 +51,10 @@ def fact_doc(fact: str) -> str:
     return f"{kind}, optional: {question.label['en']}{choices}"
 
 
+@overload
+def _day(raw: Facts, key: str, required: Literal[True]) -> date: ...
+@overload
+def _day(raw: Facts, key: str, required: bool) -> date | None: ...
 def _day(raw: Facts, key: str, required: bool) -> date | None:
     value = raw.get(key)
     if value is None:
@@ -73,7 +77,9 @@ def _allowed(raw: object, allowed: tuple[str, ...]) -> Facts:
     return raw
 
 
-def _answers_parser(facts: tuple[str, ...], purpose: str | None) -> Callable[[Facts], Any]:
+def _answers_parser(
+    facts: tuple[str, ...], purpose: str | None
+) -> Callable[[Facts], tuple[Facts, date]]:
     def parse(raw: Facts) -> tuple[Facts, date]:
         raw = _allowed(raw, (*facts, "on"))
         on = _day(raw, "on", True)
@@ -98,8 +104,8 @@ def procedure_decision(rule: str, procedure: Procedure) -> Decision:
 
 
 def procedure_rule(
-    name: str, purpose: str, summary: dict, facts: tuple[str, ...], example: Facts
-) -> dict:
+    name: str, purpose: str, summary: dict[str, Any], facts: tuple[str, ...], example: Facts
+) -> dict[str, Any]:
     (builder,) = PROCEDURES[purpose]
 
     def apply(parsed: tuple[Facts, date]) -> Decision:
@@ -125,7 +131,7 @@ def _advice_decision(rule: str, tip: Advice) -> Decision:
     return Decision(rule, "advice", tip.items, values)
 
 
-def status_rule() -> dict:
+def status_rule() -> dict[str, Any]:
     def parse(raw: Facts) -> tuple[Facts, date]:
         return _answers_parser(("nationalities", "asylum_procedure"), None)(raw)
 
@@ -157,11 +163,11 @@ def status_rule() -> dict:
 
 def advice_rule(
     name: str,
-    summary: dict,
+    summary: dict[str, Any],
     build: Callable[[Facts, date | None], Advice],
     facts: dict[str, str],
     example: Facts,
-) -> dict:
+) -> dict[str, Any]:
     answer_facts = tuple(key for key in facts if key != "on")
 
     def parse(raw: Facts) -> tuple[Facts, date | None]:
@@ -185,12 +191,12 @@ def advice_rule(
 
 def calculator(
     name: str,
-    summary: dict,
+    summary: dict[str, Any],
     parse: Callable[[Facts], Any],
     apply: Callable[[Any], Decision],
     facts: dict[str, str],
     example: Facts,
-) -> dict:
+) -> dict[str, Any]:
     return {
         "name": name,
         "summary": summary,
@@ -227,7 +233,7 @@ def parse_kind(dated: str) -> Callable[[Facts], Facts]:
     return parse
 
 
-def assessment_rule() -> dict:
+def assessment_rule() -> dict[str, Any]:
     facts = tuple(BY_FACT)
 
     def parse(raw: Facts) -> tuple[Facts, date]:

@@ -4,7 +4,7 @@ Each entry is the keyword arguments of a `RuleSpec` (see `accueil.rules.registry
 """
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from accueil.rules.guide import advice, calculators
 from accueil.rules.guide.specs import (
@@ -329,7 +329,7 @@ def _advice_rules() -> list[dict[str, Any]]:
                 "Schule für die Kinder: Schulpflicht, CASNA, Kinder ohne Papiere.",
             ),
             lambda answers, on: advice.schooling(
-                on,
+                cast(date, on),  # "on" is a required fact of this rule
                 answers.get("children_finished_primary"),
                 answers.get("residence") == "no_papers",
             ),
@@ -347,7 +347,7 @@ def _advice_rules() -> list[dict[str, Any]]:
                 "Que coûte d'abord la location d'un logement ?",
                 "Was kostet die Anmietung einer Wohnung am Anfang?",
             ),
-            lambda answers, on: advice.housing(on),
+            lambda answers, on: advice.housing(cast(date, on)),  # "on" is required here
             {"on": ON_DOC},
             {"on": "2026-12-01"},
         ),
@@ -366,8 +366,8 @@ def _advice_rules() -> list[dict[str, Any]]:
 
 
 def _calculators() -> list[dict[str, Any]]:
-    def kind_on(facts: dict) -> date:
-        return facts["on"]
+    def kind_on(facts: dict[str, Any]) -> date:
+        return cast(date, facts["on"])
 
     return [
         calculator(

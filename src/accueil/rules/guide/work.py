@@ -16,6 +16,7 @@ here (Article 89 may regularise them).
 from datetime import date
 from typing import Any
 
+from accueil.rules.base import Reason
 from accueil.rules.guide import common, deadlines
 from accueil.rules.guide import sources as S
 from accueil.rules.guide.checks import Check, fixed_note, procedure, step
@@ -218,20 +219,24 @@ EXPECTED_LABEL = t(
 )
 
 
-def _from(residence: str | None):
+def _from(residence: str | None) -> Reason:
     if residence is None:
         return WHERE_FROM.reason(None)
     return WHERE_FROM.reason(residence != "no_papers")
 
 
-def adem(answers: dict[str, Any]) -> tuple[list, list, list]:
+def adem(answers: dict[str, Any]) -> tuple[list[Any], list[Any], list[Any]]:
     """The vacancy and certificate: (conditions, steps, dates)."""
     declared: date | None = answers.get("vacancy_declared_on")
     requested: date | None = answers.get("certificate_requested_on")
     earliest = deadlines.adem_certificate_earliest(declared) if declared else None
     # A request made too early is not answered: no certificate date comes from it.
     in_time = requested is not None and (earliest is None or requested >= earliest)
-    expected = deadlines.adem_certificate_expected(requested) if in_time else None
+    expected = (
+        deadlines.adem_certificate_expected(requested)
+        if requested is not None and in_time
+        else None
+    )
     on = answers["on"]
     weeks = parameter("guide.adem_certificate_wait_weeks", declared or on)
     days = parameter("guide.adem_certificate_working_days", requested or on)

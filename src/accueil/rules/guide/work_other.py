@@ -28,7 +28,13 @@ from accueil.rules.guide.text import t
 from accueil.rules.parameters import parameter
 
 
-def _check(code: str, source: Source, met: tuple, unmet: tuple, unknown: tuple = ()) -> Check:
+def _check(
+    code: str,
+    source: Source,
+    met: tuple[Any, ...],
+    unmet: tuple[Any, ...],
+    unknown: tuple[Any, ...] = (),
+) -> Check:
     """A condition; without an `unknown` message, its requirement and "not known yet"."""
     if not unknown:
         return requirement(code, source, t(*met), t(*unmet))

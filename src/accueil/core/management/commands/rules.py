@@ -2,7 +2,7 @@
 
 import json
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -29,7 +29,7 @@ class Command(BaseCommand):
             self.fail(str(bad))
         self.stdout.write(json.dumps(decision.to_dict(lang), indent=2, ensure_ascii=False))
 
-    def read_facts(self, file: str | None) -> object:
+    def read_facts(self, file: str | None) -> Any:
         try:
             if file is None or file == "-":
                 return json.load(sys.stdin)
