@@ -23,8 +23,8 @@ import pytest
 from django.core.servers.basehttp import WSGIServer
 from django.db import connection
 
-from tests.test_api_booking import answers
-from tests.test_booking_concurrency import clients
+from tests.api.test_api_booking import answers
+from tests.booking.test_booking_concurrency import clients
 
 pytestmark = pytest.mark.xdist_group("live_rate_limit")
 # The live server's listen queue holds 10 connections by default: on a loaded
