@@ -64,3 +64,20 @@ def test_rules_package_does_not_import_django():
         [sys.executable, "-c", check], env=env, capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_rules_tests_run_without_django():
+    """`pytest tests/rules` neither configures nor imports Django (tests/plugin.py): the
+    rules' tests, fixtures included, need none of it."""
+    run = (
+        "import sys, pytest; "
+        "code = pytest.main(['-q', 'tests/rules/test_term.py']); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django')); "
+        "sys.exit(code)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(
+        [sys.executable, "-c", run], env=env, capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
