@@ -17,6 +17,9 @@ from accueil.registration.models import Candidate
 from accueil.rules import RULES, evaluate
 from accueil.rules.working_days import is_working_day
 
+# The console script runs in its own process, and the demo loads a whole data set.
+pytestmark = pytest.mark.slow
+
 ACCUEIL = [sys.executable, "-c", "from accueil.cli import main; main()"]
 
 
