@@ -1,4 +1,5 @@
-# Accueil: `make demo` runs the demo, `make test` runs the whole test suite.
+# Accueil: `make demo` runs the demo, `make test` runs the whole test suite, `make check`
+# the fast part of it while working.
 # Both work on a fresh machine with Python 3.11+ (and, for the tests, apt-get and npm).
 
 PYTHON ?= python3
@@ -48,6 +49,10 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	DEBUG=true $(BIN)/accueil makemigrations --check --dry-run
+
+## check: the inner loop, in under a minute: lint, then the fast tests (no browser, none marked slow)
+check: lint
+	$(BIN)/pytest -n 2 --dist loadgroup -q -m "not browser and not slow"
 
 ## test: everything — lint, unit, API, CLI, translations, browser and accessibility tests
 test: system-deps $(VENV)/.dev node_modules/.installed lint

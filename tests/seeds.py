@@ -18,7 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BESIDE = ROOT.parent / "shared" / "seeds"
-# Every skip for want of the seeds starts so; tests/rules/conftest.py sums them up.
+# Every skip for want of the seeds starts so; tests/conftest.py sums them up.
 SKIPPED = "source texts not found, quoted passages not checked"
 
 

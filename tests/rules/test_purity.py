@@ -64,3 +64,23 @@ def test_rules_package_does_not_import_django():
         [sys.executable, "-c", check], env=env, capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_rules_tests_run_without_django():
+    """`pytest tests/rules` neither configures nor imports Django (tests/plugin.py): the
+    rules' tests, fixtures included, need none of it. pytest-django and the project's
+    configuration are loaded as in any run; schemathesis', hypothesis' and anyio's plugins,
+    which have nothing to do with Django and take seconds to import, are not."""
+    plugins = "'-p', 'no:schemathesis', '-p', 'no:hypothesispytest', '-p', 'no:anyio'"
+    run = (
+        "import sys, pytest; "
+        f"code = pytest.main(['-q', {plugins}, 'tests/rules/test_term.py']); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django')); "
+        "sys.exit(code)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(
+        [sys.executable, "-c", run], env=env, capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -8,7 +8,7 @@ import polib
 import pytest
 from django.core.management import call_command
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "accueil"
+SRC = Path(__file__).resolve().parents[2] / "src" / "accueil"
 LOCALES = ["fr", "de"]
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accueil.guide import services
 from accueil.guide.models import GuideAnswers
-from tests.test_guide_fake import use_fake_guide  # noqa: F401 (a fixture)
+from tests.guide.test_guide_fake import use_fake_guide  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("use_fake_guide")]
 

@@ -25,6 +25,8 @@ from accueil.registration import links, national_id
 from accueil.wsgi import application
 from tests import factories
 
+pytestmark = pytest.mark.slow
+
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema(path_prefix="/api/v1"))
 schema.app = application
 fuzzing = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))

@@ -38,6 +38,7 @@ def failures() -> int:
     return AuditEvent.objects.filter(action=Action.SIGN_IN_FAILED).count()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("url", [ADMIN_LOGIN, OURS])
 def test_a_hundred_wrong_passwords_then_the_right_one_does_not_sign_in(client, administrator, url):
     administrator.is_staff = True

@@ -24,8 +24,8 @@ from accueil.guide.models import GuideAnswers
 from accueil.registration import links
 from accueil.registration.models import Candidate
 from tests import factories
-from tests.test_guide_fake import use_fake_guide  # noqa: F401 (a fixture)
-from tests.test_guide_questionnaire import answer_all, q
+from tests.guide.test_guide_fake import use_fake_guide  # noqa: F401 (a fixture)
+from tests.guide.test_guide_questionnaire import answer_all, q
 
 pytestmark = pytest.mark.django_db
 

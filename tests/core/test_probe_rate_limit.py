@@ -23,10 +23,10 @@ import pytest
 from django.core.servers.basehttp import WSGIServer
 from django.db import connection
 
-from tests.test_api_booking import answers
-from tests.test_booking_concurrency import clients
+from tests.api.test_api_booking import answers
+from tests.booking.test_booking_concurrency import clients
 
-pytestmark = pytest.mark.xdist_group("live_rate_limit")
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("live_rate_limit")]
 # The live server's listen queue holds 10 connections by default: on a loaded
 # machine a burst of 50 clients overflows it and connections are reset, which says
 # nothing about the rate limit. (Set before the session's live server starts.)

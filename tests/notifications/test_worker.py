@@ -3,7 +3,7 @@ are queued in the transaction of the change they announce, a dead worker's task 
 taken again after its lease, a failed send is tried again later and later, an email
 recorded as sent is not sent again, and after the last attempt officers see it and
 can send it again. The worker here is django-q2's own pieces (scheduler, ORM broker,
-signed packages), run in the test's process; tests/test_mail_faults.py runs the real
+signed packages), run in the test's process; tests/notifications/test_mail_faults.py runs the real
 cluster."""
 
 import json
@@ -118,7 +118,7 @@ def test_a_dead_workers_task_is_taken_again_when_its_lease_runs_out(real_queue):
 
 
 def test_a_failed_send_is_tried_again_later_and_later_until_it_goes(real_queue):
-    real_queue.EMAIL_BACKEND = "tests.test_worker.SmtpDown"
+    real_queue.EMAIL_BACKEND = "tests.notifications.test_worker.SmtpDown"
     booking = booking_in(days=10)
     start = timezone.now()
     work()
@@ -157,7 +157,7 @@ def test_retries_grow_to_an_hour_apart_and_last_at_least_24_hours():
 
 def give_up(settings, booking) -> Notification:
     """Fail every attempt of the booking's email until the last one."""
-    settings.EMAIL_BACKEND = "tests.test_worker.SmtpDown"
+    settings.EMAIL_BACKEND = "tests.notifications.test_worker.SmtpDown"
     settings.TASKS_RETRY_FOR = 180  # attempts after 0, 1, 2 minutes: 3 attempts
     work()
     with time_machine.travel(timezone.now()) as clock:
@@ -253,7 +253,7 @@ def test_a_guide_reminder_not_delivered_is_listed_with_its_purpose(db, settings,
         candidate=person, expires_on=timezone.localdate() + timedelta(days=400)
     )
     renewal = dates.renewal_item(permit, "en").on.isoformat()
-    settings.EMAIL_BACKEND = "tests.test_worker.SmtpDown"
+    settings.EMAIL_BACKEND = "tests.notifications.test_worker.SmtpDown"
     path = "accueil.guide.reminders.send_guide_reminder"
     queue.run(path, ["renewal", permit.pk, renewal], {}, queue.max_attempts())
     record = Notification.objects.get(kind="guide_renewal")
@@ -270,7 +270,7 @@ def test_a_guide_reminder_not_delivered_is_listed_with_its_purpose(db, settings,
 
 
 def test_a_failed_attempt_is_logged_without_the_address_or_the_error_text(real_queue, caplog):
-    real_queue.EMAIL_BACKEND = "tests.test_worker.SmtpDown"
+    real_queue.EMAIL_BACKEND = "tests.notifications.test_worker.SmtpDown"
     booking = booking_in()
     with caplog.at_level("INFO"):
         work()

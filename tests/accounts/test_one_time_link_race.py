@@ -21,7 +21,7 @@ from accueil.audit.models import Action, AuditEvent
 from accueil.registration.models import Candidate
 from tests import factories
 
-pytestmark = [pytest.mark.postgres, pytest.mark.xdist_group("one_time_link_race")]
+pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.xdist_group("one_time_link_race")]
 BROWSERS = 10
 PASSWORD = "a-long-and-unusual-passphrase"
 

@@ -20,7 +20,11 @@ from accueil.registration import links, national_id
 from accueil.registration.models import Candidate
 from tests import factories
 
-pytestmark = [pytest.mark.postgres, pytest.mark.xdist_group("booking_concurrency")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.postgres,
+    pytest.mark.xdist_group("booking_concurrency"),
+]
 ATTEMPTS = 100
 MOST_CLIENTS = 50
 # Each request in flight holds a database connection of its own; the server may be

@@ -16,7 +16,7 @@ from accueil.booking.models import Booking, InformationSession
 from accueil.registration.models import Candidate
 from tests import factories
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 import bare_booking
 import booking_rush

@@ -23,8 +23,8 @@ from accueil.booking.models import Booking, SessionStatus
 from accueil.registration import national_id
 from accueil.registration.models import Candidate
 from tests import factories
-from tests.test_api_booking import answers
-from tests.test_public_registration import ANSWERS, step
+from tests.api.test_api_booking import answers
+from tests.registration.test_public_registration import ANSWERS, step
 
 pytestmark = pytest.mark.django_db
 BORN = date(1988, 7, 2)

@@ -28,7 +28,7 @@ from accueil.registration.public_views import CHECK, REGISTER
 from accueil.rules import RULES
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 FUZZ = settings(
     max_examples=30,

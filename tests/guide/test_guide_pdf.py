@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from accueil.guide import services
 from accueil.guide.models import GuideAnswers
-from tests.test_guide_fake import use_fake_guide  # noqa: F401 (a fixture)
-from tests.test_guide_questionnaire import answer_all
+from tests.guide.test_guide_fake import use_fake_guide  # noqa: F401 (a fixture)
+from tests.guide.test_guide_questionnaire import answer_all
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("use_fake_guide")]
 

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -203,11 +204,10 @@ def test_a_day_in_the_past_is_refused_and_what_was_typed_is_kept(client, officer
     assert not InformationSession.objects.exists()
 
 
+@time_machine.travel(datetime(2031, 5, 14, 10, 30, tzinfo=LUX), tick=False)
 def test_a_time_already_past_today_is_refused(client, officer):
     client.force_login(officer)
     now = timezone.localtime()
-    if now.hour == 0:
-        pytest.skip("no earlier time today")
     data = plan_data(
         day_day=str(now.day),
         day_month=str(now.month),

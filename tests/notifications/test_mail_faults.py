@@ -36,7 +36,7 @@ from accueil.registration import national_id
 from accueil.registration.models import Candidate
 from tests import factories
 
-pytestmark = [pytest.mark.postgres, pytest.mark.xdist_group("mail_faults")]
+pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.xdist_group("mail_faults")]
 
 PEOPLE = 50
 WORKERS = 2

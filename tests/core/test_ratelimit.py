@@ -57,7 +57,7 @@ def test_question_pages_have_their_own_more_generous_limit(rf, settings):
 def test_a_whole_registration_from_one_address_is_not_stopped_by_the_default_limits(
     client, settings
 ):
-    from tests.test_public_registration import ANSWERS, step
+    from tests.registration.test_public_registration import ANSWERS, step
 
     settings.RATE_LIMIT_PUBLIC, settings.RATE_LIMIT_STEPS = "20/600", "300/600"
     # A family registering three people one after the other, each page posted twice
@@ -74,7 +74,7 @@ def test_a_refusal_that_rolls_the_request_back_still_counts(client, settings):
     from datetime import date
 
     from accueil.registration import national_id
-    from tests.test_api_booking import register
+    from tests.api.test_api_booking import register
 
     settings.RATE_LIMIT_PUBLIC = "2/600"
     too_young = {"national_id": national_id.make(date(2020, 1, 1), 1)}

@@ -17,6 +17,9 @@ from accueil.registration.models import Candidate
 from accueil.rules import RULES, evaluate
 from accueil.rules.working_days import is_working_day
 
+# The console script runs in its own process, and the demo loads a whole data set.
+pytestmark = pytest.mark.slow
+
 ACCUEIL = [sys.executable, "-c", "from accueil.cli import main; main()"]
 
 
@@ -25,7 +28,7 @@ def accueil(*args: str, stdin: str = "", tmp_path: Path) -> subprocess.Completed
     env = {
         "PATH": "/usr/bin:/bin",
         "ACCUEIL_DATA_DIR": str(tmp_path),
-        "PYTHONPATH": str(Path(__file__).parents[1] / "src"),
+        "PYTHONPATH": str(Path(__file__).parents[2] / "src"),
     }
     return subprocess.run(
         [*ACCUEIL, *args],
@@ -117,7 +120,7 @@ def test_demo_loads_every_role_and_stage_and_running_it_again_duplicates_nothing
 
 
 def test_the_web_server_refuses_to_start_without_a_secret_key(tmp_path):
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
     result = subprocess.run(
         [sys.executable, "-c", "import accueil.wsgi"],
         capture_output=True,

@@ -1,0 +1,105 @@
+"""The Django tests' fixtures: personas, one per role, and the settings every Django test
+runs with. A plugin, not a conftest, so that the rules' tests do not inherit it:
+tests/plugin.py registers it whenever Django is configured."""
+
+import pytest
+
+from accueil.accounts.models import Role
+from tests import factories
+
+
+@pytest.fixture
+def officer(db):
+    return factories.user(Role.OFFICER)
+
+
+@pytest.fixture
+def dpo(db):
+    return factories.user(Role.DPO)
+
+
+@pytest.fixture
+def administrator(db):
+    return factories.user(Role.ADMIN)
+
+
+@pytest.fixture
+def provider(db):
+    return factories.user(Role.PROVIDER)
+
+
+@pytest.fixture
+def social_worker(db):
+    return factories.user(Role.SOCIAL_WORKER)
+
+
+@pytest.fixture
+def candidate_user(db):
+    """A candidate with an account, a registration and a contract in force."""
+    user = factories.user(Role.CANDIDATE)
+    person = factories.candidate(user=user)
+    factories.contract(person)
+    return user
+
+
+@pytest.fixture
+def stranger(db):
+    """Another candidate's registration, which nobody but staff may see."""
+    person = factories.candidate()
+    factories.contract(person)
+    return person
+
+
+@pytest.fixture
+def all_roles(officer, dpo, administrator, provider, social_worker, candidate_user):
+    return {
+        Role.OFFICER: officer,
+        Role.DPO: dpo,
+        Role.ADMIN: administrator,
+        Role.PROVIDER: provider,
+        Role.SOCIAL_WORKER: social_worker,
+        Role.CANDIDATE: candidate_user,
+    }
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Hashing is deliberately slow in production; tests need not wait for it."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploaded and generated files go to a temporary folder, not ./data."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def queued_tasks(settings):
+    """Background tasks are collected, not run, unless a test runs them (`run_tasks`)."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}
+    }
+    from django_tasks import default_task_backend
+
+    default_task_backend.clear()
+    return default_task_backend
+
+
+@pytest.fixture
+def run_tasks(queued_tasks):
+    """Run what was queued, as the worker would; deferred tasks only if their time has come."""
+    from django.utils import timezone
+
+    def run(*, include_deferred: bool = False) -> int:
+        done = 0
+        for result in list(queued_tasks.results):
+            deferred = result.task.run_after and result.task.run_after > timezone.now()
+            if deferred and not include_deferred:
+                continue
+            result.task.call(*result.args, **result.kwargs)
+            done += 1
+        queued_tasks.clear()
+        return done
+
+    return run
