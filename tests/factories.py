@@ -86,3 +86,24 @@ def residence_document(candidate, *, valid_until=None, checked_by=None):
         valid_until=valid_until or timezone.localdate() + timedelta(days=365),
         checked_by=checked_by or user("officer"),
     )
+
+
+def api_registration(**fields) -> dict:
+    """The body of `POST /api/v1/registrations` for an eligible person, with `fields`
+    replacing its answers."""
+    body = {
+        "surname": "Silva",
+        "first_name": "Ana",
+        "national_id": national_id.make(date(1991, 3, 14), 123),
+        "phone": "621 123 456",
+        "email": "ana.silva@example.test",
+        "postal_address": "",
+        "nationalities": ["PT"],
+        "information_language": "en",
+        "interpreter_needed": False,
+        "interpreter_language": "",
+        "legally_resident": True,
+        "wishes_to_settle": True,
+        "consent": True,
+    }
+    return body | fields

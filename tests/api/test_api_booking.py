@@ -39,22 +39,8 @@ def local(days: int, hour: int) -> datetime:
 
 
 def answers(**fields) -> dict:
-    body = {
-        "surname": "Silva",
-        "first_name": "Ana",
-        "national_id": national_id.make(date(1991, 3, 14), 123),
-        "phone": "621 123 456",
-        "email": "ana.silva@example.test",
-        "postal_address": "",
-        "nationalities": ["pt"],
-        "information_language": "en",
-        "interpreter_needed": False,
-        "interpreter_language": "",
-        "legally_resident": True,
-        "wishes_to_settle": True,
-        "consent": True,
-    }
-    return body | fields
+    # Lower-case nationality codes: the API takes them in either case.
+    return factories.api_registration(**({"nationalities": ["pt"]} | fields))
 
 
 def register(client, url="/api/v1/registrations", **fields):

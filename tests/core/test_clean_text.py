@@ -16,11 +16,11 @@ from accueil.accounts.models import Organisation
 from accueil.booking.officer_forms import CandidateRegisterForm, SessionCancelForm
 from accueil.core.text import validate_multi_line, validate_one_line
 from accueil.intake.forms import InterviewRequestForm
-from accueil.registration import national_id
 from accueil.registration.forms import ContactForm, InterpreterLanguageForm, NameForm
 from accueil.registration.models import Candidate
 from accueil.social.forms import InterviewOutcomeForm
 from accueil.training.forms import CourseEventForm
+from tests import factories
 
 INJECTED = "Silva\n\nURGENT: pay the fee at http://pay.example today"
 # U+202A-U+202E, U+2066-U+2069, U+200B-U+200F, the line and paragraph separators,
@@ -145,23 +145,6 @@ def test_the_name_page_shows_the_error_in_french_and_keeps_what_was_typed(client
     assert "surname" not in client.session.get("register.answers", {})
 
 
-def api_answers(**fields) -> dict:
-    body = {
-        "surname": "Silva",
-        "first_name": "Ana",
-        "national_id": national_id.make(date(1991, 3, 14), 123),
-        "phone": "621 123 456",
-        "email": "ana.silva@example.test",
-        "postal_address": "",
-        "nationalities": ["PT"],
-        "information_language": "en",
-        "legally_resident": True,
-        "wishes_to_settle": True,
-        "consent": True,
-    }
-    return body | fields
-
-
 @pytest.mark.parametrize(
     "fields",
     [
@@ -178,7 +161,9 @@ def test_the_api_refuses_it_and_no_email_is_sent(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            "/api/v1/registrations?lang=de", api_answers(**fields), content_type="application/json"
+            "/api/v1/registrations?lang=de",
+            factories.api_registration(**fields),
+            content_type="application/json",
         )
     assert response.status_code == 400
     assert response.json()["fact"] == next(key for key in fields if fields[key] not in ("", True))
@@ -190,7 +175,7 @@ def test_the_api_refuses_it_and_no_email_is_sent(
 def test_the_api_takes_names_in_any_script_and_an_address_on_several_lines(client, no_rate_limit):
     response = client.post(
         "/api/v1/registrations",
-        api_answers(
+        factories.api_registration(
             surname="عبد الله", first_name="Zoe\u0301", postal_address="1, rue\r\nL-1611 Lux"
         ),
         content_type="application/json",
