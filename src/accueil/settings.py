@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "accueil.social",
     "accueil.training",
     "accueil.guide",
+    "accueil.portal",
     "accueil.api",
     "accueil.demo",
     "django.contrib.admin",

@@ -10,6 +10,7 @@ admin.site.site_title = "Accueil"
 
 urlpatterns = [
     path("", include("accueil.core.urls")),
+    path("", include("accueil.portal.urls")),
     path("", include("accueil.accounts.urls")),
     path("audit/", include("accueil.audit.urls")),
     path("candidates/", include("accueil.registration.urls")),
