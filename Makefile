@@ -43,11 +43,12 @@ system-deps:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-## lint: ruff, mypy (types), migrations in step with models
+## lint: ruff, mypy (types), the layers of docs/architecture.md, migrations in step with models
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	PYTHONPATH=src $(BIN)/lint-imports --no-cache
 	DEBUG=true $(BIN)/accueil makemigrations --check --dry-run
 
 ## check: the inner loop, in under a minute: lint, then the fast tests (no browser, none marked slow)

@@ -17,6 +17,7 @@ from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.contracts import states
 from accueil.contracts.models import Contract, ContractCounter, ContractStatus, SignatureMethod
+from accueil.contracts.tasks import render_contract_document
 from accueil.core import clock
 from accueil.intake.services import valid_document
 from accueil.registration.models import Candidate
@@ -135,9 +136,9 @@ def contract_sign(
         request=request,
         **fields,
     )
-    from accueil.contracts.tasks import render_contract_document
-
-    transaction.on_commit(lambda: render_contract_document.enqueue(str(signed.pk)))
+    # Queued in this transaction (the queue is a table of the database): the document is
+    # made if and only if the signature is committed, even if this process dies just after.
+    render_contract_document.enqueue(str(signed.pk))
     return signed
 
 

@@ -14,8 +14,11 @@ from datetime import date
 from types import ModuleType
 from typing import Any
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accueil.core import clock
+from accueil.rules import FactError, evaluate
 from accueil.rules.base import to_json
 
 MODULE = "accueil.rules.guide"
@@ -74,8 +77,6 @@ def _iso(day: date | None) -> str | None:
 
 
 def _today() -> str:
-    from accueil.core import clock
-
     return clock.today().isoformat()
 
 
@@ -140,10 +141,6 @@ def refusal(refused, lang: str) -> str:
 def refused_by_rules(run) -> str | None:
     """What the rules say against the facts `run` evaluates, in the page's language;
     None when they take them (the candidate's forms check before anything is kept)."""
-    from django.utils.translation import get_language
-
-    from accueil.rules import FactError
-
     try:
         run()
     except FactError as refused:
@@ -152,14 +149,10 @@ def refused_by_rules(run) -> str | None:
 
 
 def renewal(expires_on: date):
-    from accueil.rules import evaluate
-
     return evaluate(RENEWAL, renewal_facts(expires_on))
 
 
 def decision_due(kind: str, complete_on: date):
-    from accueil.rules import evaluate
-
     return evaluate(DECISION_DUE, decision_facts(kind, complete_on))
 
 
