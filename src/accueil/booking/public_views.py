@@ -25,7 +25,7 @@ from accueil.booking.models import Booking, BookingStatus, InformationSession
 from accueil.core.http import posted
 from accueil.core.languages import language_name
 from accueil.core.ratelimit import limit_posts
-from accueil.notifications.ics import session_invitation
+from accueil.booking.ics import session_invitation
 from accueil.registration import links
 from accueil.registration.models import Candidate, InformationLanguage
 
