@@ -29,8 +29,8 @@ from aiosmtpd.controller import Controller
 from django.db import connection
 from django.utils import timezone
 
-from accueil.booking.models import Booking
 from accueil.booking import emails as booking_emails
+from accueil.booking.models import Booking
 from accueil.notifications.models import DeliveryStatus, Notification
 from accueil.registration import emails as registration_emails
 from accueil.registration import national_id

@@ -11,9 +11,9 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
 from django_q.models import Schedule
 
+from accueil.booking import emails as tasks
 from accueil.booking import services
 from accueil.booking.models import BookingStatus
-from accueil.booking import emails as tasks
 from accueil.notifications.models import DeliveryStatus, Notification
 from accueil.registration.services import RegistrationData
 from tests import factories

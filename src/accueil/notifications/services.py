@@ -41,7 +41,7 @@ from accueil.notifications.models import DeliveryStatus, Notification
 from accueil.notifications.queue import current_attempt
 
 
-def queue(task: Task, *args: Any, run_after: datetime | None = None) -> None:
+def queue(task: Task[Any, Any], *args: Any, run_after: datetime | None = None) -> None:
     """Queue `task` with the current transaction (see the module's docstring)."""
     if run_after is not None:
         task = task.using(run_after=run_after)
@@ -55,7 +55,7 @@ def deliver(
     purpose: str,
     message_factory: Callable[[], EmailMessage],
     *,
-    again: tuple[Task, list[Any]],
+    again: tuple[Task[Any, Any], list[Any]],
     on_sent: Callable[[], object] | None = None,
 ) -> bool:
     """Send the email recorded under `key` unless it was sent: its record is locked,
@@ -98,7 +98,7 @@ def deliver(
 
 
 def queue_once(
-    task: Task, kind: str, purpose: str, emails: Iterable[tuple[str, str, list[Any]]]
+    task: Task[Any, Any], kind: str, purpose: str, emails: Iterable[tuple[str, str, list[Any]]]
 ) -> int:
     """Queue `task` once per email of `emails`, each `(key, about, args)`: the emails
     not recorded yet are recorded with their task, in one transaction, and queued;

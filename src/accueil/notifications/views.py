@@ -62,7 +62,7 @@ def undelivered(request: AuthenticatedHttpRequest) -> HttpResponse:
     found = undelivered_emails().order_by("-last_attempt_at", "-pk")
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     for record in page.object_list:
-        record.error_kind = error_kind(record.last_error)
+        record.error_kind = error_kind(record.last_error)  # type: ignore[attr-defined]  # for the template
     return render(request, "notifications/officer/undelivered.html", {"page": page})
 
 
@@ -79,7 +79,8 @@ def send_again(request: AuthenticatedHttpRequest, notification_id: int) -> HttpR
             reason="email queued to be sent again",
         )
         messages.success(
-            request, _("The email “%(purpose)s” will be sent again.") % {"purpose": _(record.purpose)}
+            request,
+            _("The email “%(purpose)s” will be sent again.") % {"purpose": _(record.purpose)},
         )
     else:
         messages.info(request, _("This email is already being sent again."))
