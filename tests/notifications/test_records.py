@@ -7,11 +7,13 @@ from datetime import timedelta
 from django.core import mail
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_q.models import OrmQ, Schedule
 from django_q.signing import SignedPackage
 
+from accueil.accounts.models import Role
 from accueil.booking import services
 from accueil.notifications import queue
 from accueil.notifications.models import Notification
@@ -126,3 +128,20 @@ def test_the_upgrade_fills_about_and_purpose_and_moves_the_task_paths(transactio
         assert payloads()[0][0] == OLD + "send_welcome"
     finally:
         migrate(AFTER)
+
+
+def test_the_officers_see_the_purpose_in_their_language(db, client):
+    record = Notification.objects.create(
+        key="booked:booking:1",
+        kind="booked",
+        about="registration.candidate:a",
+        purpose="Booking confirmation",  # as booking.emails records it: the English msgid
+        status="failed",
+        task="accueil.booking.emails.send_booking_email",
+        task_args=["booked", 1],
+    )
+    client.force_login(factories.user(Role.OFFICER, language="fr"))
+    page = client.get(reverse("notifications:undelivered")).content.decode()
+    assert "Confirmation de la réservation" in page and "Booking confirmation" not in page
+    again = client.post(reverse("notifications:send_again", args=[record.pk]), follow=True)
+    assert "L’e-mail « Confirmation de la réservation » sera renvoyé." in again.content.decode()
