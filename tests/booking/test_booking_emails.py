@@ -133,7 +133,7 @@ def test_registering_and_booking_queue_one_task_for_both_emails(db):
 def test_one_email_failing_does_not_hold_the_other_back_and_is_retried_alone(db, settings):
     from django_tasks import default_task_backend
 
-    settings.EMAIL_BACKEND = "tests.notifications.test_reminders.FailsOnce"
+    settings.EMAIL_BACKEND = "tests.booking.test_booking_emails.FailsOnce"
     FailsOnce.failed = False
     session = factories.information_session(starts_at=timezone.now() + timedelta(days=5))
     services.register_and_book(data=registration(1), session_id=session.pk)
