@@ -201,7 +201,7 @@ def test_a_reminder_is_sent_two_days_before_and_only_for_a_live_booking(
         )
     assert not [r for r in queued_tasks.results if r.task.run_after]  # none per booking
     run_tasks()
-    from accueil.notifications.tasks import queue_due_reminders, send_booking_reminder
+    from accueil.booking.emails import queue_due_reminders, send_booking_reminder
 
     assert queue_due_reminders() == 0  # 5 days before
     assert not [e.subject for e in mail.outbox if "Reminder" in e.subject]
@@ -216,7 +216,7 @@ def test_a_reminder_is_sent_two_days_before_and_only_for_a_live_booking(
 
 
 def test_the_invitation_keeps_luxembourg_time_across_a_daylight_saving_change(db):
-    from accueil.notifications.ics import session_invitation
+    from accueil.booking.ics import session_invitation
 
     # Summer time begins on 28 March 2027 at 02:00; a 10:00 session that day is 08:00 UTC.
     seats = session(starts_at=datetime(2027, 3, 28, 10, 0, tzinfo=LUX))

@@ -20,13 +20,13 @@ def not_delivered() -> Notification:
     return Notification.objects.create(
         key=f"booked:booking:{booking.pk}",
         kind="booked",
-        candidate=person,
-        booking=booking,
+        about=f"registration.candidate:{person.pk}",
+        purpose="Booking confirmation",
         status=DeliveryStatus.FAILED,
         attempts=30,
         last_error="SMTPServerDisconnected",
         last_attempt_at=timezone.now(),
-        task="accueil.notifications.tasks.send_booking_email",
+        task="accueil.booking.emails.send_booking_email",
         task_args=["booked", booking.pk],
     )
 

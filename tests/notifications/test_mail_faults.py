@@ -1,7 +1,7 @@
 """No email is lost: 50 registrations+bookings while the SMTP server stops for 30
 seconds and the worker (the real `accueil qcluster`, a subprocess) is killed twice
 in the middle of a send. Afterwards every expected email has arrived; duplicates,
-the one gap notifications/tasks.py documents (the server accepted the email, the
+the one gap notifications/services.py documents (the server accepted the email, the
 worker died before recording it), are counted and printed.
 
 On PostgreSQL (the worker is another process sharing the test database). About
@@ -29,9 +29,10 @@ from aiosmtpd.controller import Controller
 from django.db import connection
 from django.utils import timezone
 
+from accueil.booking import emails as booking_emails
 from accueil.booking.models import Booking
-from accueil.notifications import emails
 from accueil.notifications.models import DeliveryStatus, Notification
+from accueil.registration import emails as registration_emails
 from accueil.registration import national_id
 from accueil.registration.models import Candidate
 from tests import factories
@@ -167,8 +168,11 @@ def expected_emails() -> Counter:
     expected = Counter()
     for candidate in Candidate.objects.all():
         booking = Booking.objects.get(candidate=candidate)
-        for kind, about in (("registered", None), ("booked", booking)):
-            expected[(candidate.email, emails.render(kind, candidate, about).subject)] += 1
+        for message in (
+            registration_emails.message("registered", candidate),
+            booking_emails.message("booked", booking),
+        ):
+            expected[(candidate.email, message.subject)] += 1
     return expected
 
 

@@ -87,7 +87,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         ]
         context["candidate_count"] = access.candidates_for_user(user).count()
     if user.role == Role.OFFICER:
-        from accueil.notifications.views import undelivered_emails
+        from accueil.notifications.selectors import undelivered_emails
 
         context["undelivered_count"] = undelivered_emails().count()
     if user.role == Role.SOCIAL_WORKER:
@@ -134,7 +134,7 @@ def sign_in_link_request(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = services.candidate_for_email(form.cleaned_data["email"])
         if user is not None and hasattr(user, "candidate"):
-            from accueil.notifications.tasks import candidate_email
+            from accueil.registration.emails import candidate_email
 
             candidate_email("sign_in", user.candidate.pk)
         # The same answer whether or not the address is known: nobody learns who is registered.

@@ -21,11 +21,11 @@ from accueil.accounts.middleware import use_their_language
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.booking import selectors, services
+from accueil.booking.ics import session_invitation
 from accueil.booking.models import Booking, BookingStatus, InformationSession
 from accueil.core.http import posted
 from accueil.core.languages import language_name
 from accueil.core.ratelimit import limit_posts
-from accueil.notifications.ics import session_invitation
 from accueil.registration import links
 from accueil.registration.models import Candidate, InformationLanguage
 

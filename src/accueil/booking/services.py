@@ -7,7 +7,7 @@ runs under the row's lock and SQLite under its write lock, and the check
 constraint `seats_taken <= capacity` refuses anything else. A candidate never holds
 two bookings: the partial unique constraint on active bookings refuses the second.
 Every function here runs in one transaction, with its emails queued in it (see
-`notifications.tasks.queue`).
+`notifications.services.queue`; the emails are in booking.emails).
 """
 
 import uuid
@@ -22,6 +22,7 @@ from django.utils import timezone
 from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
+from accueil.booking import emails
 from accueil.booking.models import (
     Booking,
     BookingStatus,
@@ -111,9 +112,7 @@ def _free_seat(session_id: int) -> None:
 
 
 def _notify(kind: str, booking: Booking) -> None:
-    from accueil.notifications import tasks
-
-    tasks.notify(kind, booking)
+    emails.notify(kind, booking)
 
 
 @transaction.atomic
@@ -202,9 +201,7 @@ def register_and_book(
             notify=False,
         )
         if candidate.email:
-            from accueil.notifications import tasks
-
-            tasks.welcome(candidate, booking)  # both emails in one task
+            emails.welcome(candidate, booking)  # both emails in one task
     return candidate, booking
 
 

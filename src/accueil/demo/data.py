@@ -15,8 +15,8 @@ from accueil.booking.models import Booking, InformationSession, SessionStatus, W
 from accueil.contracts.models import Contract, ContractStatus
 from accueil.core import clock
 from accueil.demo import guide_data, path_data
-from accueil.notifications.tasks import candidate_email
 from accueil.registration import national_id
+from accueil.registration.emails import candidate_email
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import evaluate
 from accueil.rules.working_days import is_working_day

@@ -1,11 +1,11 @@
 """Reminder emails about a candidate's residence dates, in the candidate's language:
 on the day to ask for the renewal of the permit, and a week before a decision is due.
 
-A reminder is queued with the change that makes it (see notifications.tasks.queue)
+A reminder is queued with the change that makes it (see notifications.services.queue)
 for 08:00 in Luxembourg on its day. The task re-reads everything: if the date has
 moved since (the candidate changed it), or the item is gone, or the reminder was
 already sent (one `Reminder` row per item and date, written with the email's
-delivery record, see notifications.tasks.deliver), it sends nothing.
+delivery record, see notifications.services.deliver), it sends nothing.
 """
 
 from collections.abc import Callable
@@ -13,16 +13,24 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from accueil.core.clock import LUXEMBOURG
 from accueil.guide.models import Procedure, Reminder, ResidencePermit
-from accueil.notifications.tasks import deliver, queue
+from accueil.notifications.emails import compose
+from accueil.notifications.services import deliver, queue
+from accueil.registration.emails import about
 
 BEFORE_DECISION = timedelta(days=7)  # the brief: "a week before the decision is due"
 SEND_AT = time(8, 0)
+
+# What each reminder is for, as officers see it (`notifications` shows it translated).
+PURPOSES = {
+    "renewal": gettext_noop("Reminder to ask for the renewal of the residence permit"),
+    "decision": gettext_noop("Reminder that a decision on a procedure is due"),
+}
 
 
 def _at(day: date) -> datetime:
@@ -76,7 +84,8 @@ def send_guide_reminder(kind: str, item_id: int, due_on: str) -> bool:
     return deliver(
         f"guide_{kind}:{item_id}:{item.on.isoformat()}",
         f"guide_{kind}",
-        candidate,
+        about(candidate.pk),
+        PURPOSES[kind],
         lambda: _email(kind, candidate, item),
         again=(send_guide_reminder, [kind, item_id, due_on]),
         on_sent=lambda: Reminder.objects.create(**reminder),
@@ -87,14 +96,13 @@ def _email(kind: str, candidate, item) -> EmailMessage:
     from django.conf import settings
     from django.urls import reverse
 
-    with translation.override(candidate.information_language):
-        text = render_to_string(
-            f"guide/email/{kind}.txt",
-            {
-                "candidate": candidate,
-                "item": item,
-                "url": settings.SITE_URL.rstrip("/") + reverse("guide:my_dates"),
-            },
-        )
-    subject, _blank, body = text.strip().partition("\n")
-    return EmailMessage(subject.strip(), body.strip() + "\n", to=[candidate.email])
+    return compose(
+        f"guide/email/{kind}.txt",
+        {
+            "candidate": candidate,
+            "item": item,
+            "url": settings.SITE_URL.rstrip("/") + reverse("guide:my_dates"),
+        },
+        language=candidate.information_language,
+        to=candidate.email,
+    )

@@ -23,7 +23,7 @@ DummyBackend); `QueueBackend` hands them to django-q2 (`accueil qcluster` runs t
   delivery failed, for the officers' "Emails not delivered" page).
 
 Tasks take ids, re-read what they need and check what was already done, so running
-one twice is harmless (see notifications.tasks for emails).
+one twice is harmless (see notifications.services for emails).
 """
 
 import ast

@@ -18,8 +18,9 @@ from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
-from accueil.notifications import tasks
-from accueil.notifications.models import DeliveryStatus, Notification
+from accueil.notifications import services
+from accueil.notifications.models import Notification
+from accueil.notifications.selectors import undelivered_emails
 
 PER_PAGE = 50
 
@@ -55,17 +56,13 @@ def error_kind(name: str) -> str:
     return str(ERRORS.get(name, gettext_lazy("An error in Accueil")))
 
 
-def undelivered_emails():
-    return Notification.objects.filter(status=DeliveryStatus.FAILED)
-
-
 @require_GET
 @role_required(access.can_follow_up_emails)
 def undelivered(request: AuthenticatedHttpRequest) -> HttpResponse:
     found = undelivered_emails().order_by("-last_attempt_at", "-pk")
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     for record in page.object_list:
-        record.error_kind = error_kind(record.last_error)
+        record.error_kind = error_kind(record.last_error)  # type: ignore[attr-defined]  # for the template
     return render(request, "notifications/officer/undelivered.html", {"page": page})
 
 
@@ -73,7 +70,7 @@ def undelivered(request: AuthenticatedHttpRequest) -> HttpResponse:
 @role_required(access.can_follow_up_emails)
 def send_again(request: AuthenticatedHttpRequest, notification_id: int) -> HttpResponse:
     record = get_object_or_404(Notification, pk=notification_id)
-    if tasks.send_again(record):
+    if services.send_again(record):
         audit_record(
             action=Action.UPDATE,
             target=record,
@@ -82,7 +79,8 @@ def send_again(request: AuthenticatedHttpRequest, notification_id: int) -> HttpR
             reason="email queued to be sent again",
         )
         messages.success(
-            request, _("The email “%(purpose)s” will be sent again.") % {"purpose": record.purpose}
+            request,
+            _("The email “%(purpose)s” will be sent again.") % {"purpose": _(record.purpose)},
         )
     else:
         messages.info(request, _("This email is already being sent again."))

@@ -30,8 +30,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accueil.core import clock
 from accueil.core.http import posted
 from accueil.core.ratelimit import limit_posts
-from accueil.notifications.tasks import candidate_email
 from accueil.registration import forms, links, services, validation
+from accueil.registration.emails import candidate_email
 from accueil.registration.models import Candidate, InformationLanguage
 from accueil.rules import Decision, evaluate
 

@@ -20,6 +20,7 @@ from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.service import audit_events_for, audit_record
 from accueil.core import clock
+from accueil.registration.emails import candidate_email
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import Decision, evaluate
 
@@ -158,8 +159,6 @@ def candidate_create(
         reason=f"registered ({channel})",
     )
     if email and candidate.email:
-        from accueil.notifications.tasks import candidate_email
-
         candidate_email("registered", candidate.pk)
     return candidate
 
@@ -214,8 +213,6 @@ def candidate_submit(
 def _tell_owner(data: RegistrationData, request: HttpRequest | None) -> None:
     """Audit the attempt on the registration it matched, and email its owner (once a
     day at most: someone sending the number again and again must not flood them)."""
-    from accueil.notifications.tasks import candidate_email
-
     owner = Candidate.objects.filter(national_id=data.national_id).only("pk").first()
     if owner is None:  # registered and then erased meanwhile: nothing to tell
         return

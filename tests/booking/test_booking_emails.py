@@ -1,6 +1,6 @@
 """Session reminders 2 days before, queued by the worker's sweep
-(notifications.tasks.queue_due_reminders), and a new registration's two emails in one
-task (notifications.tasks.welcome)."""
+(booking.emails.queue_due_reminders), and a new registration's two emails in one
+task (booking.emails.welcome)."""
 
 import smtplib
 from datetime import timedelta
@@ -11,9 +11,9 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
 from django_q.models import Schedule
 
+from accueil.booking import emails as tasks
 from accueil.booking import services
 from accueil.booking.models import BookingStatus
-from accueil.notifications import tasks
 from accueil.notifications.models import DeliveryStatus, Notification
 from accueil.registration.services import RegistrationData
 from tests import factories
@@ -44,7 +44,7 @@ def test_a_booking_is_reminded_once_when_its_session_is_two_days_away(db):
         assert tasks.queue_due_reminders() == 0  # the sweep again: queued once
         run_queued()
         assert [m.to for m in mail.outbox] == [[booking.candidate.email]]
-        record = Notification.objects.get(kind="reminder", booking=booking)
+        record = Notification.objects.get(kind="reminder", key=f"reminder:booking:{booking.pk}")
         assert record.status == DeliveryStatus.SENT
         tasks.send_booking_reminder.call(booking.pk)  # a task run twice sends once
         assert len(mail.outbox) == 1
@@ -68,7 +68,7 @@ def test_a_cancelled_booking_is_not_reminded_and_a_moved_one_is_for_its_new_date
     at = later_session.starts_at - timedelta(days=2) + timedelta(minutes=1)
     with time_machine.travel(at, tick=False):
         assert tasks.queue_due_reminders() == 1
-        assert Notification.objects.get(kind="reminder").booking_id == moved.pk
+        assert Notification.objects.get(kind="reminder").key == f"reminder:booking:{moved.pk}"
     assert moved.status == BookingStatus.ACTIVE
 
 
@@ -133,7 +133,7 @@ def test_registering_and_booking_queue_one_task_for_both_emails(db):
 def test_one_email_failing_does_not_hold_the_other_back_and_is_retried_alone(db, settings):
     from django_tasks import default_task_backend
 
-    settings.EMAIL_BACKEND = "tests.notifications.test_reminders.FailsOnce"
+    settings.EMAIL_BACKEND = "tests.booking.test_booking_emails.FailsOnce"
     FailsOnce.failed = False
     session = factories.information_session(starts_at=timezone.now() + timedelta(days=5))
     services.register_and_book(data=registration(1), session_id=session.pk)

@@ -1,0 +1,148 @@
+"""Delivery of emails: queued with the data, sent once, retried, listed when not delivered.
+
+A task is queued in the same transaction as the change it announces (the queue is a
+table of the database, see notifications.queue): the worker sees it when the change
+is committed, and never for one rolled back.
+
+The apps own their emails (each app's `emails.py`: the content and the tasks that send
+it). Every task takes ids, re-reads what it needs and does nothing when there is
+nothing left to do. Every email has a record (`Notification`, keyed by kind and
+booking, or by kind and a random key drawn when it is queued), checked and locked
+before sending by `deliver`, so a task that runs again (a worker died, the lease ran
+out) does not send an email recorded as sent. A failed send is recorded (attempts,
+class of the error) and raised, for the queue to try it again later; at the last
+attempt the record is marked failed and appears on the officers' "Emails not
+delivered" page.
+
+The one gap left: the SMTP server accepted the email, and the worker died (or lost
+the database) before the record of the sending was committed, in the few
+milliseconds between the two. The record is then not "sent", and the task, run
+again after the lease, sends the email a second time. An email is never lost for
+it; the candidate may get it twice. (Closing it would need the SMTP server to take
+part in the transaction, which SMTP cannot do.)
+
+`notifications` knows no other app's models: an email's record names whom it is about
+(`about`, "<app_label.model>:<pk>", for `forget`) and what it is for (`purpose`, the
+English text shown translated to the officers, marked with `gettext_noop` by the app
+that sends it).
+"""
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
+
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_tasks.base import Task
+
+from accueil.notifications.models import DeliveryStatus, Notification
+from accueil.notifications.queue import current_attempt
+
+
+def queue(task: Task[Any, Any], *args: Any, run_after: datetime | None = None) -> None:
+    """Queue `task` with the current transaction (see the module's docstring)."""
+    if run_after is not None:
+        task = task.using(run_after=run_after)
+    task.enqueue(*args)
+
+
+def deliver(
+    key: str,
+    kind: str,
+    about: str,
+    purpose: str,
+    message_factory: Callable[[], EmailMessage],
+    *,
+    again: tuple[Task[Any, Any], list[Any]],
+    on_sent: Callable[[], object] | None = None,
+) -> bool:
+    """Send the email recorded under `key` unless it was sent: its record is locked,
+    the email sent, and the record marked sent in one transaction (a second worker
+    with the same task waits for it, then finds it sent). A failed send is recorded
+    and raised again. `about` names whom it is about, `purpose` what it is for (see
+    the module's docstring); `again` is the task and arguments that send it;
+    `on_sent` runs in the transaction once it is sent."""
+    attempt = current_attempt()
+    with transaction.atomic():
+        record, _created = Notification.objects.select_for_update().get_or_create(
+            key=key,
+            defaults={
+                "kind": kind,
+                "about": about,
+                "purpose": purpose,
+                "task": again[0].module_path,
+                "task_args": list(again[1]),
+            },
+        )
+        if record.status == DeliveryStatus.SENT:
+            return False
+        record.attempts += 1
+        record.last_attempt_at = timezone.now()
+        try:
+            message_factory().send()
+        except Exception as error:
+            record.last_error = type(error).__name__[:100]
+            record.status = DeliveryStatus.FAILED if attempt.last else DeliveryStatus.PENDING
+            record.save(update_fields=["attempts", "last_attempt_at", "last_error", "status"])
+            failure = error
+        else:
+            record.status = DeliveryStatus.SENT
+            record.sent_at = record.last_attempt_at
+            record.save(update_fields=["attempts", "last_attempt_at", "status", "sent_at"])
+            if on_sent is not None:
+                on_sent()
+            return True
+    raise failure
+
+
+def queue_once(
+    task: Task[Any, Any], kind: str, purpose: str, emails: Iterable[tuple[str, str, list[Any]]]
+) -> int:
+    """Queue `task` once per email of `emails`, each `(key, about, args)`: the emails
+    not recorded yet are recorded with their task, in one transaction, and queued;
+    the others are left alone (a sweep that finds them again queues nothing). The
+    number queued."""
+    emails = list(emails)
+    queued = 0
+    with transaction.atomic():
+        recorded = set(
+            Notification.objects.filter(key__in=[key for key, _about, _args in emails]).values_list(
+                "key", flat=True
+            )
+        )
+        for key, about, args in emails:
+            if key in recorded:
+                continue
+            _record, created = Notification.objects.get_or_create(
+                key=key,
+                defaults={
+                    "kind": kind,
+                    "about": about,
+                    "purpose": purpose,
+                    "task": task.module_path,
+                    "task_args": list(args),
+                },
+            )
+            if created:
+                queue(task, *args)
+                queued += 1
+    return queued
+
+
+def send_again(record: Notification) -> bool:
+    """Queue an email that was not delivered once more (the officers' button); False
+    when it is no longer marked failed (sent again already, by another click)."""
+    failed = Notification.objects.filter(pk=record.pk, status=DeliveryStatus.FAILED)
+    if not failed.update(status=DeliveryStatus.PENDING):
+        return False
+    queue(import_string(record.task), *record.task_args)
+    return True
+
+
+def forget(about: str) -> int:
+    """Delete the delivery records of the emails about `about` (a person erased): the
+    number deleted."""
+    deleted, _by_model = Notification.objects.filter(about=about).delete()
+    return deleted

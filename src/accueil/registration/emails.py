@@ -1,0 +1,78 @@
+"""Emails to a candidate about their registration, in the language they chose for CAI
+information: "registered" (with the activation link), "sign_in" (a one-time sign-in
+link), "access_link" (the private booking link again) and "registration_attempt"
+(someone tried to register with their number). Each is a text template
+`registration/email/<kind>.txt` whose first line is the subject; `notifications`
+delivers it (once, retried, listed for the officers when it cannot be delivered).
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.utils.translation import gettext_noop
+from django_tasks import task
+
+from accueil.accounts import links as account_links
+from accueil.notifications.emails import compose
+from accueil.notifications.services import deliver, queue
+from accueil.registration import links
+from accueil.registration.models import Candidate
+
+# What each email is for, as officers see it (`notifications` shows it translated).
+PURPOSES = {
+    "registered": gettext_noop("Registration, with the activation link"),
+    "sign_in": gettext_noop("Sign-in link"),
+    "access_link": gettext_noop("Private booking link"),
+    "registration_attempt": gettext_noop("Notice of an attempt to register with their number"),
+}
+
+
+def about(candidate_id) -> str:
+    """How a delivery record names the candidate it is about (`notifications.services.forget`)."""
+    return f"registration.candidate:{candidate_id}"
+
+
+def message(kind: str, candidate: Candidate, **extra: str) -> EmailMessage:
+    """The email of this kind to the candidate, in their language."""
+    return compose(
+        f"registration/email/{kind}.txt",
+        {
+            "candidate": candidate,
+            "link": links.access_url(candidate),
+            "site_url": settings.SITE_URL,
+            **extra,
+        },
+        language=candidate.information_language,
+        to=candidate.email,
+    )
+
+
+@task()
+def send_candidate_email(kind: str, candidate_id: str, key: str = "") -> bool:
+    """One of this module's emails (see its docstring). `key` names this one email."""
+    candidate = Candidate.objects.select_related("user").filter(pk=candidate_id).first()
+    if candidate is None or not candidate.email:
+        return False
+    if kind == "sign_in":
+        if candidate.user is None:
+            return False
+        url = account_links.sign_in_url(candidate.user)
+    elif kind == "registered":
+        url = "" if candidate.user_id else account_links.activation_url(candidate)
+    else:
+        url = ""
+    key = key or secrets.token_hex(12)
+    return deliver(
+        f"{kind}:candidate:{key}",
+        kind,
+        about(candidate.pk),
+        PURPOSES.get(kind, kind),
+        lambda: message(kind, candidate, action_url=url),
+        again=(send_candidate_email, [kind, str(candidate.pk), key]),
+    )
+
+
+def candidate_email(kind: str, candidate_id) -> None:
+    """Queue the email of this kind to the candidate, with the current transaction."""
+    queue(send_candidate_email, kind, str(candidate_id), secrets.token_hex(12))
