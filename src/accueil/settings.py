@@ -146,7 +146,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
 # guesses and never be locked. Failures expire with the cool-off instead.
 AXES_RESET_ON_SUCCESS = False
 AXES_USERNAME_CALLABLE = "accueil.accounts.signin.account_key"
-AXES_CLIENT_IP_CALLABLE = "accueil.audit.service.client_ip"
+AXES_CLIENT_IP_CALLABLE = "accueil.core.http.client_ip"
 AXES_LOCKOUT_CALLABLE = "accueil.accounts.signin.locked_out"
 # Neither successful sign-ins (the audit trail has them) nor request details are kept
 # by axes; its logs would carry addresses, so only its errors are logged.

@@ -53,7 +53,7 @@ def test_a_malformed_identifier_is_not_found_rather_than_an_error(officer):
     ],
 )
 def test_only_the_dpo_and_administrators_read_the_audit_trail(all_roles, role, sees_trail):
-    from accueil.audit.service import audit_record
+    from accueil.audit.services import audit_record
 
     audit_record(action="view", actor=all_roles[Role.OFFICER])
     assert access.audit_events_for_user(all_roles[role]).exists() is sees_trail

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 
 from accueil.accounts.models import Role, User
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
 from accueil.registration.models import Candidate
 
 

@@ -9,7 +9,7 @@ same whether or not the account exists, and so does every failure.
 No typed text is stored: axes keeps a keyed hash of the typed address
 (`account_key`), the audit trail the matched account's id (or that hash when none
 matched) and the client's address from the same trusted-proxy reading as the rest of
-Accueil (`accueil.audit.service.client_ip`).
+Accueil (`accueil.core.http.client_ip`).
 """
 
 import hashlib
@@ -23,7 +23,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
 
 
 def typed_account(credentials: dict | None) -> str:

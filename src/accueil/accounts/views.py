@@ -18,7 +18,7 @@ from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.middleware import use_their_language
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
 from accueil.contracts import calendar
 from accueil.contracts.models import ContractStatus
 from accueil.contracts.selectors import candidate_path

@@ -28,7 +28,7 @@ from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
-from accueil.audit.service import audit_events_for, audit_record
+from accueil.audit.services import audit_events_for, audit_record
 from accueil.contracts import services
 from accueil.contracts.models import LIVE_STATUSES, Contract, ContractStatus
 from accueil.core import clock

@@ -13,7 +13,7 @@ from accueil.accounts import access
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
 from accueil.contracts import calendar
 from accueil.contracts.documents import contract_pdf
 from accueil.core import clock

@@ -25,7 +25,7 @@ from accueil.accounts import access
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
-from accueil.audit.service import audit_events_for, audit_record
+from accueil.audit.services import audit_events_for, audit_record
 from accueil.booking.models import Booking, BookingStatus, SessionStatus, WaitlistStatus
 from accueil.contracts.models import LIVE_STATUSES, ContractStatus
 from accueil.core import clock

@@ -19,7 +19,7 @@ from accueil.accounts import access
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
 from accueil.core import clock
 from accueil.core.http import posted
 from accueil.social import forms, services
