@@ -19,13 +19,16 @@ from accueil.accounts.middleware import use_their_language
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
+from accueil.contracts import access as contracts_access
 from accueil.contracts import calendar
 from accueil.contracts.models import ContractStatus
 from accueil.contracts.selectors import candidate_path
 from accueil.core import clock
 from accueil.core.ratelimit import limit_posts
+from accueil.registration import access as registration_access
 from accueil.registration import links as registration_links
 from accueil.registration import selectors as candidate_selectors
+from accueil.social import access as social_access
 from accueil.social.views import open_requests
 
 
@@ -71,7 +74,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     context: dict = {"role": user.role}
     if user.role == Role.CANDIDATE:
-        candidate = access.candidates_for_user(user).first()
+        candidate = registration_access.candidates_for_user(user).first()
         context["candidate"] = candidate
         if candidate:
             context.update(candidate_selectors.candidate_summary(candidate))
@@ -80,18 +83,19 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
             context["feed_url"] = "" if ended else calendar.feed_url(candidate)
             context["booking_url"] = registration_links.access_url(candidate)
     if user.role in (Role.OFFICER, Role.DPO):
-        counts = access.contracts_for_user(user).values("status").annotate(n=Count("pk"))
+        counts = contracts_access.contracts_for_user(user).values("status").annotate(n=Count("pk"))
         by_status = {row["status"]: row["n"] for row in counts}
         context["status_counts"] = [
             (status, by_status.get(status.value, 0)) for status in ContractStatus
         ]
-        context["candidate_count"] = access.candidates_for_user(user).count()
+        context["candidate_count"] = registration_access.candidates_for_user(user).count()
     if user.role == Role.OFFICER:
         from accueil.notifications.views import undelivered_emails
 
         context["undelivered_count"] = undelivered_emails().count()
     if user.role == Role.SOCIAL_WORKER:
-        context["open_requests"] = open_requests(access.interview_requests_for_user(user)).count()
+        requests = social_access.interview_requests_for_user(user)
+        context["open_requests"] = open_requests(requests).count()
     if user.role in (Role.PROVIDER, Role.SOCIAL_WORKER, Role.ADMIN):
         context["organisations"] = access.organisations_for_user(user).prefetch_related("staff")
     return render(request, f"accounts/home_{user.role}.html", context)

@@ -2,7 +2,7 @@
 worker records the interview or closes the request.
 
 Least privilege: of the candidate, these pages show only the name and telephone
-number (access.interview_requests_for_user loads nothing else). Social workers
+number (social.access.interview_requests_for_user loads nothing else). Social workers
 take and handle requests, and a request taken leaves the others' queue; officers,
 who make them, may read the queue.
 """
@@ -22,6 +22,7 @@ from accueil.audit.models import Action
 from accueil.audit.services import audit_record
 from accueil.core import clock
 from accueil.core.http import posted
+from accueil.social import access as social_access
 from accueil.social import forms, services
 from accueil.social.models import RequestStatus, Urgency
 
@@ -41,7 +42,7 @@ def open_requests(requests: QuerySet) -> QuerySet:
 @require_GET
 @role_required(access.can_see_interview_queue)
 def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
-    waiting = list(open_requests(access.interview_requests_for_user(request.user)))
+    waiting = list(open_requests(social_access.interview_requests_for_user(request.user)))
     context = {"requests": waiting, "can_handle": access.can_handle_interviews(request.user)}
     return render(request, "social/queue.html", context)
 
@@ -49,7 +50,7 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_handle_interviews)
 def handle(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
-    interview = access.get_interview_request_for_user(request.user, request_id)
+    interview = social_access.get_interview_request_for_user(request.user, request_id)
     if interview.status != RequestStatus.OPEN:
         messages.info(request, _("This request was handled already."))
         return redirect("social:queue")
@@ -77,7 +78,7 @@ def handle(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
 @role_required(access.can_handle_interviews)
 def take(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
     """Take a request (`give_back` in the form: give it back to the queue)."""
-    interview = access.get_interview_request_for_user(request.user, request_id)
+    interview = social_access.get_interview_request_for_user(request.user, request_id)
     give_back = "give_back" in request.POST
     try:
         if give_back:
