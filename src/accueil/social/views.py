@@ -8,7 +8,6 @@ who make them, may read the queue.
 """
 
 from django.contrib import messages
-from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -24,19 +23,8 @@ from accueil.core import clock
 from accueil.core.http import posted
 from accueil.social import access as social_access
 from accueil.social import forms, services
-from accueil.social.models import RequestStatus, Urgency
-
-URGENCY_RANK = Case(
-    When(urgency=Urgency.HIGH, then=Value(0)),
-    When(urgency=Urgency.MEDIUM, then=Value(1)),
-    default=Value(2),
-    output_field=IntegerField(),
-)
-
-
-def open_requests(requests: QuerySet) -> QuerySet:
-    """Waiting requests, the most urgent first, then the longest waiting."""
-    return requests.filter(status=RequestStatus.OPEN).order_by(URGENCY_RANK, "requested_at", "pk")
+from accueil.social.models import RequestStatus
+from accueil.social.selectors import open_requests
 
 
 @require_GET
