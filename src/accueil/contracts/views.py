@@ -65,4 +65,4 @@ def calendar_reset(request: AuthenticatedHttpRequest) -> HttpResponse:
             "new one to your calendar app."
         ),
     )
-    return redirect(f"{reverse('accounts:home')}#calendar")
+    return redirect(f"{reverse('portal:home')}#calendar")

@@ -89,4 +89,4 @@ def add_to_path(request: HttpRequest) -> HttpResponse:
         return redirect("guide:resume")
     services.path_dates_add(candidate=candidate, dates=path_dates(*assessed), request=request)
     messages.success(request, _("The dates of your result are on your integration path."))
-    return redirect("accounts:home")
+    return redirect("portal:home")

@@ -203,7 +203,7 @@ def deliver(
 def send_candidate_email(kind: str, candidate_id: str, key: str = "") -> bool:
     """ "registered" (with the activation link), "sign_in" (a one-time sign-in link) or
     "access_link" (the private booking link again). `key` names this one email."""
-    from accueil.accounts import links as account_links
+    from accueil.registration import accounts as candidate_accounts
     from accueil.registration.models import Candidate
 
     candidate = Candidate.objects.select_related("user").filter(pk=candidate_id).first()
@@ -212,9 +212,9 @@ def send_candidate_email(kind: str, candidate_id: str, key: str = "") -> bool:
     if kind == "sign_in":
         if candidate.user is None:
             return False
-        url = account_links.sign_in_url(candidate.user)
+        url = candidate_accounts.sign_in_url(candidate.user)
     elif kind == "registered":
-        url = "" if candidate.user_id else account_links.activation_url(candidate)
+        url = "" if candidate.user_id else candidate_accounts.activation_url(candidate)
     else:
         url = ""
     key = key or secrets.token_hex(12)
