@@ -65,12 +65,6 @@ def test_signing_out_is_a_post_and_is_recorded(client, officer):
     assert client.get(reverse("portal:home")).status_code == 302
 
 
-def test_the_home_page_needs_signing_in(client, db):
-    response = client.get(reverse("portal:home"))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-
-
 def test_a_language_chosen_before_signing_in_wins_and_is_saved(client, officer):
     officer.language = "fr"
     officer.save()
@@ -81,12 +75,3 @@ def test_a_language_chosen_before_signing_in_wins_and_is_saved(client, officer):
     assert '<html lang="de"' in response.content.decode()
     officer.refresh_from_db()
     assert officer.language == "de"
-
-
-def test_a_candidate_with_a_contract_in_force_sees_it_not_the_eligibility_check(
-    client, candidate_user
-):
-    client.force_login(candidate_user)
-    page = client.get(reverse("portal:home")).content.decode()
-    assert candidate_user.candidate.contracts.get().number in page
-    assert "Could you sign a contract?" not in page
