@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.db import models
 from django.http import HttpRequest
 
+from accueil.accounts.models import User
 from accueil.audit.models import Action, AuditEvent
 from accueil.core.http import client_ip
 
@@ -18,14 +19,14 @@ def target_label(target: models.Model | None) -> tuple[str, str]:
 def audit_record(
     *,
     action: Action | str,
-    actor=None,
+    actor: User | None = None,
     target: models.Model | None = None,
     request: HttpRequest | None = None,
     fields: Iterable[str] = (),
     reason: str = "",
 ) -> AuditEvent:
     """Add one event. `actor` defaults to the request's signed-in user."""
-    if actor is None and request is not None and request.user.is_authenticated:
+    if actor is None and request is not None and isinstance(request.user, User):
         actor = request.user
     target_type, target_id = target_label(target)
     return AuditEvent.objects.create(
