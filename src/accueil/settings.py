@@ -146,7 +146,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
 # guesses and never be locked. Failures expire with the cool-off instead.
 AXES_RESET_ON_SUCCESS = False
 AXES_USERNAME_CALLABLE = "accueil.accounts.signin.account_key"
-AXES_CLIENT_IP_CALLABLE = "accueil.audit.service.client_ip"
+AXES_CLIENT_IP_CALLABLE = "accueil.core.http.client_ip"
 AXES_LOCKOUT_CALLABLE = "accueil.accounts.signin.locked_out"
 # Neither successful sign-ins (the audit trail has them) nor request details are kept
 # by axes; its logs would carry addresses, so only its errors are logged.
@@ -154,7 +154,7 @@ AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["username", "password", "email", "ip_address"]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:home"
+LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "core:index"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

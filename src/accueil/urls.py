@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("accueil.core.urls")),
     path("", include("accueil.portal.urls")),
     path("", include("accueil.accounts.urls")),
+    path("", include("accueil.registration.account_urls")),
     path("audit/", include("accueil.audit.urls")),
     path("candidates/", include("accueil.registration.urls")),
     path("register/", include("accueil.registration.public_urls")),

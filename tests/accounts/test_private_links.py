@@ -14,13 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accueil.accounts import links as account_links
-from accueil.accounts import services as account_services
 from accueil.accounts.models import Role
 from accueil.audit.models import Action, AuditEvent
 from accueil.contracts import calendar
 from accueil.contracts.models import ContractStatus
 from accueil.guide import services as guide_services
 from accueil.guide.models import GuideAnswers
+from accueil.registration import accounts as account_services
 from accueil.registration import links
 from accueil.registration.models import Candidate
 from tests import factories
@@ -120,10 +120,10 @@ def test_a_candidate_resets_their_calendar_address(candidate_client, candidate_u
     person = candidate_user.candidate
     old = urlsplit(calendar.feed_url(person)).path
     assert candidate_client.get(old).status_code == 200
-    home = candidate_client.get(reverse("accounts:home")).content.decode()
+    home = candidate_client.get(reverse("portal:home")).content.decode()
     assert reverse("contracts:calendar_reset") in home
     response = candidate_client.post(reverse("contracts:calendar_reset"), follow=True)
-    assert response.redirect_chain[-1][0].startswith(reverse("accounts:home"))
+    assert response.redirect_chain[-1][0].startswith(reverse("portal:home"))
     page = response.content.decode()
     assert "Your calendar address has changed" in page
     person.refresh_from_db()
@@ -204,7 +204,7 @@ def test_a_second_activation_of_the_same_candidate_is_refused(db):
 def test_a_sign_in_link_is_used_once_even_when_both_posts_passed_the_check(client, db):
     user = factories.user(Role.CANDIDATE)
     factories.candidate(user=user)
-    token = urlsplit(account_links.sign_in_url(user)).path.rstrip("/").rsplit("/", 1)[1]
+    token = urlsplit(account_services.sign_in_url(user)).path.rstrip("/").rsplit("/", 1)[1]
     assert account_links.sign_in_use(token) == user
     assert account_links.sign_in_use(token) is None
 
@@ -314,7 +314,7 @@ def test_without_an_email_the_later_visit_says_whom_to_call(client):
 def test_the_path_page_offers_no_calendar_once_the_contract_has_ended(client, candidate_user):
     candidate_user.candidate.contracts.update(status=ContractStatus.FULFILLED)
     client.force_login(candidate_user)
-    page = client.get(reverse("accounts:home")).content.decode()
+    page = client.get(reverse("portal:home")).content.decode()
     assert "/calendar/" not in page
 
 

@@ -23,7 +23,7 @@ def test_each_role_signs_in_with_a_password_and_lands_on_its_own_page(client, al
     response = client.post(
         reverse("accounts:login"), {"username": user.email, "password": PASSWORD}, follow=True
     )
-    assert response.redirect_chain[-1][0] == reverse("accounts:home")
+    assert response.redirect_chain[-1][0] == reverse("portal:home")
     assert HOME_PAGE_SAYS[role] in response.content.decode()
     assert AuditEvent.objects.filter(action=Action.SIGN_IN, actor=user).exists()
 
@@ -62,13 +62,7 @@ def test_signing_out_is_a_post_and_is_recorded(client, officer):
     response = client.post(reverse("accounts:logout"), follow=True)
     assert "You have signed out" in response.content.decode()
     assert AuditEvent.objects.filter(action=Action.SIGN_OUT, actor=officer).exists()
-    assert client.get(reverse("accounts:home")).status_code == 302
-
-
-def test_the_home_page_needs_signing_in(client, db):
-    response = client.get(reverse("accounts:home"))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
+    assert client.get(reverse("portal:home")).status_code == 302
 
 
 def test_a_language_chosen_before_signing_in_wins_and_is_saved(client, officer):
@@ -81,12 +75,3 @@ def test_a_language_chosen_before_signing_in_wins_and_is_saved(client, officer):
     assert '<html lang="de"' in response.content.decode()
     officer.refresh_from_db()
     assert officer.language == "de"
-
-
-def test_a_candidate_with_a_contract_in_force_sees_it_not_the_eligibility_check(
-    client, candidate_user
-):
-    client.force_login(candidate_user)
-    page = client.get(reverse("accounts:home")).content.decode()
-    assert candidate_user.candidate.contracts.get().number in page
-    assert "Could you sign a contract?" not in page

@@ -10,9 +10,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from accueil.accounts import access
 from accueil.accounts.models import Role
 from accueil.audit.models import Action, AuditEvent
+from accueil.booking import access as booking_access
 from accueil.booking import services
 from accueil.booking.models import BookingStatus, InformationSession, SessionStatus
 from tests import factories
@@ -92,7 +92,7 @@ def test_only_officers_may_post_a_plan_or_a_cancellation(client, dpo, session):
 
 def test_only_officers_see_sessions_through_the_access_helpers(all_roles, session):
     for role, user in all_roles.items():
-        assert access.sessions_for_user(user).exists() is (role == Role.OFFICER)
+        assert booking_access.sessions_for_user(user).exists() is (role == Role.OFFICER)
 
 
 def test_an_unknown_session_is_not_found(client, officer):
@@ -102,7 +102,7 @@ def test_an_unknown_session_is_not_found(client, officer):
 
 def test_the_officers_home_page_links_to_the_session_pages(client, officer):
     client.force_login(officer)
-    page = client.get(reverse("accounts:home")).content.decode()
+    page = client.get(reverse("portal:home")).content.decode()
     for name in ("session_list", "session_plan", "candidate_register", "candidate_find"):
         assert reverse(f"officer:{name}") in page
 

@@ -46,7 +46,7 @@ def test_the_path_shows_each_obligation_with_its_status_and_the_time_left(client
     }
     assert path.days_left == (signed.end_exclusive - timezone.localdate()).days
     client.force_login(signed.candidate.user)
-    page = client.get(reverse("accounts:home")).content.decode()
+    page = client.get(reverse("portal:home")).content.decode()
     assert "My integration path" in page
     assert "4 of the required 6 hours" in page or "only 4" in page
     assert "Certificate of" in page

@@ -441,7 +441,7 @@ def test_a_date_kept_before_the_checks_does_not_break_the_candidates_pages(clien
     Procedure.objects.create(candidate=person, kind="salaried", complete_on=date(9999, 12, 31))
     client.force_login(candidate_user)
     assert client.get(reverse("guide:my_dates")).status_code == 200
-    assert client.get(reverse("accounts:home")).status_code == 200
+    assert client.get(reverse("portal:home")).status_code == 200
 
 
 def test_a_defect_in_the_api_answers_json_and_logs_nothing_personal(client, monkeypatch, caplog):

@@ -125,7 +125,7 @@ def test_the_api_429_speaks_the_asked_language(client, settings):
 def test_forwarded_for_is_read_only_from_trusted_proxies(
     rf, settings, proxies, remote, forwarded, client
 ):
-    from accueil.audit.service import client_ip
+    from accueil.core.http import client_ip
 
     settings.TRUSTED_PROXIES = proxies
     request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)

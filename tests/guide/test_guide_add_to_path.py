@@ -63,12 +63,12 @@ def test_adding_records_the_permit_and_the_application_and_shows_them_on_the_pat
 ):
     client.force_login(candidate_user)
     response = client.post(reverse("guide:add_to_path"))
-    assert response["Location"] == reverse("accounts:home")
+    assert response["Location"] == reverse("portal:home")
     person = candidate_user.candidate
     assert ResidencePermit.objects.get(candidate=person).expires_on == date(2027, 6, 30)
     [procedure] = Procedure.objects.filter(candidate=person)
     assert (procedure.kind, procedure.complete_on) == ("salaried", date(2026, 11, 20))
-    path = client.get(reverse("accounts:home")).content.decode()
+    path = client.get(reverse("portal:home")).content.decode()
     assert "30 April 2027" in path and "20 March 2027" in path
     assert AuditEvent.objects.filter(actor=candidate_user, target_id=str(procedure.pk)).exists()
 

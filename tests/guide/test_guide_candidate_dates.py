@@ -105,7 +105,7 @@ def test_the_path_and_the_feed_show_the_residence_dates(client, candidate_user, 
     services.procedure_add(candidate=person, kind="long_term", complete_on=date(2026, 8, 31))
     client.force_login(candidate_user)
     client.cookies["accueil_language"] = "en"
-    home = client.get(reverse("accounts:home")).content.decode()
+    home = client.get(reverse("portal:home")).content.decode()
     assert "31 March 2027" in home and "28 February 2027" in home  # 6 months, clamped
     feed = Calendar.from_ical(calendar.path_calendar(person))
     days = {event.decoded("dtstart") for event in feed.walk("VEVENT")}

@@ -178,7 +178,7 @@ def test_the_officers_list_the_email_not_delivered_and_send_it_again(real_queue,
 
     officer = factories.user(Role.OFFICER)
     client.force_login(officer)
-    assert "(1)" in client.get(reverse("accounts:home")).content.decode()
+    assert "(1)" in client.get(reverse("portal:home")).content.decode()
     page = client.get(reverse("notifications:undelivered")).content.decode()
     assert "Booking confirmation" in page
     assert "The mail server could not be reached" in page

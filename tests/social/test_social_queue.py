@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accueil.accounts import access
 from accueil.accounts.models import Role
 from accueil.audit.models import Action, AuditEvent
+from accueil.social import access as social_access
 from accueil.social import services
 from accueil.social.models import InterviewRequest, RequestStatus
 from tests import factories
@@ -95,7 +95,7 @@ def test_the_candidates_record_stays_out_of_a_social_workers_reach(client, socia
 
 
 def test_the_queue_loads_only_the_name_and_telephone(social_worker, waiting):
-    loaded = access.interview_requests_for_user(social_worker).get()
+    loaded = social_access.interview_requests_for_user(social_worker).get()
     assert loaded.candidate.get_deferred_fields() >= {"national_id", "email", "postal_address"}
 
 

@@ -1,51 +1,29 @@
-"""One-time links for candidates: activating their account, and signing in by email.
-
-Both are signed tokens (they cannot be forged) that stop working once used: the
-activation token names the candidate while they have no account yet, and the
-sign-in token carries the time of the person's last sign-in, which changes when
-they sign in. Sign-in links expire after an hour, activation links after 14 days.
+"""One-time sign-in links: a signed token (it cannot be forged) carrying the time of
+the person's last sign-in, which changes when they sign in, so the link stops working
+once used. It expires after an hour. Which page it opens, and who may ask for one, is
+the business of the app that sends it (`registration.accounts` for candidates).
 
 Opening a link (GET) uses nothing up; using it (POST) does, exactly once even when
 ten browsers post at the same moment: `sign_in_use` moves the stamp with a
 conditional UPDATE, so one request changes the row and the others, waiting on its
-row lock, find the stamp moved and change nothing; activation locks the candidate
-(`accounts.services.candidate_account_activate`).
+row lock, find the stamp moved and change nothing.
 """
 
-from django.conf import settings
 from django.core import signing
-from django.urls import reverse
 from django.utils import timezone
 
 from accueil.accounts.models import User
-from accueil.registration.models import Candidate
 
-ACTIVATION_SALT = "accueil.accounts.activation"
 SIGN_IN_SALT = "accueil.accounts.sign-in"
-ACTIVATION_DAYS = 14
 SIGN_IN_MINUTES = 60
-
-
-def activation_url(candidate: Candidate) -> str:
-    token = signing.dumps(str(candidate.pk), salt=ACTIVATION_SALT)
-    return settings.SITE_URL.rstrip("/") + reverse("accounts:activate", args=[token])
-
-
-def candidate_to_activate(token: str) -> Candidate | None:
-    try:
-        pk = signing.loads(token, salt=ACTIVATION_SALT, max_age=ACTIVATION_DAYS * 86400)
-    except signing.BadSignature:
-        return None
-    return Candidate.objects.filter(pk=pk, user__isnull=True).exclude(email="").first()
 
 
 def _stamp(user: User) -> str:
     return user.last_login.isoformat() if user.last_login else ""
 
 
-def sign_in_url(user: User) -> str:
-    token = signing.dumps([user.pk, _stamp(user)], salt=SIGN_IN_SALT)
-    return settings.SITE_URL.rstrip("/") + reverse("accounts:sign_in_link", args=[token])
+def sign_in_token(user: User) -> str:
+    return signing.dumps([user.pk, _stamp(user)], salt=SIGN_IN_SALT)
 
 
 def user_for_sign_in(token: str) -> User | None:

@@ -9,12 +9,13 @@ from accueil.accounts import access
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
+from accueil.audit import access as audit_access
 
 
 @require_GET
 @role_required(access.can_see_audit_trail)
 def event_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    events = access.audit_events_for_user(request.user).select_related("actor")
+    events = audit_access.audit_events_for_user(request.user).select_related("actor")
     record = request.GET.get("record", "").strip()[:64]
     if record:
         events = events.filter(target_id=record)

@@ -17,12 +17,14 @@ from accueil.accounts import access
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
+from accueil.booking import access as booking_access
 from accueil.booking import officer_forms as forms
 from accueil.booking import selectors, services
 from accueil.booking.models import SessionStatus
 from accueil.core import clock
 from accueil.core.http import posted
+from accueil.registration import access as registration_access
 from accueil.registration import selectors as candidate_selectors
 from accueil.registration import services as registration
 from accueil.registration.models import Channel
@@ -36,7 +38,9 @@ CANDIDATES_SHOWN = 25
 def session_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = forms.SessionFilterForm(request.GET if "start_day" in request.GET else None)
     start = form.start_day(clock.today())
-    sessions = selectors.session_calendar(access.sessions_for_user(request.user), start=start)
+    sessions = selectors.session_calendar(
+        booking_access.sessions_for_user(request.user), start=start
+    )
     page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "form": form,
@@ -70,7 +74,7 @@ def session_plan(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 @role_required(access.can_manage_sessions)
 def session_detail(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
-    session = access.get_session_for_user(request.user, session_id)
+    session = booking_access.get_session_for_user(request.user, session_id)
     audit_record(action=Action.VIEW, target=session, request=request)
     context = {
         "session": selectors.with_calendar_details([session])[0],
@@ -84,7 +88,7 @@ def session_detail(request: AuthenticatedHttpRequest, session_id: int) -> HttpRe
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_manage_sessions)
 def session_cancel(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
-    session = access.get_session_for_user(request.user, session_id)
+    session = booking_access.get_session_for_user(request.user, session_id)
     if session.status != SessionStatus.SCHEDULED:
         messages.info(request, _("This session is cancelled already."))
         return redirect("officer:session_detail", session.pk)
@@ -118,7 +122,7 @@ def cancelled_message(told: int) -> str:
 def candidate_find(request: AuthenticatedHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:100].strip()
     candidates = candidate_selectors.candidate_search(
-        access.candidates_for_user(request.user), query
+        registration_access.candidates_for_user(request.user), query
     )
     found = selectors.with_active_booking(candidates)[:CANDIDATES_SHOWN] if query else []
     for_session = request.GET.get("session", "")
@@ -151,7 +155,7 @@ def candidate_register(request: AuthenticatedHttpRequest) -> HttpResponse:
         except registration.NotEligible as refused:
             context["eligibility"] = refused.decision.to_dict(get_language() or "en")
         except registration.AlreadyRegistered:
-            existing = access.candidates_for_user(request.user).filter(
+            existing = registration_access.candidates_for_user(request.user).filter(
                 national_id=form.cleaned_data["national_id"]
             )
             context = {"existing": existing.first()}
@@ -173,10 +177,10 @@ def new_submission() -> dict:
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_manage_sessions)
 def candidate_book(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
-    candidate = access.get_candidate_for_user(request.user, candidate_id)
+    candidate = registration_access.get_candidate_for_user(request.user, candidate_id)
     state = selectors.booking_state(candidate)
     sessions = selectors.bookable_sessions(
-        access.sessions_for_user(request.user),
+        booking_access.sessions_for_user(request.user),
         now=timezone.now(),
         exclude=state.booking.session_id if state.booking else None,
     )
@@ -229,7 +233,7 @@ def book(request: AuthenticatedHttpRequest, candidate, state, data: dict) -> Non
 @require_POST
 @role_required(access.can_manage_sessions)
 def candidate_waitlist(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
-    candidate = access.get_candidate_for_user(request.user, candidate_id)
+    candidate = registration_access.get_candidate_for_user(request.user, candidate_id)
     form = forms.WaitlistForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Select a language from the list"))

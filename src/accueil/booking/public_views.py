@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accueil.accounts.middleware import use_their_language
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
 from accueil.booking import selectors, services
 from accueil.booking.ics import session_invitation
 from accueil.booking.models import Booking, BookingStatus, InformationSession

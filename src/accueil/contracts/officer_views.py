@@ -28,13 +28,15 @@ from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
-from accueil.audit.service import audit_events_for, audit_record
+from accueil.audit.services import audit_events_for, audit_record
+from accueil.contracts import access as contracts_access
 from accueil.contracts import services
 from accueil.contracts.models import LIVE_STATUSES, Contract, ContractStatus
 from accueil.core import clock
 from accueil.core.http import posted, posted_files
 from accueil.intake import forms
 from accueil.intake.services import valid_document
+from accueil.registration import access as registration_access
 from accueil.registration.models import Candidate
 
 WITHDRAWABLE = (ContractStatus.DRAFT, ContractStatus.IN_FORCE)
@@ -54,7 +56,7 @@ def live_contract(candidate: Candidate) -> Contract | None:
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_manage_contracts)
 def contract_task(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
-    candidate = access.get_candidate_for_user(request.user, candidate_id)
+    candidate = registration_access.get_candidate_for_user(request.user, candidate_id)
     contract = live_contract(candidate)
     today = clock.today()
     context: dict = {
@@ -114,7 +116,7 @@ def sign(request: AuthenticatedHttpRequest, contract: Contract, data: dict) -> C
 @require_POST
 @role_required(access.can_manage_contracts)
 def contract_draft(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
-    candidate = access.get_candidate_for_user(request.user, candidate_id)
+    candidate = registration_access.get_candidate_for_user(request.user, candidate_id)
     profile = getattr(candidate, "linguistic_profile", None)
     if profile is None:
         messages.info(request, _("Record the linguistic profile first."))
@@ -178,7 +180,7 @@ def contract_history(contract: Contract) -> list[HistoryEntry]:
 @require_GET
 @login_required
 def contract_detail(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
-    contract = access.get_contract_for_viewing(request.user, contract_id)
+    contract = contracts_access.get_contract_for_viewing(request.user, contract_id)
     audit_record(action=Action.VIEW, target=contract, request=request)
     context = {
         "contract": contract,
@@ -186,7 +188,7 @@ def contract_detail(request: AuthenticatedHttpRequest, contract_id) -> HttpRespo
         "history": contract_history(contract),
         "is_officer": access.can_manage_contracts(request.user),
         "can_withdraw": contract.status in WITHDRAWABLE
-        and access.can_withdraw_contract(request.user, contract),
+        and contracts_access.can_withdraw_contract(request.user, contract),
         "withdraw_url": page_url("withdraw", contract.pk),
     }
     return render(request, "contracts/officer/detail.html", context)
@@ -195,8 +197,8 @@ def contract_detail(request: AuthenticatedHttpRequest, contract_id) -> HttpRespo
 @require_http_methods(["GET", "POST"])
 @login_required
 def contract_withdraw(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
-    contract = access.get_contract_for_withdrawal(request.user, contract_id)
-    if not access.can_withdraw_contract(request.user, contract):
+    contract = contracts_access.get_contract_for_withdrawal(request.user, contract_id)
+    if not contracts_access.can_withdraw_contract(request.user, contract):
         raise PermissionDenied
     detail = page_url("detail", contract.pk)
     if contract.status not in WITHDRAWABLE:

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accueil.accounts.models import User
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
 from accueil.contracts import states
 from accueil.contracts.models import Contract, ContractCounter, ContractStatus, SignatureMethod
 from accueil.contracts.tasks import render_contract_document

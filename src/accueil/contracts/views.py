@@ -13,17 +13,19 @@ from accueil.accounts import access
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
+from accueil.contracts import access as contracts_access
 from accueil.contracts import calendar
 from accueil.contracts.documents import contract_pdf
 from accueil.core import clock
+from accueil.registration import access as registration_access
 
 
 @require_GET
 @login_required
 def document(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
     """The signed contract as stored, or the draft rendered now, for those who may see it."""
-    contract = access.get_contract_for_user(request.user, contract_id)
+    contract = contracts_access.get_contract_for_user(request.user, contract_id)
     pdf = contract.document.read() if contract.document else contract_pdf(contract)
     audit_record(action=Action.EXPORT, target=contract, request=request, reason="contract PDF")
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -52,7 +54,7 @@ def calendar_reset(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The signed-in candidate gets a new calendar address; the old one stops working."""
     if not access.has_role(request.user, Role.CANDIDATE):  # staff see every candidate
         raise Http404
-    candidate = access.candidates_for_user(request.user).first()
+    candidate = registration_access.candidates_for_user(request.user).first()
     if candidate is None:
         raise Http404
     calendar.feed_reset(candidate, request=request)
@@ -63,4 +65,4 @@ def calendar_reset(request: AuthenticatedHttpRequest) -> HttpResponse:
             "new one to your calendar app."
         ),
     )
-    return redirect(f"{reverse('accounts:home')}#calendar")
+    return redirect(f"{reverse('portal:home')}#calendar")

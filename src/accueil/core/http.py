@@ -1,5 +1,9 @@
-"""Small request helpers shared by the views."""
+"""Small request helpers shared by the views, and the client's address."""
 
+import ipaddress
+from functools import lru_cache
+
+from django.conf import settings
 from django.http import HttpRequest, QueryDict
 from django.utils.datastructures import MultiValueDict
 
@@ -13,3 +17,51 @@ def posted(request: HttpRequest) -> QueryDict | None:
 def posted_files(request: HttpRequest) -> MultiValueDict | None:
     """The uploaded files of a submitted form; None for a GET."""
     return request.FILES if request.method == "POST" else None
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    """The client's address: REMOTE_ADDR, unless that is one of our own proxies
+    (settings.TRUSTED_PROXIES, addresses or networks); then X-Forwarded-For is read
+    from the right, each proxy having appended the address it saw, and the first
+    address that is not one of our proxies is the client's. Whatever a client
+    writes into X-Forwarded-For itself stands to the left of that and is never read,
+    and a client that reaches the web server directly is known by its socket."""
+    if request is None:
+        return None
+    remote = _address(request.META.get("REMOTE_ADDR", ""))
+    if remote is None or not _trusted(remote):
+        return str(remote) if remote is not None else None
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    client = remote
+    for part in reversed(forwarded.split(",")):
+        hop = _address(part)
+        if hop is None:
+            break  # not an address: trust stops at the proxy that passed it on
+        client = hop
+        if not _trusted(hop):
+            break
+    return str(client)
+
+
+def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        address = ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+    # An IPv4 client of a dual-stack socket reads ::ffff:192.0.2.1.
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        return address.ipv4_mapped
+    return address
+
+
+def _trusted(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    return any(address in network for network in trusted_proxies())
+
+
+def trusted_proxies() -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    return _networks(tuple(settings.TRUSTED_PROXIES))
+
+
+@lru_cache(maxsize=4)
+def _networks(entries: tuple[str, ...]) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    return [ipaddress.ip_network(entry, strict=False) for entry in entries]

@@ -35,7 +35,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from accueil.audit.service import client_ip
+from accueil.core.http import client_ip
 
 TABLE = "accueil_rate_limit"
 # The API's writes count in the "api" scope (RATE_LIMIT_PUBLIC); its reads and the

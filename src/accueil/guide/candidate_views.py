@@ -23,12 +23,13 @@ from accueil.guide.candidate_forms import PermitForm, ProcedureForm
 from accueil.guide.models import ResidencePermit
 from accueil.guide.path import path_dates
 from accueil.guide.views import language
+from accueil.registration import access as registration_access
 from accueil.registration.models import Candidate
 
 
 def _candidate_for(request: AuthenticatedHttpRequest) -> Candidate:
     access.require_role(request.user, Role.CANDIDATE)
-    candidate = access.candidates_for_user(request.user).first()
+    candidate = registration_access.candidates_for_user(request.user).first()
     if candidate is None:
         raise Http404
     return candidate
@@ -88,4 +89,4 @@ def add_to_path(request: HttpRequest) -> HttpResponse:
         return redirect("guide:resume")
     services.path_dates_add(candidate=candidate, dates=path_dates(*assessed), request=request)
     messages.success(request, _("The dates of your result are on your integration path."))
-    return redirect("accounts:home")
+    return redirect("portal:home")

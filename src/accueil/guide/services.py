@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
 from accueil.guide.models import RETENTION, GuideAnswers, Procedure, ResidencePermit
 from accueil.guide.path import PathDates
 from accueil.registration.models import Candidate

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accueil.accounts.models import User
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
 from accueil.booking import services as booking_services
 from accueil.booking.models import Booking, BookingStatus, InformationSession, SessionStatus
 from accueil.core import clock

@@ -25,13 +25,15 @@ from accueil.accounts import access
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
-from accueil.audit.service import audit_events_for, audit_record
+from accueil.audit.services import audit_events_for, audit_record
+from accueil.booking import access as booking_access
 from accueil.booking.models import Booking, BookingStatus, SessionStatus, WaitlistStatus
 from accueil.contracts.models import LIVE_STATUSES, ContractStatus
 from accueil.core import clock
 from accueil.core.http import posted
 from accueil.intake import forms, services
 from accueil.intake.documents import formalities_pdf
+from accueil.registration import access as registration_access
 from accueil.registration.models import Candidate
 from accueil.social.models import RequestStatus
 
@@ -48,7 +50,7 @@ FORMALITIES_EXPORT = "formalities document"
 def day(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = clock.today()
     sessions = (
-        access.sessions_for_user(request.user)
+        booking_access.sessions_for_user(request.user)
         .filter(status=SessionStatus.SCHEDULED, starts_at__gte=clock.start_of_day(today))
         .annotate(
             booked=Count("bookings", filter=Q(bookings__status__in=CHECK_IN_STATUSES)),
@@ -96,7 +98,7 @@ def with_outcomes(bookings: list[Booking]) -> list[Booking]:
 @require_GET
 @role_required(access.can_run_sessions)
 def check_in(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
-    session = access.get_session_for_user(request.user, session_id)
+    session = booking_access.get_session_for_user(request.user, session_id)
     bookings = (
         session.bookings.filter(status__in=CHECK_IN_STATUSES)
         .select_related("candidate")
@@ -116,8 +118,8 @@ def check_in(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse
 def check_in_booking(
     request: AuthenticatedHttpRequest, session_id: int, booking_id: int
 ) -> HttpResponse:
-    session = access.get_session_for_user(request.user, session_id)
-    booking = access.get_booking_for_officer(request.user, session, booking_id)
+    session = booking_access.get_session_for_user(request.user, session_id)
+    booking = booking_access.get_booking_for_officer(request.user, session, booking_id)
     present = {"present": True, "absent": False}.get(request.POST.get("attendance", ""))
     if present is None or not check_in_open(session, clock.today()):
         messages.error(request, _("Choose present or absent on the day of the session."))
@@ -252,7 +254,7 @@ def attended_session(candidate: Candidate):
 @require_GET
 @role_required(access.can_run_sessions)
 def tasks(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
-    candidate = access.get_candidate_for_user(request.user, candidate_id)
+    candidate = registration_access.get_candidate_for_user(request.user, candidate_id)
     audit_record(action=Action.VIEW, target=candidate, request=request)
     record = session_record(candidate, clock.today())
     all_tasks = candidate_tasks(candidate, record)
@@ -278,7 +280,7 @@ def done(request: HttpRequest, candidate: Candidate, message: str) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_run_sessions)
 def document(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
-    candidate = access.get_candidate_for_user(request.user, candidate_id)
+    candidate = registration_access.get_candidate_for_user(request.user, candidate_id)
     latest = candidate.residence_documents.first()
     initial = (
         {"kind": latest.kind, "number": latest.number, "valid_until": latest.valid_until}
@@ -305,7 +307,7 @@ def document(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_run_sessions)
 def profile(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
-    candidate = access.get_candidate_for_user(request.user, candidate_id)
+    candidate = registration_access.get_candidate_for_user(request.user, candidate_id)
     existing = getattr(candidate, "linguistic_profile", None)
     form = forms.ProfileForm(posted(request), initial=forms.ProfileForm.initial_from(existing))
     if request.method == "POST" and form.is_valid():
@@ -323,7 +325,7 @@ def profile(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_run_sessions)
 def orientation(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
-    candidate = access.get_candidate_for_user(request.user, candidate_id)
+    candidate = registration_access.get_candidate_for_user(request.user, candidate_id)
     profile = getattr(candidate, "linguistic_profile", None)
     if profile is None:
         messages.info(request, _("Record the linguistic profile first."))
@@ -355,7 +357,7 @@ def orientation(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_run_sessions)
 def interview(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
-    candidate = access.get_candidate_for_user(request.user, candidate_id)
+    candidate = registration_access.get_candidate_for_user(request.user, candidate_id)
     pending = candidate.interview_requests.filter(status=RequestStatus.OPEN).first()
     form = forms.InterviewRequestForm(posted(request))
     if request.method == "POST" and pending is None and form.is_valid():
@@ -370,7 +372,7 @@ def interview(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
 def formalities(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     """The formalities document, in the candidate's language: for officers, and for the
     candidate from their own pages."""
-    candidate = access.get_candidate_for_formalities(request.user, candidate_id)
+    candidate = registration_access.get_candidate_for_formalities(request.user, candidate_id)
     pdf = formalities_pdf(candidate)
     audit_record(action=Action.EXPORT, target=candidate, request=request, reason=FORMALITIES_EXPORT)
     response = HttpResponse(pdf, content_type="application/pdf")

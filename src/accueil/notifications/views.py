@@ -17,7 +17,7 @@ from accueil.accounts import access
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
 from accueil.notifications import services
 from accueil.notifications.models import Notification
 from accueil.notifications.selectors import undelivered_emails

@@ -1,7 +1,11 @@
 """The pages that compose several capabilities (see docs/architecture.md)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from accueil.portal import views
 
 app_name = "portal"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("home/", views.home, name="home"),
+]

@@ -13,9 +13,9 @@ from django.core.mail import EmailMessage
 from django.utils.translation import gettext_noop
 from django_tasks import task
 
-from accueil.accounts import links as account_links
 from accueil.notifications.emails import compose
 from accueil.notifications.services import deliver, queue
+from accueil.registration import accounts as account_links
 from accueil.registration import links
 from accueil.registration.models import Candidate
 

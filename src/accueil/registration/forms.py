@@ -1,4 +1,5 @@
-"""The question pages of the online registration and eligibility check, one form each.
+"""The forms of registration: the question pages of the online registration and
+eligibility check, one form each, and a candidate's account (activation, sign-in link).
 
 Every form reads its initial values from the answers kept in the session
 (`initial_from`) and gives back its own answers as plain JSON values (`answers`),
@@ -8,7 +9,7 @@ so that nothing typed is lost between pages. The checks of what a person types
 """
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -331,3 +332,48 @@ class LinkRequestForm(forms.Form):
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].lower()
+
+
+# A candidate's account (registration.account_views).
+
+
+class ActivationForm(forms.Form):
+    password1 = forms.CharField(
+        label=_("Create a password"),
+        help_text=_("At least 12 characters. Avoid common words and your name."),
+        strip=False,
+        widget=forms.PasswordInput,
+        error_messages={"required": _("Enter a password")},
+    )
+    password2 = forms.CharField(
+        label=_("Type the password again"),
+        strip=False,
+        widget=forms.PasswordInput,
+        error_messages={"required": _("Type the password again")},
+    )
+
+    @property
+    def first_field_id(self) -> str:
+        return self["password1"].id_for_label
+
+    def clean(self):
+        cleaned = cast("dict[str, Any]", super().clean())
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords are not the same"))
+        return cleaned
+
+
+class SignInLinkForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("The email address you registered with"),
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+    )
+
+    @property
+    def first_field_id(self) -> str:
+        return self["email"].id_for_label

@@ -18,7 +18,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
 from accueil.registration.models import Candidate
 
 SALT = "accueil.registration.links"

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from accueil.accounts.models import User
 from accueil.audit.models import Action
-from accueil.audit.service import audit_events_for, audit_record
+from accueil.audit.services import audit_events_for, audit_record
 from accueil.core import clock
 from accueil.registration.emails import candidate_email
 from accueil.registration.models import Candidate, Channel

@@ -10,7 +10,8 @@ from accueil.accounts import access
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
+from accueil.registration import access as registration_access
 from accueil.registration import selectors
 from accueil.registration.filters import CandidateFilterForm
 
@@ -22,7 +23,9 @@ PAGE_SIZE = 25
 def candidate_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = CandidateFilterForm(request.GET or None)
     filters = form.filters() if form.is_valid() else selectors.CandidateFilters()
-    candidates = selectors.candidate_filter(access.candidates_for_user(request.user), filters)
+    candidates = selectors.candidate_filter(
+        registration_access.candidates_for_user(request.user), filters
+    )
     page = Paginator(selectors.with_contracts(candidates), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -33,7 +36,7 @@ def candidate_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def candidate_detail(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
-    candidate = access.get_candidate_for_user(request.user, candidate_id)
+    candidate = registration_access.get_candidate_for_user(request.user, candidate_id)
     audit_record(action=Action.VIEW, target=candidate, request=request)
     context = {
         "candidate": candidate,

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from accueil.accounts.models import User
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
 from accueil.social.models import InterviewRequest, RequestStatus
 
 

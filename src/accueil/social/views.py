@@ -2,13 +2,12 @@
 worker records the interview or closes the request.
 
 Least privilege: of the candidate, these pages show only the name and telephone
-number (access.interview_requests_for_user loads nothing else). Social workers
+number (social.access.interview_requests_for_user loads nothing else). Social workers
 take and handle requests, and a request taken leaves the others' queue; officers,
 who make them, may read the queue.
 """
 
 from django.contrib import messages
-from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,29 +18,19 @@ from accueil.accounts import access
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
 from accueil.core import clock
 from accueil.core.http import posted
+from accueil.social import access as social_access
 from accueil.social import forms, services
-from accueil.social.models import RequestStatus, Urgency
-
-URGENCY_RANK = Case(
-    When(urgency=Urgency.HIGH, then=Value(0)),
-    When(urgency=Urgency.MEDIUM, then=Value(1)),
-    default=Value(2),
-    output_field=IntegerField(),
-)
-
-
-def open_requests(requests: QuerySet) -> QuerySet:
-    """Waiting requests, the most urgent first, then the longest waiting."""
-    return requests.filter(status=RequestStatus.OPEN).order_by(URGENCY_RANK, "requested_at", "pk")
+from accueil.social.models import RequestStatus
+from accueil.social.selectors import open_requests
 
 
 @require_GET
 @role_required(access.can_see_interview_queue)
 def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
-    waiting = list(open_requests(access.interview_requests_for_user(request.user)))
+    waiting = list(open_requests(social_access.interview_requests_for_user(request.user)))
     context = {"requests": waiting, "can_handle": access.can_handle_interviews(request.user)}
     return render(request, "social/queue.html", context)
 
@@ -49,7 +38,7 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_handle_interviews)
 def handle(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
-    interview = access.get_interview_request_for_user(request.user, request_id)
+    interview = social_access.get_interview_request_for_user(request.user, request_id)
     if interview.status != RequestStatus.OPEN:
         messages.info(request, _("This request was handled already."))
         return redirect("social:queue")
@@ -77,7 +66,7 @@ def handle(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
 @role_required(access.can_handle_interviews)
 def take(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
     """Take a request (`give_back` in the form: give it back to the queue)."""
-    interview = access.get_interview_request_for_user(request.user, request_id)
+    interview = social_access.get_interview_request_for_user(request.user, request_id)
     give_back = "give_back" in request.POST
     try:
         if give_back:

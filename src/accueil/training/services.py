@@ -13,7 +13,7 @@ from django.db import transaction
 
 from accueil.accounts.models import Organisation, User
 from accueil.audit.models import Action
-from accueil.audit.service import audit_record
+from accueil.audit.services import audit_record
 from accueil.training.models import CourseEvent
 
 

@@ -15,6 +15,7 @@ from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.core import clock
 from accueil.core.http import posted
 from accueil.core.languages import language_name
+from accueil.training import access as training_access
 from accueil.training import forms, services
 from accueil.training.models import CourseEvent
 
@@ -42,7 +43,7 @@ def calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
 def event_add(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = forms.CourseEventForm(
         posted(request),
-        organisers=access.course_organisers_for_user(request.user),
+        organisers=training_access.course_organisers_for_user(request.user),
     )
     if request.method == "POST" and form.is_valid():
         services.course_event_create(data=form.event_data(), actor=request.user)
@@ -54,10 +55,10 @@ def event_add(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_manage_course_calendar)
 def event_edit(request: AuthenticatedHttpRequest, event_id: int) -> HttpResponse:
-    event = access.get_course_event_for_editing(request.user, event_id)
+    event = training_access.get_course_event_for_editing(request.user, event_id)
     form = forms.CourseEventForm(
         posted(request),
-        organisers=access.course_organisers_for_user(request.user),
+        organisers=training_access.course_organisers_for_user(request.user),
         initial=forms.CourseEventForm.initial_from(event),
     )
     if request.method == "POST" and form.is_valid():

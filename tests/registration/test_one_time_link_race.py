@@ -15,9 +15,9 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from accueil.accounts import links
 from accueil.accounts.models import Role, User
 from accueil.audit.models import Action, AuditEvent
+from accueil.registration import accounts as links
 from accueil.registration.models import Candidate
 from tests import factories
 
@@ -60,7 +60,7 @@ class Browser:
             http.close()
 
     def signed_in(self) -> bool:
-        status, _location, _page = self.request("GET", reverse("accounts:home"))
+        status, _location, _page = self.request("GET", reverse("portal:home"))
         return status == 200
 
 
@@ -87,7 +87,7 @@ def assert_exactly_one_signed_in(answers, browsers) -> None:
     assert statuses == [302] + [404] * (BROWSERS - 1), statuses
     for status, _location, page in answers:
         if status == 404:  # "This link no longer works", in the candidate's language
-            assert reverse("accounts:sign_in_link_request") in page
+            assert reverse("candidate_account:sign_in_link_request") in page
     assert sum(browser.signed_in() for browser in browsers) == 1
 
 

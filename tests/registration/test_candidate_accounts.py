@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from accueil.accounts import links
 from accueil.accounts.models import Role
+from accueil.registration import accounts
 from accueil.registration.models import Candidate
 from accueil.registration.services import RegistrationData, candidate_register
 from tests import factories
@@ -74,7 +75,7 @@ def test_a_weak_or_mismatched_password_is_refused_next_to_the_field(client, regi
 
 
 def test_a_forged_activation_link_is_refused(client, db):
-    assert client.get(reverse("accounts:activate", args=["forged"])).status_code == 404
+    assert client.get(reverse("candidate_account:activate", args=["forged"])).status_code == 404
 
 
 def test_a_sign_in_link_works_once(
@@ -82,14 +83,15 @@ def test_a_sign_in_link_works_once(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         page = client.post(
-            reverse("accounts:sign_in_link_request"), {"email": candidate_user.email.upper()}
+            reverse("candidate_account:sign_in_link_request"),
+            {"email": candidate_user.email.upper()},
         )
     assert "Check your email" in page.content.decode()
     run_tasks()
     path = link_in(mail.outbox[-1], "/sign-in/link/")
     assert client.get(path).status_code == 200  # opening the link does not use it
     assert client.post(path).status_code == 302
-    assert client.get(reverse("accounts:home")).status_code == 200
+    assert client.get(reverse("portal:home")).status_code == 200
     client.logout()
     assert client.post(path).status_code == 404
 
@@ -99,7 +101,7 @@ def test_asking_a_link_for_an_unknown_address_says_the_same_and_sends_nothing(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         page = client.post(
-            reverse("accounts:sign_in_link_request"), {"email": "nobody@example.org"}
+            reverse("candidate_account:sign_in_link_request"), {"email": "nobody@example.org"}
         )
     run_tasks()
     assert "Check your email" in page.content.decode()
@@ -107,20 +109,20 @@ def test_asking_a_link_for_an_unknown_address_says_the_same_and_sends_nothing(
 
 
 def test_staff_cannot_get_a_sign_in_link(client, officer, run_tasks):
-    client.post(reverse("accounts:sign_in_link_request"), {"email": officer.email})
+    client.post(reverse("candidate_account:sign_in_link_request"), {"email": officer.email})
     run_tasks()
     assert mail.outbox == []
 
 
 def test_an_old_sign_in_link_stops_working_after_signing_in(client, candidate_user):
-    url = links.sign_in_url(candidate_user)
+    url = accounts.sign_in_url(candidate_user)
     client.force_login(candidate_user)
     candidate_user.refresh_from_db()
     assert links.user_for_sign_in(url.rstrip("/").rsplit("/", 1)[1]) is None
 
 
 def test_an_account_cannot_take_an_address_already_used(db, officer):
-    from accueil.accounts.services import AccountExists, candidate_account_activate
+    from accueil.registration.accounts import AccountExists, candidate_account_activate
 
     person = factories.candidate(email=officer.email)
     with pytest.raises(AccountExists):

@@ -1,0 +1,36 @@
+"""Sign-ins, sign-outs and failed sign-ins, on our pages and the admin site's, reach the
+audit trail through Django's authentication signals (connected in AuditConfig.ready),
+so that accounts does not import audit."""
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+from django.http import HttpRequest
+
+from accueil.accounts.models import User
+from accueil.accounts.signin import failed_sign_in, sign_in_how
+from accueil.audit.models import Action
+from accueil.audit.services import audit_record
+
+
+@receiver(user_logged_in, dispatch_uid="accueil.audit_sign_in")
+def audit_sign_in(sender, request: HttpRequest | None, user: User, **kwargs) -> None:
+    audit_record(
+        action=Action.SIGN_IN, actor=user, target=user, request=request, reason=sign_in_how(request)
+    )
+
+
+@receiver(user_logged_out, dispatch_uid="accueil.audit_sign_out")
+def audit_sign_out(sender, request: HttpRequest | None, user: User | None, **kwargs) -> None:
+    if user is not None:
+        audit_record(action=Action.SIGN_OUT, actor=user, target=user, request=request)
+
+
+@receiver(user_login_failed, dispatch_uid="accueil.audit_failed_sign_in")
+def audit_failed_sign_in(
+    sender, credentials: dict, request: HttpRequest | None = None, **kwargs
+) -> None:
+    """Every failed password sign-in, on any page, is in the audit trail."""
+    user, reason = failed_sign_in(credentials, request)
+    audit_record(
+        action=Action.SIGN_IN_FAILED, actor=None, target=user, request=request, reason=reason
+    )

@@ -1,0 +1,53 @@
+"""Each role's home page: what the role may do, with the numbers and the candidate's
+own path gathered from the apps that own them."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from accueil.accounts import access
+from accueil.accounts.http import AuthenticatedHttpRequest
+from accueil.accounts.models import Role
+from accueil.contracts import access as contracts_access
+from accueil.contracts import calendar
+from accueil.contracts.models import ContractStatus
+from accueil.contracts.selectors import candidate_path
+from accueil.core import clock
+from accueil.notifications.selectors import undelivered_emails
+from accueil.registration import access as registration_access
+from accueil.registration import links as registration_links
+from accueil.registration import selectors as candidate_selectors
+from accueil.social import access as social_access
+from accueil.social.selectors import open_requests
+
+
+@login_required
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Each role lands on a page showing what it may do."""
+    user = request.user
+    context: dict = {"role": user.role}
+    if user.role == Role.CANDIDATE:
+        candidate = registration_access.candidates_for_user(user).first()
+        context["candidate"] = candidate
+        if candidate:
+            context.update(candidate_selectors.candidate_summary(candidate))
+            context["path"] = candidate_path(candidate, clock.today())
+            ended = calendar.feed_ended(candidate, clock.today())
+            context["feed_url"] = "" if ended else calendar.feed_url(candidate)
+            context["booking_url"] = registration_links.access_url(candidate)
+    if user.role in (Role.OFFICER, Role.DPO):
+        counts = contracts_access.contracts_for_user(user).values("status").annotate(n=Count("pk"))
+        by_status = {row["status"]: row["n"] for row in counts}
+        context["status_counts"] = [
+            (status, by_status.get(status.value, 0)) for status in ContractStatus
+        ]
+        context["candidate_count"] = registration_access.candidates_for_user(user).count()
+    if user.role == Role.OFFICER:
+        context["undelivered_count"] = undelivered_emails().count()
+    if user.role == Role.SOCIAL_WORKER:
+        requests = social_access.interview_requests_for_user(user)
+        context["open_requests"] = open_requests(requests).count()
+    if user.role in (Role.PROVIDER, Role.SOCIAL_WORKER, Role.ADMIN):
+        context["organisations"] = access.organisations_for_user(user).prefetch_related("staff")
+    return render(request, f"portal/home_{user.role}.html", context)
