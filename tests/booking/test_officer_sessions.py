@@ -107,7 +107,7 @@ def test_the_officers_home_page_links_to_the_session_pages(client, officer):
         "officer:session_list",
         "officer:session_plan",
         "registration:candidate_register",
-        "officer:candidate_find",
+        "portal:candidate_find",
     ):
         assert reverse(name) in page
 

@@ -53,7 +53,7 @@ def person(db):
 
 def candidate_pages(person) -> list[str]:
     return [
-        reverse("officer:candidate_find"),
+        reverse("portal:candidate_find"),
         reverse("registration:candidate_register"),
         reverse("officer:candidate_book", args=[person.pk]),
     ]
@@ -202,7 +202,7 @@ def test_an_already_registered_person_leads_to_their_record(client, officer):
     assert Candidate.objects.count() == 1
     assert "This person is already registered" in page
     assert reverse("officer:candidate_book", args=[existing.pk]) in page
-    assert reverse("registration:candidate_detail", args=[existing.pk]) in page
+    assert reverse("portal:candidate_detail", args=[existing.pk]) in page
 
 
 # Finding a candidate
@@ -213,10 +213,10 @@ def test_officers_find_a_candidate_to_book_by_name_or_number(client, officer, pe
     services.booking_create(candidate=person, session=seats)
     client.force_login(officer)
     for query in (person.surname, person.national_id):
-        page = client.get(reverse("officer:candidate_find"), {"q": query}).content.decode()
+        page = client.get(reverse("portal:candidate_find"), {"q": query}).content.decode()
         assert reverse("officer:candidate_book", args=[person.pk]) in page
     page = client.get(
-        reverse("officer:candidate_find"), {"q": "nobody", "session": str(seats.pk)}
+        reverse("portal:candidate_find"), {"q": "nobody", "session": str(seats.pk)}
     ).content.decode()
     assert "No candidate matches your search" in page
     assert f'name="session" value="{seats.pk}"' in page

@@ -24,8 +24,8 @@ from accueil.contracts.models import ContractStatus
 from accueil.contracts.selectors import candidate_path
 from accueil.core import clock
 from accueil.core.ratelimit import limit_posts
+from accueil.portal.selectors import candidate_summary
 from accueil.registration import links as registration_links
-from accueil.registration import selectors as candidate_selectors
 from accueil.social.views import open_requests
 
 
@@ -74,7 +74,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         candidate = access.candidates_for_user(user).first()
         context["candidate"] = candidate
         if candidate:
-            context.update(candidate_selectors.candidate_summary(candidate))
+            context.update(candidate_summary(candidate))
             context["path"] = candidate_path(candidate, clock.today())
             ended = calendar.feed_ended(candidate, clock.today())
             context["feed_url"] = "" if ended else calendar.feed_url(candidate)

@@ -1,6 +1,6 @@
 """The integration officers' pages: plan, list and cancel information sessions, print
-a session's attendee list, find a candidate and book them a seat (registering one who
-called or wrote is registration's page, registration/officer_views.py). Only officers
+a session's attendee list, book a candidate a seat (finding the candidate is portal's
+page, registering one who called or wrote registration's). Only officers
 use them (403 for other roles); writes go through the services."""
 
 from django.contrib import messages
@@ -21,11 +21,9 @@ from accueil.booking import forms, selectors, services
 from accueil.booking.models import SessionStatus
 from accueil.core import clock
 from accueil.core.http import posted
-from accueil.registration import selectors as candidate_selectors
 from accueil.registration.models import Channel
 
 SESSIONS_PER_PAGE = 50
-CANDIDATES_SHOWN = 25
 
 
 @require_GET
@@ -108,25 +106,6 @@ def cancelled_message(told: int) -> str:
         "another session.",
         told,
     ) % {"n": told}
-
-
-@require_GET
-@role_required(access.can_manage_sessions)
-def candidate_find(request: AuthenticatedHttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")[:100].strip()
-    candidates = candidate_selectors.candidate_search(
-        access.candidates_for_user(request.user), query
-    )
-    found = selectors.with_active_booking(candidates)[:CANDIDATES_SHOWN] if query else []
-    for_session = request.GET.get("session", "")
-    context = {
-        "query": query,
-        "candidates": found,
-        "shown": CANDIDATES_SHOWN,
-        # ASCII digits only: isdigit() takes "١٢" too, which no URL of a session matches.
-        "for_session": for_session if for_session.isascii() and for_session.isdigit() else "",
-    }
-    return render(request, "booking/officer/candidate_find.html", context)
 
 
 @require_http_methods(["GET", "POST"])

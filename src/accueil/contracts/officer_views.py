@@ -30,22 +30,18 @@ from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.service import audit_events_for, audit_record
 from accueil.contracts import services
-from accueil.contracts.models import LIVE_STATUSES, Contract, ContractStatus
+from accueil.contracts.models import Contract, ContractStatus
+from accueil.contracts.selectors import live_contract
 from accueil.core import clock
 from accueil.core.http import posted, posted_files
 from accueil.intake import forms
 from accueil.intake.services import valid_document
-from accueil.registration.models import Candidate
 
 WITHDRAWABLE = (ContractStatus.DRAFT, ContractStatus.IN_FORCE)
 
 
 def page_url(name: str, contract_id) -> str:
     return reverse(f"officer_contracts:{name}", args=[contract_id])
-
-
-def live_contract(candidate: Candidate) -> Contract | None:
-    return candidate.contracts.filter(status__in=LIVE_STATUSES).first()
 
 
 # Drafting and signing: the task list's last task.

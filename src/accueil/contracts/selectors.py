@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import cast
 
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils.translation import get_language
 
 from accueil.booking.models import Booking, BookingStatus
@@ -69,6 +70,30 @@ class Path:
     decision: dict | None
     # The guide's hook: the residence dates the candidate entered (renewal, decisions).
     residence_dates: list[DatedItem] = field(default_factory=list)
+
+
+def live_contract(candidate: Candidate) -> Contract | None:
+    """The candidate's draft or contract in force, if any (at most one: a constraint)."""
+    return candidate.contracts.filter(status__in=LIVE_STATUSES).first()
+
+
+def with_contracts(candidates: QuerySet[Candidate]) -> QuerySet[Candidate]:
+    """Prefetch each candidate's contracts, newest first."""
+    return candidates.prefetch_related(
+        Prefetch("contracts", queryset=Contract.objects.order_by("-created_at"))
+    )
+
+
+def is_contract_number(query: str) -> bool:
+    """Whether a search looks like a contract's number ("CAI-2026-000001")."""
+    return query.strip().upper().startswith("CAI-")
+
+
+def with_contract_number(candidates: QuerySet[Candidate], number: str) -> QuerySet[Candidate]:
+    """The candidates holding the contract of this number."""
+    # Numbers are stored in capitals: an exact match uses the unique index.
+    numbered = Contract.objects.filter(candidate=OuterRef("pk"), number=number.strip().upper())
+    return candidates.filter(Exists(numbered))
 
 
 def current_contract(candidate: Candidate) -> Contract | None:

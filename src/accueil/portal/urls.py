@@ -1,7 +1,18 @@
-"""The pages that compose several capabilities (see docs/architecture.md)."""
+"""The pages that compose several capabilities (see docs/architecture.md), at their
+paths from the site's root."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from accueil.portal import officer_views
 
 app_name = "portal"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("candidates/", officer_views.candidate_list, name="candidate_list"),
+    path(
+        "candidates/<uuid:candidate_id>/",
+        officer_views.candidate_detail,
+        name="candidate_detail",
+    ),
+    path("officer/candidates/", officer_views.candidate_find, name="candidate_find"),
+]
