@@ -29,13 +29,12 @@ from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.service import audit_events_for, audit_record
-from accueil.contracts import services
+from accueil.contracts import forms, services
 from accueil.contracts.models import Contract, ContractStatus
 from accueil.contracts.selectors import live_contract
 from accueil.core import clock
 from accueil.core.http import posted, posted_files
-from accueil.intake import forms
-from accueil.intake.services import valid_document
+from accueil.intake.selectors import valid_document
 
 WITHDRAWABLE = (ContractStatus.DRAFT, ContractStatus.IN_FORCE)
 
@@ -77,7 +76,7 @@ def contract_task(request: AuthenticatedHttpRequest, candidate_id) -> HttpRespon
             form.add_error(None, _("No residence document valid today is recorded"))
         except services.TransitionNotAllowed:
             messages.info(request, _("This contract is not a draft any more."))
-            return redirect("intake:contract", candidate.pk)
+            return redirect("contracts:task", candidate.pk)
         else:
             messages.success(
                 request,
@@ -87,7 +86,7 @@ def contract_task(request: AuthenticatedHttpRequest, candidate_id) -> HttpRespon
                     "day": date_format(cast(date, signed.entry_into_force), "DATE_FORMAT"),
                 },
             )
-            return redirect("intake:contract", candidate.pk)
+            return redirect("contracts:task", candidate.pk)
     context.update(form=form, contract_page=page_url("detail", contract.pk))
     return render(request, "contracts/officer/task.html", context)
 
@@ -128,7 +127,7 @@ def contract_draft(request: AuthenticatedHttpRequest, candidate_id) -> HttpRespo
             pass  # drafted a moment ago, by a second click: the page shows it
         else:
             messages.success(request, _("The contract is drafted. Now sign it with the candidate."))
-    return redirect("intake:contract", candidate.pk)
+    return redirect("contracts:task", candidate.pk)
 
 
 # The contract's page, its history, and withdrawal.

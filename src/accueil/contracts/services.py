@@ -18,7 +18,7 @@ from accueil.audit.service import audit_record
 from accueil.contracts import states
 from accueil.contracts.models import Contract, ContractCounter, ContractStatus, SignatureMethod
 from accueil.core import clock
-from accueil.intake.services import valid_document
+from accueil.intake.selectors import valid_document
 from accueil.registration.models import Candidate
 from accueil.rules import evaluate
 

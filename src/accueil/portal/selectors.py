@@ -1,15 +1,20 @@
 """Reads that compose several capabilities for the officers' pages: finding candidates
 by name, identification number (registration) or contract number (contracts), the
-filters of the candidate list (contracts, booking), and a candidate's summary."""
+filters of the candidate list (contracts, booking), a candidate's summary, and what was
+recorded for a candidate at the information session (intake, social, contracts)."""
 
 from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Exists, OuterRef, QuerySet
 
-from accueil.booking.models import Booking
+from accueil.audit.models import Action
+from accueil.audit.service import audit_events_for
+from accueil.booking.models import Booking, BookingStatus, InformationSession
 from accueil.contracts import selectors as contract_selectors
 from accueil.contracts.models import Contract, ContractStatus
+from accueil.intake import selectors as intake_selectors
+from accueil.portal.documents import FORMALITIES_EXPORT
 from accueil.registration import selectors as candidate_selectors
 from accueil.registration.models import Candidate
 
@@ -57,3 +62,31 @@ def candidate_summary(candidate: Candidate) -> dict:
         "live_contract": contract_selectors.live_contract(candidate),
         "contracts": candidate.contracts.order_by("-created_at"),
     }
+
+
+def session_record(candidate: Candidate, today: date) -> dict:
+    """What was recorded for the candidate at the session, for the task list."""
+    profile = getattr(candidate, "linguistic_profile", None)
+    live = contract_selectors.live_contract(candidate)
+    return {
+        "document": candidate.residence_documents.first(),
+        "valid_document": intake_selectors.valid_document(candidate, today),
+        "profile": profile,
+        "orientation": getattr(candidate, "orientation", None),
+        "interview": candidate.interview_requests.order_by("-requested_at").first(),
+        "formalities_given": audit_events_for(candidate)
+        .filter(action=Action.EXPORT, reason=FORMALITIES_EXPORT)
+        .exists(),
+        "contract": live or candidate.contracts.first(),
+    }
+
+
+def attended_session(candidate: Candidate) -> InformationSession | None:
+    """The latest session the candidate was checked in at as present."""
+    booking = (
+        candidate.bookings.filter(status=BookingStatus.ATTENDED)
+        .select_related("session")
+        .order_by("-session__starts_at")
+        .first()
+    )
+    return booking.session if booking else None

@@ -15,4 +15,10 @@ urlpatterns = [
         name="candidate_detail",
     ),
     path("officer/candidates/", officer_views.candidate_find, name="candidate_find"),
+    path("officer/day/candidates/<uuid:candidate_id>/", officer_views.tasks, name="tasks"),
+    path(
+        "officer/day/candidates/<uuid:candidate_id>/formalities/",
+        officer_views.formalities,
+        name="formalities",
+    ),
 ]
