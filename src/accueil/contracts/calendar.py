@@ -24,7 +24,7 @@ from accueil.booking.models import BookingStatus
 from accueil.contracts.models import LIVE_STATUSES
 from accueil.contracts.selectors import current_contract
 from accueil.core.clock import LUXEMBOURG
-from accueil.guide.dates import candidate_dates
+from accueil.guide.selectors import candidate_dates
 from accueil.registration import links
 from accueil.registration.models import Candidate
 

@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 
 from accueil.booking.models import Booking, BookingStatus
 from accueil.contracts.models import LIVE_STATUSES, Certificate, Contract, Obligation
-from accueil.guide.dates import DatedItem, candidate_dates
+from accueil.guide.selectors import DatedItem, candidate_dates
 from accueil.registration.models import Candidate
 from accueil.rules import Decision, evaluate
 
