@@ -11,6 +11,7 @@ from typing import cast
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from accueil.booking.models import Booking, BookingStatus
 from accueil.contracts.models import LIVE_STATUSES, Certificate, Contract, Obligation
@@ -140,8 +141,6 @@ def candidate_path(candidate: Candidate, today: date) -> Path:
 
 
 def next_steps(contract: Contract | None, booking: Booking | None, steps) -> list[str]:
-    from django.utils.translation import gettext as _
-
     if contract is None:
         if booking:
             return [
