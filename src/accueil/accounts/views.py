@@ -19,9 +19,8 @@ from accueil.accounts.middleware import use_their_language
 from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.service import audit_record
-from accueil.contracts import calendar
 from accueil.contracts.models import ContractStatus
-from accueil.contracts.selectors import candidate_path
+from accueil.contracts.selectors import candidate_path, feed_ended, feed_url
 from accueil.core import clock
 from accueil.core.ratelimit import limit_posts
 from accueil.portal.selectors import candidate_summary
@@ -76,8 +75,8 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         if candidate:
             context.update(candidate_summary(candidate))
             context["path"] = candidate_path(candidate, clock.today())
-            ended = calendar.feed_ended(candidate, clock.today())
-            context["feed_url"] = "" if ended else calendar.feed_url(candidate)
+            ended = feed_ended(candidate, clock.today())
+            context["feed_url"] = "" if ended else feed_url(candidate)
             context["booking_url"] = registration_links.access_url(candidate)
     if user.role in (Role.OFFICER, Role.DPO):
         counts = access.contracts_for_user(user).values("status").annotate(n=Count("pk"))

@@ -9,7 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import cast
 
+from django.conf import settings
+from django.core import signing
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -100,6 +103,28 @@ def with_contract_number(candidates: QuerySet[Candidate], number: str) -> QueryS
 def current_contract(candidate: Candidate) -> Contract | None:
     contracts = candidate.contracts.prefetch_related("certificates").select_related("follows")
     return contracts.filter(status__in=LIVE_STATUSES).first() or contracts.first()
+
+
+# The calendar feed of the path (contracts.calendar): its address and whether it ended.
+FEED_SALT = "accueil.contracts.calendar"
+
+
+def feed_url(candidate: Candidate) -> str:
+    """The address of the candidate's calendar feed (contracts.calendar), with its signed
+    token: no account is needed by calendar apps."""
+    token = signing.dumps([str(candidate.pk), candidate.feed_version], salt=FEED_SALT)
+    return settings.SITE_URL.rstrip("/") + reverse("contracts:calendar", args=[token])
+
+
+def feed_ended(candidate: Candidate, today: date) -> bool:
+    """Whether the candidate's contract has ended, and their feed with it. Before any
+    contract (registered, booked) the feed is live."""
+    contract = current_contract(candidate)
+    if contract is None:
+        return False
+    if contract.status not in LIVE_STATUSES:
+        return True
+    return contract.end_exclusive is not None and today >= contract.end_exclusive
 
 
 def candidate_path(candidate: Candidate, today: date) -> Path:
