@@ -1,9 +1,13 @@
 """Small factories for tests: valid objects with overridable fields."""
 
 import itertools
-from datetime import date
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
 
 from accueil.accounts.models import Organisation, OrganisationKind, Role, User
+from accueil.booking.models import Booking, BookingStatus
 from accueil.contracts.models import Contract, ContractStatus
 from accueil.registration import national_id
 from accueil.registration.models import Candidate, Channel
@@ -70,6 +74,25 @@ def information_session(**fields):
     fields.setdefault("capacity", 10)
     fields.setdefault("languages", ["fr", "en"])
     return InformationSession.objects.create(**fields)
+
+
+LUX = ZoneInfo("Europe/Luxembourg")
+
+
+def on_day(days: int, hour: int = 9) -> datetime:
+    """`hour` o'clock, Luxembourg time, `days` from today."""
+    day = timezone.localdate() + timedelta(days=days)
+    return datetime(day.year, day.month, day.day, hour, 0, tzinfo=LUX)
+
+
+def book(session, person=None, status=BookingStatus.ACTIVE) -> Booking:
+    """A booking as it stands on the day (the session may have started already)."""
+    person = person or candidate()
+    session.seats_taken += 1
+    session.save(update_fields=["seats_taken"])
+    return Booking.objects.create(
+        session=session, candidate=person, channel="online", status=status
+    )
 
 
 def residence_document(candidate, *, valid_until=None, checked_by=None):

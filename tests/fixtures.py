@@ -5,6 +5,7 @@ tests/plugin.py registers it whenever Django is configured."""
 import pytest
 
 from accueil.accounts.models import Role
+from accueil.booking.models import BookingStatus
 from tests import factories
 
 
@@ -103,3 +104,15 @@ def run_tasks(queued_tasks):
         return done
 
     return run
+
+
+@pytest.fixture
+def today_session(db):
+    """An information session at 9 o'clock today."""
+    return factories.information_session(starts_at=factories.on_day(0), capacity=5)
+
+
+@pytest.fixture
+def present(today_session, officer):
+    """A candidate checked in as present at today's session."""
+    return factories.book(today_session, status=BookingStatus.ATTENDED).candidate

@@ -14,7 +14,7 @@ urlpatterns = [
     path("", include("accueil.accounts.urls")),
     path("", include("accueil.registration.account_urls")),
     path("audit/", include("accueil.audit.urls")),
-    path("candidates/", include("accueil.registration.urls")),
+    path("", include("accueil.registration.urls")),
     path("register/", include("accueil.registration.public_urls")),
     path("my-booking/", include("accueil.booking.public_urls")),
     path("officer/", include("accueil.booking.officer_urls")),

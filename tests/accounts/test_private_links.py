@@ -16,7 +16,7 @@ from django.utils import timezone
 from accueil.accounts import links as account_links
 from accueil.accounts.models import Role
 from accueil.audit.models import Action, AuditEvent
-from accueil.contracts import calendar
+from accueil.contracts import selectors as contract_selectors
 from accueil.contracts.models import ContractStatus
 from accueil.guide import services as guide_services
 from accueil.guide.models import GuideAnswers
@@ -102,7 +102,7 @@ def test_sending_the_link_again_leaves_the_calendar_feed_alone(
     client, django_capture_on_commit_callbacks
 ):
     person = factories.candidate(email="ana@example.test")
-    feed = urlsplit(calendar.feed_url(person)).path
+    feed = urlsplit(contract_selectors.feed_url(person)).path
     ask_again(client, person, django_capture_on_commit_callbacks)
     assert client.get(feed).status_code == 200
 
@@ -118,7 +118,7 @@ def candidate_client(client, candidate_user):
 
 def test_a_candidate_resets_their_calendar_address(candidate_client, candidate_user):
     person = candidate_user.candidate
-    old = urlsplit(calendar.feed_url(person)).path
+    old = urlsplit(contract_selectors.feed_url(person)).path
     assert candidate_client.get(old).status_code == 200
     home = candidate_client.get(reverse("portal:home")).content.decode()
     assert reverse("contracts:calendar_reset") in home
@@ -127,7 +127,7 @@ def test_a_candidate_resets_their_calendar_address(candidate_client, candidate_u
     page = response.content.decode()
     assert "Your calendar address has changed" in page
     person.refresh_from_db()
-    new = urlsplit(calendar.feed_url(person)).path
+    new = urlsplit(contract_selectors.feed_url(person)).path
     assert new != old and new in page
     assert candidate_client.get(old).status_code == 404
     assert candidate_client.get(new).status_code == 200
@@ -162,7 +162,7 @@ def test_staff_and_strangers_cannot_reset_a_calendar_address(client, officer):
 def test_the_feed_is_gone_once_the_contract_has_ended(client, status):
     person = factories.candidate()
     factories.contract(person, status=status)
-    response = client.get(urlsplit(calendar.feed_url(person)).path)
+    response = client.get(urlsplit(contract_selectors.feed_url(person)).path)
     assert response.status_code == 410
     assert "BEGIN:VCALENDAR" not in response.content.decode()
 
@@ -171,23 +171,23 @@ def test_the_feed_is_gone_once_the_term_is_over(client):
     person = factories.candidate()
     today = timezone.localdate()
     factories.contract(person, entry_into_force=today - timedelta(days=730), end_exclusive=today)
-    assert client.get(urlsplit(calendar.feed_url(person)).path).status_code == 410
+    assert client.get(urlsplit(contract_selectors.feed_url(person)).path).status_code == 410
 
 
 def test_the_feed_answers_before_any_contract_and_during_the_term(client):
     registered = factories.candidate()
-    assert client.get(urlsplit(calendar.feed_url(registered)).path).status_code == 200
+    assert client.get(urlsplit(contract_selectors.feed_url(registered)).path).status_code == 200
     signed = factories.candidate()
     today = timezone.localdate()
     factories.contract(signed, entry_into_force=today, end_exclusive=today + timedelta(days=1))
-    assert client.get(urlsplit(calendar.feed_url(signed)).path).status_code == 200
+    assert client.get(urlsplit(contract_selectors.feed_url(signed)).path).status_code == 200
 
 
 def test_a_follow_up_contract_brings_the_feed_back(client):
     person = factories.candidate()
     ended = factories.contract(person, status=ContractStatus.SUPERSEDED)
     factories.contract(person, follows=ended)
-    assert client.get(urlsplit(calendar.feed_url(person)).path).status_code == 200
+    assert client.get(urlsplit(contract_selectors.feed_url(person)).path).status_code == 200
 
 
 # Point 8 (without the race): a used activation link does not sign in again.

@@ -103,8 +103,13 @@ def test_an_unknown_session_is_not_found(client, officer):
 def test_the_officers_home_page_links_to_the_session_pages(client, officer):
     client.force_login(officer)
     page = client.get(reverse("portal:home")).content.decode()
-    for name in ("session_list", "session_plan", "candidate_register", "candidate_find"):
-        assert reverse(f"officer:{name}") in page
+    for name in (
+        "officer:session_list",
+        "officer:session_plan",
+        "registration:candidate_register",
+        "portal:candidate_find",
+    ):
+        assert reverse(name) in page
 
 
 # Planning

@@ -44,7 +44,7 @@ def test_each_roles_home_page_has_no_axe_violation(page, use_language, demo_peop
 def test_staff_pages_have_no_axe_violation(page, use_language, demo_people, lang):
     use_language(lang)
     sign_in(page, demo_people[Role.OFFICER])
-    page.goto(reverse("registration:candidate_list"))
+    page.goto(reverse("portal:candidate_list"))
     assert_accessible(page)
     page.locator("tbody a").first.click()
     page.wait_for_url("**/candidates/*/")
@@ -102,7 +102,7 @@ def test_signing_in_and_searching_work_without_javascript(browser, live_server, 
     page = context.new_page()
     sign_in(page, demo_people[Role.OFFICER])
     person = Candidate.objects.exclude(user__isnull=False).first()
-    page.goto(reverse("registration:candidate_list"))
+    page.goto(reverse("portal:candidate_list"))
     page.fill("#id_q", person.surname)
     page.click("form[role=search] button")
     assert str(person) in page.content()

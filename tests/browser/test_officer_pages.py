@@ -89,7 +89,7 @@ def test_an_officer_runs_a_session_from_planning_to_cancelling(
     row = page.locator(f"tr[data-session='{session.pk}']")
     assert row.locator("[data-column=free]").inner_text() == "8"
 
-    page.goto(reverse("officer:candidate_register"))
+    page.goto(reverse("registration:candidate_register"))
     assert_accessible(page)
     number = register_by_phone(page, 400 + LANGUAGES.index(lang))
     assert_accessible(page)
@@ -134,7 +134,7 @@ def test_the_officer_pages_fit_a_phone_screen(page, transactional_db):
         reverse("officer:session_list"),
         reverse("officer:session_detail", args=[session.pk]),
         reverse("officer:session_plan"),
-        reverse("officer:candidate_register"),
+        reverse("registration:candidate_register"),
         reverse("officer:candidate_book", args=[person.pk]),
     ):
         page.goto(url)
@@ -182,7 +182,7 @@ def test_registering_and_booking_work_without_javascript(browser, live_server, t
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     sign_in(page, officer)
-    page.goto(reverse("officer:candidate_register"))
+    page.goto(reverse("registration:candidate_register"))
     expect(page.locator("#id_interpreter_language")).to_be_visible()
     register_by_phone(page, 499)
     page.check(f"input[name=session][value='{session.pk}']")

@@ -47,7 +47,7 @@ def today_parts(day=None) -> dict:
 
 
 def sign(client, person, **data):
-    return client.post(reverse("intake:contract", args=[person.pk]), {**today_parts(), **data})
+    return client.post(reverse("contracts:task", args=[person.pk]), {**today_parts(), **data})
 
 
 # Drafting.
@@ -56,29 +56,29 @@ def sign(client, person, **data):
 @pytest.mark.parametrize("role", [Role.DPO, Role.PROVIDER, Role.SOCIAL_WORKER, Role.CANDIDATE])
 def test_only_officers_draft_and_sign(client, all_roles, role, person):
     client.force_login(all_roles[role])
-    assert client.get(reverse("intake:contract", args=[person.pk])).status_code == 403
-    assert client.post(reverse("intake:contract_draft", args=[person.pk])).status_code == 403
+    assert client.get(reverse("contracts:task", args=[person.pk])).status_code == 403
+    assert client.post(reverse("contracts:draft", args=[person.pk])).status_code == 403
 
 
 def test_the_contract_waits_for_the_linguistic_profile(client, officer):
     candidate = factories.candidate()
     client.force_login(officer)
-    html = client.get(reverse("intake:contract", args=[candidate.pk])).content.decode()
+    html = client.get(reverse("contracts:task", args=[candidate.pk])).content.decode()
     assert reverse("intake:profile", args=[candidate.pk]) in html
-    response = client.post(reverse("intake:contract_draft", args=[candidate.pk]))
+    response = client.post(reverse("contracts:draft", args=[candidate.pk]))
     assert response["Location"] == reverse("intake:profile", args=[candidate.pk])
     assert not Contract.objects.filter(candidate=candidate).exists()
 
 
 def test_drafting_uses_the_profile_and_the_candidates_language(client, officer, person):
     client.force_login(officer)
-    client.post(reverse("intake:contract_draft", args=[person.pk]))
-    client.post(reverse("intake:contract_draft", args=[person.pk]))  # a second click
+    client.post(reverse("contracts:draft", args=[person.pk]))
+    client.post(reverse("contracts:draft", args=[person.pk]))  # a second click
     contract = Contract.objects.get(candidate=person)
     assert (contract.status, contract.language) == (ContractStatus.DRAFT, "de")
     options = contract.obligations["obligations"][0]["options"]
     assert {"language": "fr", "aim": "further"} in options
-    html = client.get(reverse("intake:contract", args=[person.pk])).content.decode()
+    html = client.get(reverse("contracts:task", args=[person.pk])).content.decode()
     assert 'enctype="multipart/form-data"' in html and contract.number in html
 
 
@@ -87,7 +87,7 @@ def test_drafting_uses_the_profile_and_the_candidates_language(client, officer, 
 
 def test_the_sign_form_shows_its_errors(client, officer, draft, person):
     client.force_login(officer)
-    html = client.post(reverse("intake:contract", args=[person.pk]), {}).content.decode()
+    html = client.post(reverse("contracts:task", args=[person.pk]), {}).content.decode()
     assert 'href="#id_method_0"' in html and 'href="#id_entry_into_force"' in html
     html = sign(client, person, method="confirmed").content.decode()
     assert 'href="#id_identity_checked"' in html
@@ -104,7 +104,7 @@ def test_the_sign_form_shows_its_errors(client, officer, draft, person):
 def test_without_a_valid_document_the_contract_cannot_be_signed(client, officer, draft, person):
     person.residence_documents.update(valid_until=timezone.localdate() - timedelta(days=1))
     client.force_login(officer)
-    html = client.get(reverse("intake:contract", args=[person.pk])).content.decode()
+    html = client.get(reverse("contracts:task", args=[person.pk])).content.decode()
     assert 'id="document-not-valid"' in html
     html = sign(client, person, method="confirmed", identity_checked="on").content.decode()
     assert "govuk-error-summary" in html and 'id="no-valid-document"' in html
@@ -120,7 +120,7 @@ def test_signing_with_the_candidates_confirmation(
     client.force_login(officer)
     with django_capture_on_commit_callbacks(execute=True):
         response = sign(client, person, method="confirmed", identity_checked="on")
-    assert response["Location"] == reverse("intake:contract", args=[person.pk])
+    assert response["Location"] == reverse("contracts:task", args=[person.pk])
     draft.refresh_from_db()
     assert draft.status == ContractStatus.IN_FORCE
     assert draft.signature_method == SignatureMethod.CONFIRMED
@@ -157,7 +157,7 @@ def test_a_scan_must_be_a_pdf_or_an_image(client, officer, draft, person):
 def test_a_signed_contract_is_shown_instead_of_the_form(client, officer, person):
     contract = factories.contract(person)
     client.force_login(officer)
-    html = client.get(reverse("intake:contract", args=[person.pk])).content.decode()
+    html = client.get(reverse("contracts:task", args=[person.pk])).content.decode()
     assert 'id="signed"' in html and contract.number in html
     assert 'id="sign-form"' not in html
     assert reverse("officer_contracts:detail", args=[contract.pk]) in html
@@ -240,7 +240,7 @@ def test_a_withdrawn_contract_cannot_be_withdrawn_again(client, officer, strange
 def test_withdrawing_a_draft_lets_the_officer_draft_again(client, officer, draft, person):
     client.force_login(officer)
     client.post(reverse("officer_contracts:withdraw", args=[draft.pk]), {"reason": "Wrong levels"})
-    client.post(reverse("intake:contract_draft", args=[person.pk]))
+    client.post(reverse("contracts:draft", args=[person.pk]))
     assert person.contracts.filter(status=ContractStatus.DRAFT).count() == 1
 
 
@@ -249,5 +249,5 @@ def test_the_contract_pages_live_under_the_officers_contracts(client, officer, d
     url = f"/officer/contracts/{draft.pk}/withdraw/"
     assert reverse("officer_contracts:withdraw", args=[draft.pk]) == url
     assert client.get(url).status_code == 200
-    html = client.get(reverse("intake:contract", args=[draft.candidate_id])).content.decode()
+    html = client.get(reverse("contracts:task", args=[draft.candidate_id])).content.decode()
     assert f"/officer/contracts/{draft.pk}/" in html

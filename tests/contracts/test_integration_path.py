@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accueil.accounts.models import Role
 from accueil.audit.models import Action, AuditEvent
-from accueil.contracts import calendar
+from accueil.contracts import selectors as contract_selectors
 from accueil.contracts.models import Certificate, Obligation
 from accueil.contracts.selectors import candidate_path
 from tests import factories
@@ -105,7 +105,7 @@ def test_the_calendar_feed_lists_the_session_and_the_last_day(client, signed):
     from accueil.booking.services import booking_create
 
     booking_create(candidate=signed.candidate, session=session)
-    response = client.get(urlsplit(calendar.feed_url(signed.candidate)).path)
+    response = client.get(urlsplit(contract_selectors.feed_url(signed.candidate)).path)
     body = response.content.decode()
     assert response.status_code == 200
     assert "BEGIN:VCALENDAR" in body and body.count("BEGIN:VEVENT") == 2
@@ -120,7 +120,7 @@ def test_a_forged_calendar_address_is_not_found(client, db):
 def test_raising_the_link_version_revokes_the_feed(client, signed):
     # The feed has its own version (Candidate.feed_version): sending the booking link
     # again raises access_version and must not break the candidate's calendar.
-    url = urlsplit(calendar.feed_url(signed.candidate)).path
+    url = urlsplit(contract_selectors.feed_url(signed.candidate)).path
     signed.candidate.feed_version += 1
     signed.candidate.save()
     assert client.get(url).status_code == 404

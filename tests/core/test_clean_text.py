@@ -13,10 +13,15 @@ from django.urls import reverse
 from django.utils import translation
 
 from accueil.accounts.models import Organisation
-from accueil.booking.officer_forms import CandidateRegisterForm, SessionCancelForm
+from accueil.booking.forms import SessionCancelForm
 from accueil.core.text import validate_multi_line, validate_one_line
 from accueil.intake.forms import InterviewRequestForm
-from accueil.registration.forms import ContactForm, InterpreterLanguageForm, NameForm
+from accueil.registration.forms import (
+    CandidateRegisterForm,
+    ContactForm,
+    InterpreterLanguageForm,
+    NameForm,
+)
 from accueil.registration.models import Candidate
 from accueil.social.forms import InterviewOutcomeForm
 from accueil.training.forms import CourseEventForm

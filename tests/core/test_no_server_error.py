@@ -268,7 +268,7 @@ def test_the_booking_pages_answer_no_5xx(client, token, page, data):
 @given(data=st.data())
 def test_the_officers_filters_answer_no_5xx(client, officer, data):
     client.force_login(officer)
-    url = reverse("registration:candidate_list")
+    url = reverse("portal:candidate_list")
     fields = fields_of(client, url)
     query = data.draw(answers_for(fields | {"page": []}), label="query")
     assert client.get(url, query).status_code < 500, query
@@ -360,9 +360,7 @@ def test_my_dates_answers_a_year_out_of_range_next_to_the_field(client, candidat
 @pytest.mark.parametrize("session", ["99999999999999999999", "١٢", "-5", "x"])
 def test_the_candidate_filters_answer_any_session_number_with_a_message(client, officer, session):
     client.force_login(officer)
-    response = client.get(
-        reverse("registration:candidate_list"), {"session": session, "q": session}
-    )
+    response = client.get(reverse("portal:candidate_list"), {"session": session, "q": session})
     assert response.status_code == 200
     if session != "١٢":  # int() reads other scripts' digits: session 12, which is fine
         assert "Select an information session from the list" in response.content.decode()

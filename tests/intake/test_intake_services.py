@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accueil.booking import services as booking
 from accueil.booking.models import BookingStatus, WaitlistStatus
-from accueil.intake import services
+from accueil.intake import selectors, services
 from accueil.social.models import InterviewRequest, RequestStatus
 from tests import factories
 
@@ -87,7 +87,7 @@ def test_the_valid_document_is_the_one_valid_on_the_day(db, officer):
     person = factories.candidate()
     today = timezone.localdate()
     factories.residence_document(person, valid_until=today - timedelta(days=1))
-    assert services.valid_document(person, today) is None
+    assert selectors.valid_document(person, today) is None
     current = factories.residence_document(person, valid_until=today)
-    assert services.valid_document(person, today) == current
-    assert services.valid_document(person, today + timedelta(days=1)) is None
+    assert selectors.valid_document(person, today) == current
+    assert selectors.valid_document(person, today + timedelta(days=1)) is None

@@ -1,8 +1,8 @@
 """The officer's day: the sessions of today and after, checking candidates in (absentees
-re-booked or waitlisted), and each present candidate's task list with its pages."""
+re-booked or waitlisted), and the pages of intake's tasks (the task list itself and the
+formalities document are portal's: tests/portal/test_tasks.py)."""
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -14,34 +14,7 @@ from accueil.booking.models import Booking, BookingStatus, SessionStatus, Waitli
 from accueil.intake.models import LinguisticProfile, Orientation, ResidenceDocument
 from accueil.social.models import InterviewRequest, RequestStatus
 from tests import factories
-
-LUX = ZoneInfo("Europe/Luxembourg")
-
-
-def on_day(days: int, hour: int = 9) -> datetime:
-    day = timezone.localdate() + timedelta(days=days)
-    return datetime(day.year, day.month, day.day, hour, 0, tzinfo=LUX)
-
-
-def book(session, person=None, status=BookingStatus.ACTIVE) -> Booking:
-    """A booking as it stands on the day (the session may have started already)."""
-    person = person or factories.candidate()
-    session.seats_taken += 1
-    session.save(update_fields=["seats_taken"])
-    return Booking.objects.create(
-        session=session, candidate=person, channel="online", status=status
-    )
-
-
-@pytest.fixture
-def today_session(db):
-    return factories.information_session(starts_at=on_day(0), capacity=5)
-
-
-@pytest.fixture
-def present(today_session, officer):
-    """A candidate checked in as present at today's session."""
-    return book(today_session, status=BookingStatus.ATTENDED).candidate
+from tests.factories import LUX, book, on_day
 
 
 def page(client, name, *args, **kwargs):
@@ -58,12 +31,12 @@ def test_only_officers_open_the_day_check_in_and_task_pages(client, all_roles, r
     for url in (
         reverse("intake:day"),
         reverse("intake:check_in", args=[session.pk]),
-        reverse("intake:tasks", args=[present.pk]),
+        reverse("portal:tasks", args=[present.pk]),
         reverse("intake:document", args=[present.pk]),
         reverse("intake:profile", args=[present.pk]),
         reverse("intake:orientation", args=[present.pk]),
         reverse("intake:interview", args=[present.pk]),
-        reverse("intake:contract", args=[present.pk]),
+        reverse("contracts:task", args=[present.pk]),
     ):
         assert client.get(url).status_code == 403, url
 
@@ -71,7 +44,7 @@ def test_only_officers_open_the_day_check_in_and_task_pages(client, all_roles, r
 def test_a_candidate_cannot_open_the_officers_pages(client, candidate_user, present):
     client.force_login(candidate_user)
     assert page(client, "intake:day").status_code == 403
-    assert page(client, "intake:tasks", present.pk).status_code == 403
+    assert page(client, "portal:tasks", present.pk).status_code == 403
 
 
 def test_signing_in_is_required(client, present):
@@ -136,7 +109,7 @@ def test_a_present_candidate_is_checked_in_and_their_tasks_linked(client, office
     booking.refresh_from_db()
     assert booking.status == BookingStatus.ATTENDED
     html = response.content.decode()
-    assert reverse("intake:tasks", args=[booking.candidate_id]) in html
+    assert reverse("portal:tasks", args=[booking.candidate_id]) in html
     assert "govuk-notification-banner--success" in html
 
 
@@ -207,62 +180,6 @@ def test_an_unknown_answer_checks_nobody_in(client, officer, today_session):
     assert booking.status == BookingStatus.ACTIVE
 
 
-# The task list.
-
-
-def statuses(html: str) -> dict[str, str]:
-    import re
-
-    found = re.findall(r'id="task-(\w+)-status">\s*(.*?)\s*</div>', html, re.S)
-    return {key: re.sub(r"<[^>]+>", "", value).strip() for key, value in found}
-
-
-def test_the_task_list_starts_with_nothing_done(client, officer, present):
-    client.force_login(officer)
-    html = page(client, "intake:tasks", present.pk).content.decode()
-    assert 'class="govuk-task-list"' in html
-    assert statuses(html) == {
-        "document": "Not started",
-        "profile": "Not started",
-        "orientation": "Cannot start yet",
-        "interview": "Not started",
-        "formalities": "Not started",
-        "contract": "Cannot start yet",
-    }
-    assert reverse("intake:orientation", args=[present.pk]) not in html
-    assert reverse("intake:check_in", args=[present.bookings.get().session_id]) in html
-
-
-def test_the_task_list_shows_what_was_recorded(client, officer, present):
-    factories.residence_document(present, checked_by=officer)
-    LinguisticProfile.objects.create(candidate=present, french="A2", recorded_by=officer)
-    Orientation.objects.create(candidate=present, recorded_by=officer)
-    InterviewRequest.objects.create(
-        candidate=present, reason="Housing", urgency="high", requested_by=officer
-    )
-    client.force_login(officer)
-    html = page(client, "intake:tasks", present.pk).content.decode()
-    assert statuses(html) == {
-        "document": "Completed",
-        "profile": "Completed",
-        "orientation": "Completed",
-        "interview": "Completed",
-        "formalities": "Not started",
-        "contract": "Not started",
-    }
-    assert "4 of 6" in html
-
-
-def test_a_document_not_valid_today_is_flagged_on_the_task_list(client, officer, present):
-    factories.residence_document(
-        present, valid_until=timezone.localdate() - timedelta(days=1), checked_by=officer
-    )
-    client.force_login(officer)
-    html = page(client, "intake:tasks", present.pk).content.decode()
-    assert statuses(html)["document"] == "Not valid today"
-    assert 'id="document-not-valid"' in html and "govuk-warning-text" in html
-
-
 # (a) The residence document.
 
 
@@ -301,7 +218,7 @@ def test_a_checked_document_is_recorded_and_completes_the_task(client, officer, 
             "valid_until_year": valid.year,
         },
     )
-    assert response["Location"] == reverse("intake:tasks", args=[present.pk])
+    assert response["Location"] == reverse("portal:tasks", args=[present.pk])
     document = present.residence_documents.get()
     assert (document.number, document.valid_until, document.checked_by) == ("X123", valid, officer)
 
@@ -423,31 +340,3 @@ def test_an_interview_request_is_sent_once(client, officer, present):
         RequestStatus.OPEN,
     )
     assert 'id="pending-request"' in client.get(url).content.decode()
-
-
-# (e) The formalities document.
-
-
-def test_the_officer_downloads_the_formalities_document(client, officer, present):
-    client.force_login(officer)
-    response = page(client, "intake:formalities", present.pk)
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
-    assert AuditEvent.objects.filter(action=Action.EXPORT, target_id=str(present.pk)).exists()
-    html = page(client, "intake:tasks", present.pk).content.decode()
-    assert statuses(html)["formalities"] == "Completed"
-
-
-def test_a_candidate_downloads_their_own_formalities_document_only(
-    client, candidate_user, stranger
-):
-    client.force_login(candidate_user)
-    own = page(client, "intake:formalities", candidate_user.candidate.pk)
-    assert own["Content-Type"] == "application/pdf"
-    assert page(client, "intake:formalities", stranger.pk).status_code == 404
-
-
-@pytest.mark.parametrize("role", [Role.DPO, Role.PROVIDER, Role.SOCIAL_WORKER, Role.ADMIN])
-def test_other_roles_cannot_download_the_formalities_document(client, all_roles, role, stranger):
-    client.force_login(all_roles[role])
-    assert page(client, "intake:formalities", stranger.pk).status_code == 403

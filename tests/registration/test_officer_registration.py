@@ -53,8 +53,8 @@ def person(db):
 
 def candidate_pages(person) -> list[str]:
     return [
-        reverse("officer:candidate_find"),
-        reverse("officer:candidate_register"),
+        reverse("portal:candidate_find"),
+        reverse("registration:candidate_register"),
         reverse("officer:candidate_book", args=[person.pk]),
     ]
 
@@ -75,7 +75,10 @@ def test_only_officers_register_and_book_for_candidates(client, all_roles, perso
     for url in candidate_pages(person):
         assert client.get(url).status_code == status, url
     posted = 302 if role == Role.OFFICER else 403
-    assert client.post(reverse("officer:candidate_register"), registration()).status_code == posted
+    assert (
+        client.post(reverse("registration:candidate_register"), registration()).status_code
+        == posted
+    )
     waitlist = reverse("officer:candidate_waitlist", args=[person.pk])
     assert client.post(waitlist, {"language": ""}).status_code == posted
     assert Candidate.objects.filter(registered_by__role=Role.OFFICER).count() == (posted == 302)
@@ -99,7 +102,7 @@ def test_an_unknown_candidate_is_not_found(client, officer):
 
 def test_a_candidate_registered_by_phone_records_the_channel_and_the_officer(client, officer):
     client.force_login(officer)
-    response = client.post(reverse("officer:candidate_register"), registration())
+    response = client.post(reverse("registration:candidate_register"), registration())
     created = Candidate.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("officer:candidate_book", args=[created.pk])
@@ -127,7 +130,7 @@ def test_a_postal_address_alone_is_enough_and_other_channels_are_recorded(client
         interpreter_language="ignored",
         other_nationality="BR",
     )
-    client.post(reverse("officer:candidate_register"), data)
+    client.post(reverse("registration:candidate_register"), data)
     created = Candidate.objects.get()
     assert (created.channel, created.email) == (Channel.IN_PERSON, "")
     assert (created.interpreter_needed, created.interpreter_language) == (False, "")
@@ -137,8 +140,8 @@ def test_a_postal_address_alone_is_enough_and_other_channels_are_recorded(client
 def test_submitting_the_same_form_twice_registers_once(client, officer):
     client.force_login(officer)
     data = registration(submission_id="6f1c1b5e-3a53-4c1e-9d4b-4f1f6a1b2c3d")
-    first = client.post(reverse("officer:candidate_register"), data)
-    second = client.post(reverse("officer:candidate_register"), data)
+    first = client.post(reverse("registration:candidate_register"), data)
+    second = client.post(reverse("registration:candidate_register"), data)
     assert first["Location"] == second["Location"]
     assert Candidate.objects.count() == 1
 
@@ -173,7 +176,7 @@ def test_each_registration_field_is_checked(client, officer, field, value, messa
     data = registration(**{field: value})
     if value == "":
         del data[field]
-    response = client.post(reverse("officer:candidate_register"), data)
+    response = client.post(reverse("registration:candidate_register"), data)
     page = response.content.decode()
     assert response.status_code == 200
     assert 'class="govuk-error-summary"' in page
@@ -185,7 +188,7 @@ def test_each_registration_field_is_checked(client, officer, field, value, messa
 def test_an_ineligible_person_is_told_why_and_nothing_is_registered(client, officer):
     client.force_login(officer)
     data = registration(nationality="LU", wishes_to_settle="no")
-    page = client.post(reverse("officer:candidate_register"), data).content.decode()
+    page = client.post(reverse("registration:candidate_register"), data).content.decode()
     assert not Candidate.objects.exists()
     assert 'id="not-eligible"' in page
     assert "Not eligible" in page and "Source:" in page
@@ -195,11 +198,11 @@ def test_an_ineligible_person_is_told_why_and_nothing_is_registered(client, offi
 def test_an_already_registered_person_leads_to_their_record(client, officer):
     existing = factories.candidate(national_id=NUMBER)
     client.force_login(officer)
-    page = client.post(reverse("officer:candidate_register"), registration()).content.decode()
+    page = client.post(reverse("registration:candidate_register"), registration()).content.decode()
     assert Candidate.objects.count() == 1
     assert "This person is already registered" in page
     assert reverse("officer:candidate_book", args=[existing.pk]) in page
-    assert reverse("registration:candidate_detail", args=[existing.pk]) in page
+    assert reverse("portal:candidate_detail", args=[existing.pk]) in page
 
 
 # Finding a candidate
@@ -210,10 +213,10 @@ def test_officers_find_a_candidate_to_book_by_name_or_number(client, officer, pe
     services.booking_create(candidate=person, session=seats)
     client.force_login(officer)
     for query in (person.surname, person.national_id):
-        page = client.get(reverse("officer:candidate_find"), {"q": query}).content.decode()
+        page = client.get(reverse("portal:candidate_find"), {"q": query}).content.decode()
         assert reverse("officer:candidate_book", args=[person.pk]) in page
     page = client.get(
-        reverse("officer:candidate_find"), {"q": "nobody", "session": str(seats.pk)}
+        reverse("portal:candidate_find"), {"q": "nobody", "session": str(seats.pk)}
     ).content.decode()
     assert "No candidate matches your search" in page
     assert f'name="session" value="{seats.pk}"' in page

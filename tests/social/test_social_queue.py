@@ -91,7 +91,7 @@ def test_the_queue_shows_the_name_and_telephone_and_nothing_else_of_the_record(
 def test_the_candidates_record_stays_out_of_a_social_workers_reach(client, social_worker, waiting):
     client.force_login(social_worker)
     assert client.get(f"/candidates/{waiting.candidate_id}/").status_code == 404
-    assert client.get(reverse("intake:tasks", args=[waiting.candidate_id])).status_code == 403
+    assert client.get(reverse("portal:tasks", args=[waiting.candidate_id])).status_code == 403
 
 
 def test_the_queue_loads_only_the_name_and_telephone(social_worker, waiting):

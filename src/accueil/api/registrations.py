@@ -32,7 +32,7 @@ from accueil.api.schemas import (
     no_such_session,
     reader_language,
 )
-from accueil.booking.services import BookingError, NoSuchSession
+from accueil.booking.services import BookingError, NoSuchSession, candidate_submit_and_book
 from accueil.core import clock
 from accueil.core.text import text_error
 from accueil.registration import validation
@@ -196,12 +196,15 @@ def registration_create(request: HttpRequest, payload: RegistrationIn, lang: Rea
     except FieldError as bad:
         return error(400, bad.message, bad.field)
     try:
-        candidate_submit(
-            data=data,
-            submission_id=payload.submission_id,
-            session_id=payload.session_id,
-            request=request,
-        )
+        if payload.session_id is None:
+            candidate_submit(data=data, submission_id=payload.submission_id, request=request)
+        else:
+            candidate_submit_and_book(
+                data=data,
+                session_id=payload.session_id,
+                submission_id=payload.submission_id,
+                request=request,
+            )
     except NotEligible as refusal:
         return not_eligible(refusal)
     except NoSuchSession:

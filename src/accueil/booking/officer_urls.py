@@ -1,5 +1,6 @@
-"""Officers' pages: plan and cancel sessions, attendee lists, register and book for a
-candidate who called or wrote (built in booking/officer_views.py)."""
+"""Officers' pages: plan and cancel sessions, attendee lists, book for a candidate (built
+in booking/officer_views.py). Finding a candidate, at "officer/candidates/", is portal's;
+registering one who called or wrote, at "officer/candidates/register/", registration's."""
 
 from django.urls import path
 from django.views.generic import RedirectView
@@ -14,8 +15,6 @@ urlpatterns = [
     path("sessions/plan/", views.session_plan, name="session_plan"),
     path("sessions/<int:session_id>/", views.session_detail, name="session_detail"),
     path("sessions/<int:session_id>/cancel/", views.session_cancel, name="session_cancel"),
-    path("candidates/", views.candidate_find, name="candidate_find"),
-    path("candidates/register/", views.candidate_register, name="candidate_register"),
     path("candidates/<uuid:candidate_id>/book/", views.candidate_book, name="candidate_book"),
     path(
         "candidates/<uuid:candidate_id>/waitlist/",

@@ -1,16 +1,15 @@
 """The integration officers' pages: plan, list and cancel information sessions, print
-a session's attendee list, register a candidate who called or wrote and book them a
-seat. Only officers use them (403 for other roles); writes go through the services."""
-
-import uuid
+a session's attendee list, book a candidate a seat (finding the candidate is portal's
+page, registering one who called or wrote registration's). Only officers
+use them (403 for other roles); writes go through the services."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accueil.accounts import access
@@ -19,18 +18,14 @@ from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
 from accueil.booking import access as booking_access
-from accueil.booking import officer_forms as forms
-from accueil.booking import selectors, services
+from accueil.booking import forms, selectors, services
 from accueil.booking.models import SessionStatus
 from accueil.core import clock
 from accueil.core.http import posted
 from accueil.registration import access as registration_access
-from accueil.registration import selectors as candidate_selectors
-from accueil.registration import services as registration
 from accueil.registration.models import Channel
 
 SESSIONS_PER_PAGE = 50
-CANDIDATES_SHOWN = 25
 
 
 @require_GET
@@ -115,63 +110,6 @@ def cancelled_message(told: int) -> str:
         "another session.",
         told,
     ) % {"n": told}
-
-
-@require_GET
-@role_required(access.can_manage_sessions)
-def candidate_find(request: AuthenticatedHttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")[:100].strip()
-    candidates = candidate_selectors.candidate_search(
-        registration_access.candidates_for_user(request.user), query
-    )
-    found = selectors.with_active_booking(candidates)[:CANDIDATES_SHOWN] if query else []
-    for_session = request.GET.get("session", "")
-    context = {
-        "query": query,
-        "candidates": found,
-        "shown": CANDIDATES_SHOWN,
-        # ASCII digits only: isdigit() takes "١٢" too, which no URL of a session matches.
-        "for_session": for_session if for_session.isascii() and for_session.isdigit() else "",
-    }
-    return render(request, "booking/officer/candidate_find.html", context)
-
-
-@require_http_methods(["GET", "POST"])
-@role_required(access.can_manage_sessions)
-def candidate_register(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = forms.CandidateRegisterForm(
-        posted(request), today=clock.today(), initial=new_submission()
-    )
-    context: dict = {"form": form}
-    if request.method == "POST" and form.is_valid():
-        try:
-            candidate = registration.candidate_register(
-                data=form.registration_data(),
-                channel=form.cleaned_data["channel"],
-                actor=request.user,
-                submission_id=form.cleaned_data["submission_id"],
-                request=request,
-            )
-        except registration.NotEligible as refused:
-            context["eligibility"] = refused.decision.to_dict(get_language() or "en")
-        except registration.AlreadyRegistered:
-            existing = registration_access.candidates_for_user(request.user).filter(
-                national_id=form.cleaned_data["national_id"]
-            )
-            context = {"existing": existing.first()}
-            return render(request, "booking/officer/candidate_already_registered.html", context)
-        else:
-            messages.success(
-                request,
-                _("%(name)s is registered. Now book their information session.")
-                % {"name": candidate},
-            )
-            return redirect("officer:candidate_book", candidate.pk)
-    return render(request, "booking/officer/candidate_register.html", context)
-
-
-def new_submission() -> dict:
-    return {"submission_id": uuid.uuid4()}
 
 
 @require_http_methods(["GET", "POST"])

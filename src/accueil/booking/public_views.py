@@ -7,58 +7,28 @@ through `booking.services`, which check the seats and send the emails. Every POS
 is rate limited per client address.
 """
 
-from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accueil.accounts.middleware import use_their_language
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
 from accueil.booking import selectors, services
+from accueil.booking.forms import PublicWaitlistForm, SessionChoiceForm
 from accueil.booking.ics import session_invitation
 from accueil.booking.models import Booking, BookingStatus, InformationSession
 from accueil.core.http import posted
 from accueil.core.languages import language_name
 from accueil.core.ratelimit import limit_posts
 from accueil.registration import links
-from accueil.registration.models import Candidate, InformationLanguage
+from accueil.registration.models import Candidate
 
 MAX_LISTED = 60  # sessions shown in the chooser, earliest first
-
-
-class SessionChoiceForm(forms.Form):
-    # Any session validates here: the service says whether it is full or closed.
-    session = forms.ModelChoiceField(
-        queryset=InformationSession.objects.all(),
-        widget=forms.RadioSelect,
-        empty_label=None,
-        error_messages={
-            "required": gettext_lazy("Select an information session"),
-            "invalid_choice": gettext_lazy("Select an information session from the list"),
-        },
-    )
-
-    @property
-    def first_field_id(self) -> str:
-        return self["session"].auto_id
-
-
-class WaitlistForm(forms.Form):
-    language = forms.ChoiceField(
-        choices=[("", gettext_lazy("No preference")), *InformationLanguage.choices],
-        widget=forms.RadioSelect,
-        required=False,
-    )
-
-    @property
-    def first_field_id(self) -> str:
-        return self["language"].auto_id
 
 
 def _candidate(request: HttpRequest, token: str) -> Candidate:
@@ -217,7 +187,7 @@ def cancelled(request: HttpRequest, token: str) -> HttpResponse:
 def waitlist(request: HttpRequest, token: str) -> HttpResponse:
     """When no session suits: wait for a seat and be booked automatically."""
     candidate = _candidate(request, token)
-    form = WaitlistForm(posted(request))
+    form = PublicWaitlistForm(posted(request))
     if form.is_valid():
         try:
             services.waitlist_join(candidate=candidate, language=form.cleaned_data["language"])

@@ -32,8 +32,9 @@ from accueil.booking.models import (
     WaitlistStatus,
     session_suits,
 )
+from accueil.registration import services as registration
 from accueil.registration.models import Candidate, Channel
-from accueil.registration.services import RegistrationData, candidate_create
+from accueil.registration.services import AlreadyRegistered, RegistrationData
 
 
 class BookingError(Exception):
@@ -185,8 +186,8 @@ def register_and_book(
     comes before anything is written. (The two audit events are two: one INSERT of two
     rows costs PostgreSQL and Python more than two of one.)"""
     # Before the atomic block: AlreadyRegistered is raised with nothing written and
-    # leaves the caller's transaction usable (registration.services.candidate_submit).
-    candidate = candidate_create(
+    # leaves the caller's transaction usable (candidate_submit_and_book).
+    candidate = registration.candidate_create(
         data=data, submission_id=submission_id, request=request, email=False
     )
     with transaction.atomic(savepoint=False):
@@ -203,6 +204,46 @@ def register_and_book(
         if candidate.email:
             emails.welcome(candidate, booking)  # both emails in one task
     return candidate, booking
+
+
+def candidate_submit_and_book(
+    *,
+    data: RegistrationData,
+    session_id: int,
+    submission_id: uuid.UUID | None = None,
+    request: HttpRequest | None = None,
+) -> Candidate | None:
+    """A registration sent by someone anonymous (the API) with a session to book:
+    registration.services.candidate_submit, booking the seat too. The new Candidate,
+    or None when nobody new was registered (this submission was seen before, or the
+    identification number is registered already: its owner is told, the sender nothing
+    more, so that nobody can learn from the answer who is registered).
+
+    Refusals come in the same order whether or not the number is registered:
+    NotEligible first (from the answers alone), then the session's (NoSuchSession,
+    SessionClosed, SessionFull). Both branches do comparable work (an insert tried, an
+    audit event, an email queued) and commit it with the caller's transaction. Only a
+    seat refused after the insert (the session filled up or closed meanwhile) leaves
+    that transaction to roll back whole; NotEligible and AlreadyRegistered come before
+    anything is written and leave it usable."""
+    if not transaction.get_connection().in_atomic_block:  # all or nothing, always
+        with transaction.atomic():
+            return candidate_submit_and_book(
+                data=data, session_id=session_id, submission_id=submission_id, request=request
+            )
+    if registration.submitted(submission_id):
+        return None
+    try:
+        return register_and_book(
+            data=data, session_id=session_id, submission_id=submission_id, request=request
+        )[0]
+    except AlreadyRegistered:  # raised before anything was written
+        pass
+    if registration.submitted(submission_id):  # a twin of this submission got there first
+        return None
+    check_bookable(session_id)  # what a new registration would have been refused
+    registration.owner_tell(data, request)
+    return None
 
 
 def _end(booking: Booking, status: str, now: datetime) -> None:

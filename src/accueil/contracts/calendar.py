@@ -15,44 +15,24 @@ from typing import cast
 from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from accueil.booking.models import BookingStatus
-from accueil.contracts.models import LIVE_STATUSES
-from accueil.contracts.selectors import current_contract
+from accueil.contracts.selectors import FEED_SALT, current_contract
 from accueil.core.clock import LUXEMBOURG
-from accueil.guide.dates import candidate_dates
+from accueil.guide.selectors import candidate_dates
 from accueil.registration import links
 from accueil.registration.models import Candidate
-
-SALT = "accueil.contracts.calendar"
-
-
-def feed_url(candidate: Candidate) -> str:
-    token = signing.dumps([str(candidate.pk), candidate.feed_version], salt=SALT)
-    return settings.SITE_URL.rstrip("/") + reverse("contracts:calendar", args=[token])
 
 
 def candidate_for_feed(token: str) -> Candidate | None:
     try:
-        pk, version = signing.loads(token, salt=SALT)
+        pk, version = signing.loads(token, salt=FEED_SALT)
     except (signing.BadSignature, ValueError, TypeError):
         return None
     return Candidate.objects.filter(pk=pk, feed_version=version).first()
-
-
-def feed_ended(candidate: Candidate, today: date) -> bool:
-    """Whether the candidate's contract has ended, and their feed with it. Before any
-    contract (registered, booked) the feed is live."""
-    contract = current_contract(candidate)
-    if contract is None:
-        return False
-    if contract.status not in LIVE_STATUSES:
-        return True
-    return contract.end_exclusive is not None and today >= contract.end_exclusive
 
 
 def feed_reset(candidate: Candidate, *, request: HttpRequest | None = None) -> None:

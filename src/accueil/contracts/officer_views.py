@@ -30,24 +30,19 @@ from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.services import audit_events_for, audit_record
 from accueil.contracts import access as contracts_access
-from accueil.contracts import services
-from accueil.contracts.models import LIVE_STATUSES, Contract, ContractStatus
+from accueil.contracts import forms, services
+from accueil.contracts.models import Contract, ContractStatus
+from accueil.contracts.selectors import live_contract
 from accueil.core import clock
 from accueil.core.http import posted, posted_files
-from accueil.intake import forms
-from accueil.intake.services import valid_document
+from accueil.intake.selectors import valid_document
 from accueil.registration import access as registration_access
-from accueil.registration.models import Candidate
 
 WITHDRAWABLE = (ContractStatus.DRAFT, ContractStatus.IN_FORCE)
 
 
 def page_url(name: str, contract_id) -> str:
     return reverse(f"officer_contracts:{name}", args=[contract_id])
-
-
-def live_contract(candidate: Candidate) -> Contract | None:
-    return candidate.contracts.filter(status__in=LIVE_STATUSES).first()
 
 
 # Drafting and signing: the task list's last task.
@@ -83,7 +78,7 @@ def contract_task(request: AuthenticatedHttpRequest, candidate_id) -> HttpRespon
             form.add_error(None, _("No residence document valid today is recorded"))
         except services.TransitionNotAllowed:
             messages.info(request, _("This contract is not a draft any more."))
-            return redirect("intake:contract", candidate.pk)
+            return redirect("contracts:task", candidate.pk)
         else:
             messages.success(
                 request,
@@ -93,7 +88,7 @@ def contract_task(request: AuthenticatedHttpRequest, candidate_id) -> HttpRespon
                     "day": date_format(cast(date, signed.entry_into_force), "DATE_FORMAT"),
                 },
             )
-            return redirect("intake:contract", candidate.pk)
+            return redirect("contracts:task", candidate.pk)
     context.update(form=form, contract_page=page_url("detail", contract.pk))
     return render(request, "contracts/officer/task.html", context)
 
@@ -134,7 +129,7 @@ def contract_draft(request: AuthenticatedHttpRequest, candidate_id) -> HttpRespo
             pass  # drafted a moment ago, by a second click: the page shows it
         else:
             messages.success(request, _("The contract is drafted. Now sign it with the candidate."))
-    return redirect("intake:contract", candidate.pk)
+    return redirect("contracts:task", candidate.pk)
 
 
 # The contract's page, its history, and withdrawal.

@@ -9,11 +9,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import cast
 
+from django.conf import settings
+from django.core import signing
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from accueil.booking.models import Booking, BookingStatus
 from accueil.contracts.models import LIVE_STATUSES, Certificate, Contract, Obligation
-from accueil.guide.dates import DatedItem, candidate_dates
+from accueil.guide.selectors import DatedItem, candidate_dates
 from accueil.registration.models import Candidate
 from accueil.rules import Decision, evaluate
 
@@ -71,9 +76,55 @@ class Path:
     residence_dates: list[DatedItem] = field(default_factory=list)
 
 
+def live_contract(candidate: Candidate) -> Contract | None:
+    """The candidate's draft or contract in force, if any (at most one: a constraint)."""
+    return candidate.contracts.filter(status__in=LIVE_STATUSES).first()
+
+
+def with_contracts(candidates: QuerySet[Candidate]) -> QuerySet[Candidate]:
+    """Prefetch each candidate's contracts, newest first."""
+    return candidates.prefetch_related(
+        Prefetch("contracts", queryset=Contract.objects.order_by("-created_at"))
+    )
+
+
+def is_contract_number(query: str) -> bool:
+    """Whether a search looks like a contract's number ("CAI-2026-000001")."""
+    return query.strip().upper().startswith("CAI-")
+
+
+def with_contract_number(candidates: QuerySet[Candidate], number: str) -> QuerySet[Candidate]:
+    """The candidates holding the contract of this number."""
+    # Numbers are stored in capitals: an exact match uses the unique index.
+    numbered = Contract.objects.filter(candidate=OuterRef("pk"), number=number.strip().upper())
+    return candidates.filter(Exists(numbered))
+
+
 def current_contract(candidate: Candidate) -> Contract | None:
     contracts = candidate.contracts.prefetch_related("certificates").select_related("follows")
     return contracts.filter(status__in=LIVE_STATUSES).first() or contracts.first()
+
+
+# The calendar feed of the path (contracts.calendar): its address and whether it ended.
+FEED_SALT = "accueil.contracts.calendar"
+
+
+def feed_url(candidate: Candidate) -> str:
+    """The address of the candidate's calendar feed (contracts.calendar), with its signed
+    token: no account is needed by calendar apps."""
+    token = signing.dumps([str(candidate.pk), candidate.feed_version], salt=FEED_SALT)
+    return settings.SITE_URL.rstrip("/") + reverse("contracts:calendar", args=[token])
+
+
+def feed_ended(candidate: Candidate, today: date) -> bool:
+    """Whether the candidate's contract has ended, and their feed with it. Before any
+    contract (registered, booked) the feed is live."""
+    contract = current_contract(candidate)
+    if contract is None:
+        return False
+    if contract.status not in LIVE_STATUSES:
+        return True
+    return contract.end_exclusive is not None and today >= contract.end_exclusive
 
 
 def candidate_path(candidate: Candidate, today: date) -> Path:
@@ -115,8 +166,6 @@ def candidate_path(candidate: Candidate, today: date) -> Path:
 
 
 def next_steps(contract: Contract | None, booking: Booking | None, steps) -> list[str]:
-    from django.utils.translation import gettext as _
-
     if contract is None:
         if booking:
             return [

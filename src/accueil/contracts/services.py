@@ -19,7 +19,7 @@ from accueil.contracts import states
 from accueil.contracts.models import Contract, ContractCounter, ContractStatus, SignatureMethod
 from accueil.contracts.tasks import render_contract_document
 from accueil.core import clock
-from accueil.intake.services import valid_document
+from accueil.intake.selectors import valid_document
 from accueil.registration.models import Candidate
 from accueil.rules import evaluate
 

@@ -15,7 +15,7 @@ from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
 from accueil.contracts import access as contracts_access
-from accueil.contracts import calendar
+from accueil.contracts import calendar, selectors
 from accueil.contracts.documents import contract_pdf
 from accueil.core import clock
 from accueil.registration import access as registration_access
@@ -38,7 +38,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     candidate = calendar.candidate_for_feed(token)
     if candidate is None:
         raise Http404
-    if calendar.feed_ended(candidate, clock.today()):
+    if selectors.feed_ended(candidate, clock.today()):
         with translation.override(candidate.information_language):
             gone = _("This calendar has ended with your contract.")
         return HttpResponse(gone + "\n", status=410, content_type="text/plain; charset=utf-8")

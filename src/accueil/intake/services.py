@@ -85,11 +85,6 @@ def residence_document_record(
     return document
 
 
-def valid_document(candidate: Candidate, on: date) -> ResidenceDocument | None:
-    """The latest checked residence document valid on `on`, if any."""
-    return candidate.residence_documents.filter(valid_until__gte=on).order_by("-checked_at").first()
-
-
 @transaction.atomic
 def profile_record(
     *,

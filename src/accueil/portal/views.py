@@ -10,14 +10,13 @@ from accueil.accounts import access
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
 from accueil.contracts import access as contracts_access
-from accueil.contracts import calendar
 from accueil.contracts.models import ContractStatus
-from accueil.contracts.selectors import candidate_path
+from accueil.contracts.selectors import candidate_path, feed_ended, feed_url
 from accueil.core import clock
 from accueil.notifications.selectors import undelivered_emails
+from accueil.portal.selectors import candidate_summary
 from accueil.registration import access as registration_access
 from accueil.registration import links as registration_links
-from accueil.registration import selectors as candidate_selectors
 from accueil.social import access as social_access
 from accueil.social.selectors import open_requests
 
@@ -31,10 +30,10 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         candidate = registration_access.candidates_for_user(user).first()
         context["candidate"] = candidate
         if candidate:
-            context.update(candidate_selectors.candidate_summary(candidate))
+            context.update(candidate_summary(candidate))
             context["path"] = candidate_path(candidate, clock.today())
-            ended = calendar.feed_ended(candidate, clock.today())
-            context["feed_url"] = "" if ended else calendar.feed_url(candidate)
+            ended = feed_ended(candidate, clock.today())
+            context["feed_url"] = "" if ended else feed_url(candidate)
             context["booking_url"] = registration_links.access_url(candidate)
     if user.role in (Role.OFFICER, Role.DPO):
         counts = contracts_access.contracts_for_user(user).values("status").annotate(n=Count("pk"))

@@ -5,7 +5,10 @@ Every form reads its initial values from the answers kept in the session
 (`initial_from`) and gives back its own answers as plain JSON values (`answers`),
 so that nothing typed is lost between pages. The checks of what a person types
 (national identification number, telephone, nationalities) are those of
-`registration.validation`, shared with the officers' forms and the API.
+`registration.validation`, shared with the officers' form and the API.
+
+`CandidateRegisterForm` is the officers' one-page form for a candidate who called or
+wrote (officer_views.py).
 """
 
 from datetime import date
@@ -16,10 +19,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accueil.core import clock
-from accueil.core.govuk import YES_NO, TelInput
+from accueil.core.govuk import YES_NO, GovukForm, Radios, TelInput, yes_no
 from accueil.core.text import validate_multi_line, validate_one_line
 from accueil.registration import validation
-from accueil.registration.models import InformationLanguage
+from accueil.registration.models import OFFICER_CHANNELS, InformationLanguage
+from accueil.registration.services import RegistrationData
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -377,3 +381,179 @@ class SignInLinkForm(forms.Form):
     @property
     def first_field_id(self) -> str:
         return self["email"].id_for_label
+
+
+# The officers' form: register a candidate who called or wrote.
+
+
+NATIONALITY_FIELDS = ("nationality", "other_nationality", "third_nationality")
+
+
+class CandidateRegisterForm(GovukForm):
+    channel = forms.ChoiceField(
+        label=_("How did the candidate contact you?"),
+        choices=OFFICER_CHANNELS,
+        widget=Radios,
+        error_messages={
+            "required": _("Select how the candidate contacted you"),
+            "invalid_choice": _("Select how the candidate contacted you"),
+        },
+    )
+    surname = forms.CharField(
+        label=_("Surname"),
+        max_length=150,
+        validators=[validate_one_line],
+        error_messages={
+            "required": _("Enter the surname"),
+            "max_length": _("The surname must be 150 characters or fewer"),
+        },
+    )
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=150,
+        validators=[validate_one_line],
+        error_messages={
+            "required": _("Enter the first name"),
+            "max_length": _("The first name must be 150 characters or fewer"),
+        },
+    )
+    national_id = forms.CharField(
+        label=_("National identification number"),
+        help_text=_("13 digits, like 1990051712345. It carries the date of birth."),
+        max_length=20,
+        error_messages={
+            "required": _("Enter the national identification number"),
+            "max_length": validation.NATIONAL_ID_ERRORS["format"],
+        },
+    )
+    phone = forms.CharField(
+        label=_("Telephone number"),
+        help_text=_("For international numbers include the country code, like +33."),
+        max_length=40,
+        widget=TelInput,
+        error_messages={
+            "required": _("Enter the telephone number"),
+            "max_length": _("The telephone number must be 40 characters or fewer"),
+        },
+    )
+    email = forms.EmailField(
+        label=_("Email address (optional if you give a postal address)"),
+        required=False,
+        max_length=254,
+        error_messages={
+            "invalid": _("Enter an email address in the correct format, like name@example.com")
+        },
+    )
+    postal_address = forms.CharField(
+        label=_("Postal address (optional if you give an email address)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea,
+        validators=[validate_multi_line],
+        error_messages={"max_length": _("The postal address must be 500 characters or fewer")},
+    )
+    nationality = forms.ChoiceField(
+        label=_("Nationality"),
+        required=False,
+        error_messages={"invalid_choice": _("Select a nationality from the list")},
+    )
+    other_nationality = forms.ChoiceField(
+        label=_("Second nationality (optional)"),
+        required=False,
+        error_messages={"invalid_choice": _("Select a nationality from the list")},
+    )
+    third_nationality = forms.ChoiceField(
+        label=_("Third nationality (optional)"),
+        required=False,
+        error_messages={"invalid_choice": _("Select a nationality from the list")},
+    )
+    information_language = forms.ChoiceField(
+        label=_("In which language should CAI information be given?"),
+        choices=InformationLanguage.choices,
+        widget=Radios,
+        error_messages={
+            "required": _("Select the language for CAI information"),
+            "invalid_choice": _("Select the language for CAI information"),
+        },
+    )
+    interpreter_needed = yes_no(
+        _("Does the candidate need an interpreter at the information session?"),
+        _("Select yes if the candidate needs an interpreter"),
+    )
+    interpreter_language = forms.CharField(
+        label=_("Interpreter's language"),
+        help_text=_("Only if the candidate needs an interpreter, like Arabic or Tigrinya"),
+        required=False,
+        max_length=60,
+        validators=[validate_one_line],
+        error_messages={"max_length": _("The language must be 60 characters or fewer")},
+    )
+    legally_resident = yes_no(
+        _("Does the candidate live legally in Luxembourg?"),
+        _("Select yes if the candidate lives legally in Luxembourg"),
+        _("They bring the proof, like a residence card, to the information session."),
+    )
+    wishes_to_settle = yes_no(
+        _("Does the candidate wish to settle in Luxembourg permanently?"),
+        _("Select yes if the candidate wishes to settle in Luxembourg permanently"),
+    )
+    notice_read = forms.BooleanField(
+        label=_(
+            "I read the data-protection notice to the candidate and they agreed that their "
+            "data is processed for their registration"
+        ),
+        error_messages={
+            "required": _("Confirm that you read the data-protection notice to the candidate")
+        },
+    )
+    # The form's one-time key: submitting it twice registers the person once.
+    submission_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        countries = [("", _("Select a country")), *validation.country_choices()]
+        for name in NATIONALITY_FIELDS:
+            cast(forms.ChoiceField, self.fields[name]).choices = countries
+
+    def clean_national_id(self) -> str:
+        digits, self.birth_date = validation.clean_national_id(
+            self.cleaned_data["national_id"], self.today
+        )
+        return digits
+
+    def clean_phone(self) -> str:
+        return validation.clean_phone(self.cleaned_data["phone"])
+
+    def clean(self):
+        cleaned = cast("dict[str, Any]", super().clean())
+        no_address = cleaned.get("email") == "" and cleaned.get("postal_address", "x").strip() == ""
+        if no_address:
+            self.add_error("email", _("Enter an email address or a postal address"))
+        if cleaned.get("interpreter_needed") and cleaned.get("interpreter_language") == "":
+            self.add_error("interpreter_language", _("Enter the language the interpreter speaks"))
+        if all(name in cleaned for name in NATIONALITY_FIELDS):
+            chosen = [cleaned[name] for name in NATIONALITY_FIELDS]
+            try:
+                cleaned["nationalities"] = validation.clean_nationalities(chosen)
+            except ValidationError as error:
+                self.add_error("nationality", error)
+        return cleaned
+
+    def registration_data(self) -> RegistrationData:
+        data = self.cleaned_data
+        return RegistrationData(
+            surname=data["surname"],
+            first_name=data["first_name"],
+            national_id=data["national_id"],
+            birth_date=self.birth_date,
+            phone=data["phone"],
+            information_language=data["information_language"],
+            nationalities=data["nationalities"],
+            email=data["email"].lower(),
+            postal_address=data["postal_address"].strip(),
+            interpreter_needed=data["interpreter_needed"],
+            interpreter_language=data["interpreter_language"] if data["interpreter_needed"] else "",
+            legally_resident=data["legally_resident"],
+            wishes_to_settle=data["wishes_to_settle"],
+        )

@@ -21,6 +21,11 @@ class Channel(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
 
 
+# An officer records how the candidate reached them; online registrations are the
+# candidate's own.
+OFFICER_CHANNELS = [(value, label) for value, label in Channel.choices if value != Channel.ONLINE]
+
+
 class InformationLanguage(models.TextChoices):
     ENGLISH = "en", _("English")
     FRENCH = "fr", _("French")

@@ -65,7 +65,8 @@ def eligibility(data: RegistrationData, on: date) -> Decision:
     )
 
 
-def _submitted(submission_id: uuid.UUID | None) -> Candidate | None:
+def submitted(submission_id: uuid.UUID | None) -> Candidate | None:
+    """The registration this submission made already, if any (a repeated submission)."""
     if submission_id is None:
         return None
     return Candidate.objects.filter(submission_id=submission_id).first()
@@ -83,7 +84,7 @@ def candidate_register(
     """Create the registration; a repeated submission returns the first one.
 
     In its own atomic block, so a refusal leaves the caller's transaction usable."""
-    if same := _submitted(submission_id):
+    if same := submitted(submission_id):
         return same
     try:
         # Only a submission_id needs a query after a refused insert (its twin may have
@@ -98,7 +99,7 @@ def candidate_register(
                 request=request,
             )
     except AlreadyRegistered:
-        if same := _submitted(submission_id):
+        if same := submitted(submission_id):
             return same
         raise
 
@@ -133,7 +134,7 @@ def candidate_create(
     email: bool = True,
 ) -> Candidate:
     """A new registration, its audit event and its email (unless `email` is False: the
-    caller sends it, as booking.register_and_book does), in the caller's transaction
+    caller sends it, as booking.services.register_and_book does), in the caller's transaction
     with no savepoint of its own: NotEligible, or AlreadyRegistered (the number or the
     submission_id is taken), leaves the caller's atomic block to roll back whole.
     For callers that give everything up on a refusal; others call candidate_register."""
@@ -167,52 +168,39 @@ def candidate_submit(
     *,
     data: RegistrationData,
     submission_id: uuid.UUID | None = None,
-    session_id: int | None = None,
     request: HttpRequest | None = None,
 ) -> Candidate | None:
-    """A registration sent by someone anonymous (the online form, the API), booking
-    `session_id` too when given: the new Candidate, or None when nobody new was
-    registered, either because this submission was seen before or because the
-    identification number is registered already. Then the registration's owner is
-    emailed that someone tried to register with their number (and how to get their
-    private link again); the sender is told nothing more, so that nobody can learn
-    from the answer who is registered.
+    """A registration sent by someone anonymous (the online form, the API): the new
+    Candidate, or None when nobody new was registered, either because this submission
+    was seen before or because the identification number is registered already. Then
+    the registration's owner is told (`owner_tell`); the sender is told nothing more,
+    so that nobody can learn from the answer who is registered. Registering and booking
+    a session in one go is booking's (`booking.services.candidate_submit_and_book`),
+    built the same way from the functions here.
 
-    Refusals come in the same order whether or not the number is registered:
-    NotEligible first (from the answers alone), then the session's (NoSuchSession,
-    SessionClosed, SessionFull, from booking.services). Both branches do comparable
-    work (an insert tried, an audit event, an email queued) and commit it with the
-    caller's transaction. Only a seat refused after the insert (the session filled up
-    or closed meanwhile) leaves that transaction to roll back whole; NotEligible and
-    AlreadyRegistered come before anything is written and leave it usable."""
-    from accueil.booking.services import check_bookable, register_and_book
-
+    NotEligible comes whether or not the number is registered, from the answers alone.
+    Both branches do comparable work (an insert tried, an audit event, an email queued)
+    and commit it with the caller's transaction; NotEligible and AlreadyRegistered come
+    before anything is written and leave it usable."""
     if not transaction.get_connection().in_atomic_block:  # all or nothing, always
         with transaction.atomic():
-            return candidate_submit(
-                data=data, submission_id=submission_id, session_id=session_id, request=request
-            )
-    if _submitted(submission_id):
+            return candidate_submit(data=data, submission_id=submission_id, request=request)
+    if submitted(submission_id):
         return None
     try:
-        if session_id is None:
-            return candidate_create(data=data, submission_id=submission_id, request=request)
-        return register_and_book(
-            data=data, session_id=session_id, submission_id=submission_id, request=request
-        )[0]
+        return candidate_create(data=data, submission_id=submission_id, request=request)
     except AlreadyRegistered:  # raised before anything was written
         pass
-    if _submitted(submission_id):  # a twin of this submission got there first
+    if submitted(submission_id):  # a twin of this submission got there first
         return None
-    if session_id is not None:
-        check_bookable(session_id)  # what a new registration would have been refused
-    _tell_owner(data, request)
+    owner_tell(data, request)
     return None
 
 
-def _tell_owner(data: RegistrationData, request: HttpRequest | None) -> None:
-    """Audit the attempt on the registration it matched, and email its owner (once a
-    day at most: someone sending the number again and again must not flood them)."""
+def owner_tell(data: RegistrationData, request: HttpRequest | None) -> None:
+    """Someone tried to register this identification number again: audit the attempt
+    on the registration it matched, and email its owner (once a day at most: someone
+    sending the number again and again must not flood them)."""
     owner = Candidate.objects.filter(national_id=data.national_id).only("pk").first()
     if owner is None:  # registered and then erased meanwhile: nothing to tell
         return

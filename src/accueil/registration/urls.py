@@ -1,10 +1,16 @@
+"""Registration's staff page (mounted at ""): registering a candidate who called or
+wrote (officer_views.py)."""
+
 from django.urls import path
 
-from accueil.registration import views
+from accueil.registration import officer_views
 
 app_name = "registration"
 
 urlpatterns = [
-    path("", views.candidate_list, name="candidate_list"),
-    path("<uuid:candidate_id>/", views.candidate_detail, name="candidate_detail"),
+    path(
+        "officer/candidates/register/",
+        officer_views.candidate_register,
+        name="candidate_register",
+    ),
 ]

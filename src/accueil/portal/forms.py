@@ -1,4 +1,5 @@
-"""The officers' filters over the candidate list (all optional, all in the query string:
+"""The officers' filters over the candidate list (candidates, their bookings and their
+contracts) (all optional, all in the query string:
 nothing personal but a name or number someone typed, which is not logged)."""
 
 from datetime import timedelta
@@ -11,13 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from accueil.booking.models import InformationSession
 from accueil.contracts.models import ContractStatus
 from accueil.core import clock
-from accueil.registration.selectors import CandidateFilters
+from accueil.portal.selectors import CandidateFilters
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
-
-if TYPE_CHECKING:
-    pass
 
 MAX_ID = 2**63 - 1  # the largest primary key the database stores
 ENDING_WITHIN = [

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from accueil.intake import services
-from accueil.intake.documents import formalities_pdf
+from accueil.portal.documents import formalities_pdf
 from accueil.training.models import CourseEvent, EventKind
 from tests import factories
 

@@ -21,7 +21,7 @@ from tests import factories
 )
 def test_the_candidate_list_is_for_officers_and_the_dpo(client, all_roles, role, status):
     client.force_login(all_roles[role])
-    assert client.get(reverse("registration:candidate_list")).status_code == status
+    assert client.get(reverse("portal:candidate_list")).status_code == status
 
 
 @pytest.mark.parametrize(
@@ -39,13 +39,13 @@ def test_a_record_is_hidden_from_those_who_may_not_see_it(
     client, all_roles, stranger, role, status
 ):
     client.force_login(all_roles[role])
-    url = reverse("registration:candidate_detail", args=[stranger.pk])
+    url = reverse("portal:candidate_detail", args=[stranger.pk])
     assert client.get(url).status_code == status
 
 
 def test_opening_a_record_is_written_to_the_audit_trail(client, officer, stranger):
     client.force_login(officer)
-    client.get(reverse("registration:candidate_detail", args=[stranger.pk]))
+    client.get(reverse("portal:candidate_detail", args=[stranger.pk]))
     event = AuditEvent.objects.get(action=Action.VIEW)
     assert (event.actor, event.target_id) == (officer, str(stranger.pk))
 
@@ -53,7 +53,7 @@ def test_opening_a_record_is_written_to_the_audit_trail(client, officer, strange
 def test_the_record_explains_eligibility_with_reasons_and_sources(client, officer):
     person = factories.candidate(nationalities=["LU", "FR"])
     client.force_login(officer)
-    page = client.get(reverse("registration:candidate_detail", args=[person.pk])).content.decode()
+    page = client.get(reverse("portal:candidate_detail", args=[person.pk])).content.decode()
     assert "Not eligible" in page
     assert "Who is concerned" in page
 
@@ -62,9 +62,9 @@ def test_officers_find_candidates_by_name_number_or_contract(client, officer, st
     client.force_login(officer)
     contract = stranger.contracts.get()
     for query in (stranger.surname, stranger.national_id, contract.number):
-        page = client.get(reverse("registration:candidate_list"), {"q": query}).content.decode()
+        page = client.get(reverse("portal:candidate_list"), {"q": query}).content.decode()
         assert str(stranger) in page, query
-    page = client.get(reverse("registration:candidate_list"), {"q": "nobody"}).content.decode()
+    page = client.get(reverse("portal:candidate_list"), {"q": "nobody"}).content.decode()
     assert "No candidate matches your search" in page
 
 
@@ -75,11 +75,11 @@ def test_the_list_makes_the_same_number_of_queries_whatever_the_number_of_rows(
         factories.contract(factories.candidate())
     client.force_login(officer)
     with django_assert_max_num_queries(8) as few:
-        client.get(reverse("registration:candidate_list"))
+        client.get(reverse("portal:candidate_list"))
     for _ in range(20):
         factories.contract(factories.candidate())
     with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(reverse("registration:candidate_list"))
+        client.get(reverse("portal:candidate_list"))
 
 
 def test_officers_filter_by_status_session_and_end_of_term(client, officer):
@@ -103,7 +103,7 @@ def test_officers_filter_by_status_session_and_end_of_term(client, officer):
     session = factories.information_session()
     booking_create(candidate=registered, session=session)
     client.force_login(officer)
-    url = reverse("registration:candidate_list")
+    url = reverse("portal:candidate_list")
 
     def names(**params):
         return client.get(url, params).content.decode()
@@ -121,7 +121,7 @@ def test_a_filtered_page_costs_the_same_queries_whatever_the_rows(
     client, officer, django_assert_max_num_queries
 ):
     client.force_login(officer)
-    url = reverse("registration:candidate_list")
+    url = reverse("portal:candidate_list")
     params = {"q": "Surname", "status": "in_force", "ending": 90}
     factories.contract(factories.candidate())
     with django_assert_max_num_queries(10) as few:

@@ -1,6 +1,8 @@
 """The formalities document handed over at the information session (seed: "a document
 listing the dates and locations of the formalities to be accomplished by the
-candidates"), in the candidate's language, and available online afterwards."""
+candidates"), in the candidate's language, and available online afterwards. It reads
+the candidate's orientation (intake), contract (contracts) and the courses' calendar
+(training)."""
 
 from datetime import date
 
@@ -14,6 +16,8 @@ from accueil.registration.models import Candidate
 from accueil.training.models import CourseEvent, EventKind
 
 NEXT_EVENTS = 5
+# The audit trail's reason for handing the document over (the task list reads it).
+FORMALITIES_EXPORT = "formalities document"
 
 
 def formalities_context(candidate: Candidate, today: date) -> dict:
@@ -33,5 +37,5 @@ def formalities_context(candidate: Candidate, today: date) -> dict:
 def formalities_pdf(candidate: Candidate) -> bytes:
     with translation.override(candidate.information_language):
         context = formalities_context(candidate, clock.today())
-        html = render_to_string("intake/pdf/formalities.html", context)
+        html = render_to_string("portal/pdf/formalities.html", context)
     return HTML(string=html).write_pdf()

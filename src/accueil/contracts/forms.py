@@ -1,0 +1,107 @@
+"""The contract's forms: signing it with the candidate at the information session (an
+officer), and withdrawing it (an officer, or the candidate who holds it).
+
+Forms only parse and check what was typed; the services decide and write. The
+templates render GOV.UK Frontend markup (core's includes/govuk/).
+"""
+
+from datetime import date, timedelta
+from typing import Any, cast
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from accueil.contracts.models import SignatureMethod
+from accueil.core.govuk import DayField, GovukForm, Radios
+from accueil.core.text import validate_multi_line
+
+MAX_SCAN_BYTES = 10 * 1024 * 1024
+# What a scanner or a phone produces, recognised by the file's first bytes.
+SCAN_SIGNATURES = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
+LATEST_ENTRY_INTO_FORCE = timedelta(days=365)
+
+
+class ContractSignForm(GovukForm):
+    method = forms.ChoiceField(
+        label=_("How did the candidate sign?"),
+        choices=SignatureMethod.choices,
+        widget=Radios,
+        error_messages={
+            "required": _("Select how the candidate signed"),
+            "invalid_choice": _("Select how the candidate signed"),
+        },
+    )
+    scan = forms.FileField(
+        label=_("Scan of the signed paper copy"),
+        help_text=_(
+            "Only for a signed paper copy. A PDF, JPEG or PNG file of at most 10 MB. "
+            "If there is an error on the page, choose the file again."
+        ),
+        required=False,
+        error_messages={"empty": _("The selected file is empty")},
+    )
+    identity_checked = forms.BooleanField(
+        label=_("I checked the candidate's identity against their document"),
+        required=False,
+    )
+    entry_into_force = DayField(
+        label=_("Entry into force"),
+        help_text=_("Usually today. For example, 27 3 2026"),
+        error_messages={
+            "required": _("Enter the date of entry into force"),
+            "incomplete": _("The date of entry into force must include a day, a month and a year"),
+            "invalid": _("The date of entry into force must be a real date, like 27 3 2026"),
+        },
+    )
+
+    def __init__(self, *args, drafted_on: date, today: date, **kwargs):
+        kwargs.setdefault("initial", {"entry_into_force": today})
+        super().__init__(*args, **kwargs)
+        self.drafted_on, self.today = drafted_on, today
+
+    def clean_entry_into_force(self) -> date:
+        start = self.cleaned_data["entry_into_force"]
+        if start < self.drafted_on:
+            raise ValidationError(_("The contract cannot enter into force before it was drafted"))
+        if start > self.today + LATEST_ENTRY_INTO_FORCE:
+            raise ValidationError(_("The date of entry into force must be within a year"))
+        return start
+
+    def clean_scan(self):
+        scan = self.cleaned_data.get("scan")
+        if not scan:
+            return None
+        if scan.size > MAX_SCAN_BYTES:
+            raise ValidationError(_("The selected file must be smaller than 10 MB"))
+        head = scan.read(8)
+        scan.seek(0)
+        if not head.startswith(SCAN_SIGNATURES):
+            raise ValidationError(_("The selected file must be a PDF, JPEG or PNG"))
+        return scan
+
+    def clean(self):
+        data = cast("dict[str, Any]", super().clean())
+        method = data.get("method")
+        if method == SignatureMethod.PAPER and not data.get("scan") and "scan" not in self.errors:
+            self.add_error("scan", _("Upload the scan of the signed paper copy"))
+        if method == SignatureMethod.CONFIRMED and not data.get("identity_checked"):
+            self.add_error(
+                "identity_checked",
+                _("Confirm that you checked the candidate's identity against their document"),
+            )
+        return data
+
+
+class ContractWithdrawForm(GovukForm):
+    reason = forms.CharField(
+        label=_("Why is the contract withdrawn?"),
+        help_text=_("This is kept in the contract's history"),
+        widget=forms.Textarea,
+        max_length=500,
+        validators=[validate_multi_line],
+        error_messages={
+            "required": _("Enter the reason for withdrawing the contract"),
+            "max_length": _("The reason must be 500 characters or fewer"),
+        },
+    )

@@ -1,0 +1,61 @@
+"""The officers' page to register a candidate who called or wrote (then they book the
+candidate a seat, on booking's pages). Only officers use it (403 for other roles); the
+registration goes through `registration.services`."""
+
+import uuid
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accueil.accounts import access
+from accueil.accounts.decorators import role_required
+from accueil.accounts.http import AuthenticatedHttpRequest
+from accueil.core import clock
+from accueil.core.http import posted
+from accueil.registration import access as registration_access
+from accueil.registration import forms
+from accueil.registration import services as registration
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(access.can_manage_sessions)
+def candidate_register(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = forms.CandidateRegisterForm(
+        posted(request), today=clock.today(), initial=new_submission()
+    )
+    context: dict = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        try:
+            candidate = registration.candidate_register(
+                data=form.registration_data(),
+                channel=form.cleaned_data["channel"],
+                actor=request.user,
+                submission_id=form.cleaned_data["submission_id"],
+                request=request,
+            )
+        except registration.NotEligible as refused:
+            context["eligibility"] = refused.decision.to_dict(get_language() or "en")
+        except registration.AlreadyRegistered:
+            existing = registration_access.candidates_for_user(request.user).filter(
+                national_id=form.cleaned_data["national_id"]
+            )
+            context = {"existing": existing.first()}
+            return render(
+                request, "registration/officer/candidate_already_registered.html", context
+            )
+        else:
+            messages.success(
+                request,
+                _("%(name)s is registered. Now book their information session.")
+                % {"name": candidate},
+            )
+            return redirect("officer:candidate_book", candidate.pk)
+    return render(request, "registration/officer/candidate_register.html", context)
+
+
+def new_submission() -> dict:
+    return {"submission_id": uuid.uuid4()}
