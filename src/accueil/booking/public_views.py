@@ -22,6 +22,7 @@ from accueil.audit.models import Action
 from accueil.audit.service import audit_record
 from accueil.booking import selectors, services
 from accueil.booking.models import Booking, BookingStatus, InformationSession
+from accueil.core.govuk import FrontendRadios
 from accueil.core.http import posted
 from accueil.core.languages import language_name
 from accueil.core.ratelimit import limit_posts
@@ -36,7 +37,7 @@ class SessionChoiceForm(forms.Form):
     # Any session validates here: the service says whether it is full or closed.
     session = forms.ModelChoiceField(
         queryset=InformationSession.objects.all(),
-        widget=forms.RadioSelect,
+        widget=FrontendRadios,
         empty_label=None,
         error_messages={
             "required": gettext_lazy("Select an information session"),
@@ -52,7 +53,7 @@ class SessionChoiceForm(forms.Form):
 class WaitlistForm(forms.Form):
     language = forms.ChoiceField(
         choices=[("", gettext_lazy("No preference")), *InformationLanguage.choices],
-        widget=forms.RadioSelect,
+        widget=FrontendRadios,
         required=False,
     )
 
