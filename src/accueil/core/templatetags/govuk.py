@@ -65,8 +65,9 @@ def _options(options: dict) -> dict:
 
 @register.simple_tag(takes_context=True)
 def govuk_field(context, field, **options) -> str:
-    widget = getattr(getattr(field, "field", None), "widget", None)
-    attrs = {key: widget.attrs[key] for key in WIDGET_OPTIONS if key in getattr(widget, "attrs", {})}
+    # A BoundField; or an object shaped like one, such as core.govuk.DateGroup.
+    widget_attrs = getattr(getattr(getattr(field, "field", None), "widget", None), "attrs", {})
+    attrs = {key: widget_attrs[key] for key in WIDGET_OPTIONS if key in widget_attrs}
     values = _options({**attrs, **options})
     values["field"] = field
     if values["label"] is None:
