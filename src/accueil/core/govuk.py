@@ -3,8 +3,10 @@ the field's id (so the error summary can link to it), the three-box date input, 
 radios, and a form base class.
 
 Every form of every app renders through one layer: `{% load govuk %}` then
-`{% govuk_field form.x %}` (one field) or `{% govuk_fieldset form %}` (several fields
-under one legend, such as the country pickers). The tag picks the template of the
+`{% govuk_field form.x %}` (one field, with options such as heading=True) or
+`{% govuk_fieldset form %}` (several fields under one legend, such as the country
+pickers); Django's own `{{ form }}` and `{{ form.x.as_field_group }}` go through them
+too (`GovukRenderer`, settings.FORM_RENDERER). The tag picks the template of the
 field's kind from its widget (`template_for`); the templates are in
 core/templates/includes/govuk/, one per kind, on two frames: `_label.html` (a label)
 and `_fieldset.html` (a fieldset and its legend).
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
+from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
 from accueil.core.text import validate_one_line
@@ -170,6 +173,14 @@ def template_for(field) -> str:
     if name is None:
         name = next((n for kind, n in TEMPLATES.items() if isinstance(widget, kind)), "input")
     return f"includes/govuk/{name}.html"
+
+
+class GovukRenderer(DjangoTemplates):
+    """Django's form renderer (settings.FORM_RENDERER) on the same templates: `{{ form }}`
+    and `{{ form.x.as_field_group }}` render as `{% govuk_field %}` does, without options."""
+
+    form_template_name = "includes/govuk/form.html"
+    field_template_name = "includes/govuk/field.html"
 
 
 class GovukForm(forms.Form):
