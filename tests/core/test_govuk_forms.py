@@ -1,13 +1,21 @@
 """The one GOV.UK form layer (accueil.core.govuk and its tags): each kind of field
 renders with its label or legend, hint, error and ids, whichever app's form it is."""
 
+import pytest
 from django import forms
 from django.template import Context, Template
+from django.utils import translation
 
 from accueil.core.govuk import Checkboxes, DayField, FrontendRadios, GovukForm, Radios
 from accueil.registration.forms import DateOfBirthForm, LegalResidenceForm, NameForm
 
 CHOICES = [("a", "A"), ("b", "B"), ("c", "C")]
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
 
 
 class Example(GovukForm):
