@@ -152,7 +152,7 @@ class DateGroup:
     template = "includes/govuk/date_input.html"
 
 
-TEMPLATES = {  # the first kind the widget is an instance of
+KINDS = {  # widget class: template; the first the widget is an instance of counts
     forms.CheckboxSelectMultiple: "checkboxes",
     forms.RadioSelect: "radios",
     forms.Select: "select",
@@ -164,14 +164,12 @@ TEMPLATES = {  # the first kind the widget is an instance of
 
 
 def template_for(field) -> str:
-    """The template of a bound field's kind: its widget's `govuk_template`, else the
-    template of the first kind in TEMPLATES its widget is, else a text input."""
+    """The template of a bound field's kind, from its widget (a text input when none
+    of KINDS); an object shaped like a bound field (DateGroup) names its own."""
     if template := getattr(field, "template", None):
         return template
     widget = field.field.widget
-    name = getattr(widget, "govuk_template", None)
-    if name is None:
-        name = next((n for kind, n in TEMPLATES.items() if isinstance(widget, kind)), "input")
+    name = next((name for kind, name in KINDS.items() if isinstance(widget, kind)), "input")
     return f"includes/govuk/{name}.html"
 
 
