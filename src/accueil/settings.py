@@ -108,6 +108,9 @@ TEMPLATES = [
     },
 ]
 
+# Forms render as GOV.UK's (accueil.core.govuk): {{ form }} and {{ form.x.as_field_group }}.
+FORM_RENDERER = "accueil.core.govuk.GovukRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.getenv("DATABASE_URL", f"sqlite:///{DATA_DIR / 'accueil.sqlite3'}"),

@@ -20,6 +20,7 @@ from accueil.core.clock import LUXEMBOURG
 from accueil.core.govuk import (
     Checkboxes,
     DayField,
+    FrontendRadios,
     GovukForm,
     Radios,
     address_field,
@@ -212,7 +213,7 @@ class SessionChoiceForm(forms.Form):
     # Any session validates here: the service says whether it is full or closed.
     session = forms.ModelChoiceField(
         queryset=InformationSession.objects.all(),
-        widget=forms.RadioSelect,
+        widget=FrontendRadios,
         empty_label=None,
         error_messages={
             "required": _("Select an information session"),
@@ -230,7 +231,7 @@ class PublicWaitlistForm(forms.Form):
 
     language = forms.ChoiceField(
         choices=[("", _("No preference")), *InformationLanguage.choices],
-        widget=forms.RadioSelect,
+        widget=FrontendRadios,
         required=False,
     )
 

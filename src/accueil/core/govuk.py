@@ -1,17 +1,32 @@
 """GOV.UK Design System pieces for Django forms: widgets whose first element carries
 the field's id (so the error summary can link to it), the three-box date input, yes/no
-radios, and a form base class. Templates are in core/templates/includes/govuk/.
+radios, and a form base class.
+
+Every form of every app renders through one layer: `{% load govuk %}` then
+`{% govuk_field form.x %}` (one field, with options such as heading=True) or
+`{% govuk_fieldset form %}` (several fields under one legend, such as the country
+pickers); Django's own `{{ form }}` and `{{ form.x.as_field_group }}` go through them
+too (`GovukRenderer`, settings.FORM_RENDERER). The tag picks the template of the
+field's kind from its widget (`template_for`); the templates are in
+core/templates/includes/govuk/, one per kind, on two frames: `_label.html` (a label)
+and `_fieldset.html` (a fieldset and its legend).
 """
 
+from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
+from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
 from accueil.core.text import validate_one_line
 from accueil.rules.dates import EARLIEST, LATEST
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -25,6 +40,16 @@ class Radios(forms.RadioSelect):
 
     def id_for_label(self, id_, index="0"):
         return super().id_for_label(id_, index)
+
+
+class FrontendRadios(Radios):
+    """Radios with the ids GOV.UK Frontend gives them: the field's id on the first
+    option, then <id>-2, <id>-3 (the public one-question pages)."""
+
+    def id_for_label(self, id_, index="0"):
+        if not id_ or index in (None, "0", 0):
+            return id_
+        return f"{id_}-{int(index) + 1}"
 
 
 class Checkboxes(forms.CheckboxSelectMultiple):
@@ -60,6 +85,7 @@ class DateBoundField(BoundField):
                 "label": label,
                 "value": typed,
                 "width": 4 if part == "year" else 2,
+                "error": bool(self.errors),
             }
             for part, label, typed in zip(DateParts.parts, labels, value, strict=True)
         ]
@@ -111,6 +137,48 @@ def yes_no(label, required_message, help_text="") -> forms.TypedChoiceField:
         widget=Radios,
         error_messages={"required": required_message, "invalid_choice": required_message},
     )
+
+
+@dataclass
+class DateGroup:
+    """A GOV.UK date input made of three fields of a form (day, month and year), shown
+    as one field: what `includes/govuk/date_input.html` reads of a `DateBoundField`."""
+
+    auto_id: str
+    label: "StrOrPromise"
+    help_text: "StrOrPromise"
+    errors: list = field(default_factory=list)
+    parts: list[dict] = field(default_factory=list)
+    template = "includes/govuk/date_input.html"
+
+
+KINDS = {  # widget class: template; the first the widget is an instance of counts
+    forms.CheckboxSelectMultiple: "checkboxes",
+    forms.RadioSelect: "radios",
+    forms.Select: "select",
+    forms.Textarea: "textarea",
+    forms.CheckboxInput: "checkbox",
+    forms.FileInput: "file",
+    DateParts: "date_input",
+}
+
+
+def template_for(field) -> str:
+    """The template of a bound field's kind, from its widget (a text input when none
+    of KINDS); an object shaped like a bound field (DateGroup) names its own."""
+    if template := getattr(field, "template", None):
+        return template
+    widget = field.field.widget
+    name = next((name for kind, name in KINDS.items() if isinstance(widget, kind)), "input")
+    return f"includes/govuk/{name}.html"
+
+
+class GovukRenderer(DjangoTemplates):
+    """Django's form renderer (settings.FORM_RENDERER) on the same templates: `{{ form }}`
+    and `{{ form.x.as_field_group }}` render as `{% govuk_field %}` does, without options."""
+
+    form_template_name = "includes/govuk/form.html"
+    field_template_name = "includes/govuk/field.html"
 
 
 class GovukForm(forms.Form):

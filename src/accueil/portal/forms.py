@@ -3,7 +3,7 @@ contracts) (all optional, all in the query string:
 nothing personal but a name or number someone typed, which is not logged)."""
 
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django import forms
 from django.utils import timezone
@@ -61,6 +61,7 @@ class CandidateFilterForm(forms.Form):
         required=False,
         min_value=1,
         max_value=MAX_ID,
+        widget=forms.Select,  # of session_choices
         error_messages={
             "invalid": _("Select an information session from the list"),
             "min_value": _("Select an information session from the list"),
@@ -78,6 +79,7 @@ class CandidateFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.session_choices = session_choices()
+        cast(forms.Select, self.fields["session"].widget).choices = self.session_choices
 
     def filters(self) -> CandidateFilters:
         data = self.cleaned_data

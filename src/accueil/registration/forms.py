@@ -19,7 +19,15 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accueil.core import clock
-from accueil.core.govuk import YES_NO, GovukForm, Radios, TelInput, yes_no
+from accueil.core.govuk import (
+    YES_NO,
+    DateGroup,
+    FrontendRadios,
+    GovukForm,
+    Radios,
+    TelInput,
+    yes_no,
+)
 from accueil.core.text import validate_multi_line, validate_one_line
 from accueil.registration import validation
 from accueil.registration.models import OFFICER_CHANNELS, InformationLanguage
@@ -62,7 +70,7 @@ class YesNoForm(AnswerForm):
         super().__init__(*args, initial=initial, **kwargs)  # type: ignore[misc]  # `initial` is keyword-only here, never in args
         self.fields[key] = forms.ChoiceField(
             choices=YES_NO,
-            widget=forms.RadioSelect,
+            widget=FrontendRadios,
             error_messages={"required": self.required_message},
         )
 
@@ -126,6 +134,29 @@ class DateOfBirthForm(AnswerForm):
                 return self[name].errors[0]
         return None
 
+    @property
+    def date_of_birth(self) -> DateGroup:
+        """The three fields as one GOV.UK date input; only the parts in error are marked."""
+        error = self.date_error
+        return DateGroup(
+            auto_id="dob",
+            label=_("What is your date of birth?"),
+            help_text=_("For example, 27 3 2007"),
+            errors=[error] if error else [],
+            parts=[
+                {
+                    "id": self[name].auto_id,
+                    "name": self[name].html_name,
+                    "label": self[name].label,
+                    "value": self[name].value(),
+                    "width": 4 if name == "year" else 2,
+                    "error": name in self.error_parts,
+                    "autocomplete": f"bday-{name}",
+                }
+                for name in self.fields
+            ],
+        )
+
 
 class NationalitiesForm(AnswerForm):
     """Up to three nationalities, each a select of the ISO list (works without JavaScript)."""
@@ -176,12 +207,14 @@ class NameForm(AnswerForm):
     surname = forms.CharField(
         label=_("Surname"),
         max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name", "spellcheck": "false"}),
         validators=[validate_one_line],
         error_messages={"required": _("Enter your surname")},
     )
     first_name = forms.CharField(
         label=_("First name"),
         max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name", "spellcheck": "false"}),
         validators=[validate_one_line],
         error_messages={"required": _("Enter your first name")},
     )
@@ -229,6 +262,7 @@ class ContactForm(AnswerForm):
         label=_("Email address"),
         required=False,
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         error_messages={
             "invalid": _("Enter an email address in the correct format, like name@example.com")
         },
@@ -237,7 +271,7 @@ class ContactForm(AnswerForm):
         label=_("Postal address"),
         required=False,
         max_length=500,
-        widget=forms.Textarea,
+        widget=forms.Textarea(attrs={"autocomplete": "street-address"}),
         validators=[validate_multi_line],
     )
 
@@ -259,7 +293,7 @@ class LanguageForm(AnswerForm):
     keys = ("information_language",)
     information_language = forms.ChoiceField(
         choices=InformationLanguage.choices,
-        widget=forms.RadioSelect,
+        widget=FrontendRadios,
         error_messages={"required": _("Select the language for information about the contract")},
     )
 
