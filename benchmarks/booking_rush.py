@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
 sys.path.insert(0, str(ROOT / "src"))
 
-from accueil.registration.national_id import make as make_national_id  # noqa: E402
+from accueil.core.national_id import make as make_national_id  # noqa: E402
 
 CREATE_SESSIONS = """
 import json, sys

@@ -43,8 +43,8 @@ def contracts() -> list:
     from accueil.accounts.models import Role, User
     from accueil.contracts import services
     from accueil.contracts.models import SignatureMethod
+    from accueil.core import national_id
     from accueil.intake.models import DocumentKind, ResidenceDocument
-    from accueil.registration import national_id
     from accueil.registration.models import Candidate
 
     officer = User.objects.create_user(

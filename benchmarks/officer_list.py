@@ -101,7 +101,7 @@ def fill(count: int) -> dict:
 
     from accueil.booking.models import Booking, InformationSession
     from accueil.contracts.models import Contract
-    from accueil.registration import national_id
+    from accueil.core import national_id
     from accueil.registration.models import Candidate
 
     rng = random.Random(2026)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from accueil.accounts.models import Organisation, OrganisationKind, Role, User
 from accueil.booking.models import Booking, BookingStatus
 from accueil.contracts.models import Contract, ContractStatus
-from accueil.registration import national_id
+from accueil.core import national_id
 from accueil.registration.models import Candidate, Channel
 
 PASSWORD = "correct-horse-battery-staple"

@@ -16,7 +16,8 @@ from accueil.api.schemas import CONFLICTS
 from accueil.audit.models import AuditEvent
 from accueil.booking import services
 from accueil.booking.models import Booking, BookingStatus, SessionStatus
-from accueil.registration import links, national_id
+from accueil.core import national_id
+from accueil.registration import selectors as links
 from accueil.registration.models import Candidate
 from tests import factories
 

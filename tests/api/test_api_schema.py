@@ -21,7 +21,8 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from accueil.api.api import api
 from accueil.booking.models import SessionStatus
 from accueil.booking.services import booking_create
-from accueil.registration import links, national_id
+from accueil.core import national_id
+from accueil.registration import selectors as links
 from accueil.wsgi import application
 from tests import factories
 

@@ -16,7 +16,8 @@ import pytest
 from django.db import connection
 
 from accueil.booking.models import Booking, BookingStatus, InformationSession
-from accueil.registration import links, national_id
+from accueil.core import national_id
+from accueil.registration import selectors as links
 from accueil.registration.models import Candidate
 from tests import factories
 

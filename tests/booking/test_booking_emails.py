@@ -90,7 +90,7 @@ def test_the_worker_runs_the_sweep_every_five_minutes(db):
 def registration(n: int = 0) -> RegistrationData:
     from datetime import date
 
-    from accueil.registration import national_id
+    from accueil.core import national_id
 
     return RegistrationData(
         surname="Silva",

@@ -14,7 +14,7 @@ from django.utils import timezone
 from accueil.audit.models import Action, AuditEvent
 from accueil.booking import services
 from accueil.booking.models import BookingStatus, InformationSession, SessionStatus, WaitlistStatus
-from accueil.registration import links
+from accueil.registration import selectors as links
 from tests import factories
 
 pytestmark = pytest.mark.django_db

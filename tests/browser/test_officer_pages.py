@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from accueil.accounts.models import Role
 from accueil.booking import services
 from accueil.booking.models import InformationSession, SessionStatus
-from accueil.registration import national_id
+from accueil.core import national_id
 from tests import factories
 from tests.browser.conftest import PHONE, assert_accessible, sign_in
 

@@ -16,7 +16,8 @@ from django.utils import timezone
 from playwright.sync_api import Page
 
 from accueil.booking.models import BookingStatus
-from accueil.registration import links, national_id
+from accueil.core import national_id
+from accueil.registration import selectors as links
 from accueil.registration.models import Candidate
 from tests import factories
 from tests.browser.conftest import PHONE, assert_accessible

@@ -23,7 +23,7 @@ from accueil.guide import engine
 from accueil.guide.calculators import CALCULATORS
 from accueil.guide.forms import QuestionForm
 from accueil.guide.models import Procedure, ResidencePermit
-from accueil.registration import links
+from accueil.registration import selectors as links
 from accueil.registration.public_views import CHECK, REGISTER
 from accueil.rules import RULES
 from tests import factories

@@ -73,7 +73,7 @@ def test_a_refusal_that_rolls_the_request_back_still_counts(client, settings):
     """A registration refused by the law rolls its writes back; the count stays."""
     from datetime import date
 
-    from accueil.registration import national_id
+    from accueil.core import national_id
     from tests.api.test_api_booking import register
 
     settings.RATE_LIMIT_PUBLIC = "2/600"

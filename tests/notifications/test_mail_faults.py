@@ -31,9 +31,9 @@ from django.utils import timezone
 
 from accueil.booking import emails as booking_emails
 from accueil.booking.models import Booking
+from accueil.core import national_id
 from accueil.notifications.models import DeliveryStatus, Notification
 from accueil.registration import emails as registration_emails
-from accueil.registration import national_id
 from accueil.registration.models import Candidate
 from tests import factories
 

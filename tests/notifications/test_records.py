@@ -18,7 +18,7 @@ from accueil.booking import services
 from accueil.notifications import queue
 from accueil.notifications.models import Notification
 from accueil.notifications.services import forget
-from accueil.registration.emails import about
+from accueil.registration.selectors import email_about as about
 from tests import factories
 
 

@@ -28,9 +28,9 @@ from django_q.signing import SignedPackage
 from accueil.accounts.models import Role
 from accueil.audit.models import AuditEvent
 from accueil.booking import services
+from accueil.core import national_id
 from accueil.notifications import queue
 from accueil.notifications.models import DeliveryStatus, Notification
-from accueil.registration import national_id
 from tests import factories
 
 QUEUE = {"default": {"BACKEND": "accueil.notifications.queue.QueueBackend", "QUEUES": ["default"]}}

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from accueil.accounts import links
+from accueil.accounts import selectors as links
 from accueil.accounts.models import Role
 from accueil.registration import accounts
 from accueil.registration.models import Candidate
@@ -21,7 +21,7 @@ GOOD_PASSWORD = "a-long-and-unusual-passphrase"
 def registered(db, django_capture_on_commit_callbacks, run_tasks):
     from datetime import date
 
-    from accueil.registration import national_id
+    from accueil.core import national_id
 
     data = RegistrationData(
         surname="Kovalenko",

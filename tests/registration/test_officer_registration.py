@@ -11,7 +11,7 @@ from accueil.accounts.models import Role
 from accueil.audit.models import Action, AuditEvent
 from accueil.booking import services
 from accueil.booking.models import BookingStatus, WaitlistEntry, WaitlistStatus
-from accueil.registration import national_id
+from accueil.core import national_id
 from accueil.registration.models import Candidate, Channel
 from tests import factories
 

@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from accueil.audit.models import AuditEvent
 from accueil.booking.models import Booking, SessionStatus
-from accueil.registration import national_id
+from accueil.core import national_id
 from accueil.registration.models import Candidate
 from tests import factories
 from tests.api.test_api_booking import answers

@@ -11,7 +11,8 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from accueil.audit.models import Action, AuditEvent
-from accueil.registration import links, national_id
+from accueil.core import national_id
+from accueil.registration import selectors as links
 from accueil.registration.models import Candidate, Channel
 from tests import factories
 

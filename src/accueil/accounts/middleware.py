@@ -21,13 +21,3 @@ class UserLanguageMiddleware:
             translation.activate(user.language)
             request.LANGUAGE_CODE = user.language
         return self.get_response(request)
-
-
-def use_their_language(request: HttpRequest, code: str) -> None:
-    """On a page reached from an email (a private link), speak the language the person
-    chose at registration, unless they picked another one in this browser."""
-    if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME):
-        return
-    if code in {c for c, _name in settings.LANGUAGES}:
-        translation.activate(code)
-        request.LANGUAGE_CODE = code

@@ -8,24 +8,21 @@ same whether or not the account exists, and so does every failure.
 
 No typed text is stored: axes keeps a keyed hash of the typed address
 (`account_key`), the audit trail the matched account's id (or that hash when none
-matched, see `failed_sign_in`) and the client's address from the same trusted-proxy
-reading as the rest of Accueil (`accueil.core.http.client_ip`).
+matched, see `accounts.selectors.failed_sign_in`) and the client's address from the
+same trusted-proxy reading as the rest of Accueil (`accueil.core.http.client_ip`).
 
 Signing in, out, and failing to, are recorded in the audit trail by the audit app's
 receivers of Django's authentication signals (`accueil.audit.receivers`): accounts
 does not know the trail. A sign-in without a password (an emailed link, a new account)
-goes through `sign_in`, which tells the trail how it happened.
+goes through `accounts.services.sign_in`, which tells the trail how it happened.
 """
 
 import hashlib
 import hmac
 
 from django.conf import settings
-from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-
-from accueil.accounts.models import User
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 # Where `sign_in` leaves, for the sign-in's audit event, how the person signed in: a
@@ -56,33 +53,3 @@ def locked_out(request: HttpRequest, original_response=None, credentials=None) -
     response = render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
     response["Retry-After"] = str(minutes * 60)
     return response
-
-
-def sign_in(request: HttpRequest, user: User, *, how: str) -> None:
-    """Sign `user` in without a password (Django's `login` with the model backend);
-    `how` ("one-time link", "account activated") is the reason of the audit event."""
-    request.META[HOW_KEY] = how
-    login(request, user, backend=MODEL_BACKEND)
-
-
-def sign_in_how(request: HttpRequest | None) -> str:
-    """How the person of this request signed in, when it was not with a password."""
-    return str(request.META.get(HOW_KEY, "")) if request is not None else ""
-
-
-def failed_sign_in(
-    credentials: dict | None, request: HttpRequest | None
-) -> tuple[User | None, str]:
-    """The account a failed password sign-in was for (None when no account matched) and
-    the reason to record: a wrong password, or no such account with the keyed hash of
-    the typed address (so that repeated attempts at one unknown address can be counted,
-    nothing typed being kept), either one after "locked out" when axes refused it."""
-    typed = typed_account(credentials)
-    user = User.objects.filter(email__iexact=typed).first() if typed else None
-    if user is not None:
-        reason = "wrong password"
-    else:
-        reason = f"no such account ({account_key(None, credentials)})"
-    if getattr(request, "axes_locked_out", False):
-        reason = f"locked out, {reason}"
-    return user, reason

@@ -32,7 +32,7 @@ from accueil.booking.services import (
     booking_move,
     waitlist_join,
 )
-from accueil.registration import links
+from accueil.registration import selectors as registration_selectors
 from accueil.registration.models import Candidate
 
 router = Router(tags=["bookings"])
@@ -56,7 +56,7 @@ def active_booking(candidate: Candidate) -> Booking | None:
 def operate(request: HttpRequest, token: str, act) -> Status:
     """The common path of every change (RateLimitMiddleware has counted it): the
     token, then `act(candidate)`, whose booking refusals become 409 with their code."""
-    candidate = links.candidate_from_token(token)
+    candidate = registration_selectors.candidate_from_token(token)
     if candidate is None:
         return unknown_token()
     try:
@@ -75,7 +75,7 @@ BODY_ERRORS = {400: ErrorOut, **ERRORS}
     summary="See your booking and waitlist place",
 )
 def booking_show(request: HttpRequest, token: Path[Token], lang: ReaderLang = None):
-    candidate = links.candidate_from_token(token)
+    candidate = registration_selectors.candidate_from_token(token)
     if candidate is None:
         return unknown_token()
     state = selectors.booking_state(candidate)

@@ -33,9 +33,8 @@ from accueil.api.schemas import (
     reader_language,
 )
 from accueil.booking.services import BookingError, NoSuchSession, candidate_submit_and_book
-from accueil.core import clock
+from accueil.core import clock, validation
 from accueil.core.text import text_error
-from accueil.registration import validation
 from accueil.registration.models import Candidate
 from accueil.registration.services import NotEligible, RegistrationData, candidate_submit
 

@@ -7,7 +7,7 @@ from django.dispatch import receiver
 from django.http import HttpRequest
 
 from accueil.accounts.models import User
-from accueil.accounts.signin import failed_sign_in, sign_in_how
+from accueil.accounts.selectors import failed_sign_in, sign_in_how
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
 

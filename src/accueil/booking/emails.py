@@ -22,10 +22,9 @@ from django_tasks import task
 
 from accueil.booking.ics import session_invitation
 from accueil.booking.models import Booking, BookingStatus
-from accueil.notifications.emails import Attachment, compose
-from accueil.notifications.services import deliver, queue, queue_once
-from accueil.registration import emails as registration_emails
-from accueil.registration import links
+from accueil.notifications.services import Attachment, compose, deliver, queue, queue_once
+from accueil.registration import selectors as registration_selectors
+from accueil.registration import services as registration_services
 from accueil.registration.models import Candidate
 
 REMINDER_BEFORE = timedelta(days=2)  # issue: "A reminder email goes out 2 days before."
@@ -69,7 +68,7 @@ def message(kind: str, booking: Booking) -> EmailMessage:
             "candidate": candidate,
             "booking": booking,
             "session": booking.session,
-            "link": links.access_url(candidate),
+            "link": registration_selectors.access_url(candidate),
             "site_url": settings.SITE_URL,
         },
         language=language,
@@ -96,7 +95,7 @@ def send_welcome(candidate_id: str, booking_id: int, key: str) -> bool:
     """Both emails of `welcome`, each sent unless recorded as sent: a failure of one
     does not hold the other back; the task fails (and is tried again) if either did."""
     sends = (
-        lambda: registration_emails.send_candidate_email.call("registered", candidate_id, key),
+        lambda: registration_services.registered_email_send(candidate_id, key),
         lambda: send_booking_email.call("booked", booking_id),
     )
     sent, errors = False, []
@@ -134,7 +133,7 @@ def queue_due_reminders() -> int:
         "reminder",
         PURPOSES["reminder"],
         (
-            (f"reminder:booking:{pk}", registration_emails.about(candidate_id), [pk])
+            (f"reminder:booking:{pk}", registration_selectors.email_about(candidate_id), [pk])
             for pk, candidate_id in due
         ),
     )
@@ -166,7 +165,7 @@ def send_once(kind: str, booking: Booking) -> bool:
     return deliver(
         f"{kind}:booking:{booking.pk}",
         kind,
-        registration_emails.about(booking.candidate_id),
+        registration_selectors.email_about(booking.candidate_id),
         PURPOSES.get(kind, kind),
         lambda: message(kind, booking),
         again=again,

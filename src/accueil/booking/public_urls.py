@@ -1,6 +1,6 @@
 """The candidate's information-session pages, reached with the private link:
 see, choose, move or cancel a booking, the waiting list, the calendar invitation.
-Emails link to "manage" (registration.links.access_url)."""
+Emails link to "manage" (registration.selectors.access_url)."""
 
 from django.urls import path
 

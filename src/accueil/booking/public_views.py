@@ -2,9 +2,9 @@
 account): choose a session, see the booking, move or cancel it until the session
 starts, download its calendar invitation, or wait on the waiting list.
 
-The token in the address is the only key (`registration.links`); every change goes
-through `booking.services`, which check the seats and send the emails. Every POST
-is rate limited per client address.
+The token in the address is the only key (`registration.selectors.candidate_from_token`);
+every change goes through `booking.services`, which check the seats and send the
+emails. Every POST is rate limited per client address.
 """
 
 from django.contrib import messages
@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accueil.accounts.middleware import use_their_language
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
 from accueil.booking import selectors, services
@@ -23,16 +22,16 @@ from accueil.booking.forms import PublicWaitlistForm, SessionChoiceForm
 from accueil.booking.ics import session_invitation
 from accueil.booking.models import Booking, BookingStatus, InformationSession
 from accueil.core.http import posted
-from accueil.core.languages import language_name
+from accueil.core.languages import language_name, use_their_language
 from accueil.core.ratelimit import limit_posts
-from accueil.registration import links
+from accueil.registration import selectors as registration_selectors
 from accueil.registration.models import Candidate
 
 MAX_LISTED = 60  # sessions shown in the chooser, earliest first
 
 
 def _candidate(request: HttpRequest, token: str) -> Candidate:
-    candidate = links.candidate_from_token(token)
+    candidate = registration_selectors.candidate_from_token(token)
     if candidate is None:
         raise Http404
     use_their_language(request, candidate.information_language)

@@ -23,7 +23,7 @@ from accueil.booking.models import BookingStatus
 from accueil.contracts.selectors import FEED_SALT, current_contract
 from accueil.core.clock import LUXEMBOURG
 from accueil.guide.selectors import candidate_dates
-from accueil.registration import links
+from accueil.registration import services as registration_services
 from accueil.registration.models import Candidate
 
 
@@ -37,7 +37,7 @@ def candidate_for_feed(token: str) -> Candidate | None:
 
 def feed_reset(candidate: Candidate, *, request: HttpRequest | None = None) -> None:
     """Give the candidate a new feed address; the old one stops working. Audited."""
-    links.version_raise(
+    registration_services.version_raise(
         candidate, "feed_version", request=request, reason="calendar feed address reset"
     )
 

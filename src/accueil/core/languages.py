@@ -1,9 +1,13 @@
 """Languages named in the reader's language ("Luxembourgish", "luxembourgeois",
-"Luxemburgisch"), from the CLDR data that babel carries."""
+"Luxemburgisch"), from the CLDR data that babel carries; the language of a page
+reached from an email."""
 
 from functools import lru_cache
 
 from babel import Locale
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils import translation
 from django.utils.translation import get_language
 
 
@@ -16,3 +20,13 @@ def _names(reader: str) -> dict[str, str]:
 def language_name(code: str) -> str:
     """`code` (ISO 639-1, e.g. "lb") named in the active language; the code if unknown."""
     return _names(get_language() or "en").get(code, code)
+
+
+def use_their_language(request: HttpRequest, code: str) -> None:
+    """On a page reached from an email (a private link), speak the language the person
+    chose at registration, unless they picked another one in this browser."""
+    if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME):
+        return
+    if code in {c for c, _name in settings.LANGUAGES}:
+        translation.activate(code)
+        request.LANGUAGE_CODE = code

@@ -13,10 +13,9 @@ from accueil.accounts.models import Organisation, OrganisationKind, Role, User
 from accueil.booking import services as booking
 from accueil.booking.models import Booking, InformationSession, SessionStatus, WaitlistEntry
 from accueil.contracts.models import Contract, ContractStatus
-from accueil.core import clock
+from accueil.core import clock, national_id
 from accueil.demo import guide_data, path_data
-from accueil.registration import national_id
-from accueil.registration.emails import candidate_email
+from accueil.registration import services as registration_services
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import evaluate
 from accueil.rules.working_days import is_working_day
@@ -343,7 +342,7 @@ def todays_session(today: date) -> InformationSession:
                 candidate=candidate, session=session, now=session.starts_at - timedelta(days=7)
             )
             # As after registering online: the email with the account's activation link.
-            candidate_email("registered", candidate.pk)
+            registration_services.email_queue("registered", candidate.pk)
     return session
 
 

@@ -12,9 +12,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from accueil.core import validation
 from accueil.core.govuk import YES_NO, Checkboxes, DayField, GovukForm, Radios
 from accueil.guide import engine
-from accueil.registration import validation
 from accueil.rules import FactError
 
 COUNTRIES = 3  # as many selects as registration offers for nationalities

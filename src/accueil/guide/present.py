@@ -13,8 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accueil.core import validation
 from accueil.guide.forms import text
-from accueil.registration import validation
 
 # The rules group their questions in sections, named by code.
 SECTIONS = {

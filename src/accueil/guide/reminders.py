@@ -18,10 +18,10 @@ from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from accueil.core.clock import LUXEMBOURG
+from accueil.guide import dates
 from accueil.guide.models import Procedure, Reminder, ResidencePermit
-from accueil.notifications.emails import compose
-from accueil.notifications.services import deliver, queue
-from accueil.registration.emails import about
+from accueil.notifications.services import compose, deliver, queue
+from accueil.registration.selectors import email_about
 
 BEFORE_DECISION = timedelta(days=7)  # the brief: "a week before the decision is due"
 SEND_AT = time(8, 0)
@@ -43,23 +43,17 @@ def _queue(kind: str, item_id: int, due_on: date, send_on: date) -> None:
 
 
 def schedule_renewal(permit: ResidencePermit) -> None:
-    from accueil.guide import dates
-
     item = dates.renewal_item(permit, "en")
     _queue("renewal", permit.pk, item.on, item.on)
 
 
 def schedule_decision(procedure: Procedure) -> None:
-    from accueil.guide import dates
-
     item = dates.decision_item(procedure, "en")
     _queue("decision", procedure.pk, item.on, item.on - BEFORE_DECISION)
 
 
 def _current(kind: str, item_id: int):
     """The item as it is now, with its dated view, or None when it is gone."""
-    from accueil.guide import dates
-
     model = ResidencePermit if kind == "renewal" else Procedure
     found = model.objects.select_related("candidate").filter(pk=item_id).first()
     if found is None:
@@ -84,7 +78,7 @@ def send_guide_reminder(kind: str, item_id: int, due_on: str) -> bool:
     return deliver(
         f"guide_{kind}:{item_id}:{item.on.isoformat()}",
         f"guide_{kind}",
-        about(candidate.pk),
+        email_about(candidate.pk),
         PURPOSES[kind],
         lambda: _email(kind, candidate, item),
         again=(send_guide_reminder, [kind, item_id, due_on]),

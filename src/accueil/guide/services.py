@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
+from accueil.guide import reminders
 from accueil.guide.models import RETENTION, GuideAnswers, Procedure, ResidencePermit
 from accueil.guide.path import PathDates
 from accueil.registration.models import Candidate
@@ -80,8 +81,6 @@ def permit_set(
     *, candidate: Candidate, expires_on: date | None, request: HttpRequest | None = None
 ) -> ResidencePermit | None:
     """Record (or, with None, forget) the expiry of the candidate's residence permit."""
-    from accueil.guide import reminders
-
     with transaction.atomic():
         if expires_on is None:
             ResidencePermit.objects.filter(candidate=candidate).delete()
@@ -102,8 +101,6 @@ def permit_set(
 def procedure_add(
     *, candidate: Candidate, kind: str, complete_on: date, request: HttpRequest | None = None
 ) -> Procedure:
-    from accueil.guide import reminders
-
     with transaction.atomic():
         procedure = Procedure.objects.create(
             candidate=candidate, kind=kind, complete_on=complete_on

@@ -33,12 +33,37 @@ from typing import Any
 
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django_tasks.base import Task
 
 from accueil.notifications.models import DeliveryStatus, Notification
 from accueil.notifications.queue import current_attempt
+
+# An attachment: its file name, content and MIME type.
+Attachment = tuple[str, bytes | str, str]
+
+
+def compose(
+    template: str,
+    context: dict[str, Any],
+    *,
+    language: str,
+    to: str,
+    attachments: Iterable[Attachment] = (),
+) -> EmailMessage:
+    """The email of `template` rendered with `context` in `language`, to `to`. Each app
+    writes its emails (its `emails.py` and text templates `<app>/email/<kind>.txt`): a
+    template's first line is the subject, the rest the body;
+    `notifications/email/_footer.txt` is the common footer the templates include."""
+    with translation.override(language):
+        text = render_to_string(template, context)
+    subject, _blank, body = text.strip().partition("\n")
+    message = EmailMessage(subject.strip(), body.strip() + "\n", to=[to])
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    return message
 
 
 def queue(task: Task[Any, Any], *args: Any, run_after: datetime | None = None) -> None:

@@ -16,7 +16,7 @@ from accueil.core import clock
 from accueil.notifications.selectors import undelivered_emails
 from accueil.portal.selectors import candidate_summary
 from accueil.registration import access as registration_access
-from accueil.registration import links as registration_links
+from accueil.registration import selectors as registration_selectors
 from accueil.social import access as social_access
 from accueil.social.selectors import open_requests
 
@@ -34,7 +34,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
             context["path"] = candidate_path(candidate, clock.today())
             ended = feed_ended(candidate, clock.today())
             context["feed_url"] = "" if ended else feed_url(candidate)
-            context["booking_url"] = registration_links.access_url(candidate)
+            context["booking_url"] = registration_selectors.access_url(candidate)
     if user.role in (Role.OFFICER, Role.DPO):
         counts = contracts_access.contracts_for_user(user).values("status").annotate(n=Count("pk"))
         by_status = {row["status"]: row["n"] for row in counts}

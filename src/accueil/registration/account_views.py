@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accueil.accounts import links
-from accueil.accounts.middleware import use_their_language
-from accueil.accounts.signin import sign_in
+from accueil.accounts import selectors as account_selectors
+from accueil.accounts import services as account_services
+from accueil.core.languages import use_their_language
 from accueil.core.ratelimit import limit_posts
 from accueil.registration import accounts
 from accueil.registration.emails import candidate_email
@@ -40,7 +40,7 @@ def activate(request: HttpRequest, token: str) -> HttpResponse:
         except accounts.AlreadyActivated:  # another browser used the link just now
             return render(request, LINK_EXPIRED, status=404)
         else:
-            sign_in(request, user, how="account activated")
+            account_services.sign_in(request, user, how="account activated")
             messages.success(request, _("Your account is ready"))
             return redirect("portal:home")
     context = {"form": form, "candidate": candidate}
@@ -65,11 +65,11 @@ def sign_in_link(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows a button; only the POST signs in, so that mail scanners opening the
     link do not use it up."""
     if request.method == "POST":
-        user = links.sign_in_use(token)
+        user = account_services.sign_in_use(token)
         if user is None:  # used, expired, forged, or used by another browser just now
             return render(request, LINK_EXPIRED, status=404)
-        sign_in(request, user, how="one-time link")
+        account_services.sign_in(request, user, how="one-time link")
         return redirect("portal:home")
-    if links.user_for_sign_in(token) is None:
+    if account_selectors.user_for_sign_in(token) is None:
         return render(request, LINK_EXPIRED, status=404)
     return render(request, "registration/account/sign_in_link_confirm.html")

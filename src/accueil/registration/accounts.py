@@ -2,7 +2,7 @@
 
 Both links are signed tokens (they cannot be forged) that stop working once used: the
 activation token names the candidate while they have no account yet; the sign-in
-token is the generic one of `accounts.links` (it changes when the person signs in).
+token is the generic one of `accounts.selectors` (it changes when the person signs in).
 Sign-in links expire after an hour, activation links after 14 days.
 
 Using an activation link creates the account once, even when ten browsers post at the
@@ -16,8 +16,8 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.urls import reverse
 
-from accueil.accounts.links import sign_in_token
 from accueil.accounts.models import Role, User
+from accueil.accounts.selectors import sign_in_token
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
 from accueil.registration.models import Candidate

@@ -13,10 +13,9 @@ from django.core.mail import EmailMessage
 from django.utils.translation import gettext_noop
 from django_tasks import task
 
-from accueil.notifications.emails import compose
-from accueil.notifications.services import deliver, queue
+from accueil.notifications.services import compose, deliver, queue
 from accueil.registration import accounts as account_links
-from accueil.registration import links
+from accueil.registration import selectors
 from accueil.registration.models import Candidate
 
 # What each email is for, as officers see it (`notifications` shows it translated).
@@ -28,18 +27,13 @@ PURPOSES = {
 }
 
 
-def about(candidate_id) -> str:
-    """How a delivery record names the candidate it is about (`notifications.services.forget`)."""
-    return f"registration.candidate:{candidate_id}"
-
-
 def message(kind: str, candidate: Candidate, **extra: str) -> EmailMessage:
     """The email of this kind to the candidate, in their language."""
     return compose(
         f"registration/email/{kind}.txt",
         {
             "candidate": candidate,
-            "link": links.access_url(candidate),
+            "link": selectors.access_url(candidate),
             "site_url": settings.SITE_URL,
             **extra,
         },
@@ -66,7 +60,7 @@ def send_candidate_email(kind: str, candidate_id: str, key: str = "") -> bool:
     return deliver(
         f"{kind}:candidate:{key}",
         kind,
-        about(candidate.pk),
+        selectors.email_about(candidate.pk),
         PURPOSES.get(kind, kind),
         lambda: message(kind, candidate, action_url=url),
         again=(send_candidate_email, [kind, str(candidate.pk), key]),

@@ -18,7 +18,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from accueil.core import clock
+from accueil.core import clock, validation
 from accueil.core.govuk import (
     YES_NO,
     DateGroup,
@@ -29,7 +29,6 @@ from accueil.core.govuk import (
     yes_no,
 )
 from accueil.core.text import validate_multi_line, validate_one_line
-from accueil.registration import validation
 from accueil.registration.models import OFFICER_CHANNELS, InformationLanguage
 from accueil.registration.services import RegistrationData
 

@@ -70,7 +70,7 @@ class Candidate(models.Model):
     # The form's one-time key: a second submit of the same form finds this registration
     # instead of creating another.
     submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
-    # Raising it revokes every private link sent so far (see registration.links); it is
+    # Raising it revokes every private link sent so far (see registration.selectors); it is
     # raised each time the link is sent again.
     access_version = models.PositiveIntegerField(default=1)
     # The same for the calendar feed's address (contracts.calendar), which the candidate

@@ -27,10 +27,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accueil.core import clock
+from accueil.core import clock, validation
 from accueil.core.http import posted
 from accueil.core.ratelimit import limit_posts
-from accueil.registration import forms, links, services, validation
+from accueil.registration import forms, services
 from accueil.registration.emails import candidate_email
 from accueil.registration.models import Candidate, InformationLanguage
 from accueil.rules import Decision, evaluate
@@ -326,7 +326,7 @@ def link_request(request: HttpRequest) -> HttpResponse:
         if candidate is not None:
             # Only the link about to be sent works from now on. The email is queued, so
             # a match answers about as fast as no match.
-            links.access_renew(candidate, request=request)
+            services.access_renew(candidate, request=request)
             candidate_email("access_link", candidate.pk)
         return redirect("register:link_sent")
     return render(

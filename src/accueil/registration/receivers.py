@@ -6,10 +6,10 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from accueil.notifications.services import forget
-from accueil.registration.emails import about
 from accueil.registration.models import Candidate
+from accueil.registration.selectors import email_about
 
 
 @receiver(post_delete, sender=Candidate, dispatch_uid="accueil.forget_candidate_emails")
 def forget_candidate_emails(sender, instance: Candidate, **kwargs) -> None:
-    forget(about(instance.pk))
+    forget(email_about(instance.pk))

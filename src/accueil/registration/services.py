@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import cast
 
 from django.db import connections, router, transaction
+from django.db.models import F
 from django.db.models.sql import InsertQuery
 from django.http import HttpRequest
 from django.utils import timezone
@@ -20,7 +21,7 @@ from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.services import audit_events_for, audit_record
 from accueil.core import clock
-from accueil.registration.emails import candidate_email
+from accueil.registration.emails import candidate_email, send_candidate_email
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import Decision, evaluate
 
@@ -220,3 +221,44 @@ def owner_tell(data: RegistrationData, request: HttpRequest | None) -> None:
 REGISTRATION_ATTEMPT = "registration_attempt"
 ATTEMPT_REASON = "refused: a new registration with this identification number"
 ATTEMPT_EMAIL_EVERY = timedelta(days=1)
+
+
+# The private links (see registration.selectors).
+
+
+def access_renew(candidate: Candidate, *, request: HttpRequest | None = None) -> None:
+    """Revoke every private link made so far, before a new one is sent. Call it inside
+    the transaction that queues the email."""
+    version_raise(
+        candidate,
+        "access_version",
+        request=request,
+        reason="private link sent again; earlier links revoked",
+    )
+
+
+def version_raise(
+    candidate: Candidate, field: str, *, request: HttpRequest | None, reason: str
+) -> None:
+    """Raise one of the candidate's link versions (`access_version`, `feed_version`),
+    which revokes every link signed with the old one: one UPDATE, so requests made at
+    the same moment each raise it (none is lost). Audited."""
+    Candidate.objects.filter(pk=candidate.pk).update(**{field: F(field) + 1})
+    candidate.refresh_from_db(fields=[field])
+    audit_record(
+        action=Action.UPDATE, target=candidate, request=request, fields=[field], reason=reason
+    )
+
+
+# Emails another capability sends with its own (registration.emails holds their content).
+
+
+def email_queue(kind: str, candidate_id: object) -> None:
+    """Queue the email `kind` to the candidate, with the caller's transaction."""
+    candidate_email(kind, candidate_id)
+
+
+def registered_email_send(candidate_id: str, key: str) -> bool:
+    """Send now, from another task, the "registered" email recorded under `key`,
+    unless it was sent (booking's welcome sends it with the booking's)."""
+    return bool(send_candidate_email.call("registered", candidate_id, key))

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from accueil.registration.validation import clean_phone
+from accueil.core.validation import clean_phone
 
 
 def test_a_luxembourg_number_is_written_in_international_form():

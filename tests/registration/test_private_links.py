@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accueil.accounts import links as account_links
+from accueil.accounts import services as link_services
 from accueil.accounts.models import Role
 from accueil.audit.models import Action, AuditEvent
 from accueil.contracts import selectors as contract_selectors
@@ -21,7 +21,7 @@ from accueil.contracts.models import ContractStatus
 from accueil.guide import services as guide_services
 from accueil.guide.models import GuideAnswers
 from accueil.registration import accounts as account_services
-from accueil.registration import links
+from accueil.registration import selectors as links
 from accueil.registration.models import Candidate
 from tests import factories
 from tests.guide.test_guide_fake import use_fake_guide  # noqa: F401 (a fixture)
@@ -205,8 +205,8 @@ def test_a_sign_in_link_is_used_once_even_when_both_posts_passed_the_check(clien
     user = factories.user(Role.CANDIDATE)
     factories.candidate(user=user)
     token = urlsplit(account_services.sign_in_url(user)).path.rstrip("/").rsplit("/", 1)[1]
-    assert account_links.sign_in_use(token) == user
-    assert account_links.sign_in_use(token) is None
+    assert link_services.sign_in_use(token) == user
+    assert link_services.sign_in_use(token) is None
 
 
 # Point 7: the guide's private link opened in another browser is read-only.

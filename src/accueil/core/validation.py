@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from accueil.registration import national_id
+from accueil.core import national_id
 
 NATIONAL_ID_ERRORS = {
     "format": _("Enter your national identification number as 13 digits, like 1990051712345"),

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from accueil.registration.national_id import InvalidNationalId, birth_date_of, make
+from accueil.core.national_id import InvalidNationalId, birth_date_of, make
 
 
 def test_a_made_number_is_valid_and_carries_the_birth_date():
