@@ -5,7 +5,7 @@ Every form reads its initial values from the answers kept in the session
 (`initial_from`) and gives back its own answers as plain JSON values (`answers`),
 so that nothing typed is lost between pages. The checks of what a person types
 (national identification number, telephone, nationalities) are those of
-`registration.validation`, shared with the officers' form and the API.
+`core.validation`, shared with the officers' form, the guide and the API.
 
 `CandidateRegisterForm` is the officers' one-page form for a candidate who called or
 wrote (officer_views.py).
