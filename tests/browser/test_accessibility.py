@@ -104,6 +104,7 @@ def test_signing_in_and_searching_work_without_javascript(browser, live_server, 
     person = Candidate.objects.exclude(user__isnull=False).first()
     page.goto(reverse("portal:candidate_list"))
     page.fill("#id_q", person.surname)
-    page.click("form[role=search] button")
+    with page.expect_navigation():  # the form's GET, with no script to wait for
+        page.click("form[role=search] button")
     assert str(person) in page.content()
     context.close()

@@ -10,14 +10,17 @@ from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
 from accueil.audit import access as audit_access
+from accueil.audit.forms import RecordFilterForm
 
 
 @require_GET
 @role_required(access.can_see_audit_trail)
 def event_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     events = audit_access.audit_events_for_user(request.user).select_related("actor")
-    record = request.GET.get("record", "").strip()[:64]
+    form = RecordFilterForm(request.GET, auto_id="%s")
+    record = form.record_id()
     if record:
         events = events.filter(target_id=record)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(request, "audit/event_list.html", {"page": page, "record": record, "Role": Role})
+    context = {"page": page, "form": form, "record": record, "Role": Role}
+    return render(request, "audit/event_list.html", context)

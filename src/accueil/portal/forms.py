@@ -87,3 +87,17 @@ class CandidateFilterForm(forms.Form):
         return CandidateFilters(
             q=data["q"], status=data["status"], session=data["session"], ends_before=ends
         )
+
+
+class CandidateFindForm(forms.Form):
+    """Finding a candidate to book: the start of a name, an identification number or a
+    contract number (a longer text is cut, not refused)."""
+
+    q = forms.CharField(
+        label=_("Search by name, national identification number or contract number"),
+        required=False,
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+    )
+
+    def query(self) -> str:
+        return self.cleaned_data["q"][:100] if self.is_valid() else ""

@@ -25,7 +25,7 @@ from accueil.contracts.models import ContractStatus
 from accueil.core import clock
 from accueil.portal import selectors
 from accueil.portal.documents import FORMALITIES_EXPORT, formalities_pdf
-from accueil.portal.forms import CandidateFilterForm
+from accueil.portal.forms import CandidateFilterForm, CandidateFindForm
 from accueil.portal.models import TaskStatus
 from accueil.registration import access as registration_access
 from accueil.registration.models import Candidate
@@ -65,13 +65,15 @@ def candidate_detail(request: AuthenticatedHttpRequest, candidate_id) -> HttpRes
 @require_GET
 @role_required(access.can_manage_sessions)
 def candidate_find(request: AuthenticatedHttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")[:100].strip()
+    form = CandidateFindForm(request.GET, auto_id="%s")
+    query = form.query()
     candidates = selectors.candidate_search(
         registration_access.candidates_for_user(request.user), query
     )
     found = booking_selectors.with_active_booking(candidates)[:CANDIDATES_SHOWN] if query else []
     for_session = request.GET.get("session", "")
     context = {
+        "form": form,
         "query": query,
         "candidates": found,
         "shown": CANDIDATES_SHOWN,
