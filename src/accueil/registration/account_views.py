@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from accueil.accounts import selectors as account_selectors
 from accueil.accounts import services as account_services
+from accueil.core.http import posted
 from accueil.core.languages import use_their_language
 from accueil.core.ratelimit import limit_posts
 from accueil.registration import accounts
@@ -27,7 +28,7 @@ def activate(request: HttpRequest, token: str) -> HttpResponse:
     if candidate is None:
         return render(request, LINK_EXPIRED, status=404)
     use_their_language(request, candidate.information_language)
-    form = ActivationForm(request.POST or None)
+    form = ActivationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             user = accounts.candidate_account_activate(
@@ -50,7 +51,7 @@ def activate(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @limit_posts("public")
 def sign_in_link_request(request: HttpRequest) -> HttpResponse:
-    form = SignInLinkForm(request.POST or None)
+    form = SignInLinkForm(posted(request))
     if request.method == "POST" and form.is_valid():
         user = accounts.candidate_for_email(form.cleaned_data["email"])
         if user is not None and hasattr(user, "candidate"):
