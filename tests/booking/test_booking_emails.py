@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
 from django_q.models import Schedule
+from icalendar import Calendar
 
 from accueil.booking import emails as tasks
 from accueil.booking import services
@@ -148,3 +149,70 @@ def test_one_email_failing_does_not_hold_the_other_back_and_is_retried_alone(db,
     result.task.call(*result.args)  # the retry sends only the one missing
     assert len(mail.outbox) == 2
     assert set(Notification.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
+
+
+def calendar_after(emails) -> dict[str, tuple[int, object]]:
+    """What a calendar holds after importing the emails' invitations in order, as RFC
+    5546 says: a REQUEST adds or updates the event of its UID unless it is older (lower
+    SEQUENCE) than the one held; a CANCEL of the same or a higher SEQUENCE removes it."""
+    events: dict[str, tuple[int, object]] = {}
+    for email in emails:
+        for name, content, _mimetype in email.attachments:
+            if not name.endswith(".ics"):
+                continue
+            calendar = Calendar.from_ical(content)
+            for event in calendar.walk("VEVENT"):
+                uid, sequence = str(event["UID"]), int(event.get("SEQUENCE", 0))
+                held = events.get(uid)
+                if held is not None and sequence < held[0]:
+                    continue
+                if str(calendar["METHOD"]) == "CANCEL":
+                    events.pop(uid, None)
+                else:
+                    events[uid] = (sequence, event.decoded("DTSTART"))
+    return events
+
+
+def test_a_moved_booking_is_one_event_in_the_calendar_and_its_cancellation_none(db):
+    """Issue 11, point 2: after a move, a calendar that imported the emails in order
+    shows exactly one event, at the new time; after the cancellation, none."""
+    soon = timezone.now().replace(microsecond=0)  # an invitation's times are to the second
+    first, second, third = (
+        factories.information_session(starts_at=soon + timedelta(days=days))
+        for days in (10, 11, 12)
+    )
+    booking = services.booking_create(candidate=factories.candidate(), session=first)
+    run_queued()
+    assert [(s, when) for s, when in calendar_after(mail.outbox).values()] == [
+        (0, first.starts_at)
+    ]
+    moved = services.booking_move(booking=booking, to_session=second)
+    run_queued()
+    assert [when for _s, when in calendar_after(mail.outbox).values()] == [second.starts_at]
+    moved_again = services.booking_move(booking=moved, to_session=third)
+    run_queued()
+    [(sequence, when)] = calendar_after(mail.outbox).values()
+    assert (sequence, when) == (2, third.starts_at)
+    services.booking_cancel(booking=moved_again)
+    run_queued()
+    assert calendar_after(mail.outbox) == {}
+    uids = {
+        str(event["UID"])
+        for email in mail.outbox
+        for event in Calendar.from_ical(email.attachments[0][1]).walk("VEVENT")
+    }
+    assert uids == {f"booking-{booking.pk}@127.0.0.1"} and len(mail.outbox) == 4
+
+
+def test_each_booking_of_a_cancelled_session_is_withdrawn_from_the_calendar(db):
+    session = factories.information_session(starts_at=timezone.now() + timedelta(days=10))
+    booking = services.booking_create(candidate=factories.candidate(), session=session)
+    booking = services.booking_move(
+        booking=booking,
+        to_session=factories.information_session(starts_at=timezone.now() + timedelta(days=11)),
+    )
+    services.session_cancel(
+        session=booking.session, reason="Room unavailable", actor=factories.user("officer")
+    )
+    run_queued()
+    assert calendar_after(mail.outbox) == {}

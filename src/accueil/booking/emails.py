@@ -37,11 +37,15 @@ PURPOSES = {
     "cancelled": gettext_noop("Cancellation of the booking"),
     "session_cancelled": gettext_noop("Cancellation of the information session"),
     "reminder": gettext_noop("Reminder of the information session"),
+    "rebooked": gettext_noop("New session after an absence"),
+    "absent_waitlisted": gettext_noop("Waiting list after an absence"),
+    "rebooking_withdrawn": gettext_noop("Absence corrected: new session cancelled"),
+    "waitlist_withdrawn": gettext_noop("Absence corrected: off the waiting list"),
 }
 
 # Kinds whose email carries the session as a calendar invitation.
-WITH_INVITATION = {"booked", "moved", "waitlist_booked", "reminder"}
-WITH_CANCELLATION = {"cancelled", "session_cancelled"}
+WITH_INVITATION = {"booked", "moved", "waitlist_booked", "reminder", "rebooked"}
+WITH_CANCELLATION = {"cancelled", "session_cancelled", "rebooking_withdrawn"}
 
 
 def message(kind: str, booking: Booking) -> EmailMessage:
@@ -68,6 +72,7 @@ def message(kind: str, booking: Booking) -> EmailMessage:
             "candidate": candidate,
             "booking": booking,
             "session": booking.session,
+            "missed": booking.rebooked_after.session if booking.rebooked_after else None,
             "link": registration_selectors.access_url(candidate),
             "site_url": settings.SITE_URL,
         },
@@ -141,7 +146,11 @@ def queue_due_reminders() -> int:
 
 @task()
 def send_booking_email(kind: str, booking_id: int) -> bool:
-    booking = Booking.objects.select_related("candidate", "session").filter(pk=booking_id).first()
+    booking = (
+        Booking.objects.select_related("candidate", "session", "rebooked_after__session")
+        .filter(pk=booking_id)
+        .first()
+    )
     if booking is None or not booking.candidate.email:
         return False
     return send_once(kind, booking)

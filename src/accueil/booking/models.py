@@ -98,6 +98,17 @@ class Booking(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     from_waitlist = models.BooleanField(default=False)
+    # The absent booking this one was made for (intake's re-booking of an absentee),
+    # so that undoing the absence undoes the re-booking too.
+    rebooked_after = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The calendar event: a move makes a new Booking but keeps the event of the first
+    # booking of the chain (its id, `calendar_series`; empty: this booking's own), and
+    # every change sent to the candidate (a move, a cancellation) raises the stored
+    # sequence, so a calendar that imports the emails in order keeps one event.
+    calendar_series = models.PositiveBigIntegerField(null=True, blank=True)
+    calendar_sequence = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     ended_at = models.DateTimeField(null=True, blank=True)
 
@@ -120,6 +131,12 @@ class Booking(models.Model):
     def __str__(self) -> str:
         return f"{self.candidate} @ {self.session}"
 
+    @property
+    def calendar_uid(self) -> str:
+        """The UID of the booking's calendar event, kept across moves ("booking-<id>@<host>",
+        the id of the first booking of the chain: what the emails have always carried)."""
+        return f"booking-{self.calendar_series or self.pk}@{settings.ALLOWED_HOSTS[0]}"
+
 
 class WaitlistStatus(models.TextChoices):
     WAITING = "waiting", _("Waiting")
@@ -134,6 +151,11 @@ class WaitlistEntry(models.Model):
         max_length=20, choices=WaitlistStatus.choices, default=WaitlistStatus.WAITING
     )
     booking = models.OneToOneField(
+        Booking, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The absent booking that put the candidate here (intake), so that undoing the
+    # absence takes them off the list again.
+    after_absence = models.ForeignKey(
         Booking, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -152,6 +174,17 @@ class WaitlistEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate} ({self.status})"
+
+
+def session_suits_candidate(session: InformationSession, candidate: Candidate) -> bool:
+    """Whether the candidate understands the session: their language for CAI information
+    is spoken there, and an interpreter is available when they need one. (Sessions
+    record whether an interpreter is available, not for which language.)"""
+    return session_suits(
+        session,
+        language=candidate.information_language,
+        interpreter_needed=candidate.interpreter_needed,
+    )
 
 
 def session_suits(session: InformationSession, *, language: str, interpreter_needed: bool) -> bool:

@@ -13,6 +13,7 @@ Every function here runs in one transaction, with its emails queued in it (see
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
@@ -63,6 +64,17 @@ class BookingEnded(BookingError):
 
 class NoSuchSession(SessionClosed):
     """No session has this number: closed, to whoever chose it from a list."""
+
+
+class BookedSince(BookingError):
+    """The candidate holds a booking that undoing an absence cannot take back (they
+    booked it themselves since): it stays, and the absence stays recorded."""
+
+    code = "booked_since"
+
+    def __init__(self, booking: Booking) -> None:
+        super().__init__(booking)
+        self.booking = booking
 
 
 def _take_seat_sql() -> str:
@@ -124,14 +136,18 @@ def booking_create(
     channel: str = Channel.ONLINE,
     actor: User | None = None,
     from_waitlist: bool = False,
+    after_absence: Booking | None = None,
     now: datetime | None = None,
 ) -> Booking:
+    """Book a seat. `after_absence`: the booking the candidate missed, which this one
+    replaces (their email says so, and undoing the absence takes this one back)."""
     return _book(
         candidate=candidate,
         session=session,
         channel=channel,
         actor=actor,
         from_waitlist=from_waitlist,
+        rebooked_after=after_absence.pk if after_absence else None,
         now=now,
     )
 
@@ -144,6 +160,7 @@ def _book(
     actor: User | None,
     from_waitlist: bool,
     now: datetime | None,
+    rebooked_after: int | None = None,
     may_be_waiting: bool = True,
     notify: bool = True,
 ) -> Booking:
@@ -159,6 +176,7 @@ def _book(
             channel=channel,
             booked_by=actor,
             from_waitlist=from_waitlist,
+            rebooked_after_id=rebooked_after,
         )
     except IntegrityError:
         raise AlreadyBooked from None
@@ -168,7 +186,12 @@ def _book(
         )
     audit_record(action=Action.CREATE, actor=actor, target=booking, fields=["session"])
     if notify:
-        _notify("waitlist_booked" if from_waitlist else "booked", booking)
+        kind = "booked"
+        if from_waitlist:
+            kind = "waitlist_booked"
+        elif rebooked_after:
+            kind = "rebooked"
+        _notify(kind, booking)
     return booking
 
 
@@ -247,12 +270,17 @@ def candidate_submit_and_book(
 
 
 def _end(booking: Booking, status: str, now: datetime) -> None:
-    ended = Booking.objects.filter(pk=booking.pk, status=BookingStatus.ACTIVE).update(
-        status=status, ended_at=now
-    )
+    """End the active booking. Its calendar event changes unless it was moved (the new
+    booking carries the event on): its sequence goes up for the cancellation."""
+    changes: dict[str, Any] = {"status": status, "ended_at": now}
+    if status != BookingStatus.MOVED:
+        changes["calendar_sequence"] = F("calendar_sequence") + 1
+    ended = Booking.objects.filter(pk=booking.pk, status=BookingStatus.ACTIVE).update(**changes)
     if not ended:
         raise BookingEnded
     booking.status, booking.ended_at = status, now
+    if status != BookingStatus.MOVED:
+        booking.calendar_sequence += 1
 
 
 def _check_open(booking: Booking, now: datetime) -> None:
@@ -283,6 +311,10 @@ def booking_move(
         candidate=booking.candidate,
         channel=booking.channel,
         booked_by=actor,
+        rebooked_after_id=booking.rebooked_after_id,
+        # The same calendar event, changed: its UID and a higher sequence.
+        calendar_series=booking.calendar_series or booking.pk,
+        calendar_sequence=booking.calendar_sequence + 1,
     )
     audit_record(
         action=Action.UPDATE,
@@ -298,31 +330,83 @@ def booking_move(
 
 @transaction.atomic
 def booking_cancel(
-    *, booking: Booking, actor: User | None = None, now: datetime | None = None
+    *,
+    booking: Booking,
+    actor: User | None = None,
+    now: datetime | None = None,
+    kind: str = "cancelled",
 ) -> Booking:
+    """Cancel the booking and tell the candidate with the email `kind` ("cancelled"; or
+    "rebooking_withdrawn", a re-booking taken back with the absence it followed)."""
     now = now or timezone.now()
     _check_open(booking, now)
     _end(booking, BookingStatus.CANCELLED, now)
     _free_seat(booking.session_id)
     audit_record(
-        action=Action.TRANSITION, actor=actor, target=booking, fields=["status"], reason="cancelled"
+        action=Action.TRANSITION, actor=actor, target=booking, fields=["status"], reason=kind
     )
-    _notify("cancelled", booking)
+    _notify(kind, booking)
     waitlist_promote(session=booking.session, now=now)
     return booking
 
 
+@dataclass(frozen=True)
+class Withdrawn:
+    """What undoing an absence took back: the booking made after it (cancelled), or
+    the candidate's place on the waitlist."""
+
+    booking: Booking | None = None
+    left_waitlist: bool = False
+
+
+@transaction.atomic
+def rebooking_withdraw(
+    *, absent: Booking, actor: User | None = None, now: datetime | None = None
+) -> Withdrawn:
+    """Take back what the absence `absent` led to, before it is undone: the booking made
+    after it (moved since or not, from the waitlist or not) is cancelled and the
+    candidate told; a place on the waitlist it gave is left (and the candidate told).
+    A booking the candidate made themselves since raises BookedSince (it stays)."""
+    now = now or timezone.now()
+    active = (
+        Booking.objects.select_related("session", "candidate")
+        .filter(candidate_id=absent.candidate_id, status=BookingStatus.ACTIVE)
+        .first()
+    )
+    if active is not None:
+        if active.rebooked_after_id != absent.pk:
+            raise BookedSince(active)
+        booking_cancel(booking=active, actor=actor, now=now, kind="rebooking_withdrawn")
+        return Withdrawn(booking=active)
+    left = WaitlistEntry.objects.filter(
+        candidate_id=absent.candidate_id, status=WaitlistStatus.WAITING, after_absence=absent
+    ).update(status=WaitlistStatus.LEFT)
+    if left:
+        _notify("waitlist_withdrawn", absent)
+    return Withdrawn(left_waitlist=bool(left))
+
+
 @transaction.atomic
 def waitlist_join(
-    *, candidate: Candidate, language: str = "", actor: User | None = None
+    *,
+    candidate: Candidate,
+    language: str = "",
+    actor: User | None = None,
+    after_absence: Booking | None = None,
 ) -> WaitlistEntry:
-    """Wait for a seat; booked automatically (and told) when one frees up."""
+    """Wait for a seat; booked automatically (and told) when one frees up.
+    `after_absence`: the booking the candidate missed, which put them here (they are
+    told so by email, and undoing the absence takes them off the list)."""
     if Booking.objects.filter(candidate=candidate, status=BookingStatus.ACTIVE).exists():
         raise AlreadyBooked
     entry, _created = WaitlistEntry.objects.get_or_create(
-        candidate=candidate, status=WaitlistStatus.WAITING, defaults={"language": language}
+        candidate=candidate,
+        status=WaitlistStatus.WAITING,
+        defaults={"language": language, "after_absence": after_absence},
     )
     audit_record(action=Action.CREATE, actor=actor, target=entry)
+    if after_absence is not None:
+        _notify("absent_waitlisted", after_absence)
     return entry
 
 
@@ -364,6 +448,7 @@ def waitlist_promote(*, session: InformationSession, now: datetime | None = None
                         channel=Channel.ONLINE,
                         actor=None,
                         from_waitlist=True,
+                        rebooked_after=entry.after_absence_id,
                         now=now,
                     )
                 )
@@ -408,8 +493,12 @@ def session_cancel(
         raise SessionClosed
     bookings = list(locked.bookings.filter(status=BookingStatus.ACTIVE).select_related("candidate"))
     Booking.objects.filter(pk__in=[b.pk for b in bookings]).update(
-        status=BookingStatus.SESSION_CANCELLED, ended_at=now
+        status=BookingStatus.SESSION_CANCELLED,
+        ended_at=now,
+        calendar_sequence=F("calendar_sequence") + 1,
     )
+    for booking in bookings:
+        booking.calendar_sequence += 1
     locked.status, locked.seats_taken, locked.cancellation_reason = (
         SessionStatus.CANCELLED,
         0,

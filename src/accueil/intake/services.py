@@ -1,7 +1,7 @@
 """Recording the information session: check-in, the residence document, the linguistic
 profile, the orientation and guidance, and the request for a social worker."""
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -11,7 +11,13 @@ from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
 from accueil.booking import services as booking_services
-from accueil.booking.models import Booking, BookingStatus, InformationSession, SessionStatus
+from accueil.booking.models import (
+    Booking,
+    BookingStatus,
+    InformationSession,
+    SessionStatus,
+    session_suits_candidate,
+)
 from accueil.core import clock
 from accueil.intake.models import LinguisticProfile, Orientation, ResidenceDocument
 from accueil.registration.models import Candidate
@@ -20,7 +26,8 @@ from accueil.social.models import InterviewRequest
 
 
 class NotCheckedIn(Exception):
-    """The booking is not active (already checked in, moved or cancelled)."""
+    """The booking is not active (already checked in, moved or cancelled), or, to undo a
+    check-in, not checked in."""
 
 
 @transaction.atomic
@@ -33,39 +40,75 @@ def check_in(*, booking: Booking, present: bool, actor: User) -> Booking | None:
     )
     if not updated:
         raise NotCheckedIn
+    booking.status = status
     audit_record(
         action=Action.TRANSITION, actor=actor, target=booking, fields=["status"], reason=status
     )
     if present:
         return None
-    return offer_next_session(
-        candidate=booking.candidate, actor=actor, after=booking.session.ends_at
-    )
+    return offer_next_session(absent=booking, actor=actor)
 
 
-def offer_next_session(
-    *, candidate: Candidate, actor: User, after: datetime | None = None
-) -> Booking | None:
-    """Book the earliest session with a seat that suits the candidate, starting after
-    `after` (the end of the session they missed) and in the future."""
-    start = max(after, timezone.now()) if after else timezone.now()
+def offer_next_session(*, absent: Booking, actor: User) -> Booking | None:
+    """Book the absent candidate into the earliest session with a seat that they
+    understand (session_suits_candidate: their language for CAI information is spoken
+    there, and an interpreter is available if they need one), starting after the
+    session they missed and in the future; never a session in a language they do not
+    understand. None has a seat: they join the waitlist for their language. Either way
+    they are told by email what happened."""
+    candidate = absent.candidate
+    start = max(absent.session.ends_at, timezone.now())
     upcoming = InformationSession.objects.filter(
         status=SessionStatus.SCHEDULED, starts_at__gt=start
-    ).order_by("starts_at")
+    ).order_by("starts_at", "pk")
     for session in upcoming:
-        if session.seats_free <= 0:
-            continue
-        if candidate.interpreter_needed and not session.interpreter_available:
+        if session.seats_free <= 0 or not session_suits_candidate(session, candidate):
             continue
         try:
             with transaction.atomic():
                 return booking_services.booking_create(
-                    candidate=candidate, session=session, actor=actor, from_waitlist=True
+                    candidate=candidate, session=session, actor=actor, after_absence=absent
                 )
         except (booking_services.SessionFull, booking_services.SessionClosed):
             continue
-    booking_services.waitlist_join(candidate=candidate, actor=actor)
+    booking_services.waitlist_join(
+        candidate=candidate,
+        language=candidate.information_language,
+        actor=actor,
+        after_absence=absent,
+    )
     return None
+
+
+@transaction.atomic
+def check_in_undo(*, booking: Booking, actor: User) -> booking_services.Withdrawn:
+    """Undo a check-in made by mistake: the booking is booked again (present or absent
+    can then be chosen anew). Undoing an absence first takes back what it led to (the
+    session booked after it is cancelled, or the place on the waitlist left, and the
+    candidate told); a booking the candidate made themselves since raises
+    booking.services.BookedSince and nothing changes."""
+    locked = Booking.objects.select_for_update().select_related("candidate").get(pk=booking.pk)
+    if locked.status not in (BookingStatus.ATTENDED, BookingStatus.ABSENT):
+        raise NotCheckedIn
+    withdrawn = booking_services.Withdrawn()
+    if locked.status == BookingStatus.ABSENT:
+        withdrawn = booking_services.rebooking_withdraw(absent=locked, actor=actor)
+    else:
+        since = Booking.objects.filter(
+            candidate_id=locked.candidate_id, status=BookingStatus.ACTIVE
+        ).first()
+        if since is not None:
+            raise booking_services.BookedSince(since)
+    Booking.objects.filter(pk=locked.pk).update(status=BookingStatus.ACTIVE, ended_at=None)
+    audit_record(
+        action=Action.TRANSITION,
+        actor=actor,
+        target=locked,
+        fields=["status"],
+        reason=f"check-in undone ({locked.status})",
+    )
+    booking.status, booking.ended_at = BookingStatus.ACTIVE, None
+    return withdrawn
 
 
 @transaction.atomic

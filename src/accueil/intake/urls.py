@@ -17,6 +17,11 @@ urlpatterns = [
         views.check_in_booking,
         name="check_in_booking",
     ),
+    path(
+        "sessions/<int:session_id>/bookings/<int:booking_id>/undo/",
+        views.check_in_undo,
+        name="check_in_undo",
+    ),
     path("candidates/<uuid:candidate_id>/document/", views.document, name="document"),
     path("candidates/<uuid:candidate_id>/profile/", views.profile, name="profile"),
     path("candidates/<uuid:candidate_id>/orientation/", views.orientation, name="orientation"),

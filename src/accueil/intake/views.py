@@ -8,7 +8,7 @@ Seed, "The information session". Only officers use these pages (403 for other ro
 Writes go through `intake.services`, which audit; reads through `intake.selectors`.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -25,9 +25,11 @@ from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
 from accueil.booking import access as booking_access
+from accueil.booking import services as booking_services
 from accueil.booking.models import Booking, SessionStatus
 from accueil.core import clock
 from accueil.core.http import posted
+from accueil.core.languages import language_name
 from accueil.intake import forms, selectors, services
 from accueil.registration import access as registration_access
 from accueil.registration.models import Candidate
@@ -94,20 +96,68 @@ def check_in_booking(
     return redirect(reverse("intake:check_in", args=[session.pk]) + f"#booking-{booking.pk}")
 
 
+def when(moment: datetime) -> str:
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
 def checked_in_message(candidate: Candidate, present: bool, offered: Booking | None) -> str:
     if present:
         return _("%(name)s is present.") % {"name": candidate}
     if offered:
         return _(
-            "%(name)s is absent and is booked into the session of %(when)s, "
+            "%(name)s is absent and is booked into the session of %(when)s (%(languages)s), "
             "and told by email when they gave an address."
         ) % {
             "name": candidate,
-            "when": date_format(timezone.localtime(offered.session.starts_at), "DATETIME_FORMAT"),
+            "when": when(offered.session.starts_at),
+            "languages": ", ".join(language_name(code) for code in offered.session.languages),
         }
-    return _("%(name)s is absent. No later session has a seat: they are on the waitlist.") % {
-        "name": candidate
-    }
+    return _(
+        "%(name)s is absent. No later session in a language they understand has a seat: "
+        "they are on the waitlist, and told by email when they gave an address."
+    ) % {"name": candidate}
+
+
+@require_POST
+@role_required(access.can_run_sessions)
+def check_in_undo(
+    request: AuthenticatedHttpRequest, session_id: int, booking_id: int
+) -> HttpResponse:
+    """Undo a check-in made by mistake (present or absent back to booked)."""
+    session = booking_access.get_session_for_user(request.user, session_id)
+    booking = booking_access.get_booking_for_officer(request.user, session, booking_id)
+    name = {"name": booking.candidate}
+    if not check_in_open(session, clock.today()):
+        messages.error(request, _("Check-ins can be changed on the day of the session only."))
+        return redirect("intake:check_in", session.pk)
+    try:
+        withdrawn = services.check_in_undo(booking=booking, actor=request.user)
+    except services.NotCheckedIn:
+        messages.info(request, _("%(name)s is not checked in.") % name)
+    except booking_services.BookedSince as since:
+        messages.error(
+            request,
+            _(
+                "%(name)s has booked the session of %(when)s since. That booking stays and "
+                "the absence stays recorded: cancel or move that booking first."
+            )
+            % {**name, "when": when(since.booking.session.starts_at)},
+        )
+    else:
+        if withdrawn.booking is not None:
+            message = _(
+                "%(name)s is booked again for this session. The session of %(when)s booked "
+                "after the absence is cancelled, and they are told by email."
+            ) % {**name, "when": when(withdrawn.booking.session.starts_at)}
+        elif withdrawn.left_waitlist:
+            message = _(
+                "%(name)s is booked again for this session and no longer on the waitlist, "
+                "and they are told by email."
+            ) % name
+        else:
+            message = _("%(name)s is booked again for this session.") % name
+        messages.success(request, message)
+    return redirect(reverse("intake:check_in", args=[session.pk]) + f"#booking-{booking.pk}")
 
 
 # The task pages (the task list itself is portal's: portal/officer_views.py).
