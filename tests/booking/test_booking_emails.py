@@ -183,9 +183,7 @@ def test_a_moved_booking_is_one_event_in_the_calendar_and_its_cancellation_none(
     )
     booking = services.booking_create(candidate=factories.candidate(), session=first)
     run_queued()
-    assert [(s, when) for s, when in calendar_after(mail.outbox).values()] == [
-        (0, first.starts_at)
-    ]
+    assert [(s, when) for s, when in calendar_after(mail.outbox).values()] == [(0, first.starts_at)]
     moved = services.booking_move(booking=booking, to_session=second)
     run_queued()
     assert [when for _s, when in calendar_after(mail.outbox).values()] == [second.starts_at]

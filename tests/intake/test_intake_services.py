@@ -156,9 +156,7 @@ def test_undoing_an_absence_cancels_the_rebooking_and_tells_the_candidate(
     assert "par erreur" in email.body  # French, the person's language
 
 
-def test_undoing_an_absence_takes_back_a_rebooking_the_candidate_moved(
-    today_session, officer
-):
+def test_undoing_an_absence_takes_back_a_rebooking_the_candidate_moved(today_session, officer):
     first = factories.information_session(starts_at=timezone.now() + timedelta(days=5))
     second = factories.information_session(starts_at=timezone.now() + timedelta(days=6))
     booked = book(today_session)
@@ -182,9 +180,7 @@ def test_undoing_an_absence_takes_the_candidate_off_the_waitlist(
     assert [e.to for e in mail.outbox] == [[booked.candidate.email]]
 
 
-def test_undoing_an_absence_leaves_a_booking_the_candidate_made_themselves(
-    today_session, officer
-):
+def test_undoing_an_absence_leaves_a_booking_the_candidate_made_themselves(today_session, officer):
     booked = book(today_session)
     services.check_in(booking=booked, present=False, actor=officer)
     booking.waitlist_leave(candidate=booked.candidate)

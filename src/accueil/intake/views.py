@@ -150,10 +150,13 @@ def check_in_undo(
                 "after the absence is cancelled, and they are told by email."
             ) % {**name, "when": when(withdrawn.booking.session.starts_at)}
         elif withdrawn.left_waitlist:
-            message = _(
-                "%(name)s is booked again for this session and no longer on the waitlist, "
-                "and they are told by email."
-            ) % name
+            message = (
+                _(
+                    "%(name)s is booked again for this session and no longer on the waitlist, "
+                    "and they are told by email."
+                )
+                % name
+            )
         else:
             message = _("%(name)s is booked again for this session.") % name
         messages.success(request, message)
