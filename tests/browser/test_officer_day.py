@@ -221,3 +221,52 @@ def test_the_queue_calendar_and_contract_pages_are_accessible(
     checked(page, lang)
     page.goto(reverse("training:calendar"))
     checked(page, lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_check_in_made_by_mistake_is_undone(page, use_language, transactional_db, lang):
+    """Issue 11, point 1: an English speaker marked absent is re-booked into a session
+    held in English (not the earlier French and Portuguese one); the officer undoes the
+    absence, which cancels that re-booking, and a presence marked by mistake too."""
+    officer = factories.user(Role.OFFICER)
+    english = factories.candidate(surname="Okafor", information_language="en")
+    other = factories.candidate(surname="Pereira")
+    session = factories.information_session(starts_at=on_day(0, 0))
+    factories.information_session(starts_at=on_day(2, 9), languages=["fr", "pt"], capacity=15)
+    held_in_english = factories.information_session(
+        starts_at=on_day(5, 14), languages=["en", "fr"], capacity=15
+    )
+    absent_booking, present_booking = book(session, english), book(session, other)
+    use_language(lang)
+    page.set_viewport_size(PHONE)
+    sign_in(page, officer)
+    page.goto(reverse("intake:check_in", args=[session.pk]))
+    checked(page, lang)
+
+    absent_row = page.locator(f"#booking-{absent_booking.pk}")
+    absent_row.locator("button[value=absent]").click()
+    expect(absent_row.locator(".govuk-tag--grey")).to_be_visible()
+    assert "14:00" in absent_row.inner_text()  # the session held in English
+    rebooked = Booking.objects.get(candidate=english, status=BookingStatus.ACTIVE)
+    assert rebooked.session == held_in_english
+    checked(page, lang)
+
+    absent_row.locator("form[action$='/undo/'] button").click()
+    expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
+    expect(absent_row.locator("button[value=absent]")).to_be_visible()
+    checked(page, lang)
+    rebooked.refresh_from_db()
+    absent_booking.refresh_from_db()
+    assert (absent_booking.status, rebooked.status) == (
+        BookingStatus.ACTIVE,
+        BookingStatus.CANCELLED,
+    )
+
+    present_row = page.locator(f"#booking-{present_booking.pk}")
+    present_row.locator("button[value=present]").click()
+    expect(present_row.locator(".govuk-tag--green")).to_be_visible()
+    present_row.locator("form[action$='/undo/'] button").click()
+    expect(present_row.locator("button[value=present]")).to_be_visible()
+    checked(page, lang)
+    present_booking.refresh_from_db()
+    assert present_booking.status == BookingStatus.ACTIVE
