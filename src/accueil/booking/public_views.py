@@ -34,7 +34,10 @@ def _candidate(request: HttpRequest, token: str) -> Candidate:
     candidate = registration_selectors.candidate_from_token(token)
     if candidate is None:
         raise Http404
-    use_their_language(request, candidate.information_language)
+    # The language saved on their account (chosen on the site, on any device), then the
+    # one chosen at registration; one picked in this browser wins over both.
+    saved = candidate.user.language if candidate.user else ""
+    use_their_language(request, saved, candidate.information_language)
     return candidate
 
 

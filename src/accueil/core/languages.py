@@ -3,6 +3,7 @@
 reached from an email."""
 
 from functools import lru_cache
+from typing import Any
 
 from babel import Locale
 from django.conf import settings
@@ -22,11 +23,21 @@ def language_name(code: str) -> str:
     return _names(get_language() or "en").get(code, code)
 
 
-def use_their_language(request: HttpRequest, code: str) -> None:
+def use_their_language(request: HttpRequest, *choices: str) -> None:
     """On a page reached from an email (a private link), speak the language the person
-    chose at registration, unless they picked another one in this browser."""
-    if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME):
+    chose on the site, the same on every page of the journey: the one picked in this
+    browser (the language switch's cookie) or saved on the signed-in account wins (the
+    middlewares applied it); else the first of `choices` that the site speaks (callers
+    pass the language saved on the person's account, then the one chosen at
+    registration)."""
+    codes = {c for c, _name in settings.LANGUAGES}
+    if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) in codes:
         return
-    if code in {c for c, _name in settings.LANGUAGES}:
-        translation.activate(code)
-        request.LANGUAGE_CODE = code
+    user: Any = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.language in codes:
+        return
+    for code in choices:
+        if code in codes:
+            translation.activate(code)
+            request.LANGUAGE_CODE = code
+            return
