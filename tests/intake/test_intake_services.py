@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from accueil.booking import services as booking
 from accueil.audit.models import AuditEvent
+from accueil.booking import services as booking
 from accueil.booking.models import BookingStatus, WaitlistStatus
 from accueil.intake import selectors, services
 from accueil.social.models import InterviewRequest, RequestStatus
