@@ -1,5 +1,5 @@
-"""Accueil's HTTP API, version 1 (django-ninja). OpenAPI at /api/v1/openapi.json, read at /api/v1/docs
-(`accueil.api.docs`).
+"""Accueil's HTTP API, version 1 (django-ninja). OpenAPI at /api/v1/openapi.json, read
+at /api/v1/docs (`accueil.api.docs`).
 
 Every error is answered in JSON, in the shape {"error": ..., "fact": ...}: an unknown
 address or object (404), a refusal (403), an unreadable body (400), and, should a
