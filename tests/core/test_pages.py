@@ -105,3 +105,22 @@ def test_languages_are_named_in_themselves_whatever_the_page_language(client):
 def test_dates_are_written_the_way_each_language_writes_them(client, lang, written):
     client.cookies["accueil_language"] = lang
     assert written in client.get(reverse("core:parameters")).content.decode()
+
+
+@pytest.mark.parametrize(
+    "language,words",
+    [
+        ("en", ["partially compliant", "Non-accessible content", "Ombudsman", "EN 301 549"]),
+        ("fr", ["partiellement conforme", "Contenus non accessibles", "Médiateur", "EN 301 549"]),
+        ("de", ["teilweise", "Nicht barrierefreie Inhalte", "Ombudsman", "EN 301 549"]),
+    ],
+)
+def test_the_accessibility_statement_says_the_status_the_problems_and_how_to_complain(
+    client, language, words
+):
+    """Issue 11, point 13: the Luxembourg model statement's parts, in each language."""
+    client.cookies["accueil_language"] = language
+    page = client.get(reverse("core:accessibility")).content.decode()
+    for word in words:
+        assert word in page, word
+    assert "screen reader, before it is released" not in page

@@ -177,7 +177,7 @@ def test_the_link_can_be_emailed_without_keeping_the_address(client):
 
     answer_all(client)
     client.post(reverse("guide:check"))
-    response = client.post(reverse("guide:email_link"), {"email": "ana@example.test"})
+    response = client.post(reverse("guide:result"), {"email": "ana@example.test"})
     assert response.url == reverse("guide:result")
     [email] = mail.outbox
     assert email.to == ["ana@example.test"]
@@ -189,7 +189,7 @@ def test_the_link_can_be_emailed_without_keeping_the_address(client):
 def test_a_wrong_email_address_shows_the_error_on_the_result_page(client):
     answer_all(client)
     client.post(reverse("guide:check"))
-    page = client.post(reverse("guide:email_link"), {"email": "not-an-address"}).content.decode()
+    page = client.post(reverse("guide:result"), {"email": "not-an-address"}).content.decode()
     assert "govuk-error-summary" in page and 'href="#id_email"' in page
     assert 'value="not-an-address"' in page
 
@@ -203,6 +203,6 @@ def test_an_email_that_cannot_be_sent_says_so_and_keeps_the_address(client, monk
     monkeypatch.setattr(guide_services, "link_send", broken)
     answer_all(client)
     client.post(reverse("guide:check"))
-    page = client.post(reverse("guide:email_link"), {"email": "ana@example.test"}).content.decode()
+    page = client.post(reverse("guide:result"), {"email": "ana@example.test"}).content.decode()
     assert "The email could not be sent now" in page
     assert 'value="ana@example.test"' in page

@@ -1,4 +1,5 @@
-"""Accueil's HTTP API, version 1 (django-ninja). OpenAPI at /api/v1/openapi.json.
+"""Accueil's HTTP API, version 1 (django-ninja). OpenAPI at /api/v1/openapi.json, read
+at /api/v1/docs (`accueil.api.docs`).
 
 Every error is answered in JSON, in the shape {"error": ..., "fact": ...}: an unknown
 address or object (404), a refusal (403), an unreadable body (400), and, should a
@@ -17,6 +18,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError
 
 from accueil.api.bookings import router as bookings_router
+from accueil.api.docs import OwnSwagger
 from accueil.api.registrations import router as registrations_router
 from accueil.api.rules import router as rules_router
 from accueil.api.sessions import router as sessions_router
@@ -31,6 +33,7 @@ api = NinjaAPI(
         "its reasons, each naming the rule and the passage of the source text it implements."
     ),
     urls_namespace="api-v1",
+    docs=OwnSwagger(),
 )
 api.add_router("/rules", rules_router)
 api.add_router("/sessions", sessions_router)

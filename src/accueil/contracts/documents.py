@@ -8,11 +8,10 @@ the signatory commits to (take part within the term, support themselves accordin
 their skills and capabilities, take part in societal life), and the end of the term.
 """
 
-from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import HTML
 
 from accueil.contracts.models import Contract
+from accueil.core.pdf import render_pdf
 from accueil.rules import parameter
 
 
@@ -32,5 +31,4 @@ def contract_context(contract: Contract) -> dict:
 
 def contract_pdf(contract: Contract) -> bytes:
     with translation.override(contract.language):
-        html = render_to_string("contracts/pdf/contract.html", contract_context(contract))
-    return HTML(string=html).write_pdf()
+        return render_pdf("contracts/pdf/contract.html", contract_context(contract))

@@ -179,21 +179,17 @@ def _result_page(request: HttpRequest, assessed: tuple, form: EmailLinkForm) -> 
     return render(request, "guide/result.html", context)
 
 
-@require_GET
-def result(request: HttpRequest) -> HttpResponse:
-    assessed = current_assessment(request)
-    if assessed is None:
-        return redirect("guide:resume")
-    return _result_page(request, assessed, EmailLinkForm())
-
-
-@require_POST
+@require_http_methods(["GET", "POST"])
 @limit_posts("public")
-def email_link(request: HttpRequest) -> HttpResponse:
-    """Send the private link to an address given for this once (it is not stored)."""
+def result(request: HttpRequest) -> HttpResponse:
+    """The result, and the form that emails its private link to an address given for
+    this once (it is not stored). The form posts to this page, so a mistyped address is
+    shown here, at a URL that the language switch and "sign in" can come back to."""
     assessed = current_assessment(request)
     if assessed is None:
         return redirect("guide:resume")
+    if request.method != "POST":
+        return _result_page(request, assessed, EmailLinkForm())
     form = EmailLinkForm(request.POST)
     if not form.is_valid():
         return _result_page(request, assessed, form)
@@ -204,6 +200,13 @@ def email_link(request: HttpRequest) -> HttpResponse:
         return _result_page(request, assessed, form)
     messages.success(request, _("We sent the link to the email address you gave."))
     return redirect("guide:result")
+
+
+@require_http_methods(["GET", "POST"])
+def email_link(request: HttpRequest) -> HttpResponse:
+    """The form's former address: a GET (a page reloaded, a link kept) comes back to the
+    result, and a POST is sent on to it as it is (HTTP 307)."""
+    return redirect("guide:result", preserve_request=True)
 
 
 @require_GET

@@ -6,12 +6,11 @@ the candidate's orientation (intake), contract (contracts) and the courses' cale
 
 from datetime import date
 
-from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import HTML
 
 from accueil.contracts.selectors import current_contract
 from accueil.core import clock
+from accueil.core.pdf import render_pdf
 from accueil.registration.models import Candidate
 from accueil.training.models import CourseEvent, EventKind
 
@@ -37,5 +36,4 @@ def formalities_context(candidate: Candidate, today: date) -> dict:
 def formalities_pdf(candidate: Candidate) -> bytes:
     with translation.override(candidate.information_language):
         context = formalities_context(candidate, clock.today())
-        html = render_to_string("portal/pdf/formalities.html", context)
-    return HTML(string=html).write_pdf()
+        return render_pdf("portal/pdf/formalities.html", context)
