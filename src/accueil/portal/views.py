@@ -13,7 +13,7 @@ from accueil.contracts import access as contracts_access
 from accueil.contracts.models import ContractStatus
 from accueil.contracts.selectors import candidate_path, feed_ended, feed_url
 from accueil.core import clock
-from accueil.notifications.selectors import undelivered_emails
+from accueil.notifications.selectors import letters_to_print, undelivered_emails
 from accueil.portal.selectors import candidate_summary
 from accueil.registration import access as registration_access
 from accueil.registration import selectors as registration_selectors
@@ -44,6 +44,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         context["candidate_count"] = registration_access.candidates_for_user(user).count()
     if user.role == Role.OFFICER:
         context["undelivered_count"] = undelivered_emails().count()
+        context["letters_count"] = letters_to_print().count()
     if user.role == Role.SOCIAL_WORKER:
         requests = social_access.interview_requests_for_user(user)
         context["open_requests"] = open_requests(requests).count()

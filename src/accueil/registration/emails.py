@@ -3,7 +3,8 @@ information: "registered" (with the activation link), "sign_in" (a one-time sign
 link), "access_link" (the private booking link again) and "registration_attempt"
 (someone tried to register with their number). Each is a text template
 `registration/email/<kind>.txt` whose first line is the subject; `notifications`
-delivers it (once, retried, listed for the officers when it cannot be delivered).
+delivers it (once, retried, listed for the officers when it cannot be delivered). To
+a candidate who gave only a postal address, the same message goes as a letter.
 """
 
 import secrets
@@ -13,7 +14,7 @@ from django.core.mail import EmailMessage
 from django.utils.translation import gettext_noop
 from django_tasks import task
 
-from accueil.notifications.services import compose, deliver, queue
+from accueil.notifications.services import LetterContent, compose_message, deliver, queue
 from accueil.registration import accounts as account_links
 from accueil.registration import selectors
 from accueil.registration.models import Candidate
@@ -27,9 +28,10 @@ PURPOSES = {
 }
 
 
-def message(kind: str, candidate: Candidate, **extra: str) -> EmailMessage:
-    """The email of this kind to the candidate, in their language."""
-    return compose(
+def message(kind: str, candidate: Candidate, **extra: str) -> EmailMessage | LetterContent:
+    """The email of this kind to the candidate, in their language (a letter when they
+    gave only a postal address)."""
+    return compose_message(
         f"registration/email/{kind}.txt",
         {
             "candidate": candidate,
@@ -39,6 +41,8 @@ def message(kind: str, candidate: Candidate, **extra: str) -> EmailMessage:
         },
         language=candidate.information_language,
         to=candidate.email,
+        name=selectors.postal_name(candidate),
+        postal_address=candidate.postal_address,
     )
 
 
@@ -46,7 +50,7 @@ def message(kind: str, candidate: Candidate, **extra: str) -> EmailMessage:
 def send_candidate_email(kind: str, candidate_id: str, key: str = "") -> bool:
     """One of this module's emails (see its docstring). `key` names this one email."""
     candidate = Candidate.objects.select_related("user").filter(pk=candidate_id).first()
-    if candidate is None or not candidate.email:
+    if candidate is None or not selectors.reachable(candidate):
         return False
     if kind == "sign_in":
         if candidate.user is None:

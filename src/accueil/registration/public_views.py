@@ -299,7 +299,9 @@ def _submit(request: HttpRequest, answers: dict) -> HttpResponse:
         context = {**_decision_context(refused.decision), "back_url": reverse(REGISTER.end)}
         return render(request, "registration/public/not_eligible.html", context)
     # A new registration, or a number registered already: the same answer.
-    request.session[DONE] = {"submission_id": posted}
+    # Whether the sender gave an email address (their own answer, not whether anyone
+    # was registered): the next page says where the private link goes.
+    request.session[DONE] = {"submission_id": posted, "by_post": not answers["email"]}
     request.session.pop(ANSWERS, None)
     return redirect("register:complete")
 
@@ -307,10 +309,14 @@ def _submit(request: HttpRequest, answers: dict) -> HttpResponse:
 @require_GET
 @never_cache
 def complete(request: HttpRequest) -> HttpResponse:
-    """The same "check your email" page, whoever the registration turned out to be."""
-    if not request.session.get(DONE):
+    """The same page whoever the registration turned out to be: "check your email", or
+    "a letter is on its way" to someone who gave only a postal address."""
+    done = request.session.get(DONE)
+    if not done:
         return redirect("register:start")
-    return render(request, "registration/public/complete.html")
+    return render(
+        request, "registration/public/complete.html", {"by_post": bool(done.get("by_post"))}
+    )
 
 
 @require_http_methods(["GET", "POST"])

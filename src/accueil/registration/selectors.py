@@ -71,3 +71,14 @@ def candidate_from_token(token: str) -> Candidate | None:
 def email_about(candidate_id) -> str:
     """How a delivery record names the candidate it is about (`notifications.services.forget`)."""
     return f"registration.candidate:{candidate_id}"
+
+
+def reachable(candidate: Candidate) -> bool:
+    """Whether a message can reach the candidate: by email, or else by post (a letter,
+    see `notifications.services.compose_message`)."""
+    return bool(candidate.email or candidate.postal_address.strip())
+
+
+def postal_name(candidate: Candidate) -> str:
+    """The candidate's name as a letter's address field shows it."""
+    return f"{candidate.first_name} {candidate.surname}"

@@ -21,6 +21,7 @@ from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.services import audit_events_for, audit_record
 from accueil.core import clock
+from accueil.registration import selectors
 from accueil.registration.emails import candidate_email, send_candidate_email
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import Decision, evaluate
@@ -160,7 +161,7 @@ def candidate_create(
         request=request,
         reason=f"registered ({channel})",
     )
-    if email and candidate.email:
+    if email and selectors.reachable(candidate):  # by email, or else by post
         candidate_email("registered", candidate.pk)
     return candidate
 
