@@ -590,3 +590,53 @@ class CandidateRegisterForm(GovukForm):
             legally_resident=data["legally_resident"],
             wishes_to_settle=data["wishes_to_settle"],
         )
+
+
+class CandidateCorrectForm(GovukForm):
+    """An officer corrects a candidate's details, the identity fields included (issue 11
+    point 15: only an officer changes the name and the identification number), with a
+    reason kept in the audit trail."""
+
+    birth_date: date  # read from the identification number by clean_national_id
+    surname = CandidateRegisterForm.base_fields["surname"]
+    first_name = CandidateRegisterForm.base_fields["first_name"]
+    national_id = CandidateRegisterForm.base_fields["national_id"]
+    phone = CandidateRegisterForm.base_fields["phone"]
+    email = CandidateRegisterForm.base_fields["email"]
+    postal_address = CandidateRegisterForm.base_fields["postal_address"]
+    reason = forms.CharField(
+        label=_("Why are you correcting these details?"),
+        help_text=_("For example: the candidate called to give their new address."),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[validate_multi_line],
+        error_messages={
+            "required": _("Enter why you are correcting these details"),
+            "max_length": _("The reason must be 300 characters or fewer"),
+        },
+    )
+
+    def __init__(self, *args, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    clean_national_id = CandidateRegisterForm.clean_national_id
+    clean_phone = CandidateRegisterForm.clean_phone
+
+    def clean(self):
+        cleaned = cast("dict[str, Any]", super().clean())
+        if cleaned.get("email") == "" and cleaned.get("postal_address", "x").strip() == "":
+            self.add_error("email", _("Enter an email address or a postal address"))
+        return cleaned
+
+    def changes(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "surname": data["surname"],
+            "first_name": data["first_name"],
+            "national_id": data["national_id"],
+            "birth_date": self.birth_date,
+            "phone": data["phone"],
+            "email": data["email"].lower(),
+            "postal_address": data["postal_address"].strip(),
+        }

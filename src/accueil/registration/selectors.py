@@ -18,6 +18,7 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from accueil.audit.services import audit_events_for
 from accueil.core import clock
 from accueil.registration.models import Candidate
 from accueil.rules import evaluate
@@ -82,3 +83,31 @@ def reachable(candidate: Candidate) -> bool:
 def postal_name(candidate: Candidate) -> str:
     """The candidate's name as a letter's address field shows it."""
     return f"{candidate.first_name} {candidate.surname}"
+
+
+# How an officer's correction of a candidate's details is recorded in the audit trail
+# (registration.services.candidate_correct), its reason after the prefix.
+CORRECTED = "details corrected by an officer: "
+
+
+def corrections(candidate: Candidate) -> list[dict]:
+    """The officers' corrections of the candidate's details, newest first: when, by
+    whom, which fields (their names in the active language) and why."""
+    events = (
+        audit_events_for(candidate)
+        .filter(reason__startswith=CORRECTED)
+        .select_related("actor")
+        .order_by("-at", "-pk")
+    )
+    return [
+        {
+            "at": event.at,
+            "actor": event.actor,
+            "fields": [
+                str(getattr(Candidate._meta.get_field(name), "verbose_name", name))
+                for name in event.fields
+            ],
+            "reason": event.reason.removeprefix(CORRECTED),
+        }
+        for event in events
+    ]

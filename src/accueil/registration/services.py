@@ -9,9 +9,9 @@ Only someone who may sign a contract (rule `cai.eligibility`) can register.
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from typing import cast
+from typing import Any, cast
 
-from django.db import connections, router, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.db.models import F
 from django.db.models.sql import InsertQuery
 from django.http import HttpRequest
@@ -263,3 +263,60 @@ def registered_email_send(candidate_id: str, key: str) -> bool:
     """Send now, from another task, the "registered" email recorded under `key`,
     unless it was sent (booking's welcome sends it with the booking's)."""
     return bool(send_candidate_email.call("registered", candidate_id, key))
+
+
+# Corrections (issue 11 point 15).
+
+CORRECTABLE = (
+    "surname",
+    "first_name",
+    "national_id",
+    "birth_date",
+    "phone",
+    "email",
+    "postal_address",
+)
+
+
+class NationalIdTaken(Exception):
+    """Another registration has this identification number."""
+
+
+def candidate_correct(
+    candidate: Candidate,
+    *,
+    changes: dict[str, Any],
+    reason: str,
+    actor: User,
+    request: HttpRequest | None = None,
+) -> list[str]:
+    """An officer corrects the candidate's details (any of `CORRECTABLE`, the identity
+    fields included), for `reason`: the fields changed, audited with the reason; none
+    when nothing changed. NationalIdTaken when the new number is another person's."""
+    with transaction.atomic():
+        locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+        changed = [
+            name
+            for name in CORRECTABLE
+            if name in changes and getattr(locked, name) != changes[name]
+        ]
+        if not changed:
+            return []
+        for name in changed:
+            setattr(locked, name, changes[name])
+        try:
+            with transaction.atomic():
+                locked.save(update_fields=changed)
+        except IntegrityError as taken:
+            raise NationalIdTaken from taken
+        audit_record(
+            action=Action.UPDATE,
+            actor=actor,
+            target=locked,
+            request=request,
+            fields=changed,
+            reason=selectors.CORRECTED + reason,
+        )
+    for name in changed:
+        setattr(candidate, name, changes[name])
+    return changed

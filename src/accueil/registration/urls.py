@@ -13,4 +13,9 @@ urlpatterns = [
         officer_views.candidate_register,
         name="candidate_register",
     ),
+    path(
+        "officer/candidates/<uuid:candidate_id>/correct/",
+        officer_views.candidate_correct,
+        name="candidate_correct",
+    ),
 ]
