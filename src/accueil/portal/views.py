@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from accueil.accounts import access
 from accueil.accounts.http import AuthenticatedHttpRequest
@@ -35,6 +36,9 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
             ended = feed_ended(candidate, clock.today())
             context["feed_url"] = "" if ended else feed_url(candidate)
             context["booking_url"] = registration_selectors.access_url(candidate)
+            context["details_url"] = reverse(
+                "registration:my_details", args=[registration_selectors.access_token(candidate)]
+            )
     if user.role in (Role.OFFICER, Role.DPO):
         counts = contracts_access.contracts_for_user(user).values("status").annotate(n=Count("pk"))
         by_status = {row["status"]: row["n"] for row in counts}

@@ -11,10 +11,17 @@ import secrets
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.urls import reverse
 from django.utils.translation import gettext_noop
 from django_tasks import task
 
-from accueil.notifications.services import LetterContent, compose_message, deliver, queue
+from accueil.notifications.services import (
+    LetterContent,
+    compose,
+    compose_message,
+    deliver,
+    queue,
+)
 from accueil.registration import accounts as account_links
 from accueil.registration import selectors
 from accueil.registration.models import Candidate
@@ -25,6 +32,7 @@ PURPOSES = {
     "sign_in": gettext_noop("Sign-in link"),
     "access_link": gettext_noop("Private booking link"),
     "registration_attempt": gettext_noop("Notice of an attempt to register with their number"),
+    "email_confirm": gettext_noop("Confirmation of a new email address"),
 }
 
 
@@ -74,3 +82,33 @@ def send_candidate_email(kind: str, candidate_id: str, key: str = "") -> bool:
 def candidate_email(kind: str, candidate_id) -> None:
     """Queue the email of this kind to the candidate, with the current transaction."""
     queue(send_candidate_email, kind, str(candidate_id), secrets.token_hex(12))
+
+
+@task()
+def send_email_confirmation(candidate_id: str, email: str, key: str) -> bool:
+    """The link that confirms `email` as the candidate's new address, sent to that
+    address, while it is the one waiting."""
+    candidate = Candidate.objects.filter(pk=candidate_id, pending_email=email).first()
+    if candidate is None or not email:
+        return False
+    url = settings.SITE_URL.rstrip("/") + reverse(
+        "registration:email_confirm", args=[selectors.email_confirm_token(candidate, email)]
+    )
+    return deliver(
+        f"email_confirm:candidate:{key}",
+        "email_confirm",
+        selectors.email_about(candidate.pk),
+        PURPOSES["email_confirm"],
+        lambda: compose(
+            "registration/email/email_confirm.txt",
+            {"candidate": candidate, "action_url": url, "site_url": settings.SITE_URL},
+            language=candidate.information_language,
+            to=email,
+        ),
+        again=(send_email_confirmation, [str(candidate.pk), email, key]),
+    )
+
+
+def email_confirmation(candidate_id, email: str) -> None:
+    """Queue the confirmation link to the new address, with the current transaction."""
+    queue(send_email_confirmation, str(candidate_id), email, secrets.token_hex(12))

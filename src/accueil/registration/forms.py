@@ -592,6 +592,12 @@ class CandidateRegisterForm(GovukForm):
         )
 
 
+def one_address(text: str) -> str:
+    """A postal address as stored: its lines without trailing spaces, joined by "\\n"
+    (a browser sends "\\r\\n"), the empty ones left out."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 class CandidateCorrectForm(GovukForm):
     """An officer corrects a candidate's details, the identity fields included (issue 11
     point 15: only an officer changes the name and the identification number), with a
@@ -638,5 +644,52 @@ class CandidateCorrectForm(GovukForm):
             "birth_date": self.birth_date,
             "phone": data["phone"],
             "email": data["email"].lower(),
-            "postal_address": data["postal_address"].strip(),
+            "postal_address": one_address(data["postal_address"]),
         }
+
+
+class ContactDetailsForm(GovukForm):
+    """The candidate changes how to reach them (issue 11 point 15); their name and
+    identification number change only through an officer."""
+
+    phone = CandidateRegisterForm.base_fields["phone"]
+    email = forms.EmailField(
+        label=_("Email address (optional if you give a postal address)"),
+        help_text=_("A new address is used once you open the link we send to it."),
+        required=False,
+        max_length=254,
+        error_messages={
+            "invalid": _("Enter an email address in the correct format, like name@example.com")
+        },
+    )
+    postal_address = forms.CharField(
+        label=_("Postal address (optional if you give an email address)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea,
+        validators=[validate_multi_line],
+        error_messages={"max_length": _("The postal address must be 500 characters or fewer")},
+    )
+
+    def __init__(self, *args, has_account: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.has_account = has_account
+
+    def clean_phone(self) -> str:
+        return validation.clean_phone(self.cleaned_data["phone"])
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].lower()
+
+    def clean(self):
+        cleaned = cast("dict[str, Any]", super().clean())
+        email = cleaned.get("email")
+        if email == "" and cleaned.get("postal_address", "x").strip() == "":
+            self.add_error("email", _("Enter an email address or a postal address, or both"))
+        elif email == "" and self.has_account:
+            self.add_error(
+                "email", _("You sign in to your account with your email address: enter one")
+            )
+        if "postal_address" in cleaned:
+            cleaned["postal_address"] = one_address(cleaned["postal_address"])
+        return cleaned

@@ -49,6 +49,9 @@ class Candidate(models.Model):
     phone = models.CharField(_("telephone number"), max_length=40)
     email = models.EmailField(_("email address"), blank=True)
     postal_address = models.TextField(_("postal address"), blank=True)
+    # A new email address the candidate gave, used once they confirm it from the link
+    # sent to it (services.email_change_ask); the old one stays until then.
+    pending_email = models.EmailField(_("new email address, not confirmed yet"), blank=True)
     nationalities = models.JSONField(_("nationalities"), default=list)
     information_language = models.CharField(
         _("language for CAI information"), max_length=8, choices=InformationLanguage.choices

@@ -111,3 +111,24 @@ def corrections(candidate: Candidate) -> list[dict]:
         }
         for event in events
     ]
+
+
+EMAIL_SALT = "accueil.registration.new-email"
+EMAIL_CONFIRM_DAYS = 3
+
+
+def email_confirm_token(candidate: Candidate, email: str) -> str:
+    """The token of the link that confirms `email` as the candidate's new address."""
+    return signing.dumps([str(candidate.pk), email], salt=EMAIL_SALT)
+
+
+def email_to_confirm(token: str) -> tuple[Candidate, str] | None:
+    """The candidate and the new address the token confirms, while it is still the one
+    waiting (a later change makes an earlier link useless) and the link is recent."""
+    try:
+        pk, email = signing.loads(token, salt=EMAIL_SALT, max_age=EMAIL_CONFIRM_DAYS * 24 * 3600)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    candidate = Candidate.objects.filter(pk=pk, pending_email=email).exclude(pending_email="")
+    found = candidate.select_related("user").first()
+    return (found, email) if found is not None else None

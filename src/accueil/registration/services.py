@@ -22,7 +22,11 @@ from accueil.audit.models import Action
 from accueil.audit.services import audit_events_for, audit_record
 from accueil.core import clock
 from accueil.registration import selectors
-from accueil.registration.emails import candidate_email, send_candidate_email
+from accueil.registration.emails import (
+    candidate_email,
+    email_confirmation,
+    send_candidate_email,
+)
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import Decision, evaluate
 
@@ -320,3 +324,77 @@ def candidate_correct(
     for name in changed:
         setattr(candidate, name, changes[name])
     return changed
+
+
+class EmailTaken(Exception):
+    """Another account signs in with this email address."""
+
+
+def contact_details_change(
+    candidate: Candidate,
+    *,
+    phone: str,
+    email: str,
+    postal_address: str,
+    request: HttpRequest | None = None,
+) -> list[str]:
+    """The candidate changes their telephone number, postal address and email address
+    (issue 11 point 15; their name and number change only through an officer). The
+    telephone and postal address change at once; a new email address waits
+    (`pending_email`) until they open the link sent to it (`email_change_confirm`), and
+    the old one stays meanwhile; removing the email address (they keep a postal one)
+    is at once. The fields changed, audited."""
+    with transaction.atomic():
+        locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+        changes = {"phone": phone, "postal_address": postal_address}
+        if email == locked.email:
+            changes["pending_email"] = ""  # back to the address in use: nothing waits
+        elif email:
+            changes["pending_email"] = email
+        else:
+            changes["email"], changes["pending_email"] = "", ""
+        changed = [name for name, value in changes.items() if getattr(locked, name) != value]
+        if not changed:
+            return []
+        for name in changed:
+            setattr(locked, name, changes[name])
+        locked.save(update_fields=changed)
+        audit_record(
+            action=Action.UPDATE,
+            target=locked,
+            request=request,
+            fields=changed,
+            reason="contact details changed by the candidate",
+        )
+        if locked.pending_email and "pending_email" in changed:
+            email_confirmation(locked.pk, locked.pending_email)
+    for name in changed:
+        setattr(candidate, name, changes[name])
+    return changed
+
+
+def email_change_confirm(
+    candidate: Candidate, email: str, *, request: HttpRequest | None = None
+) -> bool:
+    """The candidate opened the link sent to their new address: it replaces the old
+    one (and their account's, if they have one). False when it no longer waits (used,
+    or replaced by a later change); EmailTaken when another account uses it."""
+    with transaction.atomic():
+        locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+        if not email or locked.pending_email != email:
+            return False
+        if locked.user_id is not None:
+            if User.objects.filter(email=email).exclude(pk=locked.user_id).exists():
+                raise EmailTaken
+            User.objects.filter(pk=locked.user_id).update(email=email)
+        locked.email, locked.pending_email = email, ""
+        locked.save(update_fields=["email", "pending_email"])
+        audit_record(
+            action=Action.UPDATE,
+            target=locked,
+            request=request,
+            fields=["email", "pending_email"],
+            reason="new email address confirmed by the candidate",
+        )
+    candidate.email, candidate.pending_email = email, ""
+    return True
