@@ -2,11 +2,14 @@
 axe-core; "Mark as posted" with the keyboard. And the completion page of someone who
 gave only a postal address."""
 
+import uuid
+
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 
 from accueil.accounts.models import Role
+from accueil.core import references
 from accueil.notifications.models import Letter
 from accueil.registration import services as registration
 from accueil.registration.public_views import DONE
@@ -60,4 +63,6 @@ def test_the_completion_page_of_a_postal_only_registrant_says_a_letter_comes(
     page.goto(reverse("register:complete"))
     assert page.locator(".govuk-panel__body").inner_text() == panel
     assert "email" not in page.locator("main").inner_text().lower()
+    reference = references.from_uuid("R", uuid.UUID("00000000-0000-0000-0000-000000000001"))
+    assert reference in page.locator("#reference").inner_text()  # point 16
     assert_accessible(page)

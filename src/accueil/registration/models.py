@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from accueil.core import references
+
 
 class Channel(models.TextChoices):
     ONLINE = "online", _("Online")
@@ -45,6 +47,10 @@ class Candidate(models.Model):
     surname = models.CharField(_("surname"), max_length=150)
     first_name = models.CharField(_("first name"), max_length=150)
     national_id = models.CharField(_("national identification number"), max_length=13, unique=True)
+    # The number the candidate quotes (core.references), shown when they register.
+    reference = models.CharField(
+        _("reference number"), max_length=12, unique=True, default=references.registration_reference
+    )
     birth_date = models.DateField(_("date of birth"))
     phone = models.CharField(_("telephone number"), max_length=40)
     email = models.EmailField(_("email address"), blank=True)

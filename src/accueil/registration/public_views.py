@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accueil.core import clock, validation
+from accueil.core import clock, references, validation
 from accueil.core.http import posted
 from accueil.core.languages import use_their_language
 from accueil.core.ratelimit import limit_posts
@@ -312,13 +312,17 @@ def _submit(request: HttpRequest, answers: dict) -> HttpResponse:
 @never_cache
 def complete(request: HttpRequest) -> HttpResponse:
     """The same page whoever the registration turned out to be: "check your email", or
-    "a letter is on its way" to someone who gave only a postal address."""
+    "a letter is on its way" to someone who gave only a postal address, and the
+    reference number, drawn from the submission (a new registration stores it; for a
+    number registered already it names nothing, and the page says no more)."""
     done = request.session.get(DONE)
     if not done:
         return redirect("register:start")
-    return render(
-        request, "registration/public/complete.html", {"by_post": bool(done.get("by_post"))}
-    )
+    context = {
+        "by_post": bool(done.get("by_post")),
+        "reference": references.from_uuid("R", uuid.UUID(done["submission_id"])),
+    }
+    return render(request, "registration/public/complete.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -19,17 +19,21 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from accueil.audit.services import audit_events_for
-from accueil.core import clock
+from accueil.core import clock, references
 from accueil.registration.models import Candidate
 from accueil.rules import evaluate
 
 
 def candidate_search(candidates: QuerySet[Candidate], query: str) -> QuerySet[Candidate]:
-    """Filter by name or national identification number (a search by contract number
-    too is portal's: portal.selectors.candidate_search)."""
+    """Filter by name, national identification number or registration reference (a
+    search by contract number or booking reference too is portal's:
+    portal.selectors.candidate_search)."""
     query = query.strip()
     if not query:
         return candidates
+    reference = references.normalise(query)
+    if reference and reference.startswith("R"):
+        return candidates.filter(reference=reference)
     digits = "".join(query.split())
     if digits.isdigit() and len(digits) == 13:
         return candidates.filter(national_id=digits)

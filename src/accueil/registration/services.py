@@ -20,7 +20,7 @@ from django.utils import timezone
 from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.services import audit_events_for, audit_record
-from accueil.core import clock
+from accueil.core import clock, references
 from accueil.registration import selectors
 from accueil.registration.emails import (
     candidate_email,
@@ -155,6 +155,10 @@ def candidate_create(
         registered_by=actor,
         consent_at=timezone.now(),
         submission_id=submission_id,
+        # The number the page that confirms the submission shows (core.references).
+        reference=references.from_uuid("R", submission_id)
+        if submission_id
+        else references.registration_reference(),
     )
     if not _insert_unless_taken(candidate):
         raise AlreadyRegistered
