@@ -89,6 +89,8 @@ def test_officers_find_a_candidate_by_either_reference_as_typed(client):
         assert "REFOUND" in page and "OTHER" not in page, typed
         found = client.get(reverse("portal:candidate_find"), {"q": typed}).content.decode()
         assert "REFOUND" in found and "OTHER" not in found, typed
+    detail = client.get(reverse("portal:candidate_detail", args=[person.pk])).content.decode()
+    assert f'id="candidate-reference">{person.reference}<' in detail
 
 
 def test_a_submission_gives_the_reference_its_page_shows():
