@@ -135,6 +135,8 @@ def web(client, number: str):
     page = client.get(sent["Location"])
     # The CSRF token differs from one visit to the next, whoever registers.
     content = re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", page.content)
+    # So does the reference number, drawn from each submission's id, whoever registers.
+    content = re.sub(rb'class="accueil-reference">[^<]+<', b"", content)
     return (sent.status_code, sent["Location"], page.status_code, content)
 
 

@@ -6,7 +6,8 @@ Each kind of email is a text template `booking/email/<kind>.txt` whose first lin
 the subject. The private link lets the candidate see, move or cancel their booking
 without an account. Every task takes ids, re-reads what it needs and does nothing
 when there is nothing left to do (the booking ended); the delivery record, keyed
-"<kind>:booking:<id>", makes each email about a booking go once.
+"<kind>:booking:<id>", makes each email about a booking go once. To a candidate who
+gave only a postal address, each goes as a letter (without the invitation).
 """
 
 import secrets
@@ -22,7 +23,14 @@ from django_tasks import task
 
 from accueil.booking.ics import session_invitation
 from accueil.booking.models import Booking, BookingStatus
-from accueil.notifications.services import Attachment, compose, deliver, queue, queue_once
+from accueil.notifications.services import (
+    Attachment,
+    LetterContent,
+    compose_message,
+    deliver,
+    queue,
+    queue_once,
+)
 from accueil.registration import selectors as registration_selectors
 from accueil.registration import services as registration_services
 from accueil.registration.models import Candidate
@@ -48,9 +56,10 @@ WITH_INVITATION = {"booked", "moved", "waitlist_booked", "reminder", "rebooked"}
 WITH_CANCELLATION = {"cancelled", "session_cancelled", "rebooking_withdrawn"}
 
 
-def message(kind: str, booking: Booking) -> EmailMessage:
+def message(kind: str, booking: Booking) -> EmailMessage | LetterContent:
     """The email of this kind about the booking, to its candidate, in their language,
-    with the session as a calendar invitation (or its withdrawal)."""
+    with the session as a calendar invitation (or its withdrawal); a letter when they
+    gave only a postal address."""
     candidate: Candidate = booking.candidate
     language = candidate.information_language
     attachments: list[Attachment] = []
@@ -66,7 +75,7 @@ def message(kind: str, booking: Booking) -> EmailMessage:
                 f"text/calendar; charset=utf-8; method={method}",
             )
         )
-    return compose(
+    return compose_message(
         f"booking/email/{kind}.txt",
         {
             "candidate": candidate,
@@ -79,6 +88,8 @@ def message(kind: str, booking: Booking) -> EmailMessage:
         language=language,
         to=candidate.email,
         attachments=attachments,
+        name=registration_selectors.postal_name(candidate),
+        postal_address=candidate.postal_address,
     )
 
 
@@ -130,7 +141,7 @@ def queue_due_reminders() -> int:
             session__starts_at__lte=now + REMINDER_BEFORE,
             created_at__lt=F("session__starts_at") - REMINDER_BEFORE,
         )
-        .exclude(candidate__email="")
+        .exclude(candidate__email="", candidate__postal_address="")
         .values_list("pk", "candidate_id")
     )
     return queue_once(
@@ -151,7 +162,7 @@ def send_booking_email(kind: str, booking_id: int) -> bool:
         .filter(pk=booking_id)
         .first()
     )
-    if booking is None or not booking.candidate.email:
+    if booking is None or not registration_selectors.reachable(booking.candidate):
         return False
     return send_once(kind, booking)
 
@@ -161,7 +172,9 @@ def send_booking_reminder(booking_id: int) -> bool:
     booking = Booking.objects.select_related("candidate", "session").filter(pk=booking_id).first()
     if booking is None or booking.status != BookingStatus.ACTIVE:
         return False
-    if booking.session.starts_at <= timezone.now() or not booking.candidate.email:
+    if booking.session.starts_at <= timezone.now():
+        return False
+    if not registration_selectors.reachable(booking.candidate):
         return False
     return send_once("reminder", booking)
 

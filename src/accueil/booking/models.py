@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from accueil.core import references
 from accueil.registration.models import Candidate, Channel
 
 SESSION_LENGTH = timedelta(hours=1)  # seed: "The purpose of this 1 hour session"
@@ -90,6 +91,10 @@ class Booking(models.Model):
         InformationSession, on_delete=models.PROTECT, related_name="bookings"
     )
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="bookings")
+    # The number the candidate quotes (core.references), shown on its confirmations.
+    reference = models.CharField(
+        _("reference number"), max_length=12, unique=True, default=references.booking_reference
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=BookingStatus.choices, default=BookingStatus.ACTIVE
     )

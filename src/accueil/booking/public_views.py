@@ -139,6 +139,7 @@ def booked(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("booking:manage", token)
     context = {
         "candidate": candidate,
+        "booking": booking,
         "session": _described(booking.session),
         "moved": request.GET.get("moved") == "1",
         **_links(request, token),
@@ -178,6 +179,7 @@ def cancelled(request: HttpRequest, token: str) -> HttpResponse:
     )
     context = {
         "candidate": candidate,
+        "booking": booking,
         "session": _described(booking.session) if booking else None,
         **_links(request, token),
     }

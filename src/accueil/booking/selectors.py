@@ -17,7 +17,7 @@ from accueil.booking.models import (
     WaitlistStatus,
     session_suits,
 )
-from accueil.core import clock
+from accueil.core import clock, references
 from accueil.core.languages import language_name
 from accueil.registration.models import Candidate
 
@@ -108,3 +108,14 @@ def with_active_booking(candidates: QuerySet[Candidate]) -> QuerySet[Candidate]:
     return candidates.prefetch_related(
         Prefetch("bookings", queryset=active, to_attr="active_bookings")
     )
+
+
+def with_booking_reference(
+    candidates: QuerySet[Candidate], query: str
+) -> QuerySet[Candidate] | None:
+    """The candidates with a booking of this reference (as typed: any case, spaces…);
+    None when the query is not a booking reference."""
+    reference = references.normalise(query)
+    if not reference or not reference.startswith("B"):
+        return None
+    return candidates.filter(bookings__reference=reference)

@@ -33,6 +33,7 @@ from accueil.booking.models import (
     WaitlistStatus,
     session_suits,
 )
+from accueil.registration import selectors as registration_selectors
 from accueil.registration import services as registration
 from accueil.registration.models import Candidate, Channel
 from accueil.registration.services import AlreadyRegistered, RegistrationData
@@ -224,7 +225,7 @@ def register_and_book(
             may_be_waiting=False,
             notify=False,
         )
-        if candidate.email:
+        if registration_selectors.reachable(candidate):  # by email, or else by post
             emails.welcome(candidate, booking)  # both emails in one task
     return candidate, booking
 

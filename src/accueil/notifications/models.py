@@ -2,8 +2,14 @@
 it was sent. It makes sending idempotent (a task that runs again finds its record
 sent and sends nothing), and lists for the officers the emails that could not be
 delivered. It never holds the email's content or address, and knows no other app's
-models: the app that sends an email names its subject (`about`) and its purpose."""
+models: the app that sends an email names its subject (`about`) and its purpose.
 
+A message to someone who gave no email address is a letter: the same record, "sent"
+when its PDF (`Letter`) is made, which waits in the officers' "letters to print" until
+it is marked posted. The letter holds its content, to be printed; `services.forget`
+deletes it with its record."""
+
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -50,3 +56,38 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.status}"
+
+
+class Letter(models.Model):
+    """A message sent by post, to someone who gave only a postal address: its PDF (the
+    same content as the email, with the address placed for a window envelope), in the
+    officers' "letters to print" until an officer marks it posted. Its `notification`
+    keys it like an email, so it is made once."""
+
+    notification = models.OneToOneField(
+        Notification, on_delete=models.CASCADE, related_name="letter"
+    )
+    language = models.CharField(max_length=10)
+    pdf = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    posted_at = models.DateTimeField(null=True, blank=True)
+    posted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=Q(posted_at__isnull=True),
+                name="letter_to_print",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"letter {self.notification.kind}"

@@ -25,9 +25,16 @@ part in the transaction, which SMTP cannot do.)
 (`about`, "<app_label.model>:<pk>", for `forget`) and what it is for (`purpose`, the
 English text shown translated to the officers, marked with `gettext_noop` by the app
 that sends it).
+
+Someone who gave only a postal address gets letters: `compose_message` given no email address
+but a postal address makes the same message a letter (`LetterContent`: a PDF in their
+language, the address placed for a window envelope), and `deliver` files it, once,
+in the officers' "letters to print" (`Letter`) instead of sending it. Its record is
+then "sent"; the letter waits until an officer marks it posted (`letter_posted`).
 """
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -38,11 +45,24 @@ from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django_tasks.base import Task
 
-from accueil.notifications.models import DeliveryStatus, Notification
+from accueil.accounts.models import User
+from accueil.core import clock
+from accueil.core.pdf import render_pdf
+from accueil.notifications.models import DeliveryStatus, Letter, Notification
 from accueil.notifications.queue import current_attempt
 
 # An attachment: its file name, content and MIME type.
 Attachment = tuple[str, bytes | str, str]
+
+
+@dataclass(frozen=True)
+class LetterContent:
+    """A message to be printed and posted: its subject (for the officers' list), the
+    language it is written in, and its PDF."""
+
+    subject: str
+    language: str
+    pdf: bytes
 
 
 def compose(
@@ -66,6 +86,53 @@ def compose(
     return message
 
 
+def compose_message(
+    template: str,
+    context: dict[str, Any],
+    *,
+    language: str,
+    to: str,
+    name: str,
+    postal_address: str,
+    attachments: Iterable[Attachment] = (),
+) -> EmailMessage | LetterContent:
+    """The message of `template` to a person: the email to `to` (`compose`), or, when
+    they gave no email address but a postal one, the same message as a letter to
+    `name` at `postal_address` (`compose_letter`; the templates see `by_post` and leave
+    out what only an email carries, the attachments)."""
+    if not to and postal_address.strip():
+        return compose_letter(
+            template, context, language=language, name=name, postal_address=postal_address
+        )
+    return compose(template, context, language=language, to=to, attachments=attachments)
+
+
+def compose_letter(
+    template: str, context: dict[str, Any], *, language: str, name: str, postal_address: str
+) -> LetterContent:
+    """The message of `template` as a letter in `language`: an A4 PDF whose address
+    field sits where the window of a C5 or DL envelope with a left window is (DIN 5008
+    form B, the layout used in Luxembourg and its neighbours: 20 mm from the left edge,
+    45 mm from the top, 85 × 45 mm), with fold marks for a DL envelope."""
+    with translation.override(language):
+        text = render_to_string(template, {**context, "by_post": True})
+        subject, _blank, body = text.strip().partition("\n")
+        pdf = render_pdf(
+            "notifications/letter.html",
+            {
+                "subject": subject.strip(),
+                "paragraphs": [part.strip() for part in body.strip().split("\n\n") if part.strip()],
+                "name": name,
+                "address_lines": [
+                    line.strip() for line in postal_address.strip().splitlines() if line.strip()
+                ],
+                "today": clock.today(),
+                "language": language,
+            },
+        )
+    return LetterContent(subject.strip(), language, pdf)
+
+
 def queue(task: Task[Any, Any], *args: Any, run_after: datetime | None = None) -> None:
     """Queue `task` with the current transaction (see the module's docstring)."""
     if run_after is not None:
@@ -78,7 +145,7 @@ def deliver(
     kind: str,
     about: str,
     purpose: str,
-    message_factory: Callable[[], EmailMessage],
+    message_factory: Callable[[], EmailMessage | LetterContent],
     *,
     again: tuple[Task[Any, Any], list[Any]],
     on_sent: Callable[[], object] | None = None,
@@ -88,7 +155,9 @@ def deliver(
     with the same task waits for it, then finds it sent). A failed send is recorded
     and raised again. `about` names whom it is about, `purpose` what it is for (see
     the module's docstring); `again` is the task and arguments that send it;
-    `on_sent` runs in the transaction once it is sent."""
+    `on_sent` runs in the transaction once it is sent. A letter (`LetterContent`, for
+    someone with no email address) is filed in the "letters to print" instead, once,
+    and its record marked sent."""
     attempt = current_attempt()
     with transaction.atomic():
         record, _created = Notification.objects.select_for_update().get_or_create(
@@ -106,7 +175,13 @@ def deliver(
         record.attempts += 1
         record.last_attempt_at = timezone.now()
         try:
-            message_factory().send()
+            message = message_factory()
+            if isinstance(message, LetterContent):
+                Letter.objects.create(
+                    notification=record, language=message.language, pdf=message.pdf
+                )
+            else:
+                message.send()
         except Exception as error:
             record.last_error = type(error).__name__[:100]
             record.status = DeliveryStatus.FAILED if attempt.last else DeliveryStatus.PENDING
@@ -166,8 +241,17 @@ def send_again(record: Notification) -> bool:
     return True
 
 
+def letter_posted(letter: Letter, by: User) -> bool:
+    """Mark a letter posted by the officer `by`; False when it was marked already (by
+    another click). The caller audits it."""
+    posted = Letter.objects.filter(pk=letter.pk, posted_at__isnull=True).update(
+        posted_at=timezone.now(), posted_by=by
+    )
+    return bool(posted)
+
+
 def forget(about: str) -> int:
-    """Delete the delivery records of the emails about `about` (a person erased): the
-    number deleted."""
-    deleted, _by_model = Notification.objects.filter(about=about).delete()
-    return deleted
+    """Delete the delivery records of the emails about `about` (a person erased), and
+    their letters: the number of records deleted."""
+    _total, by_model = Notification.objects.filter(about=about).delete()
+    return by_model.get(Notification._meta.label, 0)

@@ -1,6 +1,7 @@
 """The officers' page of emails not delivered: for whom (the role) and what for, when,
 how many attempts and what kind of error, never the content or the address; and a
-button that sends one again."""
+button that sends one again. And the letters to print (for people who gave only a
+postal address): each one's PDF, and a button to mark it posted (audited)."""
 
 import smtplib
 import socket
@@ -9,6 +10,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -19,8 +21,8 @@ from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
 from accueil.notifications import services
-from accueil.notifications.models import Notification
-from accueil.notifications.selectors import undelivered_emails
+from accueil.notifications.models import Letter, Notification
+from accueil.notifications.selectors import letters_to_print, undelivered_emails
 
 PER_PAGE = 50
 
@@ -85,3 +87,44 @@ def send_again(request: AuthenticatedHttpRequest, notification_id: int) -> HttpR
     else:
         messages.info(request, _("This email is already being sent again."))
     return redirect("notifications:undelivered")
+
+
+@require_GET
+@role_required(access.can_follow_up_emails)
+def letters(request: AuthenticatedHttpRequest) -> HttpResponse:
+    found = letters_to_print().select_related("notification")
+    page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "notifications/officer/letters.html", {"page": page})
+
+
+@require_GET
+@role_required(access.can_follow_up_emails)
+def letter_pdf(request: AuthenticatedHttpRequest, letter_id: int) -> HttpResponse:
+    letter = get_object_or_404(Letter.objects.select_related("notification"), pk=letter_id)
+    response = HttpResponse(bytes(letter.pdf), content_type="application/pdf")
+    name = slugify(f"letter-{letter.pk}-{letter.notification.kind}")
+    response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+@role_required(access.can_follow_up_emails)
+def letter_posted(request: AuthenticatedHttpRequest, letter_id: int) -> HttpResponse:
+    letter = get_object_or_404(Letter.objects.select_related("notification"), pk=letter_id)
+    if services.letter_posted(letter, request.user):
+        audit_record(
+            action=Action.UPDATE,
+            target=letter,
+            request=request,
+            fields=["posted_at"],
+            reason="letter marked posted",
+        )
+        messages.success(
+            request,
+            _("The letter “%(purpose)s” is marked posted.")
+            % {"purpose": _(letter.notification.purpose)},
+        )
+    else:
+        messages.info(request, _("This letter was marked posted already."))
+    return redirect("letters:to_print")

@@ -28,6 +28,7 @@ from accueil.portal.documents import FORMALITIES_EXPORT, formalities_pdf
 from accueil.portal.forms import CandidateFilterForm, CandidateFindForm
 from accueil.portal.models import TaskStatus
 from accueil.registration import access as registration_access
+from accueil.registration import selectors as registration_selectors
 from accueil.registration.models import Candidate
 
 PAGE_SIZE = 25
@@ -57,6 +58,7 @@ def candidate_detail(request: AuthenticatedHttpRequest, candidate_id) -> HttpRes
     context = {
         "candidate": candidate,
         "can_manage_sessions": access.can_manage_sessions(request.user),
+        "corrections": registration_selectors.corrections(candidate),
         **selectors.candidate_summary(candidate),
     }
     return render(request, "portal/candidate_detail.html", context)

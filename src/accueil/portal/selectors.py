@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from accueil.audit.models import Action
 from accueil.audit.services import audit_events_for
+from accueil.booking import selectors as booking_selectors
 from accueil.booking.models import Booking, BookingStatus, InformationSession
 from accueil.contracts import selectors as contract_selectors
 from accueil.contracts.models import Contract, ContractStatus
@@ -20,9 +21,13 @@ from accueil.registration.models import Candidate
 
 
 def candidate_search(candidates: QuerySet[Candidate], query: str) -> QuerySet[Candidate]:
-    """Filter by name, national identification number or contract number."""
+    """Filter by name, national identification number, contract number, or the
+    reference number of a registration or a booking."""
     if contract_selectors.is_contract_number(query):
         return contract_selectors.with_contract_number(candidates, query)
+    by_booking = booking_selectors.with_booking_reference(candidates, query)
+    if by_booking is not None:
+        return by_booking
     return candidate_selectors.candidate_search(candidates, query)
 
 

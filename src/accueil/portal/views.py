@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from accueil.accounts import access
 from accueil.accounts.http import AuthenticatedHttpRequest
@@ -13,7 +14,7 @@ from accueil.contracts import access as contracts_access
 from accueil.contracts.models import ContractStatus
 from accueil.contracts.selectors import candidate_path, feed_ended, feed_url
 from accueil.core import clock
-from accueil.notifications.selectors import undelivered_emails
+from accueil.notifications.selectors import letters_to_print, undelivered_emails
 from accueil.portal.selectors import candidate_summary
 from accueil.registration import access as registration_access
 from accueil.registration import selectors as registration_selectors
@@ -35,6 +36,9 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
             ended = feed_ended(candidate, clock.today())
             context["feed_url"] = "" if ended else feed_url(candidate)
             context["booking_url"] = registration_selectors.access_url(candidate)
+            context["details_url"] = reverse(
+                "registration:my_details", args=[registration_selectors.access_token(candidate)]
+            )
     if user.role in (Role.OFFICER, Role.DPO):
         counts = contracts_access.contracts_for_user(user).values("status").annotate(n=Count("pk"))
         by_status = {row["status"]: row["n"] for row in counts}
@@ -44,6 +48,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         context["candidate_count"] = registration_access.candidates_for_user(user).count()
     if user.role == Role.OFFICER:
         context["undelivered_count"] = undelivered_emails().count()
+        context["letters_count"] = letters_to_print().count()
     if user.role == Role.SOCIAL_WORKER:
         requests = social_access.interview_requests_for_user(user)
         context["open_requests"] = open_requests(requests).count()

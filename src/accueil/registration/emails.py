@@ -3,17 +3,25 @@ information: "registered" (with the activation link), "sign_in" (a one-time sign
 link), "access_link" (the private booking link again) and "registration_attempt"
 (someone tried to register with their number). Each is a text template
 `registration/email/<kind>.txt` whose first line is the subject; `notifications`
-delivers it (once, retried, listed for the officers when it cannot be delivered).
+delivers it (once, retried, listed for the officers when it cannot be delivered). To
+a candidate who gave only a postal address, the same message goes as a letter.
 """
 
 import secrets
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.urls import reverse
 from django.utils.translation import gettext_noop
 from django_tasks import task
 
-from accueil.notifications.services import compose, deliver, queue
+from accueil.notifications.services import (
+    LetterContent,
+    compose,
+    compose_message,
+    deliver,
+    queue,
+)
 from accueil.registration import accounts as account_links
 from accueil.registration import selectors
 from accueil.registration.models import Candidate
@@ -24,12 +32,14 @@ PURPOSES = {
     "sign_in": gettext_noop("Sign-in link"),
     "access_link": gettext_noop("Private booking link"),
     "registration_attempt": gettext_noop("Notice of an attempt to register with their number"),
+    "email_confirm": gettext_noop("Confirmation of a new email address"),
 }
 
 
-def message(kind: str, candidate: Candidate, **extra: str) -> EmailMessage:
-    """The email of this kind to the candidate, in their language."""
-    return compose(
+def message(kind: str, candidate: Candidate, **extra: str) -> EmailMessage | LetterContent:
+    """The email of this kind to the candidate, in their language (a letter when they
+    gave only a postal address)."""
+    return compose_message(
         f"registration/email/{kind}.txt",
         {
             "candidate": candidate,
@@ -39,6 +49,8 @@ def message(kind: str, candidate: Candidate, **extra: str) -> EmailMessage:
         },
         language=candidate.information_language,
         to=candidate.email,
+        name=selectors.postal_name(candidate),
+        postal_address=candidate.postal_address,
     )
 
 
@@ -46,7 +58,7 @@ def message(kind: str, candidate: Candidate, **extra: str) -> EmailMessage:
 def send_candidate_email(kind: str, candidate_id: str, key: str = "") -> bool:
     """One of this module's emails (see its docstring). `key` names this one email."""
     candidate = Candidate.objects.select_related("user").filter(pk=candidate_id).first()
-    if candidate is None or not candidate.email:
+    if candidate is None or not selectors.reachable(candidate):
         return False
     if kind == "sign_in":
         if candidate.user is None:
@@ -70,3 +82,33 @@ def send_candidate_email(kind: str, candidate_id: str, key: str = "") -> bool:
 def candidate_email(kind: str, candidate_id) -> None:
     """Queue the email of this kind to the candidate, with the current transaction."""
     queue(send_candidate_email, kind, str(candidate_id), secrets.token_hex(12))
+
+
+@task()
+def send_email_confirmation(candidate_id: str, email: str, key: str) -> bool:
+    """The link that confirms `email` as the candidate's new address, sent to that
+    address, while it is the one waiting."""
+    candidate = Candidate.objects.filter(pk=candidate_id, pending_email=email).first()
+    if candidate is None or not email:
+        return False
+    url = settings.SITE_URL.rstrip("/") + reverse(
+        "registration:email_confirm", args=[selectors.email_confirm_token(candidate, email)]
+    )
+    return deliver(
+        f"email_confirm:candidate:{key}",
+        "email_confirm",
+        selectors.email_about(candidate.pk),
+        PURPOSES["email_confirm"],
+        lambda: compose(
+            "registration/email/email_confirm.txt",
+            {"candidate": candidate, "action_url": url, "site_url": settings.SITE_URL},
+            language=candidate.information_language,
+            to=email,
+        ),
+        again=(send_email_confirmation, [str(candidate.pk), email, key]),
+    )
+
+
+def email_confirmation(candidate_id, email: str) -> None:
+    """Queue the confirmation link to the new address, with the current transaction."""
+    queue(send_email_confirmation, str(candidate_id), email, secrets.token_hex(12))

@@ -590,3 +590,106 @@ class CandidateRegisterForm(GovukForm):
             legally_resident=data["legally_resident"],
             wishes_to_settle=data["wishes_to_settle"],
         )
+
+
+def one_address(text: str) -> str:
+    """A postal address as stored: its lines without trailing spaces, joined by "\\n"
+    (a browser sends "\\r\\n"), the empty ones left out."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+class CandidateCorrectForm(GovukForm):
+    """An officer corrects a candidate's details, the identity fields included (issue 11
+    point 15: only an officer changes the name and the identification number), with a
+    reason kept in the audit trail."""
+
+    birth_date: date  # read from the identification number by clean_national_id
+    surname = CandidateRegisterForm.base_fields["surname"]
+    first_name = CandidateRegisterForm.base_fields["first_name"]
+    national_id = CandidateRegisterForm.base_fields["national_id"]
+    phone = CandidateRegisterForm.base_fields["phone"]
+    email = CandidateRegisterForm.base_fields["email"]
+    postal_address = CandidateRegisterForm.base_fields["postal_address"]
+    reason = forms.CharField(
+        label=_("Why are you correcting these details?"),
+        help_text=_("For example: the candidate called to give their new address."),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[validate_multi_line],
+        error_messages={
+            "required": _("Enter why you are correcting these details"),
+            "max_length": _("The reason must be 300 characters or fewer"),
+        },
+    )
+
+    def __init__(self, *args, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    clean_national_id = CandidateRegisterForm.clean_national_id
+    clean_phone = CandidateRegisterForm.clean_phone
+
+    def clean(self):
+        cleaned = cast("dict[str, Any]", super().clean())
+        if cleaned.get("email") == "" and cleaned.get("postal_address", "x").strip() == "":
+            self.add_error("email", _("Enter an email address or a postal address"))
+        return cleaned
+
+    def changes(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "surname": data["surname"],
+            "first_name": data["first_name"],
+            "national_id": data["national_id"],
+            "birth_date": self.birth_date,
+            "phone": data["phone"],
+            "email": data["email"].lower(),
+            "postal_address": one_address(data["postal_address"]),
+        }
+
+
+class ContactDetailsForm(GovukForm):
+    """The candidate changes how to reach them (issue 11 point 15); their name and
+    identification number change only through an officer."""
+
+    phone = CandidateRegisterForm.base_fields["phone"]
+    email = forms.EmailField(
+        label=_("Email address (optional if you give a postal address)"),
+        help_text=_("A new address is used once you open the link we send to it."),
+        required=False,
+        max_length=254,
+        error_messages={
+            "invalid": _("Enter an email address in the correct format, like name@example.com")
+        },
+    )
+    postal_address = forms.CharField(
+        label=_("Postal address (optional if you give an email address)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea,
+        validators=[validate_multi_line],
+        error_messages={"max_length": _("The postal address must be 500 characters or fewer")},
+    )
+
+    def __init__(self, *args, has_account: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.has_account = has_account
+
+    def clean_phone(self) -> str:
+        return validation.clean_phone(self.cleaned_data["phone"])
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].lower()
+
+    def clean(self):
+        cleaned = cast("dict[str, Any]", super().clean())
+        email = cleaned.get("email")
+        if email == "" and cleaned.get("postal_address", "x").strip() == "":
+            self.add_error("email", _("Enter an email address or a postal address, or both"))
+        elif email == "" and self.has_account:
+            self.add_error(
+                "email", _("You sign in to your account with your email address: enter one")
+            )
+        if "postal_address" in cleaned:
+            cleaned["postal_address"] = one_address(cleaned["postal_address"])
+        return cleaned

@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from accueil.core import references
+
 
 class Channel(models.TextChoices):
     ONLINE = "online", _("Online")
@@ -45,10 +47,17 @@ class Candidate(models.Model):
     surname = models.CharField(_("surname"), max_length=150)
     first_name = models.CharField(_("first name"), max_length=150)
     national_id = models.CharField(_("national identification number"), max_length=13, unique=True)
+    # The number the candidate quotes (core.references), shown when they register.
+    reference = models.CharField(
+        _("reference number"), max_length=12, unique=True, default=references.registration_reference
+    )
     birth_date = models.DateField(_("date of birth"))
     phone = models.CharField(_("telephone number"), max_length=40)
     email = models.EmailField(_("email address"), blank=True)
     postal_address = models.TextField(_("postal address"), blank=True)
+    # A new email address the candidate gave, used once they confirm it from the link
+    # sent to it (services.email_change_ask); the old one stays until then.
+    pending_email = models.EmailField(_("new email address, not confirmed yet"), blank=True)
     nationalities = models.JSONField(_("nationalities"), default=list)
     information_language = models.CharField(
         _("language for CAI information"), max_length=8, choices=InformationLanguage.choices

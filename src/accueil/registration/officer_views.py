@@ -59,3 +59,36 @@ def candidate_register(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 def new_submission() -> dict:
     return {"submission_id": uuid.uuid4()}
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(access.can_manage_sessions)
+def candidate_correct(request: AuthenticatedHttpRequest, candidate_id: uuid.UUID) -> HttpResponse:
+    """An officer corrects a candidate's details, the identity fields included, with a
+    reason (audited, shown in the candidate's file)."""
+    candidate = registration_access.get_candidate_for_user(request.user, candidate_id)
+    initial = {name: getattr(candidate, name) for name in registration.CORRECTABLE}
+    form = forms.CandidateCorrectForm(posted(request), today=clock.today(), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = registration.candidate_correct(
+                candidate,
+                changes=form.changes(),
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+                request=request,
+            )
+        except registration.NationalIdTaken:
+            form.add_error(
+                "national_id", _("Another registration has this national identification number")
+            )
+        else:
+            if changed:
+                messages.success(
+                    request, _("The details of %(name)s are corrected.") % {"name": candidate}
+                )
+            else:
+                messages.info(request, _("Nothing was changed."))
+            return redirect("portal:candidate_detail", candidate.pk)
+    context = {"form": form, "candidate": candidate}
+    return render(request, "registration/officer/candidate_correct.html", context)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,10 +28,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accueil.core import clock, validation
+from accueil.core import clock, references, validation
 from accueil.core.http import posted
+from accueil.core.languages import use_their_language
 from accueil.core.ratelimit import limit_posts
-from accueil.registration import forms, services
+from accueil.registration import forms, selectors, services
 from accueil.registration.emails import candidate_email
 from accueil.registration.models import Candidate, InformationLanguage
 from accueil.rules import Decision, evaluate
@@ -299,7 +301,9 @@ def _submit(request: HttpRequest, answers: dict) -> HttpResponse:
         context = {**_decision_context(refused.decision), "back_url": reverse(REGISTER.end)}
         return render(request, "registration/public/not_eligible.html", context)
     # A new registration, or a number registered already: the same answer.
-    request.session[DONE] = {"submission_id": posted}
+    # Whether the sender gave an email address (their own answer, not whether anyone
+    # was registered): the next page says where the private link goes.
+    request.session[DONE] = {"submission_id": posted, "by_post": not answers["email"]}
     request.session.pop(ANSWERS, None)
     return redirect("register:complete")
 
@@ -307,10 +311,18 @@ def _submit(request: HttpRequest, answers: dict) -> HttpResponse:
 @require_GET
 @never_cache
 def complete(request: HttpRequest) -> HttpResponse:
-    """The same "check your email" page, whoever the registration turned out to be."""
-    if not request.session.get(DONE):
+    """The same page whoever the registration turned out to be: "check your email", or
+    "a letter is on its way" to someone who gave only a postal address, and the
+    reference number, drawn from the submission (a new registration stores it; for a
+    number registered already it names nothing, and the page says no more)."""
+    done = request.session.get(DONE)
+    if not done:
         return redirect("register:start")
-    return render(request, "registration/public/complete.html")
+    context = {
+        "by_post": bool(done.get("by_post")),
+        "reference": references.from_uuid("R", uuid.UUID(done["submission_id"])),
+    }
+    return render(request, "registration/public/complete.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -339,3 +351,74 @@ def link_request(request: HttpRequest) -> HttpResponse:
 @require_GET
 def link_sent(request: HttpRequest) -> HttpResponse:
     return render(request, "registration/public/link_sent.html")
+
+
+# The candidate's contact details, from their private link (issue 11 point 15).
+
+
+def _from_link(request: HttpRequest, token: str) -> Candidate:
+    candidate = selectors.candidate_from_token(token)
+    if candidate is None:
+        raise Http404
+    use_their_language(request, candidate.information_language)
+    return candidate
+
+
+@require_http_methods(["GET", "POST"])
+@limit_posts("public")
+@never_cache
+def my_details(request: HttpRequest, token: str) -> HttpResponse:
+    """Change the telephone number, email and postal address; a new email address is
+    used once confirmed from the link sent to it."""
+    candidate = _from_link(request, token)
+    initial = {
+        "phone": candidate.phone,
+        "email": candidate.pending_email or candidate.email,
+        "postal_address": candidate.postal_address,
+    }
+    form = forms.ContactDetailsForm(
+        posted(request), initial=initial, has_account=candidate.user_id is not None
+    )
+    if request.method == "POST" and form.is_valid():
+        changed = services.contact_details_change(candidate, **form.cleaned_data, request=request)
+        if "pending_email" in changed and candidate.pending_email:
+            messages.success(
+                request,
+                _("Your details are saved. Open the link we sent to %(email)s to use it.")
+                % {"email": candidate.pending_email},
+            )
+        elif changed:
+            messages.success(request, _("Your details are saved."))
+        else:
+            messages.info(request, _("Nothing was changed."))
+        return redirect("registration:my_details", token)
+    context = {
+        "form": form,
+        "candidate": candidate,
+        "manage_url": reverse("booking:manage", args=[token]),
+    }
+    return render(request, "registration/public/my_details.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@limit_posts("public")
+@never_cache
+def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button; only the POST confirms, so that mail scanners opening the
+    link do not use it."""
+    found = selectors.email_to_confirm(token)
+    if found is None:
+        return render(request, "registration/public/email_confirm_expired.html", status=404)
+    candidate, email = found
+    use_their_language(request, candidate.information_language)
+    context = {"candidate": candidate, "email": email}
+    if request.method == "POST":
+        try:
+            confirmed = services.email_change_confirm(candidate, email, request=request)
+        except services.EmailTaken:
+            context["taken"] = True
+            return render(request, "registration/public/email_confirm.html", context, status=409)
+        if not confirmed:
+            return render(request, "registration/public/email_confirm_expired.html", status=404)
+        context["done"] = True
+    return render(request, "registration/public/email_confirm.html", context)

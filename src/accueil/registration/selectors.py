@@ -18,17 +18,22 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from accueil.core import clock
+from accueil.audit.services import audit_events_for
+from accueil.core import clock, references
 from accueil.registration.models import Candidate
 from accueil.rules import evaluate
 
 
 def candidate_search(candidates: QuerySet[Candidate], query: str) -> QuerySet[Candidate]:
-    """Filter by name or national identification number (a search by contract number
-    too is portal's: portal.selectors.candidate_search)."""
+    """Filter by name, national identification number or registration reference (a
+    search by contract number or booking reference too is portal's:
+    portal.selectors.candidate_search)."""
     query = query.strip()
     if not query:
         return candidates
+    reference = references.normalise(query)
+    if reference and reference.startswith("R"):
+        return candidates.filter(reference=reference)
     digits = "".join(query.split())
     if digits.isdigit() and len(digits) == 13:
         return candidates.filter(national_id=digits)
@@ -71,3 +76,63 @@ def candidate_from_token(token: str) -> Candidate | None:
 def email_about(candidate_id) -> str:
     """How a delivery record names the candidate it is about (`notifications.services.forget`)."""
     return f"registration.candidate:{candidate_id}"
+
+
+def reachable(candidate: Candidate) -> bool:
+    """Whether a message can reach the candidate: by email, or else by post (a letter,
+    see `notifications.services.compose_message`)."""
+    return bool(candidate.email or candidate.postal_address.strip())
+
+
+def postal_name(candidate: Candidate) -> str:
+    """The candidate's name as a letter's address field shows it."""
+    return f"{candidate.first_name} {candidate.surname}"
+
+
+# How an officer's correction of a candidate's details is recorded in the audit trail
+# (registration.services.candidate_correct), its reason after the prefix.
+CORRECTED = "details corrected by an officer: "
+
+
+def corrections(candidate: Candidate) -> list[dict]:
+    """The officers' corrections of the candidate's details, newest first: when, by
+    whom, which fields (their names in the active language) and why."""
+    events = (
+        audit_events_for(candidate)
+        .filter(reason__startswith=CORRECTED)
+        .select_related("actor")
+        .order_by("-at", "-pk")
+    )
+    return [
+        {
+            "at": event.at,
+            "actor": event.actor,
+            "fields": [
+                str(getattr(Candidate._meta.get_field(name), "verbose_name", name))
+                for name in event.fields
+            ],
+            "reason": event.reason.removeprefix(CORRECTED),
+        }
+        for event in events
+    ]
+
+
+EMAIL_SALT = "accueil.registration.new-email"
+EMAIL_CONFIRM_DAYS = 3
+
+
+def email_confirm_token(candidate: Candidate, email: str) -> str:
+    """The token of the link that confirms `email` as the candidate's new address."""
+    return signing.dumps([str(candidate.pk), email], salt=EMAIL_SALT)
+
+
+def email_to_confirm(token: str) -> tuple[Candidate, str] | None:
+    """The candidate and the new address the token confirms, while it is still the one
+    waiting (a later change makes an earlier link useless) and the link is recent."""
+    try:
+        pk, email = signing.loads(token, salt=EMAIL_SALT, max_age=EMAIL_CONFIRM_DAYS * 24 * 3600)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    candidate = Candidate.objects.filter(pk=pk, pending_email=email).exclude(pending_email="")
+    found = candidate.select_related("user").first()
+    return (found, email) if found is not None else None

@@ -9,9 +9,9 @@ Only someone who may sign a contract (rule `cai.eligibility`) can register.
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from typing import cast
+from typing import Any, cast
 
-from django.db import connections, router, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.db.models import F
 from django.db.models.sql import InsertQuery
 from django.http import HttpRequest
@@ -20,8 +20,13 @@ from django.utils import timezone
 from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.services import audit_events_for, audit_record
-from accueil.core import clock
-from accueil.registration.emails import candidate_email, send_candidate_email
+from accueil.core import clock, references
+from accueil.registration import selectors
+from accueil.registration.emails import (
+    candidate_email,
+    email_confirmation,
+    send_candidate_email,
+)
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import Decision, evaluate
 
@@ -150,6 +155,10 @@ def candidate_create(
         registered_by=actor,
         consent_at=timezone.now(),
         submission_id=submission_id,
+        # The number the page that confirms the submission shows (core.references).
+        reference=references.from_uuid("R", submission_id)
+        if submission_id
+        else references.registration_reference(),
     )
     if not _insert_unless_taken(candidate):
         raise AlreadyRegistered
@@ -160,7 +169,7 @@ def candidate_create(
         request=request,
         reason=f"registered ({channel})",
     )
-    if email and candidate.email:
+    if email and selectors.reachable(candidate):  # by email, or else by post
         candidate_email("registered", candidate.pk)
     return candidate
 
@@ -262,3 +271,134 @@ def registered_email_send(candidate_id: str, key: str) -> bool:
     """Send now, from another task, the "registered" email recorded under `key`,
     unless it was sent (booking's welcome sends it with the booking's)."""
     return bool(send_candidate_email.call("registered", candidate_id, key))
+
+
+# Corrections (issue 11 point 15).
+
+CORRECTABLE = (
+    "surname",
+    "first_name",
+    "national_id",
+    "birth_date",
+    "phone",
+    "email",
+    "postal_address",
+)
+
+
+class NationalIdTaken(Exception):
+    """Another registration has this identification number."""
+
+
+def candidate_correct(
+    candidate: Candidate,
+    *,
+    changes: dict[str, Any],
+    reason: str,
+    actor: User,
+    request: HttpRequest | None = None,
+) -> list[str]:
+    """An officer corrects the candidate's details (any of `CORRECTABLE`, the identity
+    fields included), for `reason`: the fields changed, audited with the reason; none
+    when nothing changed. NationalIdTaken when the new number is another person's."""
+    with transaction.atomic():
+        locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+        changed = [
+            name
+            for name in CORRECTABLE
+            if name in changes and getattr(locked, name) != changes[name]
+        ]
+        if not changed:
+            return []
+        for name in changed:
+            setattr(locked, name, changes[name])
+        try:
+            with transaction.atomic():
+                locked.save(update_fields=changed)
+        except IntegrityError as taken:
+            raise NationalIdTaken from taken
+        audit_record(
+            action=Action.UPDATE,
+            actor=actor,
+            target=locked,
+            request=request,
+            fields=changed,
+            reason=selectors.CORRECTED + reason,
+        )
+    for name in changed:
+        setattr(candidate, name, changes[name])
+    return changed
+
+
+class EmailTaken(Exception):
+    """Another account signs in with this email address."""
+
+
+def contact_details_change(
+    candidate: Candidate,
+    *,
+    phone: str,
+    email: str,
+    postal_address: str,
+    request: HttpRequest | None = None,
+) -> list[str]:
+    """The candidate changes their telephone number, postal address and email address
+    (issue 11 point 15; their name and number change only through an officer). The
+    telephone and postal address change at once; a new email address waits
+    (`pending_email`) until they open the link sent to it (`email_change_confirm`), and
+    the old one stays meanwhile; removing the email address (they keep a postal one)
+    is at once. The fields changed, audited."""
+    with transaction.atomic():
+        locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+        changes = {"phone": phone, "postal_address": postal_address}
+        if email == locked.email:
+            changes["pending_email"] = ""  # back to the address in use: nothing waits
+        elif email:
+            changes["pending_email"] = email
+        else:
+            changes["email"], changes["pending_email"] = "", ""
+        changed = [name for name, value in changes.items() if getattr(locked, name) != value]
+        if not changed:
+            return []
+        for name in changed:
+            setattr(locked, name, changes[name])
+        locked.save(update_fields=changed)
+        audit_record(
+            action=Action.UPDATE,
+            target=locked,
+            request=request,
+            fields=changed,
+            reason="contact details changed by the candidate",
+        )
+        if locked.pending_email and "pending_email" in changed:
+            email_confirmation(locked.pk, locked.pending_email)
+    for name in changed:
+        setattr(candidate, name, changes[name])
+    return changed
+
+
+def email_change_confirm(
+    candidate: Candidate, email: str, *, request: HttpRequest | None = None
+) -> bool:
+    """The candidate opened the link sent to their new address: it replaces the old
+    one (and their account's, if they have one). False when it no longer waits (used,
+    or replaced by a later change); EmailTaken when another account uses it."""
+    with transaction.atomic():
+        locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+        if not email or locked.pending_email != email:
+            return False
+        if locked.user_id is not None:
+            if User.objects.filter(email=email).exclude(pk=locked.user_id).exists():
+                raise EmailTaken
+            User.objects.filter(pk=locked.user_id).update(email=email)
+        locked.email, locked.pending_email = email, ""
+        locked.save(update_fields=["email", "pending_email"])
+        audit_record(
+            action=Action.UPDATE,
+            target=locked,
+            request=request,
+            fields=["email", "pending_email"],
+            reason="new email address confirmed by the candidate",
+        )
+    candidate.email, candidate.pending_email = email, ""
+    return True
