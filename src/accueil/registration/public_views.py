@@ -320,9 +320,18 @@ def complete(request: HttpRequest) -> HttpResponse:
         return redirect("register:start")
     context = {
         "by_post": bool(done.get("by_post")),
-        "reference": references.from_uuid("R", uuid.UUID(done["submission_id"])),
+        "reference": _reference(done.get("submission_id")),
     }
     return render(request, "registration/public/complete.html", context)
+
+
+def _reference(submission_id: object) -> str | None:
+    """The reference of this submission; None for a session kept from before references
+    (its submission key is not a UUID), which the page then does not show."""
+    try:
+        return references.from_uuid("R", uuid.UUID(str(submission_id)))
+    except ValueError:
+        return None
 
 
 @require_http_methods(["GET", "POST"])
