@@ -14,24 +14,34 @@ the second request stops working once it is made.
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from accueil.core import clock
+from accueil.core import clock, validation
 from accueil.registration.models import Candidate
 from accueil.rules import evaluate
 
 
 def candidate_search(candidates: QuerySet[Candidate], query: str) -> QuerySet[Candidate]:
-    """Filter by name or national identification number (a search by contract number
-    too is portal's: portal.selectors.candidate_search)."""
+    """Filter by name, national identification number, email address or telephone
+    number (a search by contract number too is portal's:
+    portal.selectors.candidate_search)."""
     query = query.strip()
     if not query:
         return candidates
     digits = "".join(query.split())
     if digits.isdigit() and len(digits) == 13:
         return candidates.filter(national_id=digits)
+    if "@" in query:
+        return candidates.filter(email__iexact=query)
+    if any(character.isdigit() for character in query):
+        # Stored as validation.clean_phone writes it (+352 621 123 456): read the same.
+        try:
+            return candidates.filter(phone=validation.clean_phone(query))
+        except ValidationError:
+            return candidates.none()
     key = query.lower()
     return candidates.filter(Q(surname_key__startswith=key) | Q(first_name_key__startswith=key))
 
