@@ -3,7 +3,6 @@ session none of whose languages they chose, with no interpreter for them, is mar
 in words), seats free now are offered before the wait, and a waiting person says which
 days and time of day suit them (only such a session is booked for them)."""
 
-
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
@@ -138,7 +137,7 @@ def test_the_waiting_person_says_which_days_suit(client):
 
 
 def test_a_day_not_in_the_list_is_refused_next_to_the_field(client):
-    person = factories.candidate()
+    person = factories.candidate(information_language="en")
     response = client.post(
         reverse("booking:waitlist", args=[links.access_token(person)]),
         {"weekdays": ["9"], "part_of_day": "night"},
