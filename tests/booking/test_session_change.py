@@ -85,7 +85,7 @@ def test_a_change_tells_everyone_booked_in_their_language_with_the_same_event(
     assert "Room 4" in by_person[english.email].body
     for booking in bookings:
         message = by_person[booking.candidate.email]
-        [(name, content, _type)] = message.attachments
+        [(_name, content, _type)] = message.attachments
         event = Calendar.from_ical(content).walk("VEVENT")[0]
         before = Calendar.from_ical(session_invitation(booking)).walk("VEVENT")[0]
         assert str(event["uid"]) == str(before["uid"])  # the booking's own event

@@ -7,7 +7,7 @@ renders with GOV.UK Frontend markup (core/govuk.py, includes/govuk/*.html).
 """
 
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -236,12 +236,18 @@ def part_of_day_field(widget=Radios) -> forms.ChoiceField:
     )
 
 
+class Wishes(TypedDict):
+    language: str
+    weekdays: str
+    part_of_day: str
+
+
 class WaitlistWishes:
     """The days and time of day that suit someone waiting, as the service takes them."""
 
     cleaned_data: dict[str, Any]
 
-    def wishes(self) -> dict[str, str]:
+    def wishes(self) -> Wishes:
         return {
             "language": self.cleaned_data["language"],
             "weekdays": "".join(self.cleaned_data["weekdays"]),
