@@ -74,12 +74,11 @@ def test_a_waiting_person_is_booked_only_at_a_session_on_a_day_that_suits():
     assert person.waitlist.get().status == WaitlistStatus.BOOKED
 
 
-def test_joining_again_changes_what_suits():
+def test_joining_again_keeps_the_first_place_and_wishes():
     person = factories.candidate()
-    services.waitlist_join(candidate=person, weekdays="0")
-    entry = services.waitlist_join(candidate=person, weekdays="41", part_of_day="morning")
-    assert (entry.weekdays, entry.part_of_day) == ("14", "morning")
-    assert person.waitlist.count() == 1
+    first = services.waitlist_join(candidate=person, weekdays="0")
+    again = services.waitlist_join(candidate=person, weekdays="41", part_of_day="morning")
+    assert (again.pk, again.weekdays, again.part_of_day) == (first.pk, "0", "")
 
 
 def test_the_chooser_marks_in_words_a_session_not_in_the_persons_language(client):
@@ -129,7 +128,7 @@ def test_the_waiting_person_says_which_days_suit(client):
     token = links.access_token(person)
     response = client.post(
         reverse("booking:waitlist", args=[token]),
-        {"language": "", "weekdays": ["0", "3"], "part_of_day": "afternoon"},
+        {"language": "", "weekdays": ["mon", "thu"], "part_of_day": "afternoon"},
     )
     assert response["Location"] == reverse("booking:waitlisted", args=[token])
     entry = person.waitlist.get()
@@ -140,7 +139,7 @@ def test_a_day_not_in_the_list_is_refused_next_to_the_field(client):
     person = factories.candidate(information_language="en")
     response = client.post(
         reverse("booking:waitlist", args=[links.access_token(person)]),
-        {"weekdays": ["9"], "part_of_day": "night"},
+        {"weekdays": ["0"], "part_of_day": "night"},
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -154,7 +153,7 @@ def test_the_officer_puts_someone_on_the_waitlist_with_the_days_that_suit(client
     person = factories.candidate()
     client.post(
         reverse("officer:candidate_waitlist", args=[person.pk]),
-        {"language": "fr", "weekdays": ["4"], "part_of_day": "morning"},
+        {"language": "fr", "weekdays": ["fri"], "part_of_day": "morning"},
     )
     entry = person.waitlist.get()
     assert (entry.language, entry.weekdays, entry.part_of_day) == ("fr", "4", "morning")

@@ -215,11 +215,15 @@ class BookingForm(GovukForm):
             del self.fields["channel"]  # a moved booking keeps the channel it was made through
 
 
+# The days as the form sends them (Monday first); stored as digits (Monday 0).
+DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
 def days_field() -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
         label=_("Which days suit?"),
         help_text=_("Select all that apply. Select none if any day suits."),
-        choices=[(str(day), name) for day, name in WEEKDAYS.items()],
+        choices=[(DAY_CODES[day], name) for day, name in WEEKDAYS.items()],
         widget=Checkboxes,
         required=False,
         error_messages={"invalid_choice": _("Select days from the list")},
@@ -250,7 +254,7 @@ class WaitlistWishes:
     def wishes(self) -> Wishes:
         return {
             "language": self.cleaned_data["language"],
-            "weekdays": "".join(self.cleaned_data["weekdays"]),
+            "weekdays": "".join(str(DAY_CODES.index(day)) for day in self.cleaned_data["weekdays"]),
             "part_of_day": self.cleaned_data["part_of_day"],
         }
 

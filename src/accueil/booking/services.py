@@ -334,7 +334,8 @@ def waitlist_join(
 ) -> WaitlistEntry:
     """Wait for a seat; booked automatically (and told) when one frees up at a session
     that suits: in `language` (if given), on one of `weekdays` (digits, Monday 0) and
-    in `part_of_day` (PartOfDay), if given. Joining again changes what suits."""
+    in `part_of_day` (PartOfDay), if given. Joining again keeps the first place and
+    what was asked then."""
     if Booking.objects.filter(candidate=candidate, status=BookingStatus.ACTIVE).exists():
         raise AlreadyBooked
     wishes = {
@@ -342,19 +343,10 @@ def waitlist_join(
         "weekdays": "".join(sorted(set(weekdays))),
         "part_of_day": part_of_day,
     }
-    entry, created = WaitlistEntry.objects.get_or_create(
+    entry, _created = WaitlistEntry.objects.get_or_create(
         candidate=candidate, status=WaitlistStatus.WAITING, defaults=wishes
     )
-    if not created:
-        for name, value in wishes.items():
-            setattr(entry, name, value)
-        entry.save(update_fields=list(wishes))
-    audit_record(
-        action=Action.CREATE if created else Action.UPDATE,
-        actor=actor,
-        target=entry,
-        fields=() if created else list(wishes),
-    )
+    audit_record(action=Action.CREATE, actor=actor, target=entry)
     return entry
 
 

@@ -12,6 +12,8 @@ requests in a row, both emails may carry the latest link, and a link emailed bef
 the second request stops working once it is made.
 """
 
+import re
+
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -22,6 +24,10 @@ from django.utils.translation import get_language
 from accueil.core import clock, validation
 from accueil.registration.models import Candidate
 from accueil.rules import evaluate
+
+
+# What a telephone number is typed with: digits, spaces, "+", brackets, dots, dashes.
+PHONE_LIKE = re.compile(r"[0-9+()./\s-]+")
 
 
 def candidate_search(candidates: QuerySet[Candidate], query: str) -> QuerySet[Candidate]:
@@ -36,7 +42,7 @@ def candidate_search(candidates: QuerySet[Candidate], query: str) -> QuerySet[Ca
         return candidates.filter(national_id=digits)
     if "@" in query:
         return candidates.filter(email__iexact=query)
-    if any(character.isdigit() for character in query):
+    if PHONE_LIKE.fullmatch(query):
         # Stored as validation.clean_phone writes it (+352 621 123 456): read the same.
         try:
             return candidates.filter(phone=validation.clean_phone(query))
