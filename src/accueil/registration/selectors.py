@@ -25,7 +25,6 @@ from accueil.core import clock, validation
 from accueil.registration.models import Candidate
 from accueil.rules import evaluate
 
-
 # What a telephone number is typed with: digits, spaces, "+", brackets, dots, dashes.
 PHONE_LIKE = re.compile(r"[0-9+()./\s-]+")
 
