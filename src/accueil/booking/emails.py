@@ -49,10 +49,11 @@ PURPOSES = {
     "absent_waitlisted": gettext_noop("Waiting list after an absence"),
     "rebooking_withdrawn": gettext_noop("Absence corrected: new session cancelled"),
     "waitlist_withdrawn": gettext_noop("Absence corrected: off the waiting list"),
+    "session_changed": gettext_noop("Change to the information session"),
 }
 
 # Kinds whose email carries the session as a calendar invitation.
-WITH_INVITATION = {"booked", "moved", "waitlist_booked", "reminder", "rebooked"}
+WITH_INVITATION = {"booked", "moved", "waitlist_booked", "reminder", "rebooked", "session_changed"}
 WITH_CANCELLATION = {"cancelled", "session_cancelled", "rebooking_withdrawn"}
 
 
@@ -97,6 +98,29 @@ def notify(kind: str, booking: Booking) -> None:
     """The email about this booking. Its reminder is queued by `queue_due_reminders`
     when it falls due, 2 days before the session."""
     queue(send_booking_email, kind, booking.pk)
+
+
+def session_changed(booking: Booking, change: int) -> None:
+    """The session of this booking changed (its `change`th change): the email with the
+    updated invitation (the booking's own event, same UID), once per change."""
+    queue(send_session_changed, booking.pk, change)
+
+
+@task()
+def send_session_changed(booking_id: int, change: int) -> bool:
+    booking = Booking.objects.select_related("candidate", "session").filter(pk=booking_id).first()
+    if booking is None or booking.status != BookingStatus.ACTIVE:
+        return False
+    if booking.session.starts_at <= timezone.now() or not booking.candidate.email:
+        return False
+    return deliver(
+        f"session_changed:booking:{booking.pk}:{change}",
+        "session_changed",
+        registration_selectors.email_about(booking.candidate_id),
+        PURPOSES["session_changed"],
+        lambda: message("session_changed", booking),
+        again=(send_session_changed, [booking.pk, change]),
+    )
 
 
 def welcome(candidate: Candidate, booking: Booking) -> None:

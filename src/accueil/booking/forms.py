@@ -7,14 +7,16 @@ renders with GOV.UK Frontend markup (core/govuk.py, includes/govuk/*.html).
 """
 
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accueil.booking import selectors
-from accueil.booking.models import InformationSession
+from accueil.booking.models import InformationSession, PartOfDay
 from accueil.booking.services import SessionPlan
 from accueil.core.clock import LUXEMBOURG
 from accueil.core.govuk import (
@@ -136,6 +138,42 @@ class SessionPlanForm(GovukForm):
         )
 
 
+class SessionEditForm(SessionPlanForm):
+    """Change a planned session: the same questions, answered as it stands; its seats
+    never fewer than those booked (the service checks again under the session's lock)."""
+
+    def __init__(self, *args, session: InformationSession, **kwargs):
+        local = session.starts_at.astimezone(LUXEMBOURG)
+        kwargs.setdefault(
+            "initial",
+            {
+                "day": local.date(),
+                "start_time": local.strftime("%H:%M"),
+                "place": session.place,
+                "address": session.address,
+                "capacity": session.capacity,
+                "languages": session.languages,
+                "interpreter_available": "yes" if session.interpreter_available else "no",
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.seats_taken = session.seats_taken
+
+    def clean_capacity(self) -> int:
+        capacity = self.cleaned_data["capacity"]
+        if capacity < self.seats_taken:
+            raise ValidationError(seats_taken_message(self.seats_taken))
+        return capacity
+
+
+def seats_taken_message(seats_taken: int) -> str:
+    return ngettext(
+        "%(n)d seat is booked: the session must have at least %(n)d seat",
+        "%(n)d seats are booked: the session must have at least %(n)d seats",
+        seats_taken,
+    ) % {"n": seats_taken}
+
+
 class SessionCancelForm(GovukForm):
     reason = forms.CharField(
         label=_("Why is the session cancelled?"),
@@ -177,13 +215,59 @@ class BookingForm(GovukForm):
             del self.fields["channel"]  # a moved booking keeps the channel it was made through
 
 
-class WaitlistForm(GovukForm):
+# The days as the form sends them (Monday first); stored as digits (Monday 0).
+DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def days_field() -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=_("Which days suit?"),
+        help_text=_("Select all that apply. Select none if any day suits."),
+        choices=[(DAY_CODES[day], name) for day, name in WEEKDAYS.items()],
+        widget=Checkboxes,
+        required=False,
+        error_messages={"invalid_choice": _("Select days from the list")},
+    )
+
+
+def part_of_day_field(widget=Radios) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Which time of day suits?"),
+        choices=PartOfDay.choices,
+        widget=widget,
+        required=False,
+        error_messages={"invalid_choice": _("Select a time of day from the list")},
+    )
+
+
+class Wishes(TypedDict):
+    language: str
+    weekdays: str
+    part_of_day: str
+
+
+class WaitlistWishes:
+    """The days and time of day that suit someone waiting, as the service takes them."""
+
+    cleaned_data: dict[str, Any]
+
+    def wishes(self) -> Wishes:
+        return {
+            "language": self.cleaned_data["language"],
+            "weekdays": "".join(str(DAY_CODES.index(day)) for day in self.cleaned_data["weekdays"]),
+            "part_of_day": self.cleaned_data["part_of_day"],
+        }
+
+
+class WaitlistForm(WaitlistWishes, GovukForm):
     language = forms.ChoiceField(
         label=_("Which language must the session be in?"),
         required=False,
         widget=Radios,
         error_messages={"invalid_choice": _("Select a language from the list")},
     )
+    weekdays = days_field()
+    part_of_day = part_of_day_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -226,14 +310,18 @@ class SessionChoiceForm(forms.Form):
         return self["session"].auto_id
 
 
-class PublicWaitlistForm(forms.Form):
-    """The candidate's own: join the waiting list, with a language if they wish."""
+class PublicWaitlistForm(WaitlistWishes, forms.Form):
+    """The candidate's own: join the waiting list, with a language, days and a time of
+    day if they wish."""
 
     language = forms.ChoiceField(
         choices=[("", _("No preference")), *InformationLanguage.choices],
         widget=FrontendRadios,
         required=False,
+        error_messages={"invalid_choice": _("Select a language from the list")},
     )
+    weekdays = days_field()
+    part_of_day = part_of_day_field(FrontendRadios)
 
     @property
     def first_field_id(self) -> str:

@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from accueil.core import references
+from accueil.core.clock import LUXEMBOURG
 from accueil.registration.models import Candidate, Channel
 
 SESSION_LENGTH = timedelta(hours=1)  # seed: "The purpose of this 1 hour session"
@@ -32,6 +33,7 @@ class InformationSession(models.Model):
     # Set by views and selectors for the templates, not stored.
     language_names: list[str]
     waitlist_length: int
+    understood: bool
 
     starts_at = models.DateTimeField(_("starts at"))
     place = models.CharField(_("place"), max_length=200)
@@ -44,6 +46,8 @@ class InformationSession(models.Model):
         _("status"), max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
     )
     cancellation_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
+    # How many times an officer changed it: each change's email goes once per booking.
+    changes = models.PositiveIntegerField(_("times changed"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -149,9 +153,24 @@ class WaitlistStatus(models.TextChoices):
     LEFT = "left", _("Left the waitlist")
 
 
+class PartOfDay(models.TextChoices):
+    ANY = "", _("Any time of day")
+    MORNING = "morning", _("Mornings (starting before noon)")
+    AFTERNOON = "afternoon", _("Afternoons (starting at noon or later)")
+
+
+NOON = 12  # a session starting before 12:00, Luxembourg time, is in the morning
+
+
 class WaitlistEntry(models.Model):
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="waitlist")
     language = models.CharField(_("language wanted"), max_length=8, blank=True)
+    # The days that suit the person, as weekday digits (Monday 0 ... Sunday 6), and
+    # the part of the day; empty: any day, any time.
+    weekdays = models.CharField(_("days that suit"), max_length=7, blank=True)
+    part_of_day = models.CharField(
+        _("time of day that suits"), max_length=10, choices=PartOfDay.choices, blank=True
+    )
     status = models.CharField(
         max_length=20, choices=WaitlistStatus.choices, default=WaitlistStatus.WAITING
     )
@@ -192,9 +211,42 @@ def session_suits_candidate(session: InformationSession, candidate: Candidate) -
     )
 
 
-def session_suits(session: InformationSession, *, language: str, interpreter_needed: bool) -> bool:
+def session_suits(
+    session: InformationSession,
+    *,
+    language: str,
+    interpreter_needed: bool,
+    weekdays: str = "",
+    part_of_day: str = "",
+) -> bool:
     """Whether a session suits someone waiting: the language they asked for (if any) is
-    spoken there, and an interpreter is available when they need one."""
+    spoken there, an interpreter is available when they need one, and it falls on a
+    day and at a time of day they said suit them (if they said)."""
     if language and language not in session.languages:
         return False
-    return not interpreter_needed or session.interpreter_available
+    if interpreter_needed and not session.interpreter_available:
+        return False
+    return session_on_days(session, weekdays=weekdays, part_of_day=part_of_day)
+
+
+def session_on_days(session: InformationSession, *, weekdays: str, part_of_day: str) -> bool:
+    """Whether the session starts on one of `weekdays` (digits, Monday 0; empty: any
+    day) and in `part_of_day` (a PartOfDay; empty: any time), in Luxembourg time."""
+    local = session.starts_at.astimezone(LUXEMBOURG)
+    if weekdays and str(local.weekday()) not in weekdays:
+        return False
+    if part_of_day == PartOfDay.MORNING:
+        return local.hour < NOON
+    if part_of_day == PartOfDay.AFTERNOON:
+        return local.hour >= NOON
+    return True
+
+
+def session_understood(session: InformationSession, candidate: Candidate) -> bool:
+    """Whether the person can follow the session: one of its languages is the one they
+    chose for CAI information, or they asked for an interpreter and one is available.
+    (Seed, "How to proceed": "The candidate should also specify whether an
+    interpreter is required during the information session".)"""
+    if candidate.information_language in session.languages:
+        return True
+    return candidate.interpreter_needed and session.interpreter_available

@@ -14,6 +14,7 @@ urlpatterns = [
     path("sessions/", views.session_list, name="session_list"),
     path("sessions/plan/", views.session_plan, name="session_plan"),
     path("sessions/<int:session_id>/", views.session_detail, name="session_detail"),
+    path("sessions/<int:session_id>/edit/", views.session_edit, name="session_edit"),
     path("sessions/<int:session_id>/cancel/", views.session_cancel, name="session_cancel"),
     path("candidates/<uuid:candidate_id>/book/", views.candidate_book, name="candidate_book"),
     path(

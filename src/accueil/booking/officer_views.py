@@ -82,6 +82,43 @@ def session_detail(request: AuthenticatedHttpRequest, session_id: int) -> HttpRe
 
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_manage_sessions)
+def session_edit(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
+    """Change a planned session's time, place, languages or seats; everyone booked is
+    told by email."""
+    session = booking_access.get_session_for_user(request.user, session_id)
+    if session.status != SessionStatus.SCHEDULED or session.starts_at <= timezone.now():
+        messages.info(request, _("This session has started or was cancelled: it cannot change."))
+        return redirect("officer:session_detail", session.pk)
+    form = forms.SessionEditForm(posted(request), session=session, now=timezone.now())
+    if request.method == "POST" and form.is_valid():
+        try:
+            told = services.session_change(session=session, plan=form.plan(), actor=request.user)
+        except services.CapacityBelowTaken as refused:
+            form.add_error("capacity", forms.seats_taken_message(refused.seats_taken))
+        except services.SessionClosed:
+            messages.info(
+                request, _("This session has started or was cancelled: it cannot change.")
+            )
+            return redirect("officer:session_detail", session.pk)
+        else:
+            messages.success(request, changed_message(len(told)))
+            return redirect("officer:session_detail", session.pk)
+    context = {"session": selectors.with_calendar_details([session])[0], "form": form}
+    return render(request, "booking/officer/session_edit.html", context)
+
+
+def changed_message(told: int) -> str:
+    if not told:
+        return _("The session is saved.")
+    return ngettext(
+        "The session is saved. %(n)d booked candidate is told by email.",
+        "The session is saved. %(n)d booked candidates are told by email.",
+        told,
+    ) % {"n": told}
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(access.can_manage_sessions)
 def session_cancel(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
     session = booking_access.get_session_for_user(request.user, session_id)
     if session.status != SessionStatus.SCHEDULED:
@@ -142,7 +179,7 @@ def candidate_book(request: AuthenticatedHttpRequest, candidate_id) -> HttpRespo
         "candidate": candidate,
         "state": state,
         "form": form,
-        "sessions": selectors.with_calendar_details(sessions),
+        "sessions": selectors.for_candidate(selectors.with_calendar_details(sessions), candidate),
         "waitlist_form": forms.WaitlistForm(initial={"language": candidate.information_language}),
     }
     return render(request, "booking/officer/candidate_book.html", context)
@@ -177,9 +214,7 @@ def candidate_waitlist(request: AuthenticatedHttpRequest, candidate_id) -> HttpR
         messages.error(request, _("Select a language from the list"))
         return redirect("officer:candidate_book", candidate.pk)
     try:
-        services.waitlist_join(
-            candidate=candidate, language=form.cleaned_data["language"], actor=request.user
-        )
+        services.waitlist_join(candidate=candidate, actor=request.user, **form.wishes())
     except services.AlreadyBooked:
         messages.error(request, forms.booking_error_message("already_booked"))
     else:

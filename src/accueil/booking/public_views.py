@@ -123,7 +123,7 @@ def choose(request: HttpRequest, token: str) -> HttpResponse:
     )[:MAX_LISTED]
     context = {
         "form": form,
-        "sessions": [_described(session) for session in sessions],
+        "sessions": selectors.for_candidate([_described(s) for s in sessions], candidate),
         "current": _described(current.session) if current else None,
         "candidate": candidate,
         **_links(request, token),
@@ -194,12 +194,22 @@ def waitlist(request: HttpRequest, token: str) -> HttpResponse:
     form = PublicWaitlistForm(posted(request))
     if form.is_valid():
         try:
-            services.waitlist_join(candidate=candidate, language=form.cleaned_data["language"])
+            services.waitlist_join(candidate=candidate, **form.wishes())
         except services.AlreadyBooked:
             messages.info(request, _("You already have an information session booked"))
             return redirect("booking:manage", token)
         return redirect("booking:waitlisted", token)
-    context = {"form": form, "candidate": candidate, **_links(request, token)}
+    free = selectors.bookable_sessions(InformationSession.objects.all(), now=timezone.now())
+    context = {
+        "form": form,
+        "candidate": candidate,
+        # Seats free now are offered before the wait (understood ones first).
+        "free_sessions": sorted(
+            selectors.for_candidate([_described(s) for s in free[:MAX_LISTED]], candidate),
+            key=lambda session: not session.understood,
+        ),
+        **_links(request, token),
+    }
     return render(request, "booking/waitlist.html", context)
 
 

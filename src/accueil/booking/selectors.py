@@ -16,6 +16,7 @@ from accueil.booking.models import (
     WaitlistEntry,
     WaitlistStatus,
     session_suits,
+    session_understood,
 )
 from accueil.core import clock, references
 from accueil.core.languages import language_name
@@ -35,16 +36,17 @@ def session_calendar(sessions: QuerySet[InformationSession], *, start: date) -> 
     return sessions.filter(starts_at__gte=clock.start_of_day(start)).order_by("starts_at", "pk")
 
 
-def waitlist_demand() -> dict[tuple[str, bool], int]:
-    """Waiting candidates counted by (language wanted, interpreter needed): one query
-    whatever the number of sessions, since both take only a handful of values."""
+def waitlist_demand() -> dict[tuple[str, bool, str, str], int]:
+    """Waiting candidates counted by what suits them (language wanted, interpreter
+    needed, days, time of day): one query whatever the number of sessions, since these
+    take only a handful of values."""
     rows = (
         WaitlistEntry.objects.filter(status=WaitlistStatus.WAITING)
-        .values_list("language", "candidate__interpreter_needed")
+        .values_list("language", "candidate__interpreter_needed", "weekdays", "part_of_day")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return {(language, needs): n for language, needs, n in rows}
+    return {(language, needs, days, part): n for language, needs, days, part, n in rows}
 
 
 def with_calendar_details(sessions: Iterable[InformationSession]) -> list[InformationSession]:
@@ -57,12 +59,29 @@ def with_calendar_details(sessions: Iterable[InformationSession]) -> list[Inform
         session.waitlist_length = (
             sum(
                 n
-                for (lang, needs), n in demand.items()
-                if session_suits(session, language=lang, interpreter_needed=needs)
+                for (lang, needs, days, part), n in demand.items()
+                if session_suits(
+                    session,
+                    language=lang,
+                    interpreter_needed=needs,
+                    weekdays=days,
+                    part_of_day=part,
+                )
             )
             if session.status == SessionStatus.SCHEDULED
             else 0
         )
+    return sessions
+
+
+def for_candidate(
+    sessions: Iterable[InformationSession], candidate: Candidate
+) -> list[InformationSession]:
+    """Add `understood` to each session: False where none of its languages is the one
+    the candidate chose and no interpreter they asked for is there (the pages say so)."""
+    sessions = list(sessions)
+    for session in sessions:
+        session.understood = session_understood(session, candidate)
     return sessions
 
 

@@ -12,7 +12,7 @@ Every function here runs in one transaction, with its emails queued in it (see
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import IntegrityError, connection, transaction
@@ -33,6 +33,7 @@ from accueil.booking.models import (
     WaitlistStatus,
     session_suits,
 )
+from accueil.core import clock
 from accueil.registration import selectors as registration_selectors
 from accueil.registration import services as registration
 from accueil.registration.models import Candidate, Channel
@@ -76,6 +77,16 @@ class BookedSince(BookingError):
     def __init__(self, booking: Booking) -> None:
         super().__init__(booking)
         self.booking = booking
+
+
+class CapacityBelowTaken(BookingError):
+    """A session's seats cannot be fewer than the seats booked already."""
+
+    code = "capacity_below_taken"
+
+    def __init__(self, seats_taken: int):
+        super().__init__(seats_taken)
+        self.seats_taken = seats_taken
 
 
 def _take_seat_sql() -> str:
@@ -392,18 +403,28 @@ def waitlist_join(
     *,
     candidate: Candidate,
     language: str = "",
+    weekdays: str = "",
+    part_of_day: str = "",
     actor: User | None = None,
     after_absence: Booking | None = None,
 ) -> WaitlistEntry:
-    """Wait for a seat; booked automatically (and told) when one frees up.
-    `after_absence`: the booking the candidate missed, which put them here (they are
-    told so by email, and undoing the absence takes them off the list)."""
+    """Wait for a seat; booked automatically (and told) when one frees up at a session
+    that suits: in `language` (if given), on one of `weekdays` (digits, Monday 0) and
+    in `part_of_day` (PartOfDay), if given. Joining again keeps the first place and
+    what was asked then. `after_absence`: the booking the candidate missed, which put
+    them here (they are told so by email, and undoing the absence takes them off the
+    list)."""
     if Booking.objects.filter(candidate=candidate, status=BookingStatus.ACTIVE).exists():
         raise AlreadyBooked
+    wishes = {
+        "language": language,
+        "weekdays": "".join(sorted(set(weekdays))),
+        "part_of_day": part_of_day,
+    }
     entry, _created = WaitlistEntry.objects.get_or_create(
         candidate=candidate,
         status=WaitlistStatus.WAITING,
-        defaults={"language": language, "after_absence": after_absence},
+        defaults={**wishes, "after_absence": after_absence},
     )
     audit_record(action=Action.CREATE, actor=actor, target=entry)
     if after_absence is not None:
@@ -419,7 +440,11 @@ def waitlist_leave(*, candidate: Candidate) -> None:
 
 def _suits(entry: WaitlistEntry, session: InformationSession) -> bool:
     return session_suits(
-        session, language=entry.language, interpreter_needed=entry.candidate.interpreter_needed
+        session,
+        language=entry.language,
+        interpreter_needed=entry.candidate.interpreter_needed,
+        weekdays=entry.weekdays,
+        part_of_day=entry.part_of_day,
     )
 
 
@@ -458,6 +483,66 @@ def waitlist_promote(*, session: InformationSession, now: datetime | None = None
     return booked
 
 
+WALK_IN_SQL = TAKE_SEAT.replace('AND "starts_at" > %s ', 'AND "starts_at" < %s ')
+
+
+@transaction.atomic
+def walk_in(
+    *, candidate: Candidate, session: InformationSession, actor: User, now: datetime | None = None
+) -> Booking:
+    """Someone came to the session without a booking: they take a seat and are marked
+    present at once (on the day, once check-in is open). A booking they held at
+    another session is moved here, its seat given to the waitlist; their waitlist
+    entry is done. Refused: SessionClosed (cancelled, or another day), SessionFull,
+    AlreadyBooked (booked on this very session: check them in instead)."""
+    now = now or timezone.now()
+    current = (
+        Booking.objects.select_for_update()
+        .filter(candidate=candidate, status=BookingStatus.ACTIVE)
+        .select_related("session")
+        .first()
+    )
+    if current is not None and current.session_id == session.pk:
+        raise AlreadyBooked
+    today = timezone.localdate(now, timezone=clock.LUXEMBOURG)
+    local_end_of_day = clock.start_of_day(today + timedelta(days=1))
+    when = connection.ops.adapt_datetimefield_value(local_end_of_day)
+    taken = list(
+        InformationSession.objects.raw(WALK_IN_SQL, [session.pk, SessionStatus.SCHEDULED, when])
+    )
+    if not taken:
+        locked = InformationSession.objects.filter(pk=session.pk).first()
+        if locked is None or locked.status != SessionStatus.SCHEDULED:
+            raise SessionClosed
+        if locked.starts_at >= local_end_of_day:
+            raise SessionClosed
+        raise SessionFull
+    if current is not None:
+        _end(current, BookingStatus.MOVED, now)
+        _free_seat(current.session_id)
+    booking = Booking.objects.create(
+        session=taken[0],
+        candidate=candidate,
+        channel=Channel.IN_PERSON,
+        booked_by=actor,
+        status=BookingStatus.ATTENDED,
+        ended_at=now,
+    )
+    WaitlistEntry.objects.filter(candidate=candidate, status=WaitlistStatus.WAITING).update(
+        status=WaitlistStatus.BOOKED, booking=booking
+    )
+    audit_record(
+        action=Action.CREATE,
+        actor=actor,
+        target=booking,
+        fields=["session", "status"],
+        reason="walk-in" + (f", moved from booking {current.pk}" if current else ""),
+    )
+    if current is not None:
+        waitlist_promote(session=current.session, now=now)
+    return booking
+
+
 @dataclass(frozen=True)
 class SessionPlan:
     starts_at: datetime
@@ -481,6 +566,51 @@ def session_plan(*, plan: SessionPlan, actor: User) -> InformationSession:
     audit_record(action=Action.CREATE, actor=actor, target=session)
     waitlist_promote(session=session)
     return session
+
+
+# What the booked candidates are told about when it changes (the seats are not theirs).
+TOLD_OF = ("starts_at", "place", "address", "languages", "interpreter_available")
+
+
+@transaction.atomic
+def session_change(
+    *, session: InformationSession, plan: SessionPlan, actor: User, now: datetime | None = None
+) -> list[Booking]:
+    """Change a planned session (time, place, address, languages, interpreter, seats),
+    under the session's lock: a seat taken meanwhile waits for it (the conditional
+    UPDATE of `_take_seat` reads the new number of seats), and the seats are never
+    fewer than those taken (CapacityBelowTaken). Everyone booked is told by email with
+    the updated invitation, when something they see changed; free seats go to the
+    waitlist. Returns the bookings whose candidates are told."""
+    now = now or timezone.now()
+    locked = InformationSession.objects.select_for_update().get(pk=session.pk)
+    if locked.status != SessionStatus.SCHEDULED or locked.starts_at <= now:
+        raise SessionClosed
+    if plan.capacity < locked.seats_taken:
+        raise CapacityBelowTaken(locked.seats_taken)
+    changed = [
+        name for name in (*TOLD_OF, "capacity") if getattr(locked, name) != getattr(plan, name)
+    ]
+    if not changed:
+        return []
+    for name in changed:
+        setattr(locked, name, getattr(plan, name))
+    locked.changes += 1
+    locked.save(update_fields=[*changed, "changes"])
+    audit_record(action=Action.UPDATE, actor=actor, target=locked, fields=changed)
+    told: list[Booking] = []
+    if any(name in TOLD_OF for name in changed):
+        told = list(locked.bookings.filter(status=BookingStatus.ACTIVE).select_related("candidate"))
+        # The updated invitation replaces the event in their calendars: same UID, a
+        # higher SEQUENCE (see booking.ics).
+        Booking.objects.filter(pk__in=[b.pk for b in told]).update(
+            calendar_sequence=F("calendar_sequence") + 1
+        )
+        for booking in told:
+            booking.calendar_sequence += 1
+            emails.session_changed(booking, locked.changes)
+    waitlist_promote(session=locked, now=now)
+    return told
 
 
 @transaction.atomic

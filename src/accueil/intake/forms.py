@@ -201,3 +201,22 @@ class InterviewRequestForm(GovukForm):
             "invalid_choice": _("Select how urgent the interview is"),
         },
     )
+
+
+class WalkInSearchForm(GovukForm):
+    """Finding someone who came without a booking (a longer text is cut, not refused)."""
+
+    q = forms.CharField(
+        label=_(
+            "Search by name, national identification number, email address or telephone number"
+        ),
+        required=False,
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+    )
+
+    def query(self) -> str:
+        return self.cleaned_data["q"][:100] if self.is_valid() else ""
+
+
+class WalkInForm(forms.Form):
+    candidate = forms.UUIDField()

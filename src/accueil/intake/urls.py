@@ -12,6 +12,7 @@ app_name = "intake"
 urlpatterns = [
     path("", views.day, name="day"),
     path("sessions/<int:session_id>/", views.check_in, name="check_in"),
+    path("sessions/<int:session_id>/walk-in/", views.walk_in, name="walk_in"),
     path(
         "sessions/<int:session_id>/bookings/<int:booking_id>/",
         views.check_in_booking,

@@ -8,6 +8,7 @@ Seed, "The information session". Only officers use these pages (403 for other ro
 Writes go through `intake.services`, which audit; reads through `intake.selectors`.
 """
 
+import uuid
 from datetime import date, datetime, timedelta
 
 from django.contrib import messages
@@ -32,6 +33,7 @@ from accueil.core.http import posted
 from accueil.core.languages import language_name
 from accueil.intake import forms, selectors, services
 from accueil.registration import access as registration_access
+from accueil.registration import selectors as registration_selectors
 from accueil.registration.models import Candidate
 from accueil.social.models import RequestStatus
 
@@ -98,6 +100,76 @@ def check_in_booking(
 
 def when(moment: datetime) -> str:
     return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+WALK_INS_SHOWN = 10
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(access.can_run_sessions)
+def walk_in(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
+    """Someone came without a booking: find them (or register them, then come back
+    here) and add them to the session as present."""
+    session = booking_access.get_session_for_user(request.user, session_id)
+    if not check_in_open(session, clock.today()):
+        messages.error(request, _("Check-in opens on the day of the session."))
+        return redirect("intake:check_in", session.pk)
+    candidates = registration_access.candidates_for_user(request.user)
+    if request.method == "POST":
+        chosen = forms.WalkInForm(request.POST)
+        if not chosen.is_valid():
+            messages.error(request, _("Choose the person from the list."))
+            return redirect("intake:walk_in", session.pk)
+        candidate = registration_access.get_candidate_for_user(
+            request.user, chosen.cleaned_data["candidate"]
+        )
+        try:
+            booking = booking_services.walk_in(
+                candidate=candidate, session=session, actor=request.user
+            )
+        except booking_services.AlreadyBooked:
+            messages.info(
+                request,
+                _("%(name)s is booked on this session: check them in from the list.")
+                % {"name": candidate},
+            )
+            return redirect("intake:check_in", session.pk)
+        except booking_services.SessionFull:
+            messages.error(
+                request,
+                _("The session has no free seat: add seats to it first, then add %(name)s.")
+                % {"name": candidate},
+            )
+            return redirect("intake:walk_in", session.pk)
+        except booking_services.SessionClosed:
+            messages.error(request, _("Check-in opens on the day of the session."))
+            return redirect("intake:check_in", session.pk)
+        messages.success(request, _("%(name)s is added as present.") % {"name": candidate})
+        return redirect(reverse("intake:check_in", args=[session.pk]) + f"#booking-{booking.pk}")
+    form = forms.WalkInSearchForm(request.GET, auto_id="%s")
+    query = form.query()
+    # Back from registering them: the person just registered comes first.
+    just_registered = request.GET.get("candidate", "")
+    shown = list(candidates.filter(pk=just_registered)) if is_uuid(just_registered) else []
+    if query:
+        found = registration_selectors.candidate_search(candidates, query)[:WALK_INS_SHOWN]
+        shown += [person for person in found if person not in shown]
+    context = {
+        "session": session,
+        "form": form,
+        "query": query,
+        "candidates": shown,
+        "shown": WALK_INS_SHOWN,
+    }
+    return render(request, "intake/walk_in.html", context)
+
+
+def is_uuid(value: str | None) -> bool:
+    try:
+        uuid.UUID(value or "")
+    except ValueError:
+        return False
+    return True
 
 
 def checked_in_message(candidate: Candidate, present: bool, offered: Booking | None) -> str:

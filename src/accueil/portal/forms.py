@@ -90,11 +90,14 @@ class CandidateFilterForm(forms.Form):
 
 
 class CandidateFindForm(forms.Form):
-    """Finding a candidate to book: the start of a name, an identification number or a
-    contract number (a longer text is cut, not refused)."""
+    """Finding a candidate: the start of a name, an identification number, a contract
+    number, an email address or a telephone number (a longer text is cut, not refused)."""
 
     q = forms.CharField(
-        label=_("Search by name, national identification number or contract number"),
+        label=_(
+            "Search by name, national identification number, contract number, email address "
+            "or telephone number"
+        ),
         required=False,
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
     )

@@ -7,6 +7,7 @@ import uuid
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -48,6 +49,15 @@ def candidate_register(request: AuthenticatedHttpRequest) -> HttpResponse:
                 request, "registration/officer/candidate_already_registered.html", context
             )
         else:
+            walk_in = request.GET.get("walk_in", "")
+            if walk_in.isascii() and walk_in.isdigit():  # came to a session unbooked
+                messages.success(
+                    request,
+                    _("%(name)s is registered. Now add them to the session as present.")
+                    % {"name": candidate},
+                )
+                at = reverse("intake:walk_in", args=[walk_in])
+                return redirect(f"{at}?candidate={candidate.pk}")
             messages.success(
                 request,
                 _("%(name)s is registered. Now book their information session.")

@@ -12,21 +12,28 @@ requests in a row, both emails may carry the latest link, and a link emailed bef
 the second request stops working once it is made.
 """
 
+import re
+
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import get_language
 
 from accueil.audit.services import audit_events_for
-from accueil.core import clock, references
+from accueil.core import clock, references, validation
 from accueil.registration.models import Candidate
 from accueil.rules import evaluate
 
+# What a telephone number is typed with: digits, spaces, "+", brackets, dots, dashes.
+PHONE_LIKE = re.compile(r"[0-9+()./\s-]+")
+
 
 def candidate_search(candidates: QuerySet[Candidate], query: str) -> QuerySet[Candidate]:
-    """Filter by name, national identification number or registration reference (a
-    search by contract number or booking reference too is portal's:
+    """Filter by name, national identification number, registration reference, email
+    address or telephone number (a search by contract number or booking reference too is
+    portal's:
     portal.selectors.candidate_search)."""
     query = query.strip()
     if not query:
@@ -37,6 +44,14 @@ def candidate_search(candidates: QuerySet[Candidate], query: str) -> QuerySet[Ca
     digits = "".join(query.split())
     if digits.isdigit() and len(digits) == 13:
         return candidates.filter(national_id=digits)
+    if "@" in query:
+        return candidates.filter(email__iexact=query)
+    if PHONE_LIKE.fullmatch(query):
+        # Stored as validation.clean_phone writes it (+352 621 123 456): read the same.
+        try:
+            return candidates.filter(phone=validation.clean_phone(query))
+        except ValidationError:
+            return candidates.none()
     key = query.lower()
     return candidates.filter(Q(surname_key__startswith=key) | Q(first_name_key__startswith=key))
 
