@@ -18,7 +18,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from accueil.core import clock, validation
+from accueil.core import clock, countries, validation
 from accueil.core.govuk import (
     YES_NO,
     DateGroup,
@@ -166,7 +166,7 @@ class NationalitiesForm(AnswerForm):
         chosen = list((initial or {}).get("nationalities", []))
         initial = {f"nationality_{n + 1}": code for n, code in enumerate(chosen)}
         super().__init__(*args, initial=initial, **kwargs)  # type: ignore[misc]  # `initial` is keyword-only here, never in args
-        choices = [("", _("Select a country")), *validation.country_choices()]
+        choices = [("", _("Select a country")), *countries.country_choices()]
         labels = (
             _("Nationality"),
             _("Second nationality (optional)"),
@@ -545,9 +545,9 @@ class CandidateRegisterForm(GovukForm):
     def __init__(self, *args, today: date, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        countries = [("", _("Select a country")), *validation.country_choices()]
+        choices = [("", _("Select a country")), *countries.country_choices()]
         for name in NATIONALITY_FIELDS:
-            cast(forms.ChoiceField, self.fields[name]).choices = countries
+            cast(forms.ChoiceField, self.fields[name]).choices = choices
 
     def clean_national_id(self) -> str:
         digits, self.birth_date = validation.clean_national_id(

@@ -11,6 +11,7 @@ The member states are those on the day of the assessment.
 from datetime import date
 
 from accueil.rules.base import Reason
+from accueil.rules.countries import CountryNames
 from accueil.rules.guide import sources as S
 from accueil.rules.guide.checks import Check
 from accueil.rules.guide.text import t
@@ -108,8 +109,8 @@ def status(
     states = free_movement_states(on)
     free = tuple(code for code in nationalities if code in states)
     if free:
-        return False, (NATIONALITY.reason(False, free_movement=", ".join(free)),)
-    reasons = (NATIONALITY.reason(True, nationalities=", ".join(nationalities)),)
+        return False, (NATIONALITY.reason(False, free_movement=CountryNames(free)),)
+    reasons = (NATIONALITY.reason(True, nationalities=CountryNames(nationalities)),)
     if asylum is True:
         return False, (*reasons, ASYLUM.reason(False))
     if asylum is None:
