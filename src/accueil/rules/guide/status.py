@@ -35,9 +35,9 @@ NATIONALITY = Check(
         "You hold the nationality of {free_movement}, a country of the European Union, the EEA "
         "or Switzerland: you are not a third-country national, so this guide does not concern "
         "you. The rules of free movement apply to you (guichet.public.lu).",
-        "Vous avez la nationalité de {free_movement}, un pays de l'Union européenne, de l'EEE ou "
-        "la Suisse : vous n'êtes pas ressortissant de pays tiers et ce guide ne vous concerne "
-        "pas. Les règles de la libre circulation s'appliquent à vous (guichet.public.lu).",
+        "Vous avez la nationalité d'un pays de l'Union européenne, de l'EEE ou de la Suisse "
+        "({free_movement}) : vous n'êtes pas ressortissant de pays tiers et ce guide ne vous "
+        "concerne pas. Les règles de la libre circulation s'appliquent à vous (guichet.public.lu).",
         "Sie besitzen die Staatsangehörigkeit von {free_movement}, einem Land der Europäischen "
         "Union, des EWR oder der Schweiz: Sie sind nicht Drittstaatsangehörige(r), dieser "
         "Leitfaden betrifft Sie nicht. Für Sie gelten die Regeln der Freizügigkeit "
