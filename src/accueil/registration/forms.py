@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(GovukForm):
     """A question page: `keys` are the answers it fills in the session."""
 
     keys: tuple[str, ...] = ()
@@ -338,7 +338,7 @@ class ConsentForm(AnswerForm):
     )
 
 
-class LinkRequestForm(forms.Form):
+class LinkRequestForm(GovukForm):
     """Asking for one's private link again: both must match a registration."""
 
     national_id = forms.CharField(
@@ -374,7 +374,7 @@ class LinkRequestForm(forms.Form):
 # A candidate's account (registration.account_views).
 
 
-class ActivationForm(forms.Form):
+class ActivationForm(GovukForm):
     password1 = forms.CharField(
         label=_("Create a password"),
         help_text=_("At least 12 characters. Avoid common words and your name."),
@@ -401,7 +401,7 @@ class ActivationForm(forms.Form):
         return cleaned
 
 
-class SignInLinkForm(forms.Form):
+class SignInLinkForm(GovukForm):
     email = forms.EmailField(
         label=_("Email address"),
         help_text=_("The email address you registered with"),
