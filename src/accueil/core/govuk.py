@@ -207,6 +207,7 @@ NAMED_MESSAGES: dict[str, "StrOrPromise"] = {
     "contradiction": _("Either choose a file for “%(label)s” or remove it, not both"),
     "invalid_image": _("The file for “%(label)s” must be an image"),
     "invalid_pk_value": _("Select “%(label)s” from the list"),
+    "null_characters_not_allowed": _("Remove the invisible null character from “%(label)s”"),
 }
 REQUIRED_CHOICE = _("Select an answer for “%(label)s”")
 INVALID = {
