@@ -12,7 +12,7 @@ codes (obligations, languages, countries) as a list of names joined with "and"/"
 """
 
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 from accueil.rules.base import LANGUAGES, Reason, Source
 from accueil.rules.countries import country_name
@@ -114,7 +114,7 @@ def long_date(day: date, lang: str) -> str:
 def _term(code: str, lang: str) -> str:
     """A code's name: one of `TERMS`, else a country (ISO 3166-1 alpha-2), else the code."""
     term = TERMS.get(code)
-    return cast(str, term[lang]) if term else country_name(code, lang)
+    return term[lang] if term else country_name(code, lang)
 
 
 def _localise(value: Any, lang: str) -> Any:
