@@ -48,7 +48,8 @@ def test_an_eu_national_is_asked_nothing_more_and_told_why():
     assert result.concerned is False and result.complete
     assert result.procedures == ()
     reason = result.status[0]
-    assert reason.met is False and "PT" in reason.message["en"]
+    assert reason.met is False and "Portugal" in reason.message["en"]
+    assert "Portugal" in reason.message["fr"] and "Portugal" in reason.message["de"]
     assert "ne vous concerne pas" in reason.message["fr"]
 
 

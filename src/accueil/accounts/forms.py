@@ -4,8 +4,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from accueil.core.govuk import NamedErrors
 
-class SignInForm(AuthenticationForm):
+
+class SignInForm(NamedErrors, AuthenticationForm):
     username = forms.EmailField(
         label=_("Email address"),
         error_messages={

@@ -3,10 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accueil.core.govuk import GovukForm
+
 RECORD_LENGTH = 64  # AuditEvent.target_id
 
 
-class RecordFilterForm(forms.Form):
+class RecordFilterForm(GovukForm):
     """The events of one record: its identifier as the trail shows it. A longer text is
     cut to the longest identifier rather than refused (nothing it finds is lost)."""
 

@@ -293,7 +293,7 @@ def booking_error_message(code: str) -> "StrOrPromise":
 # The candidate's forms, on the pages reached with the private link (public_views.py).
 
 
-class SessionChoiceForm(forms.Form):
+class SessionChoiceForm(GovukForm):
     # Any session validates here: the service says whether it is full or closed.
     session = forms.ModelChoiceField(
         queryset=InformationSession.objects.all(),
@@ -310,7 +310,7 @@ class SessionChoiceForm(forms.Form):
         return self["session"].auto_id
 
 
-class PublicWaitlistForm(WaitlistWishes, forms.Form):
+class PublicWaitlistForm(WaitlistWishes, GovukForm):
     """The candidate's own: join the waiting list, with a language, days and a time of
     day if they wish."""
 

@@ -14,12 +14,13 @@ and `_fieldset.html` (a fieldset and its legend).
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
+from django.forms.utils import pretty_name
 from django.utils.translation import gettext_lazy as _
 
 from accueil.core.text import validate_one_line
@@ -181,7 +182,100 @@ class GovukRenderer(DjangoTemplates):
     field_template_name = "includes/govuk/field.html"
 
 
-class GovukForm(forms.Form):
+# Messages that name the field, for every message Django would otherwise give in its own
+# words ("This field is required.", "Ensure this value has at most 150 characters").
+# `%(label)s` is the field's label; the other placeholders are Django's.
+NAMED_MESSAGES: dict[str, "StrOrPromise"] = {
+    "required": _("Enter “%(label)s”"),
+    "max_length": _("“%(label)s” must be %(limit_value)d characters or fewer"),
+    "min_length": _("“%(label)s” must be at least %(limit_value)d characters"),
+    "max_value": _("“%(label)s” must be %(limit_value)s or less"),
+    "min_value": _("“%(label)s” must be %(limit_value)s or more"),
+    "step_size": _("“%(label)s” must be a multiple of %(limit_value)s"),
+    "max_digits": _("“%(label)s” has too many digits"),
+    "max_decimal_places": _("“%(label)s” has too many digits after the decimal point"),
+    "max_whole_digits": _("“%(label)s” has too many digits before the decimal point"),
+    "invalid_choice": _("Select “%(label)s” from the list"),
+    "invalid_list": _("Select “%(label)s” from the list"),
+    "invalid": _("Check “%(label)s”: it is not in the expected form"),
+    "incomplete": _("Enter every part of “%(label)s”"),
+    "invalid_date": _("“%(label)s” must be a real date, like 27 3 2026"),
+    "invalid_time": _("“%(label)s” must be a time, like 14:30"),
+    "overflow": _("“%(label)s” must be a real date, like 27 3 2026"),
+    "missing": _("Choose a file for “%(label)s”"),
+    "empty": _("The file for “%(label)s” is empty"),
+    "contradiction": _("Either choose a file for “%(label)s” or remove it, not both"),
+    "invalid_image": _("The file for “%(label)s” must be an image"),
+    "invalid_pk_value": _("Select “%(label)s” from the list"),
+    "null_characters_not_allowed": _("Remove the invisible null character from “%(label)s”"),
+}
+REQUIRED_CHOICE = _("Select an answer for “%(label)s”")
+INVALID = {
+    forms.IntegerField: _("“%(label)s” must be a whole number, like 3"),
+    forms.DecimalField: _("“%(label)s” must be a number, like 2.5"),
+    forms.FloatField: _("“%(label)s” must be a number, like 2.5"),
+    forms.EmailField: _("Enter “%(label)s” as an email address, like name@example.com"),
+    forms.DateField: _("“%(label)s” must be a real date, like 27 3 2026"),
+    forms.TimeField: _("“%(label)s” must be a time, like 14:30"),
+    forms.DateTimeField: _("“%(label)s” must be a real date and time"),
+    forms.URLField: _("Enter “%(label)s” as a web address, like https://example.com"),
+    forms.UUIDField: _("Check “%(label)s”: it is not in the expected form"),
+}
+CHOICE_FIELDS = (forms.ChoiceField, forms.BooleanField, forms.ModelChoiceField)
+
+
+def _django_messages(field: forms.Field) -> dict[str, str]:
+    """The messages Django's own field classes give `field`, by code (as read now)."""
+    messages: dict[str, str] = {}
+    for klass in reversed(type(field).__mro__):
+        if klass.__module__.startswith("django.") and "default_error_messages" in vars(klass):
+            messages.update({k: str(v) for k, v in vars(klass)["default_error_messages"].items()})
+    for validator in field.validators:
+        code, message = getattr(validator, "code", None), getattr(validator, "message", None)
+        if code and message and type(validator).__module__.startswith("django."):
+            messages.setdefault(code, str(message))
+    return messages
+
+
+def _named(code: str, field: forms.Field, label: str) -> str:
+    template: StrOrPromise
+    if code == "required" and isinstance(field, CHOICE_FIELDS):
+        template = REQUIRED_CHOICE
+    elif code == "invalid":
+        template = next(
+            (text for klass, text in INVALID.items() if isinstance(field, klass)),
+            NAMED_MESSAGES["invalid"],
+        )
+    else:
+        template = NAMED_MESSAGES[code]
+    # The label goes in now (without "%", which Django would read as a placeholder);
+    # Django fills its own placeholders when it raises.
+    return str(template).replace("%(label)s", label.replace("%", ""))
+
+
+def name_error_messages(form: forms.BaseForm) -> None:
+    """Replace, on each field of `form`, every message Django would give in its own words
+    by one that names the field, in the reader's language. Messages a form sets itself
+    are kept."""
+    for name, one in form.fields.items():
+        label = str(one.label or pretty_name(name)).strip()
+        defaults = _django_messages(one)
+        for code in set(defaults) & set(NAMED_MESSAGES):
+            current = one.error_messages.get(code)
+            if current is None or str(current) == defaults[code]:
+                one.error_messages[code] = _named(code, one, label)
+
+
+class NamedErrors:
+    """A form mixin: its fields' messages name the field (`name_error_messages`), set
+    just before validation, so fields a form adds in its own `__init__` are named too."""
+
+    def full_clean(self) -> None:
+        name_error_messages(cast(forms.BaseForm, self))
+        super().full_clean()  # type: ignore[misc]
+
+
+class GovukForm(NamedErrors, forms.Form):
     @property
     def first_field_id(self) -> str:
         return self[next(iter(self.fields))].id_for_label

@@ -3,16 +3,12 @@ officers' forms and the API. Each raises ValidationError with a message in the
 reader's language."""
 
 from datetime import date
-from functools import lru_cache
 
 import phonenumbers
-import pycountry
-from babel import Locale
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from accueil.core import national_id
+from accueil.core import countries, national_id
 
 NATIONAL_ID_ERRORS = {
     "format": _("Enter your national identification number as 13 digits, like 1990051712345"),
@@ -53,20 +49,8 @@ def clean_phone(value: str) -> str:
     return formatted
 
 
-@lru_cache(maxsize=8)
-def _countries(lang: str) -> tuple[tuple[str, str], ...]:
-    names = Locale.parse(lang).territories
-    rows = [(c.alpha_2, names.get(c.alpha_2, c.name)) for c in pycountry.countries]
-    return tuple(sorted(rows, key=lambda row: row[1]))
-
-
-def country_choices() -> tuple[tuple[str, str], ...]:
-    """ISO 3166-1 countries, named in the reader's language and sorted by that name."""
-    return _countries(get_language() or "en")
-
-
 def clean_nationalities(codes: list[str]) -> list[str]:
-    known = {code for code, _name in _countries("en")}
+    known = countries.country_codes()
     chosen = list(dict.fromkeys(code.upper() for code in codes if code))
     if not chosen:
         raise ValidationError(_("Select at least one nationality"), code="required")

@@ -12,7 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from accueil.core import validation
+from accueil.core import countries
 from accueil.core.govuk import YES_NO, Checkboxes, DayField, GovukForm, Radios
 from accueil.guide import engine
 from accueil.rules import FactError
@@ -89,7 +89,7 @@ class QuestionForm(GovukForm):
             self.initial = self._initial(answer)
 
     def _add_country_fields(self) -> None:
-        choices = [("", _("Select a country")), *validation.country_choices()]
+        choices = [("", _("Select a country")), *countries.country_choices()]
         labels = (_("Country"), _("Second country (optional)"), _("Third country (optional)"))
         for n, label in enumerate(labels[:COUNTRIES], start=1):
             self.fields[f"country_{n}"] = forms.ChoiceField(

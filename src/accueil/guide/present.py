@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accueil.core import validation
+from accueil.core import countries
 from accueil.guide.forms import text
 
 # The rules group their questions in sections, named by code.
@@ -65,8 +65,7 @@ def answer_text(q, raw: Any, lang: str) -> str:
     if q.kind == "multi_choice":
         return ", ".join(labels.get(v, v) for v in raw) if raw else _("None")
     if q.kind == "country_list":
-        names = dict(validation.country_choices())
-        return ", ".join(names.get(code, code) for code in raw)
+        return countries.names(raw, lang)
     if q.kind == "date":
         return day(raw)
     return str(raw)

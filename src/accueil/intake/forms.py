@@ -218,5 +218,5 @@ class WalkInSearchForm(GovukForm):
         return self.cleaned_data["q"][:100] if self.is_valid() else ""
 
 
-class WalkInForm(forms.Form):
+class WalkInForm(GovukForm):
     candidate = forms.UUIDField()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from accueil.booking.models import InformationSession
 from accueil.contracts.models import ContractStatus
 from accueil.core import clock
+from accueil.core.govuk import GovukForm
 from accueil.portal.selectors import CandidateFilters
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def session_choices() -> list[tuple[str, "StrOrPromise"]]:
     return [("", _("Any session")), *rows]
 
 
-class CandidateFilterForm(forms.Form):
+class CandidateFilterForm(GovukForm):
     q = forms.CharField(
         label=_("Start of the name, national identification number or contract number"),
         required=False,
@@ -89,7 +90,7 @@ class CandidateFilterForm(forms.Form):
         )
 
 
-class CandidateFindForm(forms.Form):
+class CandidateFindForm(GovukForm):
     """Finding a candidate: the start of a name, an identification number, a contract
     number, an email address or a telephone number (a longer text is cut, not refused)."""
 

@@ -18,7 +18,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from accueil.core import clock, validation
+from accueil.core import clock, countries, validation
 from accueil.core.govuk import (
     YES_NO,
     DateGroup,
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(GovukForm):
     """A question page: `keys` are the answers it fills in the session."""
 
     keys: tuple[str, ...] = ()
@@ -166,7 +166,7 @@ class NationalitiesForm(AnswerForm):
         chosen = list((initial or {}).get("nationalities", []))
         initial = {f"nationality_{n + 1}": code for n, code in enumerate(chosen)}
         super().__init__(*args, initial=initial, **kwargs)  # type: ignore[misc]  # `initial` is keyword-only here, never in args
-        choices = [("", _("Select a country")), *validation.country_choices()]
+        choices = [("", _("Select a country")), *countries.country_choices()]
         labels = (
             _("Nationality"),
             _("Second nationality (optional)"),
@@ -338,7 +338,7 @@ class ConsentForm(AnswerForm):
     )
 
 
-class LinkRequestForm(forms.Form):
+class LinkRequestForm(GovukForm):
     """Asking for one's private link again: both must match a registration."""
 
     national_id = forms.CharField(
@@ -374,7 +374,7 @@ class LinkRequestForm(forms.Form):
 # A candidate's account (registration.account_views).
 
 
-class ActivationForm(forms.Form):
+class ActivationForm(GovukForm):
     password1 = forms.CharField(
         label=_("Create a password"),
         help_text=_("At least 12 characters. Avoid common words and your name."),
@@ -401,7 +401,7 @@ class ActivationForm(forms.Form):
         return cleaned
 
 
-class SignInLinkForm(forms.Form):
+class SignInLinkForm(GovukForm):
     email = forms.EmailField(
         label=_("Email address"),
         help_text=_("The email address you registered with"),
@@ -545,9 +545,9 @@ class CandidateRegisterForm(GovukForm):
     def __init__(self, *args, today: date, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        countries = [("", _("Select a country")), *validation.country_choices()]
+        choices = [("", _("Select a country")), *countries.country_choices()]
         for name in NATIONALITY_FIELDS:
-            cast(forms.ChoiceField, self.fields[name]).choices = countries
+            cast(forms.ChoiceField, self.fields[name]).choices = choices
 
     def clean_national_id(self) -> str:
         digits, self.birth_date = validation.clean_national_id(

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accueil.core import clock, references, validation
+from accueil.core import clock, countries, references
 from accueil.core.http import posted
 from accueil.core.languages import use_their_language
 from accueil.core.ratelimit import limit_posts
@@ -204,7 +204,6 @@ def check_result(request: HttpRequest) -> HttpResponse:
 
 def _summary_rows(answers: dict) -> list[dict]:
     """The rows of "Check your answers", each with the page that changes it."""
-    countries = dict(validation.country_choices())
     yes, no = _("Yes"), _("No")
     born = date_format(date.fromisoformat(answers["birth_date"]), "DATE_FORMAT")
     rows = [
@@ -216,7 +215,7 @@ def _summary_rows(answers: dict) -> list[dict]:
         (_("Postal address"), answers["postal_address"] or _("Not given"), "contact"),
         (
             _("Nationality"),
-            ", ".join(countries.get(code, code) for code in answers["nationalities"]),
+            countries.names(answers["nationalities"]),
             "nationality",
         ),
         (_("Lives legally in Luxembourg"), yes if answers["legally_resident"] else no, "residence"),

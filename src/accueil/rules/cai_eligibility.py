@@ -91,7 +91,7 @@ def eligibility(facts: EligibilityFacts) -> Decision:
             "cai.eligibility.nationality",
             not national,
             NATIONALITY,
-            nationalities=", ".join(facts.nationalities),
+            nationalities=facts.nationalities,
         ),
         make_reason("cai.eligibility.legal_residence", facts.legally_resident, RESIDENCE),
         make_reason("cai.eligibility.settlement", facts.wishes_to_settle, SETTLEMENT),

@@ -8,13 +8,14 @@ Each reason code has one template per variant: "met" (the condition holds),
 with `str.format(**params)` after the parameters are put in the reader's language:
 dates written out as people read them (23 November 2026, 1er mars 2026,
 23. November 2026), decimals with a comma in French and German, and tuples of
-codes (obligations, languages) as a list of names joined with "and"/"et"/"und".
+codes (obligations, languages, countries) as a list of names joined with "and"/"et"/"und".
 """
 
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 from accueil.rules.base import LANGUAGES, Reason, Source
+from accueil.rules.countries import country_name
 from accueil.rules.messages_intake import INTAKE
 from accueil.rules.messages_review import REVIEW
 
@@ -110,6 +111,12 @@ def long_date(day: date, lang: str) -> str:
     return f"{day.day} {month} {day.year}"
 
 
+def _term(code: str, lang: str) -> str:
+    """A code's name: one of `TERMS`, else a country (ISO 3166-1 alpha-2), else the code."""
+    term = TERMS.get(code)
+    return term[lang] if term else country_name(code, lang)
+
+
 def _localise(value: Any, lang: str) -> Any:
     if isinstance(value, date):
         return long_date(value, lang)
@@ -117,7 +124,7 @@ def _localise(value: Any, lang: str) -> Any:
         text = f"{value:g}"
         return text if lang == "en" else text.replace(".", ",")
     if isinstance(value, (tuple, list)):
-        return _join([cast(str, TERMS.get(code, {}).get(lang, code)) for code in value], lang)
+        return _join([_term(code, lang) for code in value], lang)
     return value
 
 

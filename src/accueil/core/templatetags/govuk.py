@@ -13,12 +13,16 @@ fields) under one legend. The options, all optional:
   than a label; legend: a single checkbox's fieldset legend;
 - id (govuk_fieldset): the hint's id is <id>-hint.
 
+`{% page_has_errors as errors %}`: whether any form of the page (whatever its name in
+the context) has an error; `base.html` uses it to start the title with "Error:", once.
+
 A widget's attrs `autocomplete`, `inputmode` and `spellcheck` are options too, so a
 form class can say them once for every page that shows it.
 """
 
 from django import template
 from django.forms import BaseForm
+from django.forms.formsets import BaseFormSet
 
 from accueil.core.govuk import template_for
 
@@ -82,3 +86,14 @@ def govuk_fieldset(context, fields, **options) -> str:
     values = _options(options)
     values["fields"] = list(fields) if isinstance(fields, BaseForm) else fields
     return _render(context, "includes/govuk/fieldset.html", values)
+
+
+@register.simple_tag(takes_context=True)
+def page_has_errors(context) -> bool:
+    """Whether a bound form or formset of the page's context has an error."""
+    for value in context.flatten().values():
+        if isinstance(value, BaseForm) and value.is_bound and value.errors:
+            return True
+        if isinstance(value, BaseFormSet) and value.is_bound and value.total_error_count():
+            return True
+    return False

@@ -11,6 +11,7 @@ The member states are those on the day of the assessment.
 from datetime import date
 
 from accueil.rules.base import Reason
+from accueil.rules.countries import CountryNames
 from accueil.rules.guide import sources as S
 from accueil.rules.guide.checks import Check
 from accueil.rules.guide.text import t
@@ -34,9 +35,9 @@ NATIONALITY = Check(
         "You hold the nationality of {free_movement}, a country of the European Union, the EEA "
         "or Switzerland: you are not a third-country national, so this guide does not concern "
         "you. The rules of free movement apply to you (guichet.public.lu).",
-        "Vous avez la nationalité de {free_movement}, un pays de l'Union européenne, de l'EEE ou "
-        "la Suisse : vous n'êtes pas ressortissant de pays tiers et ce guide ne vous concerne "
-        "pas. Les règles de la libre circulation s'appliquent à vous (guichet.public.lu).",
+        "Vous avez la nationalité d'un pays de l'Union européenne, de l'EEE ou de la Suisse "
+        "({free_movement}) : vous n'êtes pas ressortissant de pays tiers et ce guide ne vous "
+        "concerne pas. Les règles de la libre circulation s'appliquent à vous (guichet.public.lu).",
         "Sie besitzen die Staatsangehörigkeit von {free_movement}, einem Land der Europäischen "
         "Union, des EWR oder der Schweiz: Sie sind nicht Drittstaatsangehörige(r), dieser "
         "Leitfaden betrifft Sie nicht. Für Sie gelten die Regeln der Freizügigkeit "
@@ -108,8 +109,8 @@ def status(
     states = free_movement_states(on)
     free = tuple(code for code in nationalities if code in states)
     if free:
-        return False, (NATIONALITY.reason(False, free_movement=", ".join(free)),)
-    reasons = (NATIONALITY.reason(True, nationalities=", ".join(nationalities)),)
+        return False, (NATIONALITY.reason(False, free_movement=CountryNames(free)),)
+    reasons = (NATIONALITY.reason(True, nationalities=CountryNames(nationalities)),)
     if asylum is True:
         return False, (*reasons, ASYLUM.reason(False))
     if asylum is None:
