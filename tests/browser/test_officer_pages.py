@@ -110,7 +110,8 @@ def test_an_officer_runs_a_session_from_planning_to_cancelling(
     page.click("#cancel-form button[type=submit]")
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
-    page.fill("#id_reason", "The room is not available")
+    page.check("#id_cause_1")  # the room is not available
+    page.fill("#id_reason", "Water damage")
     page.click("#cancel-form button[type=submit]")
     page.wait_for_url("**/officer/sessions/")
     expect(page.locator(".govuk-notification-banner--success")).to_be_visible()

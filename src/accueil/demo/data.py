@@ -56,6 +56,37 @@ ORGANISATIONS = [
     ),
 ]
 
+# Names of organisations and places in French and German (core.translated); the
+# migrations accounts 0002, booking 0003 and training 0002 fill rows made before.
+IN_FRENCH_AND_GERMAN = {
+    ORGANISATIONS[0][0]: (
+        "Département de l’intégration (ministère de la Famille, de l’Intégration et à la "
+        "Grande Région)",
+        "Integrationsabteilung (Ministerium für Familie, Integration und die Großregion)",
+    ),
+    "Ministry of Education, Children and Youth": (
+        "Ministère de l’Éducation nationale, de l’Enfance et de la Jeunesse",
+        "Ministerium für Bildung, Kinder und Jugend",
+    ),
+    "Department of Adult Education": (
+        "Service de la formation des adultes",
+        "Dienst für Erwachsenenbildung",
+    ),
+    "National Institute for Languages (INL)": (
+        "Institut national des langues (INL)",
+        "Nationales Spracheninstitut (INL)",
+    ),
+    "Commune of Esch-sur-Alzette": ("Commune d’Esch-sur-Alzette", "Gemeinde Esch-sur-Alzette"),
+    "Integration Department": ("Département de l’intégration", "Integrationsabteilung"),
+}
+
+
+def in_french_and_german(field: str, english: str) -> dict[str, str]:
+    """`{field}_fr` and `{field}_de` of a demo name (empty: the same in every language)."""
+    french, german = IN_FRENCH_AND_GERMAN.get(english, ("", ""))
+    return {f"{field}_fr": french, f"{field}_de": german}
+
+
 # (email, first name, surname, role, organisation name prefix, language)
 STAFF = [
     ("officer@accueil.example", "Claire", "Weber", Role.OFFICER, "Integration Department", "fr"),
@@ -149,7 +180,8 @@ def term_end(start: date) -> date:
 def load() -> dict[str, int]:
     organisations = {
         name: Organisation.objects.get_or_create(
-            name=name, defaults={"kind": kind, "address": address}
+            name=name,
+            defaults={"kind": kind, "address": address, **in_french_and_german("name", name)},
         )[0]
         for name, kind, address in ORGANISATIONS
     }
@@ -291,6 +323,7 @@ def information_sessions(today: date) -> list[InformationSession]:
             place=place,
             defaults={
                 "address": address,
+                **in_french_and_german("place", place),
                 "capacity": capacity,
                 "languages": languages,
                 "interpreter_available": interpreter,
@@ -328,6 +361,7 @@ def todays_session(today: date) -> InformationSession:
         place=place,
         defaults={
             "address": address,
+            **in_french_and_german("place", place),
             "capacity": 12,
             "languages": ["fr", "en"],
             "interpreter_available": True,
