@@ -1,0 +1,17 @@
+"""`{{ source|section_name }}`: the section a quoted passage comes from, named in the
+reader's language (rules.sections)."""
+
+from django import template
+from django.utils.translation import get_language
+
+from accueil.rules.sections import section_name as named
+
+register = template.Library()
+
+
+@register.filter
+def section_name(source) -> str:
+    """`source.section` (a `rules.base.Source`) in the active language."""
+    if not source:
+        return ""
+    return named(source.section, get_language() or "en")
