@@ -10,6 +10,7 @@ SECTION_NAMES: dict[str, dict[str, str]] = {
     # The CAI seed (English).
     "Who is concerned": {"fr": "Qui est concerné", "de": "Wer betroffen ist"},
     "Introduction": {"fr": "Introduction", "de": "Einleitung"},
+    "How to proceed": {"fr": "Comment procéder", "de": "Vorgehensweise"},
     "Language training": {"fr": "Formation linguistique", "de": "Sprachkurse"},
     "Citizenship education": {"fr": "Instruction civique", "de": "Staatsbürgerkunde"},
     "Orientation Days": {"fr": "Journées d’orientation", "de": "Orientierungstage"},
