@@ -18,6 +18,7 @@ from accueil.demo import guide_data, path_data
 from accueil.registration import services as registration_services
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import evaluate
+from accueil.rules.contacts import INTEGRATION_DEPARTMENT
 from accueil.rules.working_days import is_working_day
 
 DEMO_PASSWORD = "Accueil-demo-2026"  # noqa: S105 - printed on purpose, demo only
@@ -26,7 +27,7 @@ ORGANISATIONS = [
     (
         "Integration Department (Ministry of Family Affairs, Integration and the Greater Region)",
         OrganisationKind.INTEGRATION_DEPARTMENT,
-        "7-9, avenue Victor Hugo, L-1750 Luxembourg",
+        INTEGRATION_DEPARTMENT.address,
     ),
     (
         "Ministry of Education, Children and Youth",
@@ -291,7 +292,7 @@ def contracts_for(candidate: Candidate, stage: str, serial: int, today: date) ->
 
 
 VENUES = [
-    ("Integration Department", "7-9, avenue Victor Hugo, L-1750 Luxembourg"),
+    ("Integration Department", INTEGRATION_DEPARTMENT.address),
     ("Maison des associations, Esch-sur-Alzette", "Place de l'Hôtel de Ville, L-4138 Esch"),
 ]
 # (days from today, local time, venue, capacity, languages, interpreter)

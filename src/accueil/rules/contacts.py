@@ -76,3 +76,26 @@ INTEGRATION_DEPARTMENT = Body(
         "de": "OLAI – Luxemburger Aufnahme- und Integrationsamt",
     },
 )
+
+IMMIGRATION_DIRECTORATE = Body(
+    code="immigration_directorate",
+    name={
+        "en": "Immigration Directorate",
+        "fr": "Direction de l’Immigration",
+        "de": "Direktion der Immigration",
+    },
+    full_name={
+        "en": "Immigration Directorate (Ministry of Foreign and European Affairs)",
+        "fr": "Direction de l’Immigration (Ministère des Affaires étrangères et européennes)",
+        "de": "Direktion der Immigration (Ministerium für auswärtige und europäische "
+        "Angelegenheiten)",
+    },
+    address="26, route d’Arlon, L-1140 Luxembourg",
+    phone="+352 2478-4040",
+    email="",
+    current_from=date(2016, 8, 1),
+    sources=(
+        cite_guide(H_CONTACTS, "26, route d’Arlon ■ L-1140 Luxembourg"),
+        cite_guide(H_CONTACTS, "Tél : +352 2478-4040 ■ Fax: +352 22 16 08"),
+    ),
+)

@@ -7,7 +7,7 @@ single address: the entry
 names them without one.
 """
 
-from accueil.rules.contacts import INTEGRATION_DEPARTMENT
+from accueil.rules.contacts import IMMIGRATION_DIRECTORATE, INTEGRATION_DEPARTMENT
 from accueil.rules.guide.result import Contact
 from accueil.rules.guide.sources import H_CONTACTS, H_SELF, H_SHORT, H_WELCOME, cite
 from accueil.rules.guide.text import t
@@ -56,16 +56,12 @@ CASNA = Contact(
 )
 IMMIGRATION = Contact(
     "immigration",
-    t(
-        "Immigration Directorate (Ministry of Foreign and European Affairs)",
-        "Direction de l’Immigration (Ministère des Affaires étrangères et européennes)",
-        "Direktion der Immigration (Ministerium für auswärtige und europäische Angelegenheiten)",
-    ),
-    "26, route d’Arlon, L-1140 Luxembourg (post: B.P. 752, L-2017 Luxembourg)",
-    "+352 2478-4040",
+    IMMIGRATION_DIRECTORATE.full_name,
+    f"{IMMIGRATION_DIRECTORATE.address} (post: B.P. 752, L-2017 Luxembourg)",
+    IMMIGRATION_DIRECTORATE.phone,
     "",
     "www.mae.lu",
-    cite(H_CONTACTS, "26, route d’Arlon ■ L-1140 Luxembourg"),
+    IMMIGRATION_DIRECTORATE.sources[0],
     fax="+352 22 16 08",
 )
 MEN = Contact(
