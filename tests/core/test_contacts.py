@@ -22,9 +22,9 @@ PHONE = re.compile(r"\+352[ \d-]{6,}\d|(?<![\w.-])\d{3,4}-\d{4,5}(?![\w-])")
 
 def files():
     for path in SRC.rglob("*"):
-        if path.suffix in {".py", ".html", ".txt", ".po"} and path not in SOURCES:
-            if "migrations" not in path.parts:
-                yield path
+        kept = path.suffix in {".py", ".html", ".txt", ".po"} and path not in SOURCES
+        if kept and "migrations" not in path.parts:
+            yield path
 
 
 def test_no_template_or_module_writes_a_contact_of_its_own():
