@@ -8,7 +8,7 @@ import pkgutil
 import pytest
 
 import accueil.rules
-from accueil.rules.base import Source
+from accueil.rules.base import SEED, Source
 from accueil.rules.sections import SECTION_NAMES, section_name
 
 
@@ -18,13 +18,18 @@ def cited_sources() -> set[Source]:
     return {o for o in gc.get_objects() if isinstance(o, Source)}
 
 
+def written_in(source: Source) -> str:
+    """The language of the seed the section belongs to (the CAI's English, the guide's French)."""
+    return "en" if source.seed == SEED else "fr"
+
+
 @pytest.mark.parametrize("lang", ["en", "fr", "de"])
 def test_every_cited_section_has_a_name_in_each_language(lang):
     missing = sorted(
         {
             source.section
             for source in cited_sources()
-            if source.lang != lang and lang not in SECTION_NAMES.get(source.section, {})
+            if written_in(source) != lang and lang not in SECTION_NAMES.get(source.section, {})
         }
     )
     assert missing == []
