@@ -181,7 +181,17 @@ def test_planning_works_with_the_keyboard_alone(page, transactional_db):
     page.wait_for_url("**/sessions/plan/")
     page.focus("#id_day")
     day = timezone.localdate() + timedelta(days=9)
-    for typed in (str(day.day), str(day.month), str(day.year), "14:00", "Esch", "1, rue X", "5"):
+    for typed in (
+        str(day.day),
+        str(day.month),
+        str(day.year),
+        "14:00",
+        "Esch",
+        "",
+        "",
+        "1, rue X",
+        "5",
+    ):
         page.keyboard.type(typed)
         page.keyboard.press("Tab")
     page.keyboard.press("Space")  # the first language
