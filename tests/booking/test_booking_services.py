@@ -181,7 +181,10 @@ def test_cancelling_a_session_tells_every_booked_candidate(db, after_commit, run
     mail.outbox.clear()
     with after_commit():
         services.session_cancel(
-            session=seats, reason="Room unavailable", actor=factories.user("officer")
+            session=seats,
+            cause="room_unavailable",
+            reason="Room unavailable",
+            actor=factories.user("officer"),
         )
     seats.refresh_from_db()
     assert (seats.status, seats.seats_taken) == (SessionStatus.CANCELLED, 0)

@@ -350,10 +350,43 @@ def test_the_attendee_list_shows_who_is_booked_and_is_audited(client, officer, s
 def test_cancelling_asks_for_a_reason(client, officer, session):
     client.force_login(officer)
     url = reverse("officer:session_cancel", args=[session.pk])
-    page = client.post(url, {"reason": "  "}).content.decode()
+    page = client.post(url, {"cause": "other", "reason": "  "}).content.decode()
     assert page.count("Enter why the session is cancelled") == 2
     session.refresh_from_db()
     assert session.status == SessionStatus.SCHEDULED
+
+
+def test_cancelling_asks_for_a_reason_from_the_list(client, officer, session):
+    client.force_login(officer)
+    url = reverse("officer:session_cancel", args=[session.pk])
+    page = client.post(url, {"reason": "The room is flooded"}).content.decode()
+    assert page.count("Select why the session is cancelled") == 2
+    assert "The room is flooded" in page  # nothing typed is lost
+    session.refresh_from_db()
+    assert session.status == SessionStatus.SCHEDULED
+
+
+@pytest.mark.parametrize(
+    ("language", "reason"),
+    [
+        ("en", "The room is not available – Water damage"),
+        ("fr", "La salle n’est pas disponible – Water damage"),
+        ("de", "Der Raum ist nicht verfügbar – Water damage"),
+    ],
+)
+def test_the_candidate_reads_the_reason_in_their_language(
+    officer, session, language, reason, run_tasks, django_capture_on_commit_callbacks
+):
+    person = factories.candidate(information_language=language)
+    services.booking_create(candidate=person, session=session)
+    run_tasks()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.session_cancel(
+            session=session, cause="room_unavailable", reason="Water damage", actor=officer
+        )
+    run_tasks()
+    assert reason in mail.outbox[0].body
 
 
 def test_cancelling_tells_every_booked_candidate_and_confirms(
@@ -368,7 +401,7 @@ def test_cancelling_tells_every_booked_candidate_and_confirms(
     url = reverse("officer:session_cancel", args=[session.pk])
     assert "2 candidates are booked" in client.get(url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"reason": "The room is flooded"})
+        response = client.post(url, {"cause": "room_unavailable", "reason": "The room is flooded"})
     assert response.status_code == 302
     assert response["Location"] == reverse("officer:session_list")
     session.refresh_from_db()
@@ -385,10 +418,10 @@ def test_cancelling_tells_every_booked_candidate_and_confirms(
 
 
 def test_a_cancelled_session_cannot_be_cancelled_again(client, officer, session):
-    services.session_cancel(session=session, reason="First", actor=officer)
+    services.session_cancel(session=session, cause="other", reason="First", actor=officer)
     client.force_login(officer)
     url = reverse("officer:session_cancel", args=[session.pk])
-    response = client.post(url, {"reason": "Second"})
+    response = client.post(url, {"cause": "other", "reason": "Second"})
     assert response["Location"] == reverse("officer:session_detail", args=[session.pk])
     session.refresh_from_db()
     assert session.cancellation_reason == "First"

@@ -22,6 +22,17 @@ from tests.browser.conftest import PHONE, assert_accessible, sign_in
 
 LANGUAGES = ["en", "fr", "de"]
 SESSION_PAGE = re.compile(r".*/officer/sessions/\d+/$")
+PLACES = {
+    "en": "Integration Department",
+    "fr": "Département de l’intégration",
+    "de": "Integrationsabteilung",
+}
+# The cause "The room is not available", as the booked candidates read it.
+ROOM = {
+    "en": "The room is not available",
+    "fr": "La salle n’est pas disponible",
+    "de": "Der Raum ist nicht verfügbar",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +47,8 @@ def plan_a_session(page, days: int = 21) -> InformationSession:
     page.fill("#id_day_year", str(day.year))
     page.fill("#id_start_time", "09:30")
     page.fill("#id_place", "Integration Department")
+    page.fill("#id_place_fr", PLACES["fr"])
+    page.fill("#id_place_de", PLACES["de"])
     page.fill("#id_address", "7-9, avenue Victor Hugo, L-1750 Luxembourg")
     page.fill("#id_capacity", "8")
     page.check("#id_languages_1")
@@ -88,6 +101,7 @@ def test_an_officer_runs_a_session_from_planning_to_cancelling(
     page.goto(reverse("officer:session_list"))
     row = page.locator(f"tr[data-session='{session.pk}']")
     assert row.locator("[data-column=free]").inner_text() == "8"
+    assert PLACES[lang] in row.inner_text()  # the place in the reader's language
 
     page.goto(reverse("registration:candidate_register"))
     assert_accessible(page)
@@ -110,13 +124,18 @@ def test_an_officer_runs_a_session_from_planning_to_cancelling(
     page.click("#cancel-form button[type=submit]")
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
-    page.fill("#id_reason", "The room is not available")
+    assert page.locator("label[for=id_cause_1]").inner_text() == ROOM[lang]
+    page.check("#id_cause_1")
+    page.fill("#id_reason", "Water damage")
     page.click("#cancel-form button[type=submit]")
     page.wait_for_url("**/officer/sessions/")
     expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
     assert_accessible(page)
     session.refresh_from_db()
     assert session.status == SessionStatus.CANCELLED
+    page.goto(reverse("officer:session_detail", args=[session.pk]))
+    assert f"{ROOM[lang]} – Water damage" in page.locator("main").inner_text()
+    assert_accessible(page)
 
 
 def test_the_officer_pages_fit_a_phone_screen(page, transactional_db):
@@ -162,7 +181,17 @@ def test_planning_works_with_the_keyboard_alone(page, transactional_db):
     page.wait_for_url("**/sessions/plan/")
     page.focus("#id_day")
     day = timezone.localdate() + timedelta(days=9)
-    for typed in (str(day.day), str(day.month), str(day.year), "14:00", "Esch", "1, rue X", "5"):
+    for typed in (
+        str(day.day),
+        str(day.month),
+        str(day.year),
+        "14:00",
+        "Esch",
+        "",
+        "",
+        "1, rue X",
+        "5",
+    ):
         page.keyboard.type(typed)
         page.keyboard.press("Tab")
     page.keyboard.press("Space")  # the first language

@@ -120,7 +120,8 @@ def test_the_result_shows_procedures_conditions_sources_dates_and_the_link(clien
     assert "Residence permit for a salaried worker" in page
     assert "Procedures that do not fit you, and why" in page
     assert "8 January 2027" in page  # entry + 3 in the fake
-    assert "7. Les délais et les recours" in page and "Le délai légal est de 3 mois." in page
+    # The section named in the reader's language, the passage quoted as the seed has it.
+    assert "7. Time limits and appeals" in page and "Le délai légal est de 3 mois." in page
     assert "Immigration Directorate" in page
     assert reverse("guide:saved", args=[client.session["guide.token"]]) in page
 

@@ -144,4 +144,7 @@ def test_the_officers_see_the_purpose_in_their_language(db, client):
     page = client.get(reverse("notifications:undelivered")).content.decode()
     assert "Confirmation de la réservation" in page and "Booking confirmation" not in page
     again = client.post(reverse("notifications:send_again", args=[record.pk]), follow=True)
-    assert "L’e-mail « Confirmation de la réservation » sera renvoyé." in again.content.decode()
+    assert (
+        "L’e-mail «\u00a0Confirmation de la réservation\u00a0» sera renvoyé."
+        in again.content.decode()
+    )

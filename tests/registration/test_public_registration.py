@@ -6,6 +6,7 @@ import uuid
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
@@ -425,3 +426,18 @@ def test_the_pages_speak_the_readers_language(client, lang, url):
     client.cookies["accueil_language"] = lang
     page = client.get(url).content.decode()
     assert f'<html lang="{lang}"' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "you", "third_person"),
+    [
+        ("en", "you are 36 years old", "the person is"),
+        ("fr", "vous avez 36 ans", "la personne a"),
+        ("de", "sind Sie 36 Jahre alt", "ist die Person"),
+    ],
+)
+def test_the_check_speaks_to_the_person_about_themselves(client, language, you, third_person):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = fill_check(client, f"1.1.{date.today().year - 36}", ["PT"])
+    assert you in page
+    assert third_person not in page.lower()

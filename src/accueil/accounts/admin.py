@@ -7,9 +7,9 @@ from accueil.accounts.models import Organisation, User
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind"]
+    list_display = ["name", "name_fr", "name_de", "kind"]
     list_filter = ["kind"]
-    search_fields = ["name"]
+    search_fields = ["name", "name_fr", "name_de"]
 
 
 @admin.register(User)

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accueil.core.translated import in_language
+
 
 class Role(models.TextChoices):
     CANDIDATE = "candidate", _("Candidate")
@@ -33,6 +35,9 @@ class OrganisationKind(models.TextChoices):
 
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
+    # The name in French and German (core.translated: empty means "as in English").
+    name_fr = models.CharField(_("name in French"), max_length=200, blank=True)
+    name_de = models.CharField(_("name in German"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=40, choices=OrganisationKind.choices)
     address = models.CharField(_("address"), max_length=300, blank=True)
     email = models.EmailField(_("email address"), blank=True)
@@ -49,7 +54,7 @@ class Organisation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return in_language(self, "name")
 
 
 class UserManager(BaseUserManager["User"]):

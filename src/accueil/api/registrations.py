@@ -33,7 +33,7 @@ from accueil.api.schemas import (
     reader_language,
 )
 from accueil.booking.services import BookingError, NoSuchSession, candidate_submit_and_book
-from accueil.core import clock, validation
+from accueil.core import clock, contacts, validation
 from accueil.core.text import text_error
 from accueil.registration.models import Candidate
 from accueil.registration.services import NotEligible, RegistrationData, candidate_submit
@@ -163,12 +163,13 @@ def registration_data(payload: RegistrationIn) -> RegistrationData:
 RECEIVED = _(
     "We have received your registration. We have sent your private link, to see, book, "
     "move or cancel your information session, to the email address you gave. If you gave "
-    "only a postal address, call the Integration Department on 247-85785."
+    "only a postal address, call the Integration Department on %(phone)s."
 )
 
 
 def received() -> Status:
-    return Status(202, {"status": "received", "message": str(RECEIVED)})
+    message = str(RECEIVED) % {"phone": contacts.integration_department().phone}
+    return Status(202, {"status": "received", "message": message})
 
 
 @router.post(

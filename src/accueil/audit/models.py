@@ -5,10 +5,14 @@ content, and list the names of changed fields rather than their values, so the
 trail itself holds as little personal data as it can.
 """
 
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from accueil.accounts.models import Role
 
 
 class Action(models.TextChoices):
@@ -54,3 +58,24 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target_type}:{self.target_id}"
+
+    def field_labels(self) -> list[str]:
+        """The changed fields named as their forms and pages name them, in the reader's
+        language ("end of term (exclusive)", not "end_exclusive")."""
+        try:
+            meta = apps.get_model(self.target_type)._meta
+        except (LookupError, ValueError):
+            return [str(name) for name in self.fields]
+        labels = []
+        for name in self.fields:
+            try:
+                labels.append(str(meta.get_field(name).verbose_name))
+            except FieldDoesNotExist:
+                labels.append(str(name))
+        return labels
+
+    def actor_role_label(self) -> str:
+        """The actor's role in the reader's language ("Integration officer")."""
+        if self.actor_role in Role.values:
+            return str(Role(self.actor_role).label)
+        return self.actor_role

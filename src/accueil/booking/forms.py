@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accueil.booking import selectors
-from accueil.booking.models import InformationSession, PartOfDay
+from accueil.booking.models import CancellationCause, InformationSession, PartOfDay
 from accueil.booking.services import SessionPlan
 from accueil.core.clock import LUXEMBOURG
 from accueil.core.govuk import (
@@ -27,6 +27,7 @@ from accueil.core.govuk import (
     Radios,
     address_field,
     place_field,
+    place_translation_fields,
     yes_no,
 )
 from accueil.core.text import validate_multi_line
@@ -71,6 +72,7 @@ class SessionPlanForm(GovukForm):
         },
     )
     place = place_field(_("The building or room, like Integration Department, meeting room 2"))
+    place_fr, place_de = place_translation_fields()
     address = address_field()
     capacity = forms.IntegerField(
         label=_("Number of seats"),
@@ -131,6 +133,8 @@ class SessionPlanForm(GovukForm):
         return SessionPlan(
             starts_at=data["starts_at"],
             place=data["place"],
+            place_fr=data["place_fr"],
+            place_de=data["place_de"],
             address=data["address"],
             capacity=data["capacity"],
             languages=[code for code in selectors.SESSION_LANGUAGES if code in data["languages"]],
@@ -175,17 +179,36 @@ def seats_taken_message(seats_taken: int) -> str:
 
 
 class SessionCancelForm(GovukForm):
-    reason = forms.CharField(
+    # Candidates read the cause in their own language; what the officer types only adds
+    # to it (issue 11, point 6).
+    cause = forms.ChoiceField(
         label=_("Why is the session cancelled?"),
-        help_text=_("The booked candidates read this in their email."),
-        max_length=300,
-        widget=forms.Textarea,
-        validators=[validate_multi_line],
+        help_text=_("The booked candidates read this in their email, in their language."),
+        choices=CancellationCause.choices,
+        widget=Radios,
         error_messages={
-            "required": _("Enter why the session is cancelled"),
-            "max_length": _("The reason must be 300 characters or fewer"),
+            "required": _("Select why the session is cancelled"),
+            "invalid_choice": _("Select a reason from the list"),
         },
     )
+    reason = forms.CharField(
+        label=_("Anything to add (optional)"),
+        help_text=_(
+            "Candidates read this as you type it, after the reason above. "
+            "Needed if you chose another reason."
+        ),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea,
+        validators=[validate_multi_line],
+        error_messages={"max_length": _("The reason must be 300 characters or fewer")},
+    )
+
+    def clean(self):
+        cleaned = cast("dict[str, Any]", super().clean())
+        if cleaned.get("cause") == CancellationCause.OTHER and not cleaned.get("reason"):
+            self.add_error("reason", _("Enter why the session is cancelled"))
+        return cleaned
 
 
 class BookingForm(GovukForm):

@@ -30,7 +30,7 @@ def session_invitation(booking: Booking, *, cancelled: bool = False) -> bytes:
     event.add("dtstart", session.starts_at.astimezone(LUXEMBOURG))
     event.add("dtend", session.ends_at.astimezone(LUXEMBOURG))
     event.add("summary", _("CAI information session"))
-    event.add("location", f"{session.place}, {session.address}")
+    event.add("location", f"{session.place_name}, {session.address}")
     event.add(
         "description",
         _(

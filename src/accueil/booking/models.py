@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accueil.core import references
 from accueil.core.clock import LUXEMBOURG
+from accueil.core.translated import in_language
 from accueil.registration.models import Candidate, Channel
 
 SESSION_LENGTH = timedelta(hours=1)  # seed: "The purpose of this 1 hour session"
@@ -29,6 +30,17 @@ class SessionStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class CancellationCause(models.TextChoices):
+    """Why the Integration Department cancels a session, as the booked candidates read
+    it in their own language; the officer's free text only adds to it."""
+
+    LEADER_UNAVAILABLE = "leader_unavailable", _("The person leading the session cannot be there")
+    ROOM_UNAVAILABLE = "room_unavailable", _("The room is not available")
+    TOO_FEW_BOOKED = "too_few_booked", _("Too few people booked the session")
+    WEATHER_OR_TRANSPORT = "weather_or_transport", _("Severe weather or a transport strike")
+    OTHER = "other", _("Another reason")
+
+
 class InformationSession(models.Model):
     # Set by views and selectors for the templates, not stored.
     language_names: list[str]
@@ -37,6 +49,9 @@ class InformationSession(models.Model):
 
     starts_at = models.DateTimeField(_("starts at"))
     place = models.CharField(_("place"), max_length=200)
+    # The place in French and German (core.translated: empty means "as in English").
+    place_fr = models.CharField(_("place in French"), max_length=200, blank=True)
+    place_de = models.CharField(_("place in German"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=300)
     capacity = models.PositiveSmallIntegerField(_("seats"))
     seats_taken = models.PositiveSmallIntegerField(_("seats taken"), default=0)
@@ -45,7 +60,11 @@ class InformationSession(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
     )
-    cancellation_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
+    cancellation_cause = models.CharField(
+        _("reason for cancelling"), max_length=30, choices=CancellationCause.choices, blank=True
+    )
+    # What the officer added to the cause, in their own words (not translated).
+    cancellation_reason = models.CharField(_("details of the reason"), max_length=300, blank=True)
     # How many times an officer changed it: each change's email goes once per booking.
     changes = models.PositiveIntegerField(_("times changed"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -67,6 +86,11 @@ class InformationSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.starts_at:%Y-%m-%d %H:%M} {self.place}"
+
+    @property
+    def place_name(self) -> str:
+        """The place in the active language."""
+        return in_language(self, "place")
 
     @property
     def ends_at(self):

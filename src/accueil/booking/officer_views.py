@@ -128,7 +128,10 @@ def session_cancel(request: AuthenticatedHttpRequest, session_id: int) -> HttpRe
     if request.method == "POST" and form.is_valid():
         try:
             told = services.session_cancel(
-                session=session, reason=form.cleaned_data["reason"], actor=request.user
+                session=session,
+                cause=form.cleaned_data["cause"],
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
             )
         except services.SessionClosed:
             messages.info(request, _("This session is cancelled already."))

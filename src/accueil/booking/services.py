@@ -27,6 +27,7 @@ from accueil.booking import emails
 from accueil.booking.models import (
     Booking,
     BookingStatus,
+    CancellationCause,
     InformationSession,
     SessionStatus,
     WaitlistEntry,
@@ -551,6 +552,8 @@ class SessionPlan:
     capacity: int
     languages: list[str]
     interpreter_available: bool
+    place_fr: str = ""  # the place in French and German (core.translated)
+    place_de: str = ""
 
 
 @transaction.atomic
@@ -558,6 +561,8 @@ def session_plan(*, plan: SessionPlan, actor: User) -> InformationSession:
     session = InformationSession.objects.create(
         starts_at=plan.starts_at,
         place=plan.place,
+        place_fr=plan.place_fr,
+        place_de=plan.place_de,
         address=plan.address,
         capacity=plan.capacity,
         languages=plan.languages,
@@ -615,9 +620,15 @@ def session_change(
 
 @transaction.atomic
 def session_cancel(
-    *, session: InformationSession, reason: str, actor: User, now: datetime | None = None
+    *,
+    session: InformationSession,
+    cause: CancellationCause | str,
+    reason: str = "",
+    actor: User,
+    now: datetime | None = None,
 ) -> list[Booking]:
-    """Cancel a session: every booked candidate is told and offered another session."""
+    """Cancel a session: every booked candidate is told (the `cause` in their language,
+    the officer's `reason` after it) and offered another session."""
     now = now or timezone.now()
     locked = InformationSession.objects.select_for_update().get(pk=session.pk)
     if locked.status != SessionStatus.SCHEDULED or locked.starts_at <= now:
@@ -630,14 +641,17 @@ def session_cancel(
     )
     for booking in bookings:
         booking.calendar_sequence += 1
-    locked.status, locked.seats_taken, locked.cancellation_reason = (
-        SessionStatus.CANCELLED,
-        0,
-        reason[:300],
+    locked.status, locked.seats_taken = SessionStatus.CANCELLED, 0
+    locked.cancellation_cause, locked.cancellation_reason = cause, reason[:300]
+    locked.save(
+        update_fields=["status", "seats_taken", "cancellation_cause", "cancellation_reason"]
     )
-    locked.save(update_fields=["status", "seats_taken", "cancellation_reason"])
     audit_record(
-        action=Action.TRANSITION, actor=actor, target=locked, fields=["status"], reason=reason
+        action=Action.TRANSITION,
+        actor=actor,
+        target=locked,
+        fields=["status"],
+        reason=f"{cause}: {reason}" if reason else str(cause),
     )
     for booking in bookings:
         _notify("session_cancelled", booking)

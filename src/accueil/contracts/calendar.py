@@ -58,7 +58,7 @@ def path_calendar(candidate: Candidate) -> bytes:
             event.add("dtstart", booking.session.starts_at.astimezone(LUXEMBOURG))
             event.add("dtend", booking.session.ends_at.astimezone(LUXEMBOURG))
             event.add("summary", _("CAI information session"))
-            event.add("location", f"{booking.session.place}, {booking.session.address}")
+            event.add("location", f"{booking.session.place_name}, {booking.session.address}")
             calendar.add_component(event)
         contract = current_contract(candidate)
         if contract and contract.entry_into_force and contract.status == "in_force":

@@ -295,6 +295,23 @@ def place_field(example) -> forms.CharField:
     )
 
 
+def place_translation_fields() -> tuple[forms.CharField, forms.CharField]:
+    """The place's name in French and in German (core.translated), optional: pages,
+    emails and calendar invitations show it to readers of that language."""
+    hint = _("Leave empty if it is written the same as in English.")
+    return tuple(  # type: ignore[return-value]
+        forms.CharField(
+            label=label,
+            help_text=hint,
+            max_length=200,
+            required=False,
+            validators=[validate_one_line],
+            error_messages={"max_length": _("The place must be 200 characters or fewer")},
+        )
+        for label in (_("Place in French"), _("Place in German"))
+    )
+
+
 def address_field() -> forms.CharField:
     """The postal address of a place (300 characters)."""
     return forms.CharField(

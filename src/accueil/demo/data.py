@@ -18,6 +18,7 @@ from accueil.demo import guide_data, path_data
 from accueil.registration import services as registration_services
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import evaluate
+from accueil.rules.contacts import INTEGRATION_DEPARTMENT
 from accueil.rules.working_days import is_working_day
 
 DEMO_PASSWORD = "Accueil-demo-2026"  # noqa: S105 - printed on purpose, demo only
@@ -26,7 +27,7 @@ ORGANISATIONS = [
     (
         "Integration Department (Ministry of Family Affairs, Integration and the Greater Region)",
         OrganisationKind.INTEGRATION_DEPARTMENT,
-        "7-9, avenue Victor Hugo, L-1750 Luxembourg",
+        INTEGRATION_DEPARTMENT.address,
     ),
     (
         "Ministry of Education, Children and Youth",
@@ -55,6 +56,37 @@ ORGANISATIONS = [
         "157, avenue Pasteur, L-2311 Luxembourg",
     ),
 ]
+
+# Names of organisations and places in French and German (core.translated); the
+# migrations accounts 0002, booking 0003 and training 0002 fill rows made before.
+IN_FRENCH_AND_GERMAN = {
+    ORGANISATIONS[0][0]: (
+        "Département de l’intégration (ministère de la Famille, de l’Intégration et à la "
+        "Grande Région)",
+        "Integrationsabteilung (Ministerium für Familie, Integration und die Großregion)",
+    ),
+    "Ministry of Education, Children and Youth": (
+        "Ministère de l’Éducation nationale, de l’Enfance et de la Jeunesse",
+        "Ministerium für Bildung, Kinder und Jugend",
+    ),
+    "Department of Adult Education": (
+        "Service de la formation des adultes",
+        "Dienst für Erwachsenenbildung",
+    ),
+    "National Institute for Languages (INL)": (
+        "Institut national des langues (INL)",
+        "Nationales Spracheninstitut (INL)",
+    ),
+    "Commune of Esch-sur-Alzette": ("Commune d’Esch-sur-Alzette", "Gemeinde Esch-sur-Alzette"),
+    "Integration Department": ("Département de l’intégration", "Integrationsabteilung"),
+}
+
+
+def in_french_and_german(field: str, english: str) -> dict[str, str]:
+    """`{field}_fr` and `{field}_de` of a demo name (empty: the same in every language)."""
+    french, german = IN_FRENCH_AND_GERMAN.get(english, ("", ""))
+    return {f"{field}_fr": french, f"{field}_de": german}
+
 
 # (email, first name, surname, role, organisation name prefix, language)
 STAFF = [
@@ -149,7 +181,8 @@ def term_end(start: date) -> date:
 def load() -> dict[str, int]:
     organisations = {
         name: Organisation.objects.get_or_create(
-            name=name, defaults={"kind": kind, "address": address}
+            name=name,
+            defaults={"kind": kind, "address": address, **in_french_and_german("name", name)},
         )[0]
         for name, kind, address in ORGANISATIONS
     }
@@ -259,7 +292,7 @@ def contracts_for(candidate: Candidate, stage: str, serial: int, today: date) ->
 
 
 VENUES = [
-    ("Integration Department", "7-9, avenue Victor Hugo, L-1750 Luxembourg"),
+    ("Integration Department", INTEGRATION_DEPARTMENT.address),
     ("Maison des associations, Esch-sur-Alzette", "Place de l'Hôtel de Ville, L-4138 Esch"),
 ]
 # (days from today, local time, venue, capacity, languages, interpreter)
@@ -291,6 +324,7 @@ def information_sessions(today: date) -> list[InformationSession]:
             place=place,
             defaults={
                 "address": address,
+                **in_french_and_german("place", place),
                 "capacity": capacity,
                 "languages": languages,
                 "interpreter_available": interpreter,
@@ -328,6 +362,7 @@ def todays_session(today: date) -> InformationSession:
         place=place,
         defaults={
             "address": address,
+            **in_french_and_german("place", place),
             "capacity": 12,
             "languages": ["fr", "en"],
             "interpreter_available": True,

@@ -34,7 +34,8 @@ def session_choices() -> list[tuple[str, "StrOrPromise"]]:
         starts_at__date__lte=today + timedelta(days=120),
     ).order_by("starts_at")
     rows = [
-        (str(s.pk), f"{timezone.localtime(s.starts_at):%d/%m/%Y %H:%M} – {s.place}") for s in recent
+        (str(s.pk), f"{timezone.localtime(s.starts_at):%d/%m/%Y %H:%M} – {s.place_name}")
+        for s in recent
     ]
     return [("", _("Any session")), *rows]
 

@@ -36,6 +36,7 @@ from accueil.registration import forms, selectors, services
 from accueil.registration.emails import candidate_email
 from accueil.registration.models import Candidate, InformationLanguage
 from accueil.rules import Decision, evaluate
+from accueil.rules.messages import addressed_to_reader
 
 ANSWERS = "register.answers"  # the answers typed so far, in the session
 DONE = "register.done"  # the registration this browser just made, and its submission id
@@ -176,7 +177,8 @@ def _question(request: HttpRequest, flow: Flow, slug: str) -> HttpResponse:
 def _decision_context(decision: Decision) -> dict:
     age = decision.reason("cai.eligibility.age")
     return {
-        "decision": decision.to_dict(_language()),
+        # The page speaks to the person: "you are 36 years old" (issue 11, point 7).
+        "decision": addressed_to_reader(decision).to_dict(_language()),
         "unmet": {reason.code for reason in decision.reasons if reason.met is False},
         "eligible_from": age.params["eligible_from"],
         "minimum_age": age.params["minimum_age"],

@@ -11,12 +11,13 @@ dates written out as people read them (23 November 2026, 1er mars 2026,
 codes (obligations, languages, countries) as a list of names joined with "and"/"et"/"und".
 """
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from accueil.rules.base import LANGUAGES, Reason, Source
+from accueil.rules.base import LANGUAGES, Decision, Reason, Source
 from accueil.rules.countries import country_name
-from accueil.rules.messages_intake import INTAKE
+from accueil.rules.messages_intake import INTAKE, INTAKE_YOU
 from accueil.rules.messages_review import REVIEW
 
 VARIANTS = {True: "met", False: "unmet", None: "info"}
@@ -128,9 +129,14 @@ def _localise(value: Any, lang: str) -> Any:
     return value
 
 
-def render(code: str, met: bool | None, params: dict[str, Any]) -> dict[str, str]:
+def render(
+    code: str,
+    met: bool | None,
+    params: dict[str, Any],
+    catalogue: dict[str, dict[str, dict[str, str]]] = CATALOGUE,
+) -> dict[str, str]:
     """The message of `code` for this outcome, in every language."""
-    templates = CATALOGUE[code][VARIANTS[met]]
+    templates = catalogue[code][VARIANTS[met]]
     return {
         lang: templates[lang].format(
             **{key: _localise(value, lang) for key, value in params.items()}
@@ -157,6 +163,19 @@ def fact_error_messages(code: str, **params: Any) -> dict[str, str]:
         )
         for lang in LANGUAGES
     }
+
+
+def addressed_to_reader(decision: Decision) -> Decision:
+    """`decision` with its reasons spoken to the person they are about ("you are 36 years
+    old"), for the pages where a person checks their own case; reasons without such a
+    message keep theirs."""
+    reasons = tuple(
+        replace(reason, message=render(reason.code, reason.met, reason.params, INTAKE_YOU))
+        if VARIANTS[reason.met] in INTAKE_YOU.get(reason.code, {})
+        else reason
+        for reason in decision.reasons
+    )
+    return replace(decision, reasons=reasons)
 
 
 def make_reason(code: str, met: bool | None, source: Source, **params: Any) -> Reason:

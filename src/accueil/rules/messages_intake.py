@@ -173,3 +173,69 @@ INTAKE: dict[str, dict[str, dict[str, str]]] = {
         ),
     },
 }
+
+
+# The same eligibility messages spoken to the reader, for the pages where a person checks
+# their own case ("you are 36 years old", not "the person is 36 years old").
+INTAKE_YOU: dict[str, dict[str, dict[str, str]]] = {
+    "cai.eligibility.age": {
+        "met": t(
+            "On {on} you are {age} years old: at least {minimum_age}, as required.",
+            "Le {on}, vous avez {age} ans\u00a0: au moins {minimum_age} ans, comme requis.",
+            "Am {on} sind Sie {age} Jahre alt und damit mindestens {minimum_age}, wie verlangt.",
+        ),
+        "unmet": t(
+            "On {on} you are {age} years old, under the minimum age of {minimum_age}; "
+            "you may sign from your {minimum_age}th birthday, on {eligible_from}.",
+            "Le {on}, vous avez {age} ans, moins que l’âge minimum de {minimum_age} ans\u00a0; "
+            "vous pourrez signer à partir de votre {minimum_age}e anniversaire, le "
+            "{eligible_from}.",
+            "Am {on} sind Sie {age} Jahre alt und damit jünger als das Mindestalter von "
+            "{minimum_age} Jahren; Sie können ab Ihrem {minimum_age}. Geburtstag am "
+            "{eligible_from} unterschreiben.",
+        ),
+    },
+    "cai.eligibility.nationality": {
+        "met": t(
+            "You are not a Luxembourg national (nationality: {nationalities}).",
+            "Vous n’avez pas la nationalité luxembourgeoise (nationalité\u00a0: {nationalities}).",
+            "Sie besitzen nicht die luxemburgische Staatsangehörigkeit "
+            "(Staatsangehörigkeit: {nationalities}).",
+        ),
+        "unmet": t(
+            "You are a Luxembourg national ({nationalities}); the contract is for "
+            "foreigners, and a Luxembourg national who also holds another nationality is still "
+            "a Luxembourg national.",
+            "Vous avez la nationalité luxembourgeoise ({nationalities})\u00a0; le contrat "
+            "s’adresse aux étrangers, et un Luxembourgeois qui a aussi une autre nationalité "
+            "reste luxembourgeois.",
+            "Sie besitzen die luxemburgische Staatsangehörigkeit ({nationalities}); der "
+            "Vertrag richtet sich an Ausländer, und wer neben der luxemburgischen noch eine "
+            "andere Staatsangehörigkeit besitzt, bleibt Luxemburger.",
+        ),
+    },
+    "cai.eligibility.legal_residence": {
+        "met": t(
+            "You reside legally in Luxembourg.",
+            "Vous résidez légalement au Luxembourg.",
+            "Sie halten sich rechtmäßig in Luxemburg auf.",
+        ),
+        "unmet": t(
+            "You do not reside legally in Luxembourg.",
+            "Vous ne résidez pas légalement au Luxembourg.",
+            "Sie halten sich nicht rechtmäßig in Luxemburg auf.",
+        ),
+    },
+    "cai.eligibility.settlement": {
+        "met": t(
+            "You wish to settle permanently in Luxembourg.",
+            "Vous souhaitez vous installer durablement au Luxembourg.",
+            "Sie möchten sich dauerhaft in Luxemburg niederlassen.",
+        ),
+        "unmet": t(
+            "You do not wish to settle permanently in Luxembourg.",
+            "Vous ne souhaitez pas vous installer durablement au Luxembourg.",
+            "Sie möchten sich nicht dauerhaft in Luxemburg niederlassen.",
+        ),
+    },
+}

@@ -19,6 +19,7 @@ from accueil.core.govuk import (
     Radios,
     address_field,
     place_field,
+    place_translation_fields,
 )
 from accueil.core.languages import language_name
 from accueil.core.text import validate_one_line
@@ -93,6 +94,7 @@ class CourseEventForm(GovukForm):
         _("Enter the end time as hours and minutes, like 12:30 or 17:00"),
     )
     place = place_field(_("The building or room, like Lycée Michel Lucius, room 12"))
+    place_fr, place_de = place_translation_fields()
     address = address_field()
     languages = forms.MultipleChoiceField(
         label=_("Languages"),
@@ -126,6 +128,8 @@ class CourseEventForm(GovukForm):
             "start_time": starts.strftime("%H:%M"),
             "end_time": ends.strftime("%H:%M"),
             "place": event.place,
+            "place_fr": event.place_fr,
+            "place_de": event.place_de,
             "address": event.address,
             "languages": event.languages,
             "provider": event.provider_id,
@@ -154,6 +158,8 @@ class CourseEventForm(GovukForm):
             starts_at=data["starts_at"],
             ends_at=data["ends_at"],
             place=data["place"],
+            place_fr=data["place_fr"],
+            place_de=data["place_de"],
             address=data["address"],
             languages=tuple(code for code in COURSE_LANGUAGES if code in data["languages"]),
             provider=data["provider"],

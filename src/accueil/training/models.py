@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from accueil.accounts.models import Organisation
+from accueil.core.translated import in_language
 
 
 class EventKind(models.TextChoices):
@@ -27,6 +28,9 @@ class CourseEvent(models.Model):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     place = models.CharField(_("place"), max_length=200)
+    # The place in French and German (core.translated: empty means "as in English").
+    place_fr = models.CharField(_("place in French"), max_length=200, blank=True)
+    place_de = models.CharField(_("place in German"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=300)
     languages = models.JSONField(_("languages"), default=list)
     provider = models.ForeignKey(
@@ -52,3 +56,8 @@ class CourseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} {self.starts_at:%Y-%m-%d}"
+
+    @property
+    def place_name(self) -> str:
+        """The place in the active language."""
+        return in_language(self, "place")

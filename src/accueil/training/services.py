@@ -27,6 +27,8 @@ class CourseEventData:
     address: str
     languages: tuple[str, ...]
     provider: Organisation | None
+    place_fr: str = ""  # the place in French and German (core.translated)
+    place_de: str = ""
 
     def fields(self) -> dict[str, Any]:
         values = asdict(self)

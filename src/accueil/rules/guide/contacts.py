@@ -1,13 +1,18 @@
 """`guide.contacts`: the directory of the seed's section "Adresses et liens utiles".
 
 Addresses, telephone numbers, e-mails and web sites are those the seed prints
-(August 2016). The commune and the embassy have no single address: the entry
+(August 2016), except the Integration Department's (formerly OLAI), which come from the
+one source of contacts, `accueil.rules.contacts`. The commune and the embassy have no
+single address: the entry
 names them without one.
 """
 
+from accueil.rules.contacts import IMMIGRATION_DIRECTORATE, INTEGRATION_DEPARTMENT
 from accueil.rules.guide.result import Contact
 from accueil.rules.guide.sources import H_CONTACTS, H_SELF, H_SHORT, H_WELCOME, cite
 from accueil.rules.guide.text import t
+
+FORMERLY = {"en": "formerly", "fr": "anciennement", "de": "früher"}
 
 ASTI = Contact(
     "asti",
@@ -51,16 +56,12 @@ CASNA = Contact(
 )
 IMMIGRATION = Contact(
     "immigration",
-    t(
-        "Immigration Directorate (Ministry of Foreign and European Affairs)",
-        "Direction de l’Immigration (Ministère des Affaires étrangères et européennes)",
-        "Direktion der Immigration (Ministerium für auswärtige und europäische Angelegenheiten)",
-    ),
-    "26, route d’Arlon, L-1140 Luxembourg (post: B.P. 752, L-2017 Luxembourg)",
-    "+352 2478-4040",
+    IMMIGRATION_DIRECTORATE.full_name,
+    f"{IMMIGRATION_DIRECTORATE.address} (post: B.P. 752, L-2017 Luxembourg)",
+    IMMIGRATION_DIRECTORATE.phone,
     "",
     "www.mae.lu",
-    cite(H_CONTACTS, "26, route d’Arlon ■ L-1140 Luxembourg"),
+    IMMIGRATION_DIRECTORATE.sources[0],
     fax="+352 22 16 08",
 )
 MEN = Contact(
@@ -76,19 +77,20 @@ MEN = Contact(
     "www.men.public.lu",
     cite(H_CONTACTS, "29, rue Aldringen ■ L-2926 Luxembourg"),
 )
+# The guide's "OLAI" is the Integration Department today: its details come from the one
+# source (rules.contacts), named as it is now and as it formerly was.
 OLAI = Contact(
     "olai",
-    t(
-        "OLAI – Luxembourg Reception and Integration Agency",
-        "OLAI – Office luxembourgeois de l’accueil et de l’intégration",
-        "OLAI – Luxemburger Aufnahme- und Integrationsamt",
-    ),
-    "7-9, avenue Victor Hugo, L-1750 Luxembourg",
-    "+352 2478-5785",
-    "cai@olai.public.lu",
-    "www.olai.public.lu",
-    cite(H_CONTACTS, "7-9, avenue Victor Hugo ■ L-1750 Luxembourg"),
-    fax="+352 2478-5730",
+    {
+        lang: f"{INTEGRATION_DEPARTMENT.named(lang)} ({FORMERLY[lang]} "
+        f"{INTEGRATION_DEPARTMENT.formerly_named(lang)})"
+        for lang in ("en", "fr", "de")
+    },
+    INTEGRATION_DEPARTMENT.address,
+    INTEGRATION_DEPARTMENT.phone,
+    INTEGRATION_DEPARTMENT.email,
+    "",
+    INTEGRATION_DEPARTMENT.sources[1],
 )
 GUICHET = Contact(
     "guichet",
