@@ -14,7 +14,7 @@ from icalendar import Calendar
 
 from accueil.booking import emails as tasks
 from accueil.booking import services
-from accueil.booking.models import BookingStatus
+from accueil.booking.models import BookingStatus, CancellationCause
 from accueil.notifications.models import DeliveryStatus, Notification
 from accueil.registration.services import RegistrationData
 from tests import factories
@@ -210,7 +210,10 @@ def test_each_booking_of_a_cancelled_session_is_withdrawn_from_the_calendar(db):
         to_session=factories.information_session(starts_at=timezone.now() + timedelta(days=11)),
     )
     services.session_cancel(
-        session=booking.session, reason="Room unavailable", actor=factories.user("officer")
+        session=booking.session,
+        cause=CancellationCause.ROOM_UNAVAILABLE,
+        reason="",
+        actor=factories.user("officer"),
     )
     run_queued()
     assert calendar_after(mail.outbox) == {}

@@ -15,7 +15,7 @@ from accueil.accounts.models import Role
 from accueil.audit.models import Action, AuditEvent
 from accueil.booking import services
 from accueil.booking.ics import session_invitation
-from accueil.booking.models import InformationSession, SessionStatus
+from accueil.booking.models import CancellationCause, InformationSession, SessionStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +123,9 @@ def test_more_seats_are_given_to_the_waitlist_and_nobody_is_told_of_seats(sessio
 
 
 def test_a_cancelled_or_started_session_does_not_change(session, officer):
-    services.session_cancel(session=session, reason="Flood", actor=officer)
+    services.session_cancel(
+        session=session, cause=CancellationCause.OTHER, reason="Flood", actor=officer
+    )
     with pytest.raises(services.SessionClosed):
         services.session_change(session=session, plan=plan_of(session), actor=officer)
     started = factories.information_session(starts_at=timezone.now() - timedelta(minutes=1))

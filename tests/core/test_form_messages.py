@@ -163,9 +163,9 @@ class Example(GovukForm):
         (
             "fr",
             {
-                "surname": "« Surname » doit compter au plus 5 caractères",
-                "seats": "« Seats » doit être un nombre entier, comme 3",
-                "kind": "Choisissez « Kind » dans la liste",
+                "surname": "«\u00a0Surname\u00a0» doit compter au plus 5 caractères",
+                "seats": "«\u00a0Seats\u00a0» doit être un nombre entier, comme 3",
+                "kind": "Choisissez «\u00a0Kind\u00a0» dans la liste",
             },
         ),
         (

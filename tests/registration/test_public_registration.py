@@ -118,7 +118,7 @@ def test_the_reasons_speak_the_readers_language(client):
     client.cookies["accueil_language"] = "fr"
     page = fill_check(client, "17.5.1990", ["PT"], settle="no")
     assert '<html lang="fr"' in page
-    assert "La personne ne souhaite pas s&#x27;installer durablement au Luxembourg." in page
+    assert "Vous ne souhaitez pas vous installer durablement au Luxembourg." in page
 
 
 def test_the_result_of_an_unfinished_check_sends_back_to_the_first_open_question(client):
