@@ -13,7 +13,8 @@ from playwright.sync_api import Page
 from accueil.accounts.models import Role
 from tests.browser.conftest import assert_accessible, sign_in
 
-ERROR = {"en": "Error:", "fr": "Erreur :", "de": "Fehler:"}
+# French puts a non-breaking space before the colon (docs/glossary.md).
+ERROR = {"en": "Error:", "fr": "Erreur\u00a0:", "de": "Fehler:"}
 
 
 @pytest.fixture(autouse=True)
