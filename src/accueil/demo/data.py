@@ -14,7 +14,7 @@ from accueil.booking import services as booking
 from accueil.booking.models import Booking, InformationSession, SessionStatus, WaitlistEntry
 from accueil.contracts.models import Contract, ContractStatus
 from accueil.core import clock, national_id
-from accueil.demo import guide_data, path_data
+from accueil.demo import cases, guide_data, path_data
 from accueil.registration import services as registration_services
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import evaluate
@@ -116,6 +116,7 @@ class Person:
     channel: str = Channel.ONLINE
     email: str = ""
     interpreter: str = ""
+    mailbox: str = ""  # of their address at example.org, for a name not in Latin script
 
 
 # One candidate per stage of a contract's life; `stage` drives what is created.
@@ -147,6 +148,8 @@ PEOPLE = [
     Person("Mehmet", "Yilmaz", date(1982, 12, 1), ("TR",), "de", "not_fulfilled"),
     Person("Fatima", "Diallo", date(1990, 4, 18), ("SN",), "fr", "follow_up"),
     Person("Jan", "Kowalski", date(1975, 8, 8), ("PL",), "de", "withdrawn"),
+    # A name in Chinese script: the contract's PDF prints it (issue 11, point 13).
+    Person("秀英", "王", date(1990, 6, 16), ("CN",), "en", "in_force", mailbox="wang.xiuying"),
 ]
 
 # How long ago the (first) contract entered into force, per stage, in days.
@@ -193,6 +196,8 @@ def load() -> dict[str, int]:
     for serial, person in enumerate(PEOPLE, start=101):
         candidate_with_contracts(person, serial, today)
     bookings_and_waitlist(information_sessions(today))
+    # Before today's session is planned: the absent candidate's next session is a later one.
+    cases.load(today, session_at)
     todays_session(today)
     path_data.load(today)
     guide_data.load(today)
@@ -229,6 +234,7 @@ def candidate_with_contracts(person: Person, serial: int, today: date) -> Candid
     candidate = Candidate.objects.filter(national_id=nin).first()
     if candidate is not None:
         return candidate
+    mailbox = person.mailbox or f"{person.first_name.lower()}.{person.surname.lower()}"
     user = None
     if person.email:
         user = User.objects.create_user(
@@ -246,7 +252,7 @@ def candidate_with_contracts(person: Person, serial: int, today: date) -> Candid
         national_id=nin,
         birth_date=person.born,
         phone=f"+352 621 {serial:03d} {serial + 300:03d}",
-        email=person.email or f"{person.first_name.lower()}.{person.surname.lower()}@example.org",
+        email=person.email or f"{mailbox}@example.org",
         postal_address=f"{serial - 90}, rue de la Gare, L-{1000 + serial * 7} Luxembourg",
         nationalities=list(person.nationalities),
         information_language=person.language,
@@ -315,24 +321,35 @@ def information_sessions(today: date) -> list[InformationSession]:
     """
     if InformationSession.objects.exists():
         return list(InformationSession.objects.order_by("starts_at"))
-    made = []
-    for days, at, venue, capacity, languages, interpreter in SESSIONS:
-        place, address = VENUES[venue]
-        starts = datetime.combine(working_day(today + timedelta(days=days)), at, clock.LUXEMBOURG)
-        session, _created = InformationSession.objects.get_or_create(
-            starts_at=starts,
-            place=place,
-            defaults={
-                "address": address,
-                **in_french_and_german("place", place),
-                "capacity": capacity,
-                "languages": languages,
-                "interpreter_available": interpreter,
-                "status": SessionStatus.SCHEDULED,
-            },
-        )
-        made.append(session)
-    return made
+    return [session_at(today, *row) for row in SESSIONS]
+
+
+def session_at(
+    today: date,
+    days: int,
+    at: time,
+    venue: int,
+    capacity: int,
+    languages: list[str],
+    interpreter: bool,
+) -> InformationSession:
+    """The session `days` after `today` (or the next working day) at `at` in `venue`
+    (VENUES), made unless one starts then there."""
+    place, address = VENUES[venue]
+    starts = datetime.combine(working_day(today + timedelta(days=days)), at, clock.LUXEMBOURG)
+    session, _created = InformationSession.objects.get_or_create(
+        starts_at=starts,
+        place=place,
+        defaults={
+            "address": address,
+            **in_french_and_german("place", place),
+            "capacity": capacity,
+            "languages": languages,
+            "interpreter_available": interpreter,
+            "status": SessionStatus.SCHEDULED,
+        },
+    )
+    return session
 
 
 def working_day(day: date) -> date:

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
-from accueil.demo import data
+from accueil.demo import cases, data
 
 
 class Command(BaseCommand):
@@ -33,6 +33,9 @@ class Command(BaseCommand):
         self.stdout.write(f"  Sign in at {url}sign-in/ with password {data.DEMO_PASSWORD}:")
         for email, role in self.logins():
             self.stdout.write(f"    {role:<26} {email}")
+        self.stdout.write("  What issue 11 asked the demo to show, and where:")
+        for line in cases.where():
+            self.stdout.write(f"    {line}")
         if not no_serve:
             self.serve(port)
 
