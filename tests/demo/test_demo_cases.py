@@ -7,6 +7,7 @@ Chinese script that reads back."""
 import html
 import re
 import subprocess
+import sys
 
 import pytest
 import pyuca
@@ -22,6 +23,7 @@ from accueil.audit.models import Action, AuditEvent
 from accueil.booking.models import Booking, BookingStatus, InformationSession, SessionStatus
 from accueil.contracts.models import Contract, ContractStatus
 from accueil.demo import cases, data
+from accueil.demo.management.commands.demo import stop
 from accueil.notifications.models import Letter, Notification
 from accueil.registration.models import Candidate
 from accueil.registration.selectors import email_about
@@ -202,3 +204,19 @@ def test_loading_the_demo_twice_adds_nothing_and_fails_nothing(demo, run_tasks):
     assert counts() == before
     assert cases.where() == where
     assert Letter.objects.count() == 1
+
+
+def test_a_worker_that_ignores_the_request_to_stop_is_killed_not_left_behind():
+    stubborn = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+            "print('ready', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert stubborn.stdout is not None and stubborn.stdout.readline().strip() == "ready"
+    stop(stubborn, grace=0.5)
+    assert stubborn.returncode == -9  # killed once the grace period was over

@@ -1,6 +1,7 @@
 """`accueil demo [--port N]`: a ready-to-click Accueil on 127.0.0.1 with demo data."""
 
 import os
+import signal
 import subprocess
 import sys
 
@@ -33,7 +34,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  Sign in at {url}sign-in/ with password {data.DEMO_PASSWORD}:")
         for email, role in self.logins():
             self.stdout.write(f"    {role:<26} {email}")
-        self.stdout.write("  What issue 11 asked the demo to show, and where:")
+        self.stdout.write("  Cases to look at, and where:")
         for line in cases.where():
             self.stdout.write(f"    {line}")
         if not no_serve:
@@ -50,13 +51,31 @@ class Command(BaseCommand):
             env={"TASKS_WORKERS": "1", **os.environ, "SITE_URL": site},
         )
         self.stdout.write(f"  Task worker started (pid {worker.pid})")
+        # Stopped by a signal (a service manager, `timeout`) as by Ctrl-C: the worker
+        # stops with the server instead of being left behind.
+        signal.signal(signal.SIGTERM, _interrupt)
         try:
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+        except KeyboardInterrupt:
+            pass
         finally:
-            worker.terminate()
-            worker.wait(timeout=10)
+            stop(worker)
 
     def logins(self) -> list[tuple[str, str]]:
         rows = [(email, str(role.label)) for email, _f, _l, role, _o, _lang in data.STAFF]
         rows.insert(0, ("candidate@accueil.example", "Candidate"))
         return rows
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def stop(worker: subprocess.Popen, grace: float = 10) -> None:
+    """Ask the worker to stop; if it has not within `grace` seconds, kill it."""
+    worker.terminate()
+    try:
+        worker.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
