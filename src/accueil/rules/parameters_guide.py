@@ -345,6 +345,17 @@ ROWS: tuple[Row, ...] = (
         "Ages between which school is compulsory.",
     ),
     _law(
+        "guide.document_languages",
+        ("de", "fr", "en"),
+        _src(
+            "8. Informations utiles",
+            "Si les documents ne sont pas rédigés dans les langues allemande, française ou "
+            "anglaise, une traduction conforme par un traducteur assermenté6 à Luxembourg doit "
+            "être jointe.",
+        ),
+        "Languages (ISO 639-1) of the documents that need no sworn translation.",
+    ),
+    _law(
         "guide.housing_months_of_rent",
         MappingProxyType({"agency_fee": 1, "deposit_min": 2, "deposit_max": 3}),
         _src(
