@@ -1,6 +1,7 @@
 """The guide's dated parameters are current: the minimum social wage from 2016 to today,
 each amount with the official text it comes from, and the United Kingdom's transition."""
 
+import itertools
 import re
 from datetime import date
 from decimal import Decimal
@@ -19,7 +20,7 @@ def wage_rows():
 def test_the_minimum_social_wage_rows_chain_without_gap_from_2016():
     rows = wage_rows()
     assert rows[0].valid_from == date(2016, 1, 1) and rows[0].value == 1922.96
-    for row, following in zip(rows, rows[1:], strict=False):
+    for row, following in itertools.pairwise(rows):
         assert row.valid_until == following.valid_from, row
         assert row.valid_from < row.valid_until
     assert rows[-1].valid_until is None

@@ -88,9 +88,7 @@ _R = "3. Le regroupement familial d’un membre de famille"
 _L = "4. Le résident de longue durée"
 _D = "7. Les délais et les recours"
 _WAGE_SOURCE = _src(_L, "Au 1er janvier 2016, le salaire social minimum est de 1922,96 euros.")
-_WAGE_NOTE = (
-    "Monthly minimum social wage of an unqualified worker aged 18 or over, gross, in euros"
-)
+_WAGE_NOTE = "Monthly minimum social wage of an unqualified worker aged 18 or over, gross, in euros"
 _L222_9 = "Labour Code, art. L. 222-9"
 _IGSS = "IGSS, paramètres sociaux au"
 # (first day, amount, the official text of the amount); each row ends when the next begins.

@@ -107,7 +107,7 @@ GUARANTOR_COUNT = (
     "guide.guarantor_liability.counted_from",
     S.SHORT_GUARANTOR,
     t(
-        "The guide says \"for {years} years\" without saying from which day: they are counted "
+        'The guide says "for {years} years" without saying from which day: they are counted '
         "here from the day the guarantee was signed, {signed}.",
         "Le guide dit « pendant une durée de {years} ans » sans dire à partir de quel jour : "
         "ils sont comptés ici à partir du jour de la signature de la prise en charge, le "
@@ -121,8 +121,7 @@ TRANSLATION = Check(
     S.TRANSLATION,
     t(
         "A document in German, French or English needs no translation.",
-        "Un document rédigé en allemand, en français ou en anglais n'a pas besoin de "
-        "traduction.",
+        "Un document rédigé en allemand, en français ou en anglais n'a pas besoin de traduction.",
         "Ein Dokument auf Deutsch, Französisch oder Englisch braucht keine Übersetzung.",
     ),
     t(
@@ -233,12 +232,10 @@ AGENCY = (
     "guide.housing_costs.agency_fee",
     S.HOUSING_AGENCY,
     t(
-        "Through an estate agency, the agency fee is probably {months} month of rent: "
-        "€{fee}.",
+        "Through an estate agency, the agency fee is probably {months} month of rent: €{fee}.",
         "En passant par une agence immobilière, les frais d'agence équivalent probablement à "
         "{months} mois de loyer : {fee} €.",
-        "Über einen Makler beträgt die Maklergebühr wahrscheinlich {months} Monatsmiete: "
-        "{fee} €.",
+        "Über einen Makler beträgt die Maklergebühr wahrscheinlich {months} Monatsmiete: {fee} €.",
     ),
 )
 NO_AGENCY = (
@@ -378,6 +375,7 @@ def school_obligation(birth: date, on: date) -> Decision:
         "compulsory": compulsory,
         "turns_start_age_on": from_day,
         "turns_end_age_on": ends_on,
+        "school_ages": {"from": start, "until": end},
         "contacts": ["commune", "men", "casna"],
     }
     outcome = "compulsory" if compulsory else "not_compulsory"

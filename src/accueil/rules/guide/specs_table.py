@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any, cast
 
 from accueil.rules.base import FactError
-
 from accueil.rules.guide import advice, calculators, life
 from accueil.rules.guide.language_codes import ISO_639_1
 from accueil.rules.guide.specs import (
@@ -493,7 +492,10 @@ def _read_rent(raw: dict[str, Any]) -> dict[str, Any]:
     agency = _required(raw, "through_agency")
     if not isinstance(agency, bool):
         raise FactError("through_agency", "expected true or false")
-    return {"monthly_rent": life.parse_rent(_required(raw, "monthly_rent")), "through_agency": agency}
+    return {
+        "monthly_rent": life.parse_rent(_required(raw, "monthly_rent")),
+        "through_agency": agency,
+    }
 
 
 def _life() -> list[dict[str, Any]]:
@@ -520,10 +522,8 @@ def _life() -> list[dict[str, Any]]:
             "guide.guarantor_liability",
             t(
                 "Until when is the person who signed a guarantee liable?",
-                "Jusqu'à quand la personne qui a signé une prise en charge est-elle "
-                "responsable ?",
-                "Bis wann haftet die Person, die eine Verpflichtungserklärung unterschrieben "
-                "hat?",
+                "Jusqu'à quand la personne qui a signé une prise en charge est-elle responsable ?",
+                "Bis wann haftet die Person, die eine Verpflichtungserklärung unterschrieben hat?",
             ),
             parse_life(("signed_on",), ("on",), lambda raw: _only(raw, ("signed_on", "on")) and {}),
             lambda facts: life.guarantor_liability(facts["signed_on"], facts["on"]),
@@ -537,8 +537,7 @@ def _life() -> list[dict[str, Any]]:
             "guide.sworn_translation",
             t(
                 "Does a document in this language need a sworn translation?",
-                "Un document dans cette langue doit-il être traduit par un traducteur "
-                "assermenté ?",
+                "Un document dans cette langue doit-il être traduit par un traducteur assermenté ?",
                 "Braucht ein Dokument in dieser Sprache eine beglaubigte Übersetzung?",
             ),
             parse_life(("on",), (), _read_language),
@@ -557,7 +556,7 @@ def _life() -> list[dict[str, Any]]:
                 "Muss ein Kind in diesem Alter zur Schule gehen?",
             ),
             parse_life(
-                ("birth_date", "on"), (), lambda raw: _only(raw, ("birth_date", "on")) and {}
+                ("on",), (), lambda raw: _only(raw, ("birth_date", "on")) and {}, ("birth_date",)
             ),
             lambda facts: life.school_obligation(facts["birth_date"], facts["on"]),
             {"birth_date": "date, required: the child's date of birth", "on": ON_DOC},
