@@ -14,7 +14,6 @@ from babel.numbers import format_currency
 from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import get_language
-from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from accueil.core import clock
@@ -132,7 +131,7 @@ class TranslationForm(GovukForm):
 
     def __init__(self, *args, lang: str, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", gettext_now("Select a language")), *language_choices(lang)]
+        choices = [("", str(_("Select a language"))), *language_choices(lang)]
         cast(forms.ChoiceField, self.fields["language"]).choices = choices
 
 
