@@ -58,9 +58,7 @@ def test_the_guarantor_is_liable_for_two_years_from_the_signature_and_says_so():
     assert decision.values["liable_until"] == date(2028, 3, 14)
     assert decision.outcome == "liable"
     assert decision.reasons[0].source == S.SHORT_GUARANTOR
-    assert "counted here from the day the guarantee was signed" in decision.reasons[1].message[
-        "en"
-    ]
+    assert "counted here from the day the guarantee was signed" in decision.reasons[1].message["en"]
     ended = run("guide.guarantor_liability", signed_on="2026-03-15", on="2028-03-15")
     assert ended.outcome == "ended"
 
@@ -85,8 +83,9 @@ def test_a_document_in_luxembourgish_needs_a_sworn_translation_and_the_reason_sa
     assert decision.outcome == "translation_needed"
     codes = [reason.code for reason in decision.reasons]
     assert "guide.sworn_translation.luxembourgish" in codes
-    assert "a document in Luxembourgish needs a sworn translation too" in (
-        decision.reasons[1].message["en"]
+    assert (
+        "a document in Luxembourgish needs a sworn translation too"
+        in (decision.reasons[1].message["en"])
     )
 
 
