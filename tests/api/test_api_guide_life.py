@@ -25,7 +25,7 @@ def test_the_seeds_rent_example_over_http(client):
     [
         ("guide.housing_costs", {**RENT, "monthly_rent": "abc"}, "monthly_rent"),
         ("guide.housing_costs", {**RENT, "monthly_rent": 1e12}, "monthly_rent"),
-        ("guide.housing_costs", {**RENT, "monthly_rent": 10, "through_agency": "yes"}, "through_agency"),
+        ("guide.housing_costs", {**RENT, "monthly_rent": 9, "through_agency": 1}, "through_agency"),
         ("guide.short_stay_fit", {"arrival_date": "2027-03-01", "days": -1}, "days"),
         ("guide.short_stay_fit", {"arrival_date": "2027-03-01", "days": 100000}, "days"),
         ("guide.short_stay_fit", {"arrival_date": "9999-03-01", "days": 3}, "arrival_date"),
