@@ -67,7 +67,8 @@ DESCRIPTIONS: dict[str, str] = {
     "the family of an EU citizen working in Luxembourg (still to be asked for).",
     "guide.long_term_resident": "**Decides** long-term resident status: 5 uninterrupted years, "
     "monthly resources at least the minimum social wage in force on `on` (1,922.96 euros from "
-    "1 January 2016, the seed's figure), and integration, for which a fulfilled CAI counts. "
+    "1 January 2016, the seed's figure; the later amounts are parameter rows, 2,703.74 euros "
+    "from 1 May 2025), and integration, for which a fulfilled CAI counts. "
     "The decision is due 6 months after the complete file.",
     "guide.article_89": "**Decides** regularisation under Article 89 (as amended, in force "
     "from 28 December 2015; an application day before that fails `in_force`): 4 years of "
