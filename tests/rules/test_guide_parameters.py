@@ -41,14 +41,14 @@ def test_an_indexation_moves_the_wage_by_the_ratio_of_the_indexes():
     index = None
     checked = 0
     for previous, row in zip(wage_rows(), wage_rows()[1:], strict=False):
-        named = re.search(r"index (\d+\.\d+)", row.authority)
-        if row.authority.startswith("Sliding-scale index") and index is not None:
+        named = re.search(r"indice (\d+),(\d+)", row.authority)
+        if row.authority.startswith("Échelle mobile des salaires") and index is not None:
             assert named
-            expected = Decimal(str(previous.value)) * Decimal(named[1]) / index
+            expected = Decimal(str(previous.value)) * Decimal(f"{named[1]}.{named[2]}") / index
             assert abs(Decimal(str(row.value)) - expected) < Decimal("0.01"), row
             checked += 1
         if named:
-            index = Decimal(named[1])
+            index = Decimal(f"{named[1]}.{named[2]}")
     assert checked >= 6
 
 

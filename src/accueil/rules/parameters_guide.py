@@ -60,7 +60,8 @@ class Row:
     valid_until: date | None
     source: Source
     description: str
-    # The official text the VALUE comes from, when it is not the seed itself.
+    # The official text the VALUE comes from, when it is not the seed itself (cited in
+    # French, the language of those texts, as the seed's passages are).
     authority: str = ""
 
 
@@ -89,49 +90,51 @@ _L = "4. Le résident de longue durée"
 _D = "7. Les délais et les recours"
 _WAGE_SOURCE = _src(_L, "Au 1er janvier 2016, le salaire social minimum est de 1922,96 euros.")
 _WAGE_NOTE = "Monthly minimum social wage of an unqualified worker aged 18 or over, gross, in euros"
-_L222_9 = "Labour Code, art. L. 222-9"
+_L222_9 = "Code du travail, art. L. 222-9"
 _IGSS = "IGSS, paramètres sociaux au"
-# (first day, amount, the official text of the amount); each row ends when the next begins.
+_INDEX = "Échelle mobile des salaires, indice"
+# (first day, amount, the official text of the amount, in French as the texts are, with
+# French spacing); each row ends when the next begins.
 _WAGE_AMOUNTS: tuple[tuple[date, float, str], ...] = (
-    (MINIMUM_WAGE_DATE, 1922.96, f"The seed; {_IGSS} 1er janvier 2016"),
+    (MINIMUM_WAGE_DATE, 1922.96, f"Le guide\u00a0; {_IGSS} 1er janvier 2016"),
     (
         date(2017, 1, 1),
         1998.59,
-        f"{_L222_9} as amended by the law of 15 December 2016 (+1.4 %), index 794.54; "
+        f"{_L222_9}, modifié par la loi du 15 décembre 2016 (+1,4\u00a0%)\u00a0; indice 794,54\u00a0; "
         f"{_IGSS} 1er janvier 2017",
     ),
-    (date(2018, 8, 1), 2048.54, f"Sliding-scale index 814.40; {_IGSS} 1er août 2018"),
+    (date(2018, 8, 1), 2048.54, f"{_INDEX} 814,40\u00a0; {_IGSS} 1er août 2018"),
     (
         date(2019, 1, 1),
         2071.10,
-        f"{_L222_9} as amended by the law of 12 December 2018 (+1.1 %); {_IGSS} 1er janvier 2019",
+        f"{_L222_9}, modifié par la loi du 12 décembre 2018 (+1,1\u00a0%)\u00a0; {_IGSS} 1er janvier 2019",
     ),
     (
         date(2020, 1, 1),
         2141.99,
-        f"{_L222_9} as amended (+0.9 %), index 834.76; {_IGSS} 1er janvier 2020",
+        f"{_L222_9}, modifié (+0,9\u00a0%)\u00a0; indice 834,76\u00a0; {_IGSS} 1er janvier 2020",
     ),
     (
         date(2021, 1, 1),
         2201.93,
-        f"{_L222_9} as amended (+2.8 %); {_IGSS} 1er janvier 2021",
+        f"{_L222_9}, modifié (+2,8\u00a0%)\u00a0; {_IGSS} 1er janvier 2021",
     ),
-    (date(2021, 10, 1), 2256.95, f"Sliding-scale index 855.62; {_IGSS} 1er octobre 2021"),
-    (date(2022, 4, 1), 2313.38, f"Sliding-scale index 877.01; {_IGSS} 1er avril 2022"),
+    (date(2021, 10, 1), 2256.95, f"{_INDEX} 855,62\u00a0; {_IGSS} 1er octobre 2021"),
+    (date(2022, 4, 1), 2313.38, f"{_INDEX} 877,01\u00a0; {_IGSS} 1er avril 2022"),
     (
         date(2023, 1, 1),
         2387.40,
-        f"{_L222_9} as amended by the law of December 2022 (+3.2 %); {_IGSS} 1er janvier 2023",
+        f"{_L222_9}, modifié par la loi de décembre 2022 (+3,2\u00a0%)\u00a0; {_IGSS} 1er janvier 2023",
     ),
-    (date(2023, 2, 1), 2447.07, f"Sliding-scale index 898.93; {_IGSS} 1er février 2023"),
-    (date(2023, 4, 1), 2508.24, f"Sliding-scale index 921.40; {_IGSS} 1er avril 2023"),
-    (date(2023, 9, 1), 2570.93, f"Sliding-scale index 944.43; {_IGSS} 1er septembre 2023"),
+    (date(2023, 2, 1), 2447.07, f"{_INDEX} 898,93\u00a0; {_IGSS} 1er février 2023"),
+    (date(2023, 4, 1), 2508.24, f"{_INDEX} 921,40\u00a0; {_IGSS} 1er avril 2023"),
+    (date(2023, 9, 1), 2570.93, f"{_INDEX} 944,43\u00a0; {_IGSS} 1er septembre 2023"),
     (
         date(2025, 1, 1),
         2637.79,
-        f"{_L222_9} as amended by the law of 20 December 2024 (+2.6 %); {_IGSS} 1er janvier 2025",
+        f"{_L222_9}, modifié par la loi du 20 décembre 2024 (+2,6\u00a0%)\u00a0; {_IGSS} 1er janvier 2025",
     ),
-    (date(2025, 5, 1), 2703.74, f"Sliding-scale index 968.04; {_IGSS} 1er mai 2025"),
+    (date(2025, 5, 1), 2703.74, f"{_INDEX} 968,04\u00a0; {_IGSS} 1er mai 2025"),
 )
 _WAGES = tuple(
     Row(
