@@ -20,7 +20,7 @@ the official text each amount comes from: article L. 222-9 of the Labour Code
 published by the IGSS in its "paramètres sociaux" of that date. Amounts after
 1 May 2025 could not be checked from the machine this was written on: when a
 new amount applies, set `valid_until` of the last `guide.minimum_social_wage`
-row to its first day and add a row after it (`_wage(...)` below), with its
+row to its first day and add a line at the end of `_WAGE_AMOUNTS` below, with its
 authority.
 
 This module imports only `accueil.rules.base`, so `accueil.rules.parameters`
@@ -91,50 +91,53 @@ _D = "7. Les délais et les recours"
 _WAGE_SOURCE = _src(_L, "Au 1er janvier 2016, le salaire social minimum est de 1922,96 euros.")
 _WAGE_NOTE = "Monthly minimum social wage of an unqualified worker aged 18 or over, gross, in euros"
 _L222_9 = "Code du travail, art. L. 222-9"
+_AMENDED = f"{_L222_9}, modifié par la loi"
 _IGSS = "IGSS, paramètres sociaux au"
 _INDEX = "Échelle mobile des salaires, indice"
+_SC = "\u00a0;"  # French spacing: a no-break space before ";" and "%"
+_PC = "\u00a0%"
 # (first day, amount, the official text of the amount, in French as the texts are, with
 # French spacing); each row ends when the next begins.
 _WAGE_AMOUNTS: tuple[tuple[date, float, str], ...] = (
-    (MINIMUM_WAGE_DATE, 1922.96, f"Le guide\u00a0; {_IGSS} 1er janvier 2016"),
+    (MINIMUM_WAGE_DATE, 1922.96, f"Le guide{_SC} {_IGSS} 1er janvier 2016"),
     (
         date(2017, 1, 1),
         1998.59,
-        f"{_L222_9}, modifié par la loi du 15 décembre 2016 (+1,4\u00a0%)\u00a0; indice 794,54\u00a0; "
+        f"{_AMENDED} du 15 décembre 2016 (+1,4{_PC}){_SC} indice 794,54{_SC} "
         f"{_IGSS} 1er janvier 2017",
     ),
-    (date(2018, 8, 1), 2048.54, f"{_INDEX} 814,40\u00a0; {_IGSS} 1er août 2018"),
+    (date(2018, 8, 1), 2048.54, f"{_INDEX} 814,40{_SC} {_IGSS} 1er août 2018"),
     (
         date(2019, 1, 1),
         2071.10,
-        f"{_L222_9}, modifié par la loi du 12 décembre 2018 (+1,1\u00a0%)\u00a0; {_IGSS} 1er janvier 2019",
+        f"{_AMENDED} du 12 décembre 2018 (+1,1{_PC}){_SC} {_IGSS} 1er janvier 2019",
     ),
     (
         date(2020, 1, 1),
         2141.99,
-        f"{_L222_9}, modifié (+0,9\u00a0%)\u00a0; indice 834,76\u00a0; {_IGSS} 1er janvier 2020",
+        f"{_L222_9}, modifié (+0,9{_PC}){_SC} indice 834,76{_SC} {_IGSS} 1er janvier 2020",
     ),
     (
         date(2021, 1, 1),
         2201.93,
-        f"{_L222_9}, modifié (+2,8\u00a0%)\u00a0; {_IGSS} 1er janvier 2021",
+        f"{_L222_9}, modifié (+2,8{_PC}){_SC} {_IGSS} 1er janvier 2021",
     ),
-    (date(2021, 10, 1), 2256.95, f"{_INDEX} 855,62\u00a0; {_IGSS} 1er octobre 2021"),
-    (date(2022, 4, 1), 2313.38, f"{_INDEX} 877,01\u00a0; {_IGSS} 1er avril 2022"),
+    (date(2021, 10, 1), 2256.95, f"{_INDEX} 855,62{_SC} {_IGSS} 1er octobre 2021"),
+    (date(2022, 4, 1), 2313.38, f"{_INDEX} 877,01{_SC} {_IGSS} 1er avril 2022"),
     (
         date(2023, 1, 1),
         2387.40,
-        f"{_L222_9}, modifié par la loi de décembre 2022 (+3,2\u00a0%)\u00a0; {_IGSS} 1er janvier 2023",
+        f"{_AMENDED} de décembre 2022 (+3,2{_PC}){_SC} {_IGSS} 1er janvier 2023",
     ),
-    (date(2023, 2, 1), 2447.07, f"{_INDEX} 898,93\u00a0; {_IGSS} 1er février 2023"),
-    (date(2023, 4, 1), 2508.24, f"{_INDEX} 921,40\u00a0; {_IGSS} 1er avril 2023"),
-    (date(2023, 9, 1), 2570.93, f"{_INDEX} 944,43\u00a0; {_IGSS} 1er septembre 2023"),
+    (date(2023, 2, 1), 2447.07, f"{_INDEX} 898,93{_SC} {_IGSS} 1er février 2023"),
+    (date(2023, 4, 1), 2508.24, f"{_INDEX} 921,40{_SC} {_IGSS} 1er avril 2023"),
+    (date(2023, 9, 1), 2570.93, f"{_INDEX} 944,43{_SC} {_IGSS} 1er septembre 2023"),
     (
         date(2025, 1, 1),
         2637.79,
-        f"{_L222_9}, modifié par la loi du 20 décembre 2024 (+2,6\u00a0%)\u00a0; {_IGSS} 1er janvier 2025",
+        f"{_AMENDED} du 20 décembre 2024 (+2,6{_PC}){_SC} {_IGSS} 1er janvier 2025",
     ),
-    (date(2025, 5, 1), 2703.74, f"{_INDEX} 968,04\u00a0; {_IGSS} 1er mai 2025"),
+    (date(2025, 5, 1), 2703.74, f"{_INDEX} 968,04{_SC} {_IGSS} 1er mai 2025"),
 )
 _WAGES = tuple(
     Row(
