@@ -31,7 +31,6 @@ def test_the_seeds_rent_example_over_http(client):
         ("guide.short_stay_fit", {"arrival_date": "9999-03-01", "days": 3}, "arrival_date"),
         ("guide.school_obligation", {"birth_date": "9999-01-01", "on": "2026-12-01"}, "birth_date"),
         ("guide.sworn_translation", {"language": "xx", "on": "2026-12-01"}, "language"),
-        ("guide.guarantor_liability", {"signed_on": "2026-03-15", "on": "2025-01-01"}, "on"),
     ],
 )  # fmt: skip
 def test_bad_facts_are_a_400_naming_the_fact(client, rule, facts, fact):

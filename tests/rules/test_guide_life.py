@@ -63,6 +63,12 @@ def test_the_guarantor_is_liable_for_two_years_from_the_signature_and_says_so():
     assert ended.outcome == "ended"
 
 
+def test_a_guarantee_still_to_be_signed_gets_its_period_only():
+    decision = run("guide.guarantor_liability", signed_on="2027-03-15", on="2026-12-01")
+    assert decision.values["liable_on_day"] is None
+    assert decision.values["liable_until"] == date(2029, 3, 14)
+
+
 def test_a_guarantee_signed_on_29_february_ends_with_february():
     decision = run("guide.guarantor_liability", signed_on="2024-02-29")
     assert decision.values["liable_until"] == date(2026, 2, 28)

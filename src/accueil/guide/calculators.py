@@ -197,10 +197,11 @@ def money_range(low: Any, high: Any) -> str:
 
 def short_stay_output(decision: Decision) -> list[tuple[Any, Any]]:
     values = decision.values
+    months = {"months": decision.reasons[0].params["months"]}
     verdict = (
-        _("Your stay fits within the 3 months")
+        _("Your stay fits within the %(months)s months") % months
         if decision.outcome == "fits"
-        else _("Your stay is longer than the 3 months")
+        else _("Your stay is longer than the %(months)s months") % months
     )
     return [
         (_("Result"), verdict),
@@ -377,9 +378,13 @@ CALCULATORS = {
             _("Does your visit fit within the short stay's 3 months?"),
             _(
                 "A stay without a residence authorisation lasts %(months)s months at most; a "
-                "visa is valid for %(months)s months at most within a period of 6 months."
+                "visa is valid for %(stay)s months at most within a period of %(period)s months."
             ),
-            {"months": "guide.short_stay_max_months"},
+            {
+                "months": "guide.short_stay_max_months",
+                "stay": "guide.visa_limits_months.stay",
+                "period": "guide.visa_limits_months.period",
+            },
             ShortStayForm,
             lambda data: engine.short_stay_facts(data["arrival_on"], data["days"]),
             short_stay_output,

@@ -19,9 +19,8 @@ the official text each amount comes from: article L. 222-9 of the Labour Code
 (its structural raises) and the sliding-scale index (indexation by 2.5 %), as
 published by the IGSS in its "paramètres sociaux" of that date. Amounts after
 1 May 2025 could not be checked from the machine this was written on: when a
-new amount applies, set `valid_until` of the last `guide.minimum_social_wage`
-row to its first day and add a line at the end of `_WAGE_AMOUNTS` below, with its
-authority.
+new amount applies, add a line (first day, amount, authority) at the end of
+`_WAGE_AMOUNTS` below; the row before it then ends that day by itself.
 
 This module imports only `accueil.rules.base`, so `accueil.rules.parameters`
 can join its rows without importing the guide package.

@@ -310,14 +310,8 @@ def short_stay_fit(arrival: date, days: int) -> Decision:
 def guarantor_liability(signed: date, on: date | None) -> Decision:
     years = parameter("guide.guarantor_liability_years", signed)
     last_day = anniversary(signed, years) - timedelta(days=1)
-    liable = None if on is None else signed <= on <= last_day
-    if on is not None and on < signed:
-        raise _error(
-            "on",
-            "the day to check is before the guarantee was signed",
-            "le jour à vérifier précède la signature de la prise en charge",
-            "der zu prüfende Tag liegt vor der Unterschrift der Verpflichtungserklärung",
-        )
+    # A day before the signature (a guarantee still to be signed): only the period is said.
+    liable = None if on is None or on < signed else on <= last_day
     reasons = (
         GUARANTOR.reason(liable, on=on, signed=signed, last_day=last_day),
         note(*GUARANTOR_COUNT, years=years, signed=signed),
