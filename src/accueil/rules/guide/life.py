@@ -280,6 +280,14 @@ def _error(fact: str, en: str, fr: str, de: str) -> FactError:
     return FactError(fact, en, t(en, fr, de))
 
 
+def _said(check: Check, which: bool | None, **params: object) -> Reason:
+    """The text of `check` for `which` as an informative reason (met None): being liable,
+    needing a translation or having to go to school is a fact to know, not a condition
+    met or not (the page would label it "Met")."""
+    text = {True: check.met, False: check.unmet, None: check.unknown}[which]
+    return note(check.code, check.source, text, **params)
+
+
 def short_stay_fit(arrival: date, days: int) -> Decision:
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_STAY_DAYS:
         raise _error(
@@ -313,7 +321,7 @@ def guarantor_liability(signed: date, on: date | None) -> Decision:
     # A day before the signature (a guarantee still to be signed): only the period is said.
     liable = None if on is None or on < signed else on <= last_day
     reasons = (
-        GUARANTOR.reason(liable, on=on, signed=signed, last_day=last_day),
+        _said(GUARANTOR, liable, on=on, signed=signed, last_day=last_day),
         note(*GUARANTOR_COUNT, years=years, signed=signed),
     )
     outcome = "ended" if liable is False else "liable"
@@ -324,7 +332,7 @@ def guarantor_liability(signed: date, on: date | None) -> Decision:
 def sworn_translation(language: str, on: date) -> Decision:
     accepted = parameter("guide.document_languages", on)
     needed = language not in accepted
-    reasons: list[Reason] = [TRANSLATION.reason(not needed)]
+    reasons: list[Reason] = [_said(TRANSLATION, not needed)]
     if language == "lb":
         reasons.append(note(*LUXEMBOURGISH))
     reasons.append(note(*APOSTILLE))
@@ -355,7 +363,7 @@ def school_obligation(birth: date, on: date) -> Decision:
         "from_day": from_day,
         "until_day": ends_on - timedelta(days=1),
     }
-    reasons: list[Reason] = [SCHOOL.reason(compulsory, **params)]
+    reasons: list[Reason] = [_said(SCHOOL, compulsory, **params)]
     if (birth.month, birth.day) == (2, 29):
         reasons.append(note(*SCHOOL_LEAP))
     reasons += [
