@@ -210,6 +210,7 @@ def test_the_housing_amounts_are_in_the_pages_language(client):
     response = client.post(url("housing"), {"rent": "1250,50", "through_agency": "no"})
     shown = panel(response)
     assert "3\u202f751,50\xa0€" in shown and "5\u202f002,00\xa0€" in shown
+    assert "Frais d’agence\xa0:" in shown  # French spacing before the colon
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accueil.core.http import posted
@@ -44,7 +45,11 @@ def calculator(request: HttpRequest, slug: str) -> HttpResponse:
             answer = {
                 "heading": calc.heading,
                 "dates": [
-                    (str(label), present.day(value) if isinstance(value, date) else str(value))
+                    (
+                        # "Label:" as the page's language writes it (French: "Libellé :")
+                        _("%(label)s:") % {"label": label},
+                        present.day(value) if isinstance(value, date) else str(value),
+                    )
                     for label, value in calc.dates(decision)
                 ],
                 "reasons": [present.reason(r, lang) for r in decision.reasons],
