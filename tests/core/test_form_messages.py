@@ -68,6 +68,7 @@ EXTRA = {
     "ApplicationKindForm": {"lang": "en"},
     "ProcedureForm": {"lang": "en"},
     "DecisionForm": {"lang": "en"},
+    "TranslationForm": {"lang": "en"},
     "ContractSignForm": {"drafted_on": TODAY, "today": TODAY},
     "OrientationForm": {"options": []},
     "SessionEditForm": {

@@ -83,6 +83,13 @@ def test_the_parameters_page_lists_the_laws_numbers_with_their_dates(client):
     assert "16 December 2008" in page
 
 
+def test_the_parameters_page_names_the_official_text_of_each_wage_amount(client):
+    page = client.get(reverse("core:parameters")).content.decode()
+    assert "Official text of the value" in page
+    assert 'lang="fr">Échelle mobile des salaires, indice 968,04\xa0; IGSS' in page
+    assert "modifié par la loi du 20 décembre 2024 (+2,6\xa0%)" in page
+
+
 def test_an_unknown_page_is_a_translated_404(client, settings):
     settings.DEBUG = False
     client.cookies["accueil_language"] = "fr"

@@ -65,13 +65,14 @@ def test_parameter_table_matches_the_code():
     assert len(rows) == len(table)
     for line, row in zip(rows, table, strict=True):
         cells = [cell.strip() for cell in line.strip("|").split(" | ")]
-        name, value, valid_from, valid_until, source, description = cells
+        name, value, valid_from, valid_until, source, description, authority = cells
         assert name == f"`{row.name}`"
         assert json.loads(value.strip("`")) == to_json(row.value)
         assert valid_from == row.valid_from.isoformat()
         assert valid_until == (row.valid_until.isoformat() if row.valid_until else "—")
         assert source == f"{row.source.section}: “{row.source.passage}”"
         assert description == row.description
+        assert authority == (row.authority or "—")
 
 
 def test_the_guide_rules_section_is_what_docgen_prints():

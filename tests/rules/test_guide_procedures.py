@@ -30,7 +30,9 @@ def dates(found) -> dict:
     ("nationalities", "on", "concerned"),
     [
         (["GB"], date(2019, 6, 1), False),
-        (["GB"], date(2020, 2, 1), True),
+        (["GB"], date(2020, 2, 1), False),  # the transition period: still as an EU citizen
+        (["GB"], date(2020, 12, 31), False),
+        (["GB"], date(2021, 1, 1), True),
         (["HR"], date(2013, 6, 30), True),
         (["HR"], date(2013, 7, 1), False),
         (["CH"], ON, False),
@@ -149,8 +151,18 @@ def test_article_89_as_amended_applies_from_28_december_2015():
     assert met(after, "guide.article_89.in_force") is True
 
 
-@pytest.mark.parametrize(("amount", "fits"), [(1922.96, True), (1922.95, False)])
-def test_long_term_resources_are_judged_against_the_minimum_social_wage(amount, fits):
+@pytest.mark.parametrize(
+    ("amount", "on", "fits"),
+    [
+        (1922.96, date(2016, 6, 1), True),
+        (1922.95, date(2016, 6, 1), False),
+        (2703.74, ON, True),  # the amount in force from 1 May 2025
+        (2703.73, ON, False),
+        (2637.79, date(2025, 4, 30), True),
+        (2637.79, date(2025, 5, 1), False),
+    ],
+)
+def test_long_term_resources_are_judged_against_the_minimum_social_wage(amount, on, fits):
     answers = {
         "residence": "resident",
         "purpose": "long_term",
@@ -158,7 +170,7 @@ def test_long_term_resources_are_judged_against_the_minimum_social_wage(amount, 
         "monthly_resources": amount,
         "cai_fulfilled": True,
     }
-    found = procedure(answers)
+    found = procedure(answers, on)
     assert met(found, "guide.long_term_resident.resources") is fits
     assert found.fits is fits
 

@@ -1,14 +1,17 @@
 """The calculators' pages: a GOV.UK form, then the result panel with its reasons and
 their sources. Results are shown on the page that posted them: no date goes in a URL."""
 
+from datetime import date
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accueil.core.http import posted
 from accueil.core.ratelimit import limit_posts
 from accueil.guide import engine, present
-from accueil.guide.calculators import CALCULATORS, DecisionForm
+from accueil.guide.calculators import CALCULATORS, DecisionForm, TranslationForm
 from accueil.guide.views import language
 from accueil.rules import FactError, evaluate
 
@@ -19,8 +22,8 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _form(calculator, data=None):
-    if calculator.form is DecisionForm:
-        return DecisionForm(data, lang=language())
+    if calculator.form in (DecisionForm, TranslationForm):
+        return calculator.form(data, lang=language())
     return calculator.form(data)
 
 
@@ -40,7 +43,15 @@ def calculator(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(calc.field_of(refused.fact), engine.refusal(refused, lang))
         else:
             answer = {
-                "dates": [(str(label), present.day(on)) for label, on in calc.dates(decision)],
+                "heading": calc.heading,
+                "dates": [
+                    (
+                        # "Label:" as the page's language writes it (French: "Libellé :")
+                        _("%(label)s:") % {"label": label},
+                        present.day(value) if isinstance(value, date) else str(value),
+                    )
+                    for label, value in calc.dates(decision)
+                ],
                 "reasons": [present.reason(r, lang) for r in decision.reasons],
             }
     context = {"calculator": calc, "form": form, "answer": answer}

@@ -70,6 +70,11 @@ RENEWAL = "guide.renewal_date"
 DECISION_DUE = "guide.decision_due"
 ARRIVAL = "guide.arrival_declaration"
 ADEM = "guide.adem_certificate"
+SHORT_STAY_FIT = "guide.short_stay_fit"
+GUARANTOR = "guide.guarantor_liability"
+TRANSLATION = "guide.sworn_translation"
+SCHOOL = "guide.school_obligation"
+HOUSING = "guide.housing_costs"
 
 
 def _iso(day: date | None) -> str | None:
@@ -117,6 +122,26 @@ def adem_dates(decision) -> list[tuple[Any, date]]:
     if values.get("expected_by"):
         found.append((LABELS["adem_certificate"], values["expected_by"]))
     return found
+
+
+def short_stay_facts(arrival_on: date, days: int) -> dict:
+    return {"arrival_date": _iso(arrival_on), "days": days}
+
+
+def guarantor_facts(signed_on: date) -> dict:
+    return {"signed_on": _iso(signed_on), "on": _today()}
+
+
+def translation_facts(language: str) -> dict:
+    return {"language": language, "on": _today()}
+
+
+def school_facts(born_on: date, on: date | None) -> dict:
+    return {"birth_date": _iso(born_on), "on": _iso(on) if on else _today()}
+
+
+def housing_facts(rent, through_agency: bool) -> dict:
+    return {"monthly_rent": str(rent), "through_agency": through_agency, "on": _today()}
 
 
 def decision_kinds(lang: str) -> list[tuple[str, str]]:

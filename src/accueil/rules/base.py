@@ -11,6 +11,7 @@ the same way.
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
@@ -56,6 +57,8 @@ def to_json(value: Any) -> Any:
     """Turn rule values into plain JSON types (dates become ISO strings)."""
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Decimal):  # amounts of money: exact, as a string ("4000.00")
+        return str(value)
     if isinstance(value, (dict, MappingProxyType)):
         return {str(key): to_json(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):

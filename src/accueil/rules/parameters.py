@@ -40,6 +40,8 @@ class Parameter:
     valid_until: date | None
     source: Source
     description: str
+    # The official text the value comes from when it is not the seed (e.g. the Labour Code).
+    authority: str = ""
 
     def in_force_on(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_until is None or day < self.valid_until)
@@ -128,7 +130,15 @@ PARAMETERS: tuple[Parameter, ...] = (
 
 
 PARAMETERS += tuple(
-    Parameter(row.name, row.value, row.valid_from, row.valid_until, row.source, row.description)
+    Parameter(
+        row.name,
+        row.value,
+        row.valid_from,
+        row.valid_until,
+        row.source,
+        row.description,
+        row.authority,
+    )
     for row in GUIDE_ROWS
 )
 _BY_NAME: dict[str, tuple[Parameter, ...]] = {}

@@ -8,7 +8,19 @@ the minimum social wage, which the seed gives at 1 January 2016. The lists of
 countries are not in the seed, which only names the groups (European Union,
 EEA: Iceland, Liechtenstein, Norway, and Switzerland); the member states are
 dated by their accession (Croatia, 1 July 2013) and withdrawal (the United
-Kingdom, 1 February 2020).
+Kingdom left on 1 February 2020, but its nationals were treated as EU citizens
+until the end of the transition period, 31 December 2020: the rows change on
+1 January 2021).
+
+The minimum social wage (unqualified worker aged 18 or over, gross a month, in
+euros) has one row per amount from 1 January 2016, each row ending the day the
+next begins. Its passage stays the seed's (the rule's basis); `authority` names
+the official text each amount comes from: article L. 222-9 of the Labour Code
+(its structural raises) and the sliding-scale index (indexation by 2.5 %), as
+published by the IGSS in its "paramètres sociaux" of that date. Amounts after
+1 May 2025 could not be checked from the machine this was written on: when a
+new amount applies, add a line (first day, amount, authority) at the end of
+`_WAGE_AMOUNTS` below; the row before it then ends that day by itself.
 
 This module imports only `accueil.rules.base`, so `accueil.rules.parameters`
 can join its rows without importing the guide package.
@@ -26,7 +38,9 @@ IMMIGRATION_LAW = date(2008, 8, 29)
 ARTICLE_89_IN_FORCE = date(2015, 12, 28)
 MINIMUM_WAGE_DATE = date(2016, 1, 1)
 CROATIA = date(2013, 7, 1)
-BREXIT = date(2020, 2, 1)
+# The United Kingdom left the EU on 1 February 2020; until the end of the transition
+# period (31 December 2020) its nationals were treated as EU citizens.
+UK_TRANSITION_END = date(2021, 1, 1)
 _LAW_NOTE = "Law of 29 August 2008 on the free movement of persons and immigration"
 
 _EU27 = (
@@ -45,6 +59,9 @@ class Row:
     valid_until: date | None
     source: Source
     description: str
+    # The official text the VALUE comes from, when it is not the seed itself (cited in
+    # French, the language of those texts, as the seed's passages are).
+    authority: str = ""
 
 
 def _src(section: str, passage: str) -> Source:
@@ -70,6 +87,70 @@ _EU = "Le droit de séjour du membre de famille"
 _R = "3. Le regroupement familial d’un membre de famille"
 _L = "4. Le résident de longue durée"
 _D = "7. Les délais et les recours"
+_WAGE_SOURCE = _src(_L, "Au 1er janvier 2016, le salaire social minimum est de 1922,96 euros.")
+_WAGE_NOTE = "Monthly minimum social wage of an unqualified worker aged 18 or over, gross, in euros"
+_L222_9 = "Code du travail, art. L. 222-9"
+_AMENDED = f"{_L222_9}, modifié par la loi"
+_IGSS = "IGSS, paramètres sociaux au"
+_INDEX = "Échelle mobile des salaires, indice"
+_SC = "\u00a0;"  # French spacing: a no-break space before ";" and "%"
+_PC = "\u00a0%"
+# (first day, amount, the official text of the amount, in French as the texts are, with
+# French spacing); each row ends when the next begins.
+_WAGE_AMOUNTS: tuple[tuple[date, float, str], ...] = (
+    (MINIMUM_WAGE_DATE, 1922.96, f"Le guide{_SC} {_IGSS} 1er janvier 2016"),
+    (
+        date(2017, 1, 1),
+        1998.59,
+        f"{_AMENDED} du 15 décembre 2016 (+1,4{_PC}){_SC} indice 794,54{_SC} "
+        f"{_IGSS} 1er janvier 2017",
+    ),
+    (date(2018, 8, 1), 2048.54, f"{_INDEX} 814,40{_SC} {_IGSS} 1er août 2018"),
+    (
+        date(2019, 1, 1),
+        2071.10,
+        f"{_AMENDED} du 12 décembre 2018 (+1,1{_PC}){_SC} {_IGSS} 1er janvier 2019",
+    ),
+    (
+        date(2020, 1, 1),
+        2141.99,
+        f"{_L222_9}, modifié (+0,9{_PC}){_SC} indice 834,76{_SC} {_IGSS} 1er janvier 2020",
+    ),
+    (
+        date(2021, 1, 1),
+        2201.93,
+        f"{_L222_9}, modifié (+2,8{_PC}){_SC} {_IGSS} 1er janvier 2021",
+    ),
+    (date(2021, 10, 1), 2256.95, f"{_INDEX} 855,62{_SC} {_IGSS} 1er octobre 2021"),
+    (date(2022, 4, 1), 2313.38, f"{_INDEX} 877,01{_SC} {_IGSS} 1er avril 2022"),
+    (
+        date(2023, 1, 1),
+        2387.40,
+        f"{_AMENDED} de décembre 2022 (+3,2{_PC}){_SC} {_IGSS} 1er janvier 2023",
+    ),
+    (date(2023, 2, 1), 2447.07, f"{_INDEX} 898,93{_SC} {_IGSS} 1er février 2023"),
+    (date(2023, 4, 1), 2508.24, f"{_INDEX} 921,40{_SC} {_IGSS} 1er avril 2023"),
+    (date(2023, 9, 1), 2570.93, f"{_INDEX} 944,43{_SC} {_IGSS} 1er septembre 2023"),
+    (
+        date(2025, 1, 1),
+        2637.79,
+        f"{_AMENDED} du 20 décembre 2024 (+2,6{_PC}){_SC} {_IGSS} 1er janvier 2025",
+    ),
+    (date(2025, 5, 1), 2703.74, f"{_INDEX} 968,04{_SC} {_IGSS} 1er mai 2025"),
+)
+_WAGES = tuple(
+    Row(
+        "guide.minimum_social_wage",
+        amount,
+        start,
+        _WAGE_AMOUNTS[i + 1][0] if i + 1 < len(_WAGE_AMOUNTS) else None,
+        _WAGE_SOURCE,
+        f"{_WAGE_NOTE}, from {start.isoformat()}"
+        + (" (the seed's figure)." if start == MINIMUM_WAGE_DATE else "."),
+        authority,
+    )
+    for i, (start, amount, authority) in enumerate(_WAGE_AMOUNTS)
+)
 _MEMBERS = "Member states of the European Union on that day (not listed in the seed)."
 
 ROWS: tuple[Row, ...] = (
@@ -85,17 +166,20 @@ ROWS: tuple[Row, ...] = (
         "guide.eu_member_states",
         tuple(sorted((*_EU27, "GB"))),
         CROATIA,
-        BREXIT,
+        UK_TRANSITION_END,
         _TCN,
-        f"{_MEMBERS} Croatia joined on 1 July 2013.",
+        f"{_MEMBERS} Croatia joined on 1 July 2013. The United Kingdom left on 1 February "
+        "2020; its nationals were treated as EU citizens until the end of the transition "
+        "period, 31 December 2020.",
     ),
     Row(
         "guide.eu_member_states",
         _EU27,
-        BREXIT,
+        UK_TRANSITION_END,
         None,
         _TCN,
-        f"{_MEMBERS} The United Kingdom left on 1 February 2020.",
+        f"{_MEMBERS} From 1 January 2021, after the transition period that followed the "
+        "United Kingdom's withdrawal (1 February 2020).",
     ),
     _law(
         "guide.other_free_movement_states",
@@ -237,15 +321,7 @@ ROWS: tuple[Row, ...] = (
         _src(_L, "d’un séjour régulier ininterrompu d’au moins cinq années"),
         "Years of uninterrupted legal residence before a long-term resident application.",
     ),
-    Row(
-        "guide.minimum_social_wage",
-        1922.96,
-        MINIMUM_WAGE_DATE,
-        None,
-        _src(_L, "Au 1er janvier 2016, le salaire social minimum est de 1922,96 euros."),
-        "Monthly minimum social wage of an unqualified worker, in euros, as the seed gives it "
-        "at 1 January 2016 (later amounts are to be added as new rows).",
-    ),
+    *_WAGES,
     _law(
         "guide.blue_card_child_max_age",
         18,
@@ -270,6 +346,17 @@ ROWS: tuple[Row, ...] = (
             "L’enseignement scolaire est obligatoire pour tous à partir de 4 ans jusqu’à 16 ans.",
         ),
         "Ages between which school is compulsory.",
+    ),
+    _law(
+        "guide.document_languages",
+        ("de", "fr", "en"),
+        _src(
+            "8. Informations utiles",
+            "Si les documents ne sont pas rédigés dans les langues allemande, française ou "
+            "anglaise, une traduction conforme par un traducteur assermenté6 à Luxembourg doit "
+            "être jointe.",
+        ),
+        "Languages (ISO 639-1) of the documents that need no sworn translation.",
     ),
     _law(
         "guide.housing_months_of_rent",

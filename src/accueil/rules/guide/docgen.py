@@ -67,7 +67,8 @@ DESCRIPTIONS: dict[str, str] = {
     "the family of an EU citizen working in Luxembourg (still to be asked for).",
     "guide.long_term_resident": "**Decides** long-term resident status: 5 uninterrupted years, "
     "monthly resources at least the minimum social wage in force on `on` (1,922.96 euros from "
-    "1 January 2016, the seed's figure), and integration, for which a fulfilled CAI counts. "
+    "1 January 2016, the seed's figure; the later amounts are parameter rows, 2,703.74 euros "
+    "from 1 May 2025), and integration, for which a fulfilled CAI counts. "
     "The decision is due 6 months after the complete file.",
     "guide.article_89": "**Decides** regularisation under Article 89 (as amended, in force "
     "from 28 December 2015; an application day before that fails `in_force`): 4 years of "
@@ -109,6 +110,33 @@ DESCRIPTIONS: dict[str, str] = {
     "citizen, 6 long-term resident). With `on`, outcome `overdue` after that day.",
     "guide.decision_deadline": "**Says** how many months the Immigration Directorate has for "
     "a kind of application, in force on `on`, counted from the complete file.",
+    "guide.short_stay_fit": "**Computes** whether a planned stay of `days` days (the day of "
+    "arrival and the last day included) fits within the short stay's 3 months: it fits when "
+    "its last day is no later than the day before the date 3 months after the arrival "
+    "(1 March to 31 May fits, exactly 3 months; to 1 June does not). Notes the visa's "
+    "3 months within 6. Outcomes: `fits`, `too_long`; more than 3650 days is refused.",
+    "guide.guarantor_liability": "**Computes** the last day the person who signed the "
+    "guarantee (prise en charge) is jointly liable: 2 years counted from the day it was "
+    "signed (the seed does not say from which day; the reason says so), the last day being "
+    "the day before the 2nd anniversary (signed on 29 February: 28 February). With `on`, "
+    "outcome `ended` after that day.",
+    "guide.sworn_translation": "**Decides** whether a document in a language (ISO 639-1) "
+    "needs a certified translation by a sworn translator in Luxembourg: every language but "
+    "German, French and English (the parameter `guide.document_languages`), Luxembourgish "
+    "included, as the reason says; and reminds that every document is apostilled, or "
+    "legalised and authenticated by the embassy. Outcomes: `translation_needed`, "
+    "`no_translation`.",
+    "guide.school_obligation": "**Decides** whether school is compulsory for a child on `on`: "
+    "from the 4th birthday up to the day before the 16th (birthdays as for every age here: "
+    "29 February counts on 28 February in common years), with both birthdays, enrolment at "
+    "the commune (which fixes the school year of entry: the seed gives no cut-off date) and "
+    "CASNA for a child who finished primary school abroad. Outcomes: `compulsory`, "
+    "`not_compulsory`.",
+    "guide.housing_costs": "**Computes**, for a monthly rent (a decimal in euros), the agency "
+    "fee (1 month of rent, through an agency only), the deposit (2 to 3 months) and what to "
+    "pay at once (the first month's rent, the fee and the deposit): the seed's example, "
+    "1000 euros through an agency, gives 4000 to 5000 euros. Amounts are exact decimals, "
+    "strings in JSON.",
     "guide.assessment": "**The whole guide** on the questionnaire's answers (partial answers "
     "too): the status reasons and the conditions of each procedure as reasons; in `values`, "
     "the procedures (conditions, notes, steps, documents, dates, contacts), every computed "

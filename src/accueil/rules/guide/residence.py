@@ -3,8 +3,9 @@
 Long-term resident (seed): 5 years of uninterrupted legal residence immediately
 before the application; stable, regular and sufficient resources over those
 5 years, judged against the minimum social wage of an unqualified worker
-(1,922.96 euros a month at 1 January 2016, the parameter
-`guide.minimum_social_wage`; resources at least that amount meet it); and
+(1,922.96 euros a month at 1 January 2016 in the seed; the parameter
+`guide.minimum_social_wage` has that amount and the later ones, and the amount in
+force on the assessment day applies; resources at least that amount meet it); and
 sufficient integration (language courses, testimonies...), for which a
 fulfilled CAI counts. The application is made on a form.
 

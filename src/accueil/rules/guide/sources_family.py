@@ -337,6 +337,11 @@ HOUSING_DEPOSIT = cite(
     H_HOUSING,
     "un dépôt de garantie de 2-3 mois de loyer peut être exigé à l’avance par le propriétaire.",
 )
+HOUSING_EXAMPLE = cite(
+    H_HOUSING,
+    "si vous louez par exemple un appartement dont le loyer s’élève à 1000€ par mois, vous "
+    "devez payer tout de suite 4000-5000€, en fonction du nombre de mois de caution requise.",
+)
 HOUSING_CDI = cite(
     H_HOUSING,
     "Ils refusent souvent de louer aux personnes ne disposant pas d’un contrat de travail à "

@@ -216,6 +216,28 @@ def parse_days(required: tuple[str, ...], optional: tuple[str, ...]) -> Callable
     return parse
 
 
+def parse_life(
+    dates: tuple[str, ...],
+    optional: tuple[str, ...],
+    read: Callable[[Facts], Facts],
+    any_day: tuple[str, ...] = (),
+) -> Callable[[Facts], Facts]:
+    """Facts of a life calculator: required `dates` (from the immigration law's day),
+    optional dates, required `any_day` dates (a date of birth: any day of the calendar the
+    rules know), and what `read` takes from the other facts (their own checks)."""
+
+    def parse(raw: Facts) -> Facts:
+        extra = read(_allowed(raw, tuple(raw) if isinstance(raw, dict) else ()))
+        values = {key: _day(raw, key, True) for key in dates}
+        for key in any_day:
+            if raw.get(key) is None:
+                raise FactError(key, "is required")
+            values[key] = check_range(parse_date(raw[key], key), key)
+        return values | {key: _day(raw, key, False) for key in optional} | extra
+
+    return parse
+
+
 def parse_kind(dated: str) -> Callable[[Facts], Facts]:
     """Facts "procedure" (a kind of application) and the date `dated`, plus "on" if distinct."""
     allowed = tuple(dict.fromkeys(("procedure", dated, "on")))

@@ -6,7 +6,9 @@ Each entry is the keyword arguments of a `RuleSpec` (see `accueil.rules.registry
 from datetime import date
 from typing import Any, cast
 
-from accueil.rules.guide import advice, calculators
+from accueil.rules.base import FactError
+from accueil.rules.guide import advice, calculators, life
+from accueil.rules.guide.language_codes import ISO_639_1
 from accueil.rules.guide.specs import (
     ON_DOC,
     ON_OPTIONAL_DOC,
@@ -18,6 +20,7 @@ from accueil.rules.guide.specs import (
     parse_contacts,
     parse_days,
     parse_kind,
+    parse_life,
     procedure_rule,
     status_rule,
 )
@@ -447,6 +450,142 @@ def _calculators() -> list[dict[str, Any]]:
     ]
 
 
+def _only(raw: Any, allowed: tuple[str, ...]) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise FactError("(facts)", "expected an object of facts")
+    for key in raw:
+        if key not in allowed:
+            expected = ", ".join(sorted(allowed))
+            raise FactError(str(key), f"unknown fact; expected one of: {expected}")
+    return raw
+
+
+def _required(raw: dict[str, Any], key: str) -> Any:
+    if raw.get(key) is None:
+        raise FactError(key, "is required", t("is required", "est obligatoire", "ist erforderlich"))
+    return raw[key]
+
+
+def _read_days(raw: dict[str, Any]) -> dict[str, Any]:
+    _only(raw, ("arrival_date", "days"))
+    return {"days": _required(raw, "days")}  # checked by the rule (a whole number)
+
+
+def _read_language(raw: dict[str, Any]) -> dict[str, Any]:
+    _only(raw, ("language", "on"))
+    language = _required(raw, "language")
+    if not isinstance(language, str) or language not in ISO_639_1:
+        raise FactError(
+            "language",
+            "expected an ISO 639-1 language code in lower case, like de or tl",
+            t(
+                "expected an ISO 639-1 language code in lower case, like de or tl",
+                "un code de langue ISO 639-1 en minuscules est attendu, comme de ou tl",
+                "erwartet wird ein ISO-639-1-Sprachcode in Kleinbuchstaben, etwa de oder tl",
+            ),
+        )
+    return {"language": language}
+
+
+def _read_rent(raw: dict[str, Any]) -> dict[str, Any]:
+    _only(raw, ("monthly_rent", "through_agency", "on"))
+    agency = _required(raw, "through_agency")
+    if not isinstance(agency, bool):
+        raise FactError("through_agency", "expected true or false")
+    return {
+        "monthly_rent": life.parse_rent(_required(raw, "monthly_rent")),
+        "through_agency": agency,
+    }
+
+
+def _life() -> list[dict[str, Any]]:
+    return [
+        calculator(
+            "guide.short_stay_fit",
+            t(
+                "Does a planned stay of N days fit within the short stay's 3 months?",
+                "Un séjour prévu de N jours tient-il dans les 3 mois du court séjour ?",
+                "Passt ein geplanter Aufenthalt von N Tagen in die 3 Monate des kurzen "
+                "Aufenthalts?",
+            ),
+            parse_life(("arrival_date",), (), _read_days),
+            lambda facts: life.short_stay_fit(facts["arrival_date"], facts["days"]),
+            {
+                "arrival_date": "date, required: day of arrival in Luxembourg (the first day "
+                "of the stay)",
+                "days": f"integer, required: days of the stay, first and last included (1 to "
+                f"{life.MAX_STAY_DAYS})",
+            },
+            {"arrival_date": "2027-03-01", "days": 92},
+        ),
+        calculator(
+            "guide.guarantor_liability",
+            t(
+                "Until when is the person who signed a guarantee liable?",
+                "Jusqu'à quand la personne qui a signé une prise en charge est-elle responsable ?",
+                "Bis wann haftet die Person, die eine Verpflichtungserklärung unterschrieben hat?",
+            ),
+            parse_life(("signed_on",), ("on",), lambda raw: _only(raw, ("signed_on", "on")) and {}),
+            lambda facts: life.guarantor_liability(facts["signed_on"], facts["on"]),
+            {
+                "signed_on": "date, required: day the guarantee (prise en charge) was signed",
+                "on": ON_OPTIONAL_DOC,
+            },
+            {"signed_on": "2026-03-15", "on": "2026-12-01"},
+        ),
+        calculator(
+            "guide.sworn_translation",
+            t(
+                "Does a document in this language need a sworn translation?",
+                "Un document dans cette langue doit-il être traduit par un traducteur assermenté ?",
+                "Braucht ein Dokument in dieser Sprache eine beglaubigte Übersetzung?",
+            ),
+            parse_life(("on",), (), _read_language),
+            lambda facts: life.sworn_translation(facts["language"], facts["on"]),
+            {
+                "language": "string, required: ISO 639-1 code of the document's language",
+                "on": ON_DOC,
+            },
+            {"language": "lb", "on": "2026-12-01"},
+        ),
+        calculator(
+            "guide.school_obligation",
+            t(
+                "Must a child of this age go to school?",
+                "Un enfant de cet âge doit-il aller à l'école ?",
+                "Muss ein Kind in diesem Alter zur Schule gehen?",
+            ),
+            parse_life(
+                ("on",), (), lambda raw: _only(raw, ("birth_date", "on")) and {}, ("birth_date",)
+            ),
+            lambda facts: life.school_obligation(facts["birth_date"], facts["on"]),
+            {"birth_date": "date, required: the child's date of birth", "on": ON_DOC},
+            {"birth_date": "2022-12-01", "on": "2026-12-01"},
+        ),
+        calculator(
+            "guide.housing_costs",
+            t(
+                "What to plan for a monthly rent: agency fee, deposit, what to pay at once.",
+                "Que prévoir pour un loyer mensuel : frais d'agence, dépôt de garantie, somme "
+                "à payer tout de suite.",
+                "Was bei einer Monatsmiete einzuplanen ist: Maklergebühr, Kaution, sofort zu "
+                "zahlender Betrag.",
+            ),
+            parse_life(("on",), (), _read_rent),
+            lambda facts: life.housing_costs(
+                facts["monthly_rent"], facts["through_agency"], facts["on"]
+            ),
+            {
+                "monthly_rent": f"decimal, required: monthly rent in euros (more than 0, at most "
+                f"{life.MAX_RENT}, 2 decimals at most; a JSON number or a string)",
+                "through_agency": "boolean, required: rented through an estate agency",
+                "on": ON_DOC,
+            },
+            {"monthly_rent": "1000", "through_agency": True, "on": "2026-12-01"},
+        ),
+    ]
+
+
 def guide_rules() -> list[dict[str, Any]]:
     """Every guide rule, in the order of the documentation."""
     contacts = calculator(
@@ -467,5 +606,6 @@ def guide_rules() -> list[dict[str, Any]]:
         *_advice_rules(),
         contacts,
         *_calculators(),
+        *_life(),
         assessment_rule(),
     ]

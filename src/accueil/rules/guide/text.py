@@ -11,6 +11,7 @@ French and German.
 
 from collections.abc import Iterator, Mapping
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from accueil.rules.base import LANGUAGES
@@ -27,7 +28,7 @@ def t(en: str, fr: str, de: str) -> dict[str, str]:
 def _localise(value: Any, lang: str) -> Any:
     if isinstance(value, date):
         return long_date(value, lang)
-    if isinstance(value, float):
+    if isinstance(value, (float, Decimal)):
         text = f"{value:,.2f}" if value != int(value) else f"{value:,.0f}"
         if lang == "en":
             return text
