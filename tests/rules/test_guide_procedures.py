@@ -400,7 +400,7 @@ def test_the_result_as_json_in_one_language_or_all():
     assert french["procedures"][0]["title"] == "Autorisation de séjour pour travailleur salarié"
     assert french["dates"][0] == {
         "code": "arrival_declaration",
-        "label": "Dernier jour pour faire la déclaration d'arrivée à la commune",
+        "label": "Dernier jour pour faire la déclaration d’arrivée à la commune",
         "date": "2026-06-25",
         "procedure": "salaried_worker",
         "application_kind": None,

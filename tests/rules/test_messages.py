@@ -55,5 +55,5 @@ def test_reason_codes_start_with_their_rule(all_decisions):
 def test_french_and_german_read_as_french_and_german(all_decisions):
     decision = next(d for d in all_decisions if d.outcome == "follow_up_allowed")
     scope = decision.reason("cai.follow_up.scope").message
-    assert scope["fr"].endswith("formation linguistique et journée d'orientation.")
+    assert scope["fr"].endswith("formation linguistique et journée d’orientation.")
     assert scope["de"].endswith("Sprachkurse und Orientierungstag.")

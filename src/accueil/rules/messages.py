@@ -31,12 +31,12 @@ TERMS: dict[str, dict[str, str]] = {
     },
     "citizenship_course": {
         "en": "citizenship course",
-        "fr": "cours d'instruction civique",
+        "fr": "cours d’instruction civique",
         "de": "Staatsbürgerkundekurs",
     },
     "orientation_day": {
         "en": "orientation day",
-        "fr": "journée d'orientation",
+        "fr": "journée d’orientation",
         "de": "Orientierungstag",
     },
     "lb": {"en": "Luxembourgish", "fr": "luxembourgeois", "de": "Luxemburgisch"},

@@ -37,7 +37,7 @@ _ELIGIBILITY = RuleSpec(
     name="cai.eligibility",
     summary={
         "en": "May this person sign a Welcome and Integration Contract?",
-        "fr": "Cette personne peut-elle signer un contrat d'accueil et d'intégration ?",
+        "fr": "Cette personne peut-elle signer un contrat d’accueil et d’intégration ?",
         "de": "Darf diese Person einen Aufnahme- und Integrationsvertrag unterschreiben?",
     },
     parse=cai_eligibility.from_dict,
@@ -66,7 +66,7 @@ _TERM = RuleSpec(
     name="cai.term",
     summary={
         "en": "When does the contract's term start and end?",
-        "fr": "Quand la durée du contrat commence-t-elle et se termine-t-elle ?",
+        "fr": "Quand la durée du contrat commence-t-elle et se termine-t-elle ?",
         "de": "Wann beginnt und endet die Laufzeit des Vertrags?",
     },
     parse=cai_term.from_dict,
@@ -82,7 +82,7 @@ _OBLIGATIONS = RuleSpec(
     name="cai.obligations",
     summary={
         "en": "What must the signatory do, and at what fee?",
-        "fr": "Que doit faire le signataire, et à quel tarif ?",
+        "fr": "Que doit faire le signataire, et à quel tarif ?",
         "de": "Was muss die unterzeichnende Person tun, und zu welchem Preis?",
     },
     parse=cai_obligations.from_dict,
@@ -105,7 +105,7 @@ _FULFILMENT = RuleSpec(
     name="cai.fulfilment",
     summary={
         "en": "Has the signatory fulfilled the contract?",
-        "fr": "Le signataire a-t-il rempli le contrat ?",
+        "fr": "Le signataire a-t-il rempli le contrat ?",
         "de": "Hat die unterzeichnende Person den Vertrag erfüllt?",
     },
     parse=cai_fulfilment.from_dict,
@@ -132,7 +132,7 @@ _FOLLOW_UP = RuleSpec(
     name="cai.follow_up",
     summary={
         "en": "May the signatory conclude a new contract for what is left?",
-        "fr": "Le signataire peut-il conclure un nouveau contrat pour ce qui reste à faire ?",
+        "fr": "Le signataire peut-il conclure un nouveau contrat pour ce qui reste à faire ?",
         "de": "Darf die unterzeichnende Person einen neuen Vertrag für das Offene schließen?",
     },
     parse=cai_follow_up.from_dict,

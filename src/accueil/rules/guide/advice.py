@@ -29,15 +29,15 @@ REMEDIES_TITLE = t(
     "En cas de refus ou de non-réponse",
     "Bei Ablehnung oder ausbleibender Antwort",
 )
-SCHOOL_TITLE = t("School for your children", "L'école pour vos enfants", "Schule für Ihre Kinder")
+SCHOOL_TITLE = t("School for your children", "L’école pour vos enfants", "Schule für Ihre Kinder")
 HOUSING_TITLE = t("Finding a home", "Trouver un logement", "Eine Wohnung finden")
 LANGUAGES_TITLE = t("Languages", "Les langues", "Sprachen")
 
 _APOSTILLE = t(
     "Every document must be apostilled by the competent authority of the country of origin, "
     "or legalised by that authority and authenticated by the embassy.",
-    "Tous les documents doivent être apostillés par l'autorité compétente du pays d'origine, "
-    "ou légalisés par cette autorité et authentifiés par l'ambassade.",
+    "Tous les documents doivent être apostillés par l’autorité compétente du pays d’origine, "
+    "ou légalisés par cette autorité et authentifiés par l’ambassade.",
     "Alle Unterlagen müssen von der zuständigen Behörde des Herkunftslandes mit einer "
     "Apostille versehen oder von dieser legalisiert und von der Botschaft beglaubigt werden.",
 )
@@ -45,7 +45,7 @@ _TRANSLATION = t(
     "Documents not written in German, French or English need a certified translation by a "
     "sworn translator in Luxembourg (list on www.mj.public.lu).",
     "Les documents qui ne sont pas rédigés en allemand, en français ou en anglais doivent être "
-    "accompagnés d'une traduction conforme par un traducteur assermenté à Luxembourg (liste "
+    "accompagnés d’une traduction conforme par un traducteur assermenté à Luxembourg (liste "
     "sur www.mj.public.lu).",
     "Unterlagen, die nicht auf Deutsch, Französisch oder Englisch verfasst sind, brauchen "
     "eine beglaubigte Übersetzung eines vereidigten Übersetzers in Luxemburg (Liste auf "
@@ -54,8 +54,8 @@ _TRANSLATION = t(
 _COMPLETE = t(
     "Only complete files are considered: check that every document is attached, and ask "
     "before sending if in doubt. Registered post is advised.",
-    "Seuls les dossiers complets sont pris en considération : vérifiez que tous les documents "
-    "sont annexés et renseignez-vous avant l'envoi en cas de doute. L'envoi recommandé est "
+    "Seuls les dossiers complets sont pris en considération : vérifiez que tous les documents "
+    "sont annexés et renseignez-vous avant l’envoi en cas de doute. L’envoi recommandé est "
     "conseillé.",
     "Nur vollständige Anträge werden berücksichtigt: prüfen Sie, dass alle Unterlagen "
     "beiliegen, und fragen Sie im Zweifel vorher nach. Einschreiben wird empfohlen.",
@@ -70,7 +70,7 @@ _REMEDIES = t(
 )
 _REMEDIES_FIRST = t(
     "First contact the person handling your file, to understand a refusal better.",
-    "Prenez d'abord contact avec la personne en charge de votre dossier, pour mieux "
+    "Prenez d’abord contact avec la personne en charge de votre dossier, pour mieux "
     "comprendre un éventuel refus.",
     "Wenden Sie sich zuerst an die Person, die Ihren Antrag bearbeitet, um eine Ablehnung "
     "besser zu verstehen.",
@@ -78,7 +78,7 @@ _REMEDIES_FIRST = t(
 _COMPULSORY = t(
     "School is compulsory for every child from {start} to {end} years old; enrol them at the "
     "commune where you live.",
-    "L'école est obligatoire pour tous les enfants de {start} à {end} ans ; inscrivez-les à la "
+    "L’école est obligatoire pour tous les enfants de {start} à {end} ans ; inscrivez-les à la "
     "commune de votre lieu de résidence.",
     "Für alle Kinder von {start} bis {end} Jahren besteht Schulpflicht; melden Sie sie bei der "
     "Gemeinde Ihres Wohnorts an.",
@@ -86,8 +86,8 @@ _COMPULSORY = t(
 _CASNA = t(
     "A child who has finished primary school in the country of origin must contact CASNA, "
     "the reception unit for newly arrived pupils.",
-    "L'enfant qui a terminé l'école fondamentale dans son pays d'origine doit contacter la "
-    "CASNA, la cellule d'accueil scolaire pour élèves nouveaux arrivants.",
+    "L’enfant qui a terminé l’école fondamentale dans son pays d’origine doit contacter la "
+    "CASNA, la cellule d’accueil scolaire pour élèves nouveaux arrivants.",
     "Ein Kind, das die Grundschule im Herkunftsland abgeschlossen hat, muss sich an die "
     "CASNA wenden, die Aufnahmestelle für neu angekommene Schüler.",
 )
@@ -96,8 +96,8 @@ _NO_PAPERS = t(
     "are enrolled in a school of the commune. Schools must accept children whatever their "
     "parents' situation.",
     "Sans papiers, adressez-vous à votre commune et informez-la que vous avez des enfants en "
-    "âge d'obligation scolaire : ils sont inscrits dans une école de la commune. Les écoles "
-    "sont obligées d'accepter les enfants, quelle que soit la situation de leurs parents.",
+    "âge d’obligation scolaire : ils sont inscrits dans une école de la commune. Les écoles "
+    "sont obligées d’accepter les enfants, quelle que soit la situation de leurs parents.",
     "Ohne Papiere wenden Sie sich an Ihre Gemeinde und teilen ihr mit, dass Sie Kinder im "
     "schulpflichtigen Alter haben: sie werden an einer Schule der Gemeinde angemeldet. Die "
     "Schulen müssen die Kinder aufnehmen, unabhängig von der Lage der Eltern.",
@@ -105,23 +105,23 @@ _NO_PAPERS = t(
 _SCHOOL_LANGUAGES = t(
     "School uses 4 languages: Luxembourgish in the first cycle, German for learning to read "
     "and write, French from 7–8 years old, English in secondary school.",
-    "L'école se base sur 4 langues : le luxembourgeois au 1er cycle, l'allemand pour "
-    "l'alphabétisation, le français dès 7-8 ans, l'anglais dans l'enseignement secondaire.",
+    "L’école se base sur 4 langues : le luxembourgeois au 1er cycle, l’allemand pour "
+    "l’alphabétisation, le français dès 7-8 ans, l’anglais dans l’enseignement secondaire.",
     "Die Schule arbeitet mit 4 Sprachen: Luxemburgisch im ersten Zyklus, Deutsch für die "
     "Alphabetisierung, Französisch ab 7–8 Jahren, Englisch in der Sekundarschule.",
 )
 _AGENCY = t(
     "Through an estate agency, the agency fee is probably about {months} month of rent.",
-    "En passant par une agence immobilière, les frais d'agence équivalent probablement à "
+    "En passant par une agence immobilière, les frais d’agence équivalent probablement à "
     "{months} mois de loyer.",
     "Über einen Makler beträgt die Maklergebühr wahrscheinlich etwa {months} Monatsmiete.",
 )
 _DEPOSIT = t(
     "The landlord may ask in advance for a deposit of {low} to {high} months of rent: for a "
     "rent of €1,000, count €4,000 to €5,000 at once with the agency fee.",
-    "Le propriétaire peut exiger à l'avance un dépôt de garantie de {low} à {high} mois de "
-    "loyer : pour un loyer de 1 000 €, comptez 4 000 à 5 000 € tout de suite avec les frais "
-    "d'agence.",
+    "Le propriétaire peut exiger à l’avance un dépôt de garantie de {low} à {high} mois de "
+    "loyer : pour un loyer de 1 000 €, comptez 4 000 à 5 000 € tout de suite avec les frais "
+    "d’agence.",
     "Der Vermieter kann im Voraus eine Kaution von {low} bis {high} Monatsmieten verlangen: "
     "bei 1.000 € Miete rechnen Sie mit 4.000 bis 5.000 € sofort, mit der Maklergebühr.",
 )
@@ -130,7 +130,7 @@ _CDI = t(
     "guest houses and flat-sharing are alternatives — ask whether the commune accepts a "
     "residence certificate for a room.",
     "Les propriétaires refusent souvent les locataires sans contrat à durée indéterminée "
-    "(CDI) ; la location de chambres et la colocation sont des alternatives — demandez si "
+    "(CDI) ; la location de chambres et la colocation sont des alternatives — demandez si "
     "une attestation de résidence est autorisée par la commune.",
     "Vermieter lehnen oft Mieter ohne unbefristeten Arbeitsvertrag (CDI) ab; Zimmer in "
     "Pensionen und Wohngemeinschaften sind Alternativen — fragen Sie, ob die Gemeinde eine "
@@ -140,8 +140,8 @@ _LANGUAGES = t(
     "Luxembourgish is the everyday language and helps integration; German and French are "
     "the main languages of administration and business. Employers often ask for at least one "
     "of the 3 official languages.",
-    "Le luxembourgeois est la langue de tous les jours et facilite l'intégration ; "
-    "l'allemand et le français sont les principales langues administratives et économiques. "
+    "Le luxembourgeois est la langue de tous les jours et facilite l’intégration ; "
+    "l’allemand et le français sont les principales langues administratives et économiques. "
     "Les employeurs exigent souvent au moins une des 3 langues officielles.",
     "Luxemburgisch ist die Alltagssprache und erleichtert die Integration; Deutsch und "
     "Französisch sind die wichtigsten Sprachen der Verwaltung und der Wirtschaft. Arbeitgeber "
@@ -151,8 +151,8 @@ _CAI = t(
     "The Welcome and Integration Contract (CAI) offers language courses at a reduced rate, a "
     "free citizenship course and an orientation day; it counts towards long-term resident "
     "status.",
-    "Le contrat d'accueil et d'intégration (CAI) offre des cours de langue à tarif réduit, "
-    "une formation d'instruction civique et une journée d'orientation gratuites ; il est pris "
+    "Le contrat d’accueil et d’intégration (CAI) offre des cours de langue à tarif réduit, "
+    "une formation d’instruction civique et une journée d’orientation gratuites ; il est pris "
     "en compte pour le statut de résident de longue durée.",
     "Der Aufnahme- und Integrationsvertrag (CAI) bietet Sprachkurse zu ermäßigtem Preis, "
     "einen kostenlosen Staatsbürgerkundekurs und einen Orientierungstag; er zählt für die "

@@ -53,7 +53,7 @@ def _by_date(day: ComputedDate) -> date:
 # Said to a person (a calculator's date, the API's `error` in `lang`).
 BEFORE_LAW = t(
     "The date must be on or after 29 August 2008, when the guide's rules start to apply.",
-    "La date doit être le 29 août 2008 ou après : les règles du guide s'appliquent depuis.",
+    "La date doit être le 29 août 2008 ou après : les règles du guide s’appliquent depuis.",
     "Das Datum muss am oder nach dem 29. August 2008 liegen: Ab dann gelten die Regeln "
     "des Leitfadens.",
 )

@@ -23,7 +23,7 @@ ARRIVAL = Check(
     t(
         "On {on} you are still in time: declare your arrival at the commune by {deadline}, "
         "{days} working days after your entry on {entry}.",
-        "Le {on}, vous êtes encore dans les temps : faites votre déclaration d'arrivée à la "
+        "Le {on}, vous êtes encore dans les temps : faites votre déclaration d’arrivée à la "
         "commune au plus tard le {deadline}, {days}e jour ouvrable après votre entrée le "
         "{entry}.",
         "Am {on} sind Sie noch rechtzeitig: melden Sie sich bis zum {deadline} bei der "
@@ -32,7 +32,7 @@ ARRIVAL = Check(
     t(
         "On {on} the time to declare your arrival has passed: it ended on {deadline}, "
         "{days} working days after your entry on {entry}. Go to the commune at once.",
-        "Le {on}, le délai de déclaration d'arrivée est dépassé : il a pris fin le {deadline}, "
+        "Le {on}, le délai de déclaration d’arrivée est dépassé : il a pris fin le {deadline}, "
         "{days}e jour ouvrable après votre entrée le {entry}. Rendez-vous sans tarder à la "
         "commune.",
         "Am {on} ist die Frist für die Anmeldung abgelaufen: sie endete am {deadline}, dem "
@@ -41,8 +41,8 @@ ARRIVAL = Check(
     t(
         "Declare your arrival at the commune by {deadline}: {days} working days after your "
         "entry on {entry} (the day of entry, weekends and public holidays are not counted).",
-        "Faites votre déclaration d'arrivée à la commune au plus tard le {deadline} : le "
-        "{days}e jour ouvrable après votre entrée le {entry} (le jour de l'entrée, les "
+        "Faites votre déclaration d’arrivée à la commune au plus tard le {deadline} : le "
+        "{days}e jour ouvrable après votre entrée le {entry} (le jour de l’entrée, les "
         "week-ends et les jours fériés ne comptent pas).",
         "Melden Sie sich bis zum {deadline} bei der Gemeinde an: dem {days}. Werktag nach Ihrer "
         "Einreise am {entry} (der Einreisetag, Wochenenden und Feiertage zählen nicht).",
@@ -53,7 +53,7 @@ HOLIDAYS = (
     S.ARRIVAL_DECLARATION,
     t(
         "Public holidays skipped in the count: {holidays}.",
-        "Jours fériés non comptés : {holidays}.",
+        "Jours fériés non comptés : {holidays}.",
         "Nicht mitgezählte Feiertage: {holidays}.",
     ),
 )
@@ -91,7 +91,7 @@ EXPECTED = (
     t(
         "ADEM sends the certificate by {expected}, {days} working days after the request on "
         "{requested}.",
-        "L'ADEM envoie le certificat au plus tard le {expected}, {days} jours ouvrables après "
+        "L’ADEM envoie le certificat au plus tard le {expected}, {days} jours ouvrables après "
         "la demande du {requested}.",
         "Die ADEM schickt die Bescheinigung bis zum {expected}, {days} Werktage nach dem "
         "Antrag vom {requested}.",
@@ -103,16 +103,16 @@ RENEWAL = Check(
     t(
         "On {on} you are still in time: ask for the renewal by {request_by}, {months} months "
         "before the permit expires on {expiry}.",
-        "Le {on}, vous êtes encore dans les temps : demandez le renouvellement au plus tard le "
-        "{request_by}, {months} mois avant l'expiration du titre le {expiry}.",
+        "Le {on}, vous êtes encore dans les temps : demandez le renouvellement au plus tard le "
+        "{request_by}, {months} mois avant l’expiration du titre le {expiry}.",
         "Am {on} sind Sie noch rechtzeitig: beantragen Sie die Verlängerung bis zum "
         "{request_by}, {months} Monate vor Ablauf des Titels am {expiry}.",
     ),
     t(
         "On {on} the renewal should already have been asked for: by {request_by}, {months} "
         "months before the permit expires on {expiry}. Ask for it now.",
-        "Le {on}, le renouvellement aurait déjà dû être demandé : au plus tard le "
-        "{request_by}, {months} mois avant l'expiration du titre le {expiry}. Demandez-le "
+        "Le {on}, le renouvellement aurait déjà dû être demandé : au plus tard le "
+        "{request_by}, {months} mois avant l’expiration du titre le {expiry}. Demandez-le "
         "maintenant.",
         "Am {on} hätte die Verlängerung schon beantragt sein sollen: bis zum {request_by}, "
         "{months} Monate vor Ablauf des Titels am {expiry}. Beantragen Sie sie jetzt.",
@@ -121,7 +121,7 @@ RENEWAL = Check(
         "Ask for the renewal by {request_by}, {months} months before the permit expires on "
         "{expiry}.",
         "Demandez le renouvellement au plus tard le {request_by}, {months} mois avant "
-        "l'expiration du titre le {expiry}.",
+        "l’expiration du titre le {expiry}.",
         "Beantragen Sie die Verlängerung bis zum {request_by}, {months} Monate vor Ablauf des "
         "Titels am {expiry}.",
     ),
@@ -132,7 +132,7 @@ DUE = Check(
     t(
         "On {on} the deadline is still running: the decision is due by {due}, {months} months "
         "after the file was complete on {complete}.",
-        "Le {on}, le délai court encore : la décision est attendue au plus tard le {due}, "
+        "Le {on}, le délai court encore : la décision est attendue au plus tard le {due}, "
         "{months} mois après que le dossier a été complet le {complete}.",
         "Am {on} läuft die Frist noch: die Entscheidung ist bis zum {due} fällig, {months} "
         "Monate nachdem der Antrag am {complete} vollständig war.",
@@ -141,7 +141,7 @@ DUE = Check(
         "On {on} the deadline has passed: the decision was due by {due}, {months} months after "
         "the file was complete on {complete}. Without an answer, you may appeal (informal "
         "appeal or Administrative Tribunal).",
-        "Le {on}, le délai est dépassé : la décision était attendue au plus tard le {due}, "
+        "Le {on}, le délai est dépassé : la décision était attendue au plus tard le {due}, "
         "{months} mois après que le dossier a été complet le {complete}. Sans réponse, vous "
         "pouvez introduire un recours (gracieux ou devant le Tribunal administratif).",
         "Am {on} ist die Frist abgelaufen: die Entscheidung war bis zum {due} fällig, {months} "
@@ -166,7 +166,7 @@ _KIND_SOURCES = {
 DEADLINE_TEXT = t(
     "The Immigration Directorate has {months} months to decide on this kind of application "
     "({kind}), counted from the day the file is complete.",
-    "La Direction de l'Immigration a {months} mois pour décider de ce type de demande "
+    "La Direction de l’Immigration a {months} mois pour décider de ce type de demande "
     "({kind}), à compter du jour où le dossier est complet.",
     "Die Direktion der Immigration hat {months} Monate, um über diese Art von Antrag zu "
     "entscheiden ({kind}), ab dem Tag, an dem der Antrag vollständig ist.",
@@ -181,7 +181,7 @@ KIND_NAMES = {
     ),
     "family_eu": t(
         "family member of an EU citizen",
-        "membre de famille d'un citoyen de l'UE",
+        "membre de famille d’un citoyen de l’UE",
         "Familienangehörige von Unionsbürgern",
     ),
     "long_term": t(
@@ -286,7 +286,7 @@ DEADLINE_START_REASON = Reason(
     S.DEADLINE_START,
     t(
         "The deadline runs from the day the file is complete; incomplete files are not considered.",
-        "Le délai commence au moment où le dossier introduit est complet ; les dossiers "
+        "Le délai commence au moment où le dossier introduit est complet ; les dossiers "
         "incomplets ne sont pas pris en considération.",
         "Die Frist beginnt mit dem vollständigen Antrag; unvollständige Anträge werden nicht "
         "berücksichtigt.",
@@ -312,7 +312,7 @@ APPLICATION_KINDS = {
     ),
     "family_eu": t(
         "Family member of an EU citizen",
-        "Membre de famille d'un citoyen de l'Union",
+        "Membre de famille d’un citoyen de l’Union",
         "Familienangehörige eines Unionsbürgers",
     ),
     "long_term": t(

@@ -55,7 +55,7 @@ class Check:
 
 NOT_KNOWN_YET = {
     "en": "Not known yet: the Immigration Directorate will check it.",
-    "fr": "Pas encore connu : la Direction de l'Immigration le vérifiera.",
+    "fr": "Pas encore connu : la Direction de l’Immigration le vérifiera.",
     "de": "Noch nicht bekannt: die Direktion der Immigration wird es prüfen.",
 }
 

@@ -20,7 +20,7 @@ Items = tuple[list[Step], list[ComputedDate]]
 
 ARRIVAL_LABEL = t(
     "Last day to declare your arrival at the commune",
-    "Dernier jour pour faire la déclaration d'arrivée à la commune",
+    "Dernier jour pour faire la déclaration d’arrivée à la commune",
     "Letzter Tag für die Anmeldung bei der Gemeinde",
 )
 RENEWAL_LABEL = t(
@@ -30,15 +30,15 @@ RENEWAL_LABEL = t(
 )
 DECISION_LABEL = t(
     "Day by which the Immigration Directorate should decide ({months} months)",
-    "Date à laquelle la Direction de l'Immigration devrait avoir décidé ({months} mois)",
+    "Date à laquelle la Direction de l’Immigration devrait avoir décidé ({months} mois)",
     "Tag, bis zu dem die Direktion der Immigration entscheiden sollte ({months} Monate)",
 )
 _ARRIVAL = t(
     "Within {days} working days of entering Luxembourg, go to the commune where you will live, "
     "with your temporary authorisation, to declare your arrival.",
     "Dans les {days} jours ouvrables à compter de votre entrée au Luxembourg, présentez-vous à "
-    "la commune où vous allez habiter, muni de l'autorisation de séjour provisoire, pour "
-    "faire une déclaration d'arrivée.",
+    "la commune où vous allez habiter, muni de l’autorisation de séjour provisoire, pour "
+    "faire une déclaration d’arrivée.",
     "Melden Sie sich innerhalb von {days} Werktagen nach der Einreise mit der vorläufigen "
     "Aufenthaltsgenehmigung bei der Gemeinde Ihres künftigen Wohnorts an "
     "(Ankunftserklärung).",
@@ -52,9 +52,9 @@ _COMPLETE = t(
     "Send a complete file: the Immigration Directorate only considers complete files, and "
     "its deadline of {months} months runs from the day the file is complete. Registered post "
     "is advised.",
-    "Envoyez un dossier complet : la Direction de l'Immigration ne prend en considération que "
+    "Envoyez un dossier complet : la Direction de l’Immigration ne prend en considération que "
     "les dossiers complets, et son délai de {months} mois court à partir du jour où le dossier "
-    "est complet. L'envoi recommandé est conseillé.",
+    "est complet. L’envoi recommandé est conseillé.",
     "Reichen Sie einen vollständigen Antrag ein: die Direktion der Immigration berücksichtigt "
     "nur vollständige Anträge, und ihre Frist von {months} Monaten läuft ab dem Tag, an dem "
     "der Antrag vollständig ist. Einschreiben wird empfohlen.",
@@ -62,7 +62,7 @@ _COMPLETE = t(
 GUICHET_DOCUMENTS = t(
     "The list of documents to attach is on guichet.public.lu, section “Immigration” – {rubric}.",
     "La liste des documents à joindre se trouve sur guichet.public.lu, rubrique "
-    "« Immigration » – {rubric}.",
+    "« Immigration » – {rubric}.",
     "Die Liste der beizufügenden Unterlagen steht auf guichet.public.lu, Rubrik "
     "„Immigration“ – {rubric}.",
 )
@@ -93,7 +93,7 @@ RUBRICS = {
 _LEGALISED = t(
     "Have every document apostilled, or legalised and authenticated by the embassy; have "
     "those not in German, French or English translated by a sworn translator in Luxembourg.",
-    "Faites apostiller chaque document, ou légaliser et authentifier par l'ambassade ; faites "
+    "Faites apostiller chaque document, ou légaliser et authentifier par l’ambassade ; faites "
     "traduire par un traducteur assermenté à Luxembourg ceux qui ne sont pas en allemand, "
     "français ou anglais.",
     "Lassen Sie jedes Dokument mit einer Apostille versehen oder legalisieren und von der "

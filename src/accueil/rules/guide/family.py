@@ -36,12 +36,12 @@ from accueil.rules.parameters import parameter
 
 _LINK_UNKNOWN = t(
     "Your family link is not known yet.",
-    "Votre lien de famille n'est pas encore connu.",
+    "Votre lien de famille n’est pas encore connu.",
     "Ihre familiäre Beziehung ist noch nicht bekannt.",
 )
 _OTHER = t(
     "Only the family members the law lists have this right: {members}.",
-    "Seuls les membres de famille que la loi énumère ont ce droit : {members}.",
+    "Seuls les membres de famille que la loi énumère ont ce droit : {members}.",
     "Nur die im Gesetz genannten Familienmitglieder haben dieses Recht: {members}.",
 )
 
@@ -87,18 +87,18 @@ EU_LINKS = {
         S.EU_CHILD,
         t(
             "As the citizen's child under {max_age} you have the right of residence.",
-            "En tant qu'enfant de moins de {max_age} ans, vous avez le droit de séjour.",
+            "En tant qu’enfant de moins de {max_age} ans, vous avez le droit de séjour.",
             "Als Kind unter {max_age} Jahren haben Sie das Aufenthaltsrecht.",
         ),
         t(
             "The right belongs to children under {max_age}; you are {max_age} or older.",
-            "Le droit appartient aux enfants de moins de {max_age} ans ; vous avez {max_age} "
+            "Le droit appartient aux enfants de moins de {max_age} ans ; vous avez {max_age} "
             "ans ou plus.",
             "Das Recht haben Kinder unter {max_age} Jahren; Sie sind {max_age} oder älter.",
         ),
         t(
             "The right belongs to children under {max_age}; your age is not known.",
-            "Le droit appartient aux enfants de moins de {max_age} ans ; votre âge n'est pas "
+            "Le droit appartient aux enfants de moins de {max_age} ans ; votre âge n’est pas "
             "connu.",
             "Das Recht haben Kinder unter {max_age} Jahren; Ihr Alter ist nicht bekannt.",
         ),
@@ -135,7 +135,7 @@ EU_OTHER = Check(
 
 EU_TITLE = t(
     "Residence card of a family member of an EU citizen",
-    "Carte de séjour de membre de famille d'un citoyen de l'Union",
+    "Carte de séjour de membre de famille d’un citoyen de l’Union",
     "Aufenthaltskarte für Familienangehörige eines Unionsbürgers",
 )
 _KEPT = t(
@@ -149,7 +149,7 @@ DEPARTURE = Check(
     t(
         "The citizen's departure does not end your right of residence: children are enrolled "
         "in a school in Luxembourg.",
-        "Le départ du citoyen n'entraîne pas la perte de votre droit de séjour : des enfants "
+        "Le départ du citoyen n’entraîne pas la perte de votre droit de séjour : des enfants "
         "sont inscrits dans un établissement scolaire au Luxembourg.",
         "Der Wegzug des Unionsbürgers beendet Ihr Aufenthaltsrecht nicht: Kinder sind an einer "
         "Schule in Luxemburg angemeldet.",
@@ -165,8 +165,8 @@ DEPARTURE = Check(
     t(
         "The right survives the citizen's departure if children are enrolled in a school in "
         "Luxembourg; that is not known.",
-        "Le droit survit au départ du citoyen si des enfants sont scolarisés au Luxembourg ; "
-        "ce n'est pas connu.",
+        "Le droit survit au départ du citoyen si des enfants sont scolarisés au Luxembourg ; "
+        "ce n’est pas connu.",
         "Das Recht bleibt nach dem Wegzug bestehen, wenn Kinder in Luxemburg zur Schule gehen; "
         "das ist nicht bekannt.",
     ),
@@ -177,7 +177,7 @@ DIVORCE = Check(
     t(
         "The divorce or annulment does not end your right of residence: one of the law's "
         "conditions is met.",
-        "Le divorce ou l'annulation n'entraîne pas la perte de votre séjour : une des "
+        "Le divorce ou l’annulation n’entraîne pas la perte de votre séjour : une des "
         "conditions de la loi est remplie.",
         "Scheidung oder Aufhebung beenden Ihr Aufenthaltsrecht nicht: eine der gesetzlichen "
         "Bedingungen ist erfüllt.",
@@ -187,11 +187,11 @@ DIVORCE = Check(
         "lasted {marriage} years before the proceedings ({residence} in Luxembourg), you have "
         "custody of the citizen's children, there was domestic violence, or you have visiting "
         "rights to a minor child. Ask ASTI or the Immigration Directorate.",
-        "Après un divorce ou une annulation, le droit n'est maintenu que si le mariage ou le "
+        "Après un divorce ou une annulation, le droit n’est maintenu que si le mariage ou le "
         "partenariat a duré {marriage} ans avant la procédure (dont {residence} au "
         "Luxembourg), si vous avez la garde des enfants du citoyen, en cas de violence "
-        "domestique ou de droit de visite à un enfant mineur. Adressez-vous à l'ASTI ou à la "
-        "Direction de l'Immigration.",
+        "domestique ou de droit de visite à un enfant mineur. Adressez-vous à l’ASTI ou à la "
+        "Direction de l’Immigration.",
         "Nach Scheidung oder Aufhebung bleibt das Recht nur bestehen, wenn die Ehe oder "
         "Partnerschaft vor dem Verfahren {marriage} Jahre dauerte (davon {residence} in "
         "Luxemburg), Sie das Sorgerecht für die Kinder des Unionsbürgers haben, häusliche "
@@ -212,7 +212,7 @@ DEATH = Check(
     t(
         "The citizen's death does not end your right of residence: you had lived in Luxembourg "
         "for at least {years} year before it.",
-        "Le décès du regroupant n'entraîne pas la perte de votre droit de séjour : vous "
+        "Le décès du regroupant n’entraîne pas la perte de votre droit de séjour : vous "
         "séjourniez au Luxembourg depuis au moins {years} an.",
         "Der Tod des Unionsbürgers beendet Ihr Aufenthaltsrecht nicht: Sie lebten vorher "
         "mindestens {years} Jahr in Luxemburg.",
@@ -220,7 +220,7 @@ DEATH = Check(
     t(
         "After the citizen's death the right is kept only if you had lived in Luxembourg for "
         "at least {years} year before it.",
-        "Après le décès, le droit n'est maintenu que si vous séjourniez au Luxembourg depuis au "
+        "Après le décès, le droit n’est maintenu que si vous séjourniez au Luxembourg depuis au "
         "moins {years} an.",
         "Nach dem Tod bleibt das Recht nur bestehen, wenn Sie vorher mindestens {years} Jahr in "
         "Luxemburg lebten.",
@@ -228,7 +228,7 @@ DEATH = Check(
     t(
         "The right survives the citizen's death after {years} year of residence; that is not "
         "known.",
-        "Le droit survit au décès après {years} an de séjour ; ce n'est pas connu.",
+        "Le droit survit au décès après {years} an de séjour ; ce n’est pas connu.",
         "Das Recht bleibt nach {years} Jahr Aufenthalt beim Tod bestehen; das ist nicht bekannt.",
     ),
 )
@@ -243,7 +243,7 @@ _PERMANENT = t(
 _PERMANENT_NOW = t(
     "You have lived {years} uninterrupted years in Luxembourg with the citizen: ask for the "
     "permanent residence card.",
-    "Vous résidez depuis {years} ans sans interruption au Luxembourg avec le citoyen : "
+    "Vous résidez depuis {years} ans sans interruption au Luxembourg avec le citoyen : "
     "demandez la carte de séjour permanent.",
     "Sie leben seit {years} Jahren ununterbrochen mit dem Unionsbürger in Luxemburg: "
     "beantragen Sie die Daueraufenthaltskarte.",
@@ -251,7 +251,7 @@ _PERMANENT_NOW = t(
 _EU_VISA = t(
     "If you need a visa, ask the embassy that represents Luxembourg in your country BEFORE "
     "you arrive (the law allows an application in Luxembourg only in some exceptional cases).",
-    "Si vous avez besoin d'un visa, demandez-le à l'ambassade qui représente le Luxembourg "
+    "Si vous avez besoin d’un visa, demandez-le à l’ambassade qui représente le Luxembourg "
     "dans votre pays AVANT votre arrivée (la loi ne prévoit une demande au Luxembourg que dans "
     "certains cas exceptionnels).",
     "Wenn Sie ein Visum brauchen, beantragen Sie es VOR der Ankunft bei der Botschaft, die "
@@ -261,8 +261,8 @@ _EU_VISA = t(
 _EU_COMMUNE = t(
     "On arrival, apply at the commune where the EU citizen lives for the family member's "
     "residence card; the receipt counts as a card for {months} months at most.",
-    "À votre arrivée, demandez à la commune de résidence du citoyen de l'Union la carte de "
-    "séjour de membre de famille ; le récépissé vaut carte de séjour pendant {months} mois au "
+    "À votre arrivée, demandez à la commune de résidence du citoyen de l’Union la carte de "
+    "séjour de membre de famille ; le récépissé vaut carte de séjour pendant {months} mois au "
     "maximum.",
     "Beantragen Sie bei der Ankunft bei der Gemeinde des Unionsbürgers die Aufenthaltskarte "
     "für Familienangehörige; die Empfangsbestätigung gilt höchstens {months} Monate als Karte.",

@@ -51,7 +51,7 @@ LINK = Check(
     others(_MEMBERS),
     t(
         "Your family link to the sponsor is not known yet.",
-        "Votre lien de famille avec le regroupant n'est pas encore connu.",
+        "Votre lien de famille avec le regroupant n’est pas encore connu.",
         "Ihre familiäre Beziehung zum Zusammenführenden ist noch nicht bekannt.",
     ),
 )
@@ -61,14 +61,14 @@ CHILD = Check(
     t(
         "As an unmarried child under {max_age} in the sponsor's custody and care, you are a "
         "family member.",
-        "En tant qu'enfant célibataire de moins de {max_age} ans dont le regroupant a la garde "
+        "En tant qu’enfant célibataire de moins de {max_age} ans dont le regroupant a la garde "
         "et la charge, vous êtes membre de la famille.",
         "Als lediges Kind unter {max_age} Jahren in Sorge und Obhut des Zusammenführenden sind "
         "Sie Familienmitglied.",
     ),
     t(
         "Children count if unmarried, under {max_age}, and in the sponsor's custody and care.",
-        "Les enfants comptent s'ils sont célibataires, ont moins de {max_age} ans et sont sous "
+        "Les enfants comptent s’ils sont célibataires, ont moins de {max_age} ans et sont sous "
         "la garde et à la charge du regroupant.",
         "Kinder zählen, wenn sie ledig, unter {max_age} Jahre alt und in Sorge und Obhut des "
         "Zusammenführenden sind.",
@@ -76,8 +76,8 @@ CHILD = Check(
     t(
         "Children count if unmarried, under {max_age}, and in the sponsor's custody and care; "
         "that is not all known.",
-        "Les enfants comptent s'ils sont célibataires, ont moins de {max_age} ans et sont sous "
-        "la garde et à la charge du regroupant ; tout n'est pas connu.",
+        "Les enfants comptent s’ils sont célibataires, ont moins de {max_age} ans et sont sous "
+        "la garde et à la charge du regroupant ; tout n’est pas connu.",
         "Kinder zählen, wenn sie ledig, unter {max_age} Jahre alt und in Sorge und Obhut des "
         "Zusammenführenden sind; das ist nicht alles bekannt.",
     ),
@@ -141,7 +141,7 @@ SPONSOR_STAY = Check(
     ),
     t(
         "The sponsor has lived in Luxembourg for {months} months; at least {minimum} are needed.",
-        "Le regroupant séjourne au Luxembourg depuis {months} mois ; il en faut au moins "
+        "Le regroupant séjourne au Luxembourg depuis {months} mois ; il en faut au moins "
         "{minimum}.",
         "Der Zusammenführende lebt seit {months} Monaten in Luxemburg; nötig sind mindestens "
         "{minimum}.",
@@ -201,22 +201,22 @@ _APPLY = t(
     "The application for family reunification is made and approved BEFORE entry, save "
     "exceptional cases.",
     "La demande de regroupement familial est introduite et avisée favorablement AVANT "
-    "l'entrée sur le territoire, sauf cas exceptionnels.",
+    "l’entrée sur le territoire, sauf cas exceptionnels.",
     "Der Antrag auf Familiennachzug wird VOR der Einreise gestellt und positiv beschieden, "
     "außer in Ausnahmefällen.",
 )
 _VISA = t(
     "Once the temporary authorisation is granted, ask the embassy that represents Luxembourg "
     "in your country for an entry visa to join the sponsor.",
-    "Une fois l'autorisation de séjour temporaire accordée, demandez un visa d'entrée à "
-    "l'ambassade qui représente le Luxembourg dans votre pays pour rejoindre le regroupant.",
+    "Une fois l’autorisation de séjour temporaire accordée, demandez un visa d’entrée à "
+    "l’ambassade qui représente le Luxembourg dans votre pays pour rejoindre le regroupant.",
     "Sobald die vorläufige Aufenthaltserlaubnis erteilt ist, beantragen Sie bei der "
     "Botschaft, die Luxemburg in Ihrem Land vertritt, ein Einreisevisum.",
 )
 _PERMIT = t(
     "In Luxembourg, apply to the Immigration Directorate for the “family member” residence permit.",
-    "Au Luxembourg, demandez le titre de séjour « membre de famille » à la Direction de "
-    "l'Immigration.",
+    "Au Luxembourg, demandez le titre de séjour « membre de famille » à la Direction de "
+    "l’Immigration.",
     "Beantragen Sie in Luxemburg bei der Direktion der Immigration den Aufenthaltstitel "
     "„Familienangehöriger“.",
 )
@@ -224,13 +224,13 @@ _VALIDITY = t(
     "The permit is valid for {years} year, renewable while the conditions hold, and never "
     "beyond the expiry of the sponsor's permit.",
     "Le titre est valable {years} an, renouvelable tant que les conditions restent remplies, "
-    "et ne dépasse jamais l'expiration du titre du regroupant.",
+    "et ne dépasse jamais l’expiration du titre du regroupant.",
     "Der Titel gilt {years} Jahr, verlängerbar solange die Bedingungen erfüllt sind, und nie "
     "über den Ablauf des Titels des Zusammenführenden hinaus.",
 )
 CAP_LABEL = t(
     "Latest end of your permit: the expiry of the sponsor's permit",
-    "Fin au plus tard de votre titre : l'expiration du titre du regroupant",
+    "Fin au plus tard de votre titre : l’expiration du titre du regroupant",
     "Spätestes Ende Ihres Titels: Ablauf des Titels des Zusammenführenden",
 )
 

@@ -42,7 +42,7 @@ STAY = Check(
     t(
         "A stay of {days} days from {arrival} ends on {last_day}: it fits within {months} "
         "months (the last day that fits is {limit}).",
-        "Un séjour de {days} jours à partir du {arrival} se termine le {last_day} : il tient "
+        "Un séjour de {days} jours à partir du {arrival} se termine le {last_day} : il tient "
         "dans les {months} mois (le dernier jour possible est le {limit}).",
         "Ein Aufenthalt von {days} Tagen ab dem {arrival} endet am {last_day}: er passt in "
         "die {months} Monate (der letzte mögliche Tag ist der {limit}).",
@@ -51,7 +51,7 @@ STAY = Check(
         "A stay of {days} days from {arrival} ends on {last_day}: it is longer than {months} "
         "months (the last day that fits is {limit}). A longer stay needs a residence "
         "authorisation.",
-        "Un séjour de {days} jours à partir du {arrival} se termine le {last_day} : il dépasse "
+        "Un séjour de {days} jours à partir du {arrival} se termine le {last_day} : il dépasse "
         "{months} mois (le dernier jour possible est le {limit}). Un séjour plus long demande "
         "une autorisation de séjour.",
         "Ein Aufenthalt von {days} Tagen ab dem {arrival} endet am {last_day}: er ist länger "
@@ -66,7 +66,7 @@ VISA = (
     t(
         "If you need a visa: it is valid for at most {stay} months within a period of "
         "{period} months.",
-        "Si vous avez besoin d'un visa : il est valable {stay} mois maximum sur une période "
+        "Si vous avez besoin d’un visa : il est valable {stay} mois maximum sur une période "
         "de {period} mois.",
         "Wenn Sie ein Visum brauchen: es gilt höchstens {stay} Monate innerhalb von {period} "
         "Monaten.",
@@ -80,7 +80,7 @@ GUARANTOR = Check(
         "you for the costs of stay, health and return, until {last_day} included.",
         "Le {on}, la personne qui a signé la prise en charge le {signed} est encore "
         "solidairement responsable avec vous des frais de séjour, de santé et de retour, "
-        "jusqu'au {last_day} inclus.",
+        "jusqu’au {last_day} inclus.",
         "Am {on} haftet die Person, die die Verpflichtungserklärung am {signed} unterschrieben "
         "hat, noch gesamtschuldnerisch mit Ihnen für die Kosten von Aufenthalt, Gesundheit "
         "und Rückkehr, bis einschließlich {last_day}.",
@@ -89,7 +89,7 @@ GUARANTOR = Check(
         "On {on} the liability of the person who signed the guarantee on {signed} has ended: "
         "it ran until {last_day} included.",
         "Le {on}, la responsabilité de la personne qui a signé la prise en charge le {signed} "
-        "a pris fin : elle courait jusqu'au {last_day} inclus.",
+        "a pris fin : elle courait jusqu’au {last_day} inclus.",
         "Am {on} ist die Haftung der Person, die die Verpflichtungserklärung am {signed} "
         "unterschrieben hat, beendet: sie lief bis einschließlich {last_day}.",
     ),
@@ -97,7 +97,7 @@ GUARANTOR = Check(
         "The person who signed the guarantee on {signed} is jointly liable with you for the "
         "costs of stay, health and return until {last_day} included.",
         "La personne qui a signé la prise en charge le {signed} est solidairement responsable "
-        "avec vous des frais de séjour, de santé et de retour jusqu'au {last_day} inclus.",
+        "avec vous des frais de séjour, de santé et de retour jusqu’au {last_day} inclus.",
         "Die Person, die die Verpflichtungserklärung am {signed} unterschrieben hat, haftet "
         "gesamtschuldnerisch mit Ihnen für die Kosten von Aufenthalt, Gesundheit und "
         "Rückkehr bis einschließlich {last_day}.",
@@ -109,7 +109,7 @@ GUARANTOR_COUNT = (
     t(
         'The guide says "for {years} years" without saying from which day: they are counted '
         "here from the day the guarantee was signed, {signed}.",
-        "Le guide dit « pendant une durée de {years} ans » sans dire à partir de quel jour : "
+        "Le guide dit « pendant une durée de {years} ans » sans dire à partir de quel jour : "
         "ils sont comptés ici à partir du jour de la signature de la prise en charge, le "
         "{signed}.",
         "Der Leitfaden sagt „für {years} Jahre“, ohne zu sagen, ab welchem Tag: sie werden "
@@ -121,14 +121,14 @@ TRANSLATION = Check(
     S.TRANSLATION,
     t(
         "A document in German, French or English needs no translation.",
-        "Un document rédigé en allemand, en français ou en anglais n'a pas besoin de traduction.",
+        "Un document rédigé en allemand, en français ou en anglais n’a pas besoin de traduction.",
         "Ein Dokument auf Deutsch, Französisch oder Englisch braucht keine Übersetzung.",
     ),
     t(
         "A document in any other language than German, French or English needs a certified "
         "translation by a sworn translator in Luxembourg, joined to it.",
-        "Un document rédigé dans une autre langue que l'allemand, le français ou l'anglais "
-        "doit être accompagné d'une traduction conforme par un traducteur assermenté à "
+        "Un document rédigé dans une autre langue que l’allemand, le français ou l’anglais "
+        "doit être accompagné d’une traduction conforme par un traducteur assermenté à "
         "Luxembourg.",
         "Einem Dokument in einer anderen Sprache als Deutsch, Französisch oder Englisch muss "
         "eine beglaubigte Übersetzung durch einen in Luxemburg vereidigten Übersetzer "
@@ -143,7 +143,7 @@ LUXEMBOURGISH = (
         "Luxembourgish is not one of the three languages the guide names (German, French, "
         "English): a document in Luxembourgish needs a sworn translation too.",
         "Le luxembourgeois ne fait pas partie des trois langues que le guide nomme "
-        "(allemand, français, anglais) : un document en luxembourgeois doit lui aussi être "
+        "(allemand, français, anglais) : un document en luxembourgeois doit lui aussi être "
         "traduit par un traducteur assermenté.",
         "Luxemburgisch gehört nicht zu den drei Sprachen, die der Leitfaden nennt (Deutsch, "
         "Französisch, Englisch): auch ein Dokument auf Luxemburgisch braucht eine "
@@ -156,8 +156,8 @@ APOSTILLE = (
     t(
         "Whatever its language, every document must be apostilled by the competent authority "
         "of the country of origin, or legalised by it and authenticated by the embassy.",
-        "Quelle que soit sa langue, tout document doit être apostillé par l'autorité "
-        "compétente du pays d'origine, ou légalisé par elle et authentifié par l'ambassade.",
+        "Quelle que soit sa langue, tout document doit être apostillé par l’autorité "
+        "compétente du pays d’origine, ou légalisé par elle et authentifié par l’ambassade.",
         "Unabhängig von seiner Sprache muss jedes Dokument von der zuständigen Behörde des "
         "Herkunftslandes mit einer Apostille versehen oder von ihr legalisiert und von der "
         "Botschaft beglaubigt werden.",
@@ -170,8 +170,8 @@ SCHOOL = Check(
         "On {on} the child is {age} years old: school is compulsory for them (from {start} "
         "to {end} years old: from their {start}th birthday, {from_day}, up to the day before "
         "their {end}th birthday, {until_day}).",
-        "Le {on}, l'enfant a {age} ans : l'école est obligatoire pour lui (de {start} à {end} "
-        "ans : de son {start}e anniversaire, le {from_day}, jusqu'à la veille de son {end}e "
+        "Le {on}, l’enfant a {age} ans : l’école est obligatoire pour lui (de {start} à {end} "
+        "ans : de son {start}e anniversaire, le {from_day}, jusqu’à la veille de son {end}e "
         "anniversaire, le {until_day}).",
         "Am {on} ist das Kind {age} Jahre alt: es ist schulpflichtig (von {start} bis {end} "
         "Jahren: von seinem {start}. Geburtstag, dem {from_day}, bis zum Tag vor seinem "
@@ -181,9 +181,9 @@ SCHOOL = Check(
         "On {on} the child is {age} years old: school is not compulsory for them that day "
         "(it is from {start} to {end} years old: from their {start}th birthday, {from_day}, "
         "up to the day before their {end}th birthday, {until_day}).",
-        "Le {on}, l'enfant a {age} ans : l'école n'est pas obligatoire pour lui ce jour-là "
-        "(elle l'est de {start} à {end} ans : de son {start}e anniversaire, le {from_day}, "
-        "jusqu'à la veille de son {end}e anniversaire, le {until_day}).",
+        "Le {on}, l’enfant a {age} ans : l’école n’est pas obligatoire pour lui ce jour-là "
+        "(elle l’est de {start} à {end} ans : de son {start}e anniversaire, le {from_day}, "
+        "jusqu’à la veille de son {end}e anniversaire, le {until_day}).",
         "Am {on} ist das Kind {age} Jahre alt: an diesem Tag ist es nicht schulpflichtig (die "
         "Schulpflicht gilt von {start} bis {end} Jahren: von seinem {start}. Geburtstag, dem "
         "{from_day}, bis zum Tag vor seinem {end}. Geburtstag, dem {until_day}).",
@@ -196,7 +196,7 @@ SCHOOL_LEAP = (
     t(
         "Born on 29 February: in a year without 29 February, the birthday is counted on "
         "28 February, as for every age in this service.",
-        "Né un 29 février : les années sans 29 février, l'anniversaire est compté le "
+        "Né un 29 février : les années sans 29 février, l’anniversaire est compté le "
         "28 février, comme pour tous les âges dans ce service.",
         "Am 29. Februar geboren: in Jahren ohne 29. Februar zählt der Geburtstag am "
         "28. Februar, wie bei jedem Alter in diesem Dienst.",
@@ -209,8 +209,8 @@ SCHOOL_COMMUNE = (
         "Children are enrolled at the commune where you live. The guide gives no cut-off date "
         "for the school year: the commune tells you in which school year the child starts.",
         "Les inscriptions se font à la commune du lieu de résidence. Le guide ne donne pas de "
-        "date limite pour l'année scolaire : la commune vous dit en quelle année scolaire "
-        "l'enfant commence.",
+        "date limite pour l’année scolaire : la commune vous dit en quelle année scolaire "
+        "l’enfant commence.",
         "Die Anmeldung erfolgt bei der Gemeinde des Wohnorts. Der Leitfaden nennt keinen "
         "Stichtag für das Schuljahr: die Gemeinde sagt Ihnen, in welchem Schuljahr das Kind "
         "beginnt.",
@@ -222,7 +222,7 @@ SCHOOL_CASNA = (
     t(
         "A child who finished primary school in their country of origin must contact CASNA "
         "(telephone {phone}, {email}).",
-        "L'enfant qui a terminé l'école fondamentale dans son pays d'origine doit contacter "
+        "L’enfant qui a terminé l’école fondamentale dans son pays d’origine doit contacter "
         "la CASNA (téléphone {phone}, {email}).",
         "Ein Kind, das die Grundschule im Herkunftsland abgeschlossen hat, muss sich an die "
         "CASNA wenden (Telefon {phone}, {email}).",
@@ -233,8 +233,8 @@ AGENCY = (
     S.HOUSING_AGENCY,
     t(
         "Through an estate agency, the agency fee is probably {months} month of rent: €{fee}.",
-        "En passant par une agence immobilière, les frais d'agence équivalent probablement à "
-        "{months} mois de loyer : {fee} €.",
+        "En passant par une agence immobilière, les frais d’agence équivalent probablement à "
+        "{months} mois de loyer : {fee} €.",
         "Über einen Makler beträgt die Maklergebühr wahrscheinlich {months} Monatsmiete: {fee} €.",
     ),
 )
@@ -243,7 +243,7 @@ NO_AGENCY = (
     S.HOUSING_AGENCY,
     t(
         "Without an estate agency, there is no agency fee.",
-        "Sans agence immobilière, il n'y a pas de frais d'agence.",
+        "Sans agence immobilière, il n’y a pas de frais d’agence.",
         "Ohne Makler fällt keine Maklergebühr an.",
     ),
 )
@@ -253,8 +253,8 @@ DEPOSIT = (
     t(
         "The landlord may ask in advance for a deposit of {low} to {high} months of rent: "
         "€{deposit_min} to €{deposit_max}.",
-        "Le propriétaire peut exiger à l'avance un dépôt de garantie de {low} à {high} mois de "
-        "loyer : de {deposit_min} € à {deposit_max} €.",
+        "Le propriétaire peut exiger à l’avance un dépôt de garantie de {low} à {high} mois de "
+        "loyer : de {deposit_min} € à {deposit_max} €.",
         "Der Vermieter kann im Voraus eine Kaution von {low} bis {high} Monatsmieten "
         "verlangen: {deposit_min} € bis {deposit_max} €.",
     ),
@@ -265,14 +265,14 @@ AT_ONCE = (
     t(
         "To pay at once: the first month's rent (€{rent}){fee_words} and the deposit: "
         "€{total_min} to €{total_max}, depending on the months of deposit asked for.",
-        "À payer tout de suite : le premier loyer ({rent} €){fee_words} et le dépôt de "
-        "garantie : de {total_min} € à {total_max} €, selon le nombre de mois de caution "
+        "À payer tout de suite : le premier loyer ({rent} €){fee_words} et le dépôt de "
+        "garantie : de {total_min} € à {total_max} €, selon le nombre de mois de caution "
         "demandés.",
         "Sofort zu zahlen: die erste Monatsmiete ({rent} €){fee_words} und die Kaution: "
         "{total_min} € bis {total_max} €, je nach verlangten Monaten Kaution.",
     ),
 )
-FEE_WORDS = t(", the agency fee", ", les frais d'agence", ", die Maklergebühr")
+FEE_WORDS = t(", the agency fee", ", les frais d’agence", ", die Maklergebühr")
 NO_FEE_WORDS = t("", "", "")
 
 

@@ -92,7 +92,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "country_list",
         t(
             "What is your nationality?",
-            "Quelle est votre nationalité ?",
+            "Quelle est votre nationalité ?",
             "Welche Staatsangehörigkeit haben Sie?",
         ),
         t(
@@ -107,12 +107,12 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "yes_no",
         t(
             "Are you in an asylum procedure in Luxembourg?",
-            "Êtes-vous en procédure d'asile au Luxembourg ?",
+            "Êtes-vous en procédure d’asile au Luxembourg ?",
             "Befinden Sie sich in Luxemburg in einem Asylverfahren?",
         ),
         t(
             "That is, you have applied for international protection and wait for the decision.",
-            "C'est-à-dire que vous avez demandé une protection internationale et attendez la "
+            "C’est-à-dire que vous avez demandé une protection internationale et attendez la "
             "décision.",
             "Das heißt, Sie haben internationalen Schutz beantragt und warten auf die "
             "Entscheidung.",
@@ -123,7 +123,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
     Question(
         "residence",
         "choice",
-        t("Where do you live now?", "Où habitez-vous actuellement ?", "Wo wohnen Sie zurzeit?"),
+        t("Where do you live now?", "Où habitez-vous actuellement ?", "Wo wohnen Sie zurzeit?"),
         NO_HINT,
         (
             ch("abroad", "Outside Luxembourg", "Hors du Luxembourg", "Außerhalb Luxemburgs"),
@@ -148,7 +148,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "choice",
         t(
             "What brings you to Luxembourg?",
-            "Qu'est-ce qui vous amène au Luxembourg ?",
+            "Qu’est-ce qui vous amène au Luxembourg ?",
             "Was führt Sie nach Luxemburg?",
         ),
         t(
@@ -165,12 +165,12 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "yes_no",
         t(
             "Do people of your nationality need a visa to visit Luxembourg?",
-            "Les ressortissants de votre pays ont-ils besoin d'un visa pour venir au Luxembourg ?",
+            "Les ressortissants de votre pays ont-ils besoin d’un visa pour venir au Luxembourg ?",
             "Brauchen Staatsangehörige Ihres Landes ein Visum für einen Besuch in Luxemburg?",
         ),
         t(
             "guichet.public.lu, section “Immigration”, says which nationalities need one.",
-            "guichet.public.lu, rubrique « Immigration », indique quelles nationalités en ont "
+            "guichet.public.lu, rubrique « Immigration », indique quelles nationalités en ont "
             "besoin.",
             "guichet.public.lu, Rubrik „Immigration“, nennt die Staatsangehörigkeiten, die eines "
             "brauchen.",
@@ -185,7 +185,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         t(
             "Has a resident of Luxembourg signed a guarantee (prise en charge) for your whole "
             "stay?",
-            "Un résident du Luxembourg a-t-il signé une prise en charge pour tout votre séjour ?",
+            "Un résident du Luxembourg a-t-il signé une prise en charge pour tout votre séjour ?",
             "Hat eine in Luxemburg wohnende Person eine Verpflichtungserklärung (prise en charge) "
             "für Ihren ganzen Aufenthalt unterschrieben?",
         ),
@@ -198,7 +198,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "yes_no",
         t(
             "Will you have health insurance covering all risks in Luxembourg?",
-            "Aurez-vous une assurance maladie couvrant tous les risques au Luxembourg ?",
+            "Aurez-vous une assurance maladie couvrant tous les risques au Luxembourg ?",
             "Werden Sie eine Krankenversicherung haben, die in Luxemburg alle Risiken deckt?",
         ),
         NO_HINT,
@@ -210,7 +210,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "yes_no",
         t(
             "Do you plan to come in order to marry?",
-            "Prévoyez-vous de venir pour vous marier ?",
+            "Prévoyez-vous de venir pour vous marier ?",
             "Planen Sie, zum Heiraten zu kommen?",
         ),
         NO_HINT,
@@ -222,7 +222,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "yes_no",
         t(
             "Has an employer in Luxembourg offered you an employment contract?",
-            "Un employeur au Luxembourg vous a-t-il proposé un contrat de travail ?",
+            "Un employeur au Luxembourg vous a-t-il proposé un contrat de travail ?",
             "Hat Ihnen ein Arbeitgeber in Luxemburg einen Arbeitsvertrag angeboten?",
         ),
         NO_HINT,
@@ -234,7 +234,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "date",
         t(
             "When did the employer declare the vacancy to ADEM?",
-            "Quand l'employeur a-t-il déclaré le poste vacant à l'ADEM ?",
+            "Quand l’employeur a-t-il déclaré le poste vacant à l’ADEM ?",
             "Wann hat der Arbeitgeber die offene Stelle bei der ADEM gemeldet?",
         ),
         t(
@@ -251,12 +251,12 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "date",
         t(
             "When did the employer ask ADEM for the certificate?",
-            "Quand l'employeur a-t-il demandé le certificat à l'ADEM ?",
+            "Quand l’employeur a-t-il demandé le certificat à l’ADEM ?",
             "Wann hat der Arbeitgeber die Bescheinigung bei der ADEM beantragt?",
         ),
         t(
             "Leave empty if it has not been asked for yet.",
-            "Laissez vide s'il n'a pas encore été demandé.",
+            "Laissez vide s’il n’a pas encore été demandé.",
             "Leer lassen, wenn sie noch nicht beantragt wurde.",
         ),
         section="work",
@@ -268,7 +268,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "yes_no",
         t(
             "Is your current permit your first salaried worker's permit?",
-            "Votre titre actuel est-il votre première autorisation de travailleur salarié ?",
+            "Votre titre actuel est-il votre première autorisation de travailleur salarié ?",
             "Ist Ihr jetziger Titel Ihre erste Aufenthaltserlaubnis als Arbeitnehmer?",
         ),
         NO_HINT,
@@ -281,7 +281,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         t(
             "Do your degree, your job and your salary meet the EU Blue Card conditions?",
             "Vos études, votre poste et votre rémunération remplissent-ils les conditions de la "
-            "carte bleue européenne ?",
+            "carte bleue européenne ?",
             "Erfüllen Ihr Abschluss, Ihre Stelle und Ihr Gehalt die Bedingungen der Blauen Karte "
             "EU?",
         ),
@@ -300,7 +300,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         t(
             "Will your spouse or partner, or unmarried children under 18, come with you?",
             "Votre conjoint ou partenaire, ou des enfants célibataires de moins de 18 ans, "
-            "vous accompagneront-ils ?",
+            "vous accompagneront-ils ?",
             "Werden Ihr Ehe- oder Lebenspartner oder ledige Kinder unter 18 Jahren mitkommen?",
         ),
         NO_HINT,
@@ -312,8 +312,8 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "yes_no",
         t(
             "Do you have the professional qualifications and good repute the activity requires?",
-            "Disposez-vous de la qualification professionnelle et de l'honorabilité requises pour "
-            "l'activité ?",
+            "Disposez-vous de la qualification professionnelle et de l’honorabilité requises pour "
+            "l’activité ?",
             "Haben Sie die berufliche Qualifikation und Zuverlässigkeit, die die Tätigkeit "
             "verlangt?",
         ),
@@ -327,7 +327,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "yes_no",
         t(
             "Do you have the resources needed to carry out the activity?",
-            "Disposez-vous des ressources adéquates pour exercer cette activité ?",
+            "Disposez-vous des ressources adéquates pour exercer cette activité ?",
             "Verfügen Sie über die Mittel, die die Tätigkeit erfordert?",
         ),
         NO_HINT,
@@ -340,7 +340,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "yes_no",
         t(
             "Does the activity meet an economic need of Luxembourg?",
-            "L'activité répond-elle à un besoin économique du Luxembourg ?",
+            "L’activité répond-elle à un besoin économique du Luxembourg ?",
             "Entspricht die Tätigkeit einem wirtschaftlichen Bedarf Luxemburgs?",
         ),
         NO_HINT,
@@ -353,13 +353,13 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "yes_no",
         t(
             "Have you been admitted to a higher education institution in Luxembourg?",
-            "Avez-vous été admis dans un établissement d'enseignement supérieur au Luxembourg ?",
+            "Avez-vous été admis dans un établissement d’enseignement supérieur au Luxembourg ?",
             "Wurden Sie an einer Hochschule in Luxemburg zugelassen?",
         ),
         t(
             "The University of Luxembourg, or a school leading to the BTS (Brevet de technicien "
             "supérieur).",
-            "L'Université du Luxembourg, ou un établissement menant au Brevet de technicien "
+            "L’Université du Luxembourg, ou un établissement menant au Brevet de technicien "
             "supérieur (BTS).",
             "Die Universität Luxemburg oder eine Schule, die zum BTS (Brevet de technicien "
             "supérieur) führt.",
@@ -373,8 +373,8 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         t(
             "Will you have resources of at least 80% of the guaranteed minimum income during "
             "your studies?",
-            "Disposerez-vous pendant vos études de ressources d'au moins 80 % du revenu minimum "
-            "garanti ?",
+            "Disposerez-vous pendant vos études de ressources d’au moins 80 % du revenu minimum "
+            "garanti ?",
             "Werden Sie während des Studiums über Mittel von mindestens 80 % des garantierten "
             "Mindesteinkommens verfügen?",
         ),
@@ -393,7 +393,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         t(
             "Will you have health insurance covering all risks in Luxembourg during your studies?",
             "Aurez-vous pendant vos études une assurance maladie couvrant tous les risques au "
-            "Luxembourg ?",
+            "Luxembourg ?",
             "Werden Sie während des Studiums eine Krankenversicherung haben, die in Luxemburg "
             "alle Risiken deckt?",
         ),
@@ -404,7 +404,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
     Question(
         "traineeship_paid",
         "yes_no",
-        t("Is the traineeship paid?", "Le stage est-il rémunéré ?", "Ist das Praktikum bezahlt?"),
+        t("Is the traineeship paid?", "Le stage est-il rémunéré ?", "Ist das Praktikum bezahlt?"),
         NO_HINT,
         section="study",
         relevant=flow.purpose("traineeship"),
@@ -414,7 +414,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "yes_no",
         t(
             "Is the traineeship a compulsory part of your studies?",
-            "Le stage est-il obligatoire dans le cadre de vos études ?",
+            "Le stage est-il obligatoire dans le cadre de vos études ?",
             "Ist das Praktikum ein Pflichtteil Ihres Studiums?",
         ),
         NO_HINT,
@@ -426,7 +426,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "yes_no",
         t(
             "Is there a traineeship agreement?",
-            "Existe-t-il une convention de stage ?",
+            "Existe-t-il une convention de stage ?",
             "Gibt es einen Praktikumsvertrag?",
         ),
         NO_HINT,
@@ -438,7 +438,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "number",
         t(
             "How many months will the traineeship last?",
-            "Combien de mois durera le stage ?",
+            "Combien de mois durera le stage ?",
             "Wie viele Monate wird das Praktikum dauern?",
         ),
         NO_HINT,
@@ -450,7 +450,7 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "yes_no",
         t(
             "Do you hold a residence permit of the EU country where you live?",
-            "Avez-vous une autorisation de séjour du pays de l'UE où vous habitez ?",
+            "Avez-vous une autorisation de séjour du pays de l’UE où vous habitez ?",
             "Haben Sie eine Aufenthaltserlaubnis des EU-Landes, in dem Sie wohnen?",
         ),
         NO_HINT,
@@ -462,8 +462,8 @@ QUESTIONS_YOU_AND_WORK: tuple[Question, ...] = (
         "yes_no",
         t(
             "Is your spouse, declared partner or child an EU citizen working in Luxembourg?",
-            "Votre conjoint, partenaire déclaré ou enfant est-il citoyen de l'Union et "
-            "travaille-t-il au Luxembourg ?",
+            "Votre conjoint, partenaire déclaré ou enfant est-il citoyen de l’Union et "
+            "travaille-t-il au Luxembourg ?",
             "Ist Ihr Ehepartner, eingetragener Partner oder Ihr Kind Unionsbürger und in Luxemburg "
             "beschäftigt?",
         ),

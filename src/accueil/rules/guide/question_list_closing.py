@@ -14,7 +14,7 @@ QUESTIONS_CLOSING: tuple[Question, ...] = (
         "date",
         t(
             "What is your date of birth?",
-            "Quelle est votre date de naissance ?",
+            "Quelle est votre date de naissance ?",
             "Wann sind Sie geboren?",
         ),
         DATE_HINT,
@@ -27,7 +27,7 @@ QUESTIONS_CLOSING: tuple[Question, ...] = (
         "date",
         t(
             "When will you enter (or did you enter) Luxembourg?",
-            "Quand entrerez-vous (ou êtes-vous entré) au Luxembourg ?",
+            "Quand entrerez-vous (ou êtes-vous entré) au Luxembourg ?",
             "Wann reisen Sie nach Luxemburg ein (oder wann sind Sie eingereist)?",
         ),
         DATE_HINT_OPTIONAL,
@@ -41,7 +41,7 @@ QUESTIONS_CLOSING: tuple[Question, ...] = (
         "date",
         t(
             "When does your residence permit expire?",
-            "Quand votre titre de séjour expire-t-il ?",
+            "Quand votre titre de séjour expire-t-il ?",
             "Wann läuft Ihr Aufenthaltstitel ab?",
         ),
         DATE_HINT_OPTIONAL,
@@ -55,13 +55,13 @@ QUESTIONS_CLOSING: tuple[Question, ...] = (
         "date",
         t(
             "When did you hand in your complete application?",
-            "Quand avez-vous déposé votre dossier complet ?",
+            "Quand avez-vous déposé votre dossier complet ?",
             "Wann haben Sie Ihren vollständigen Antrag eingereicht?",
         ),
         t(
             "The decision deadline runs from the day the file is complete. Leave empty if not yet.",
             "Le délai de décision court à partir du jour où le dossier est complet. Laissez vide "
-            "si ce n'est pas encore fait.",
+            "si ce n’est pas encore fait.",
             "Die Entscheidungsfrist läuft ab dem Tag, an dem der Antrag vollständig ist. Leer "
             "lassen, wenn noch nicht geschehen.",
         ),

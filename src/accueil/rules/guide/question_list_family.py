@@ -126,7 +126,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "choice",
         t(
             "What are you to the EU citizen?",
-            "Quel est votre lien avec le citoyen de l'Union ?",
+            "Quel est votre lien avec le citoyen de l’Union ?",
             "In welcher Beziehung stehen Sie zum Unionsbürger?",
         ),
         NO_HINT,
@@ -148,7 +148,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "choice",
         t(
             "Has one of these happened?",
-            "L'un de ces événements s'est-il produit ?",
+            "L’un de ces événements s’est-il produit ?",
             "Ist eines dieser Ereignisse eingetreten?",
         ),
         NO_HINT,
@@ -190,12 +190,12 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "multi_choice",
         t(
             "Which of these apply to you?",
-            "Lesquelles de ces situations s'appliquent à vous ?",
+            "Lesquelles de ces situations s’appliquent à vous ?",
             "Welche dieser Situationen treffen auf Sie zu?",
         ),
         t(
             "Select all that apply, or none.",
-            "Cochez tout ce qui s'applique, ou rien.",
+            "Cochez tout ce qui s’applique, ou rien.",
             "Wählen Sie alles Zutreffende aus, oder nichts.",
         ),
         _DIVORCE_GROUNDS,
@@ -215,7 +215,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "choice",
         t(
             "What are you to the family member who lives in Luxembourg (the sponsor)?",
-            "Quel est votre lien avec le membre de famille qui vit au Luxembourg (le regroupant) ?",
+            "Quel est votre lien avec le membre de famille qui vit au Luxembourg (le regroupant) ?",
             "In welcher Beziehung stehen Sie zum Familienmitglied in Luxemburg (dem "
             "Zusammenführenden)?",
         ),
@@ -245,7 +245,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "date",
         t(
             "When does the sponsor's residence permit expire?",
-            "Quand le titre de séjour du regroupant expire-t-il ?",
+            "Quand le titre de séjour du regroupant expire-t-il ?",
             "Wann läuft der Aufenthaltstitel des Zusammenführenden ab?",
         ),
         DATE_HINT_OPTIONAL,
@@ -268,7 +268,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "number",
         t(
             "For how many months has the sponsor lived in Luxembourg?",
-            "Depuis combien de mois le regroupant séjourne-t-il au Luxembourg ?",
+            "Depuis combien de mois le regroupant séjourne-t-il au Luxembourg ?",
             "Seit wie vielen Monaten lebt der Zusammenführende in Luxemburg?",
         ),
         t("For example, 14.", "Par exemple, 14.", "Zum Beispiel 14."),
@@ -329,12 +329,12 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
         "number",
         t(
             "What have your monthly resources been over the last five years, in euros?",
-            "Quelles ont été vos ressources mensuelles ces cinq dernières années, en euros ?",
+            "Quelles ont été vos ressources mensuelles ces cinq dernières années, en euros ?",
             "Wie hoch waren Ihre monatlichen Mittel in den letzten fünf Jahren, in Euro?",
         ),
         t(
             "The lowest month counts. Leave empty if you do not know.",
-            "C'est le mois le plus bas qui compte. Laissez vide si vous ne savez pas.",
+            "C’est le mois le plus bas qui compte. Laissez vide si vous ne savez pas.",
             "Es zählt der niedrigste Monat. Leer lassen, wenn Sie es nicht wissen.",
         ),
         (),
@@ -362,7 +362,7 @@ QUESTIONS_FAMILY_AND_MORE: tuple[Question, ...] = (
     Question(
         "art89_basis",
         "choice",
-        t("Who goes to school?", "Qui est scolarisé ?", "Wer geht zur Schule?"),
+        t("Who goes to school?", "Qui est scolarisé ?", "Wer geht zur Schule?"),
         NO_HINT,
         (
             ch(

@@ -107,12 +107,12 @@ _ERRORS = {
     ),
     "number": t(
         "Enter a number of at least 0, like 3 or 1922.96.",
-        "Saisissez un nombre d'au moins 0, comme 3 ou 1922,96.",
+        "Saisissez un nombre d’au moins 0, comme 3 ou 1922,96.",
         "Geben Sie eine Zahl von mindestens 0 ein, etwa 3 oder 1922,96.",
     ),
     "unknown": t(
         "This is not a question of the guide.",
-        "Ce n'est pas une question du guide.",
+        "Ce n’est pas une question du guide.",
         "Das ist keine Frage des Leitfadens.",
     ),
 }

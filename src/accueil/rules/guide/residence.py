@@ -60,7 +60,7 @@ YEARS = Check(
     t(
         "You have lived legally in Luxembourg for {years} years; {minimum} uninterrupted years "
         "immediately before the application are needed.",
-        "Vous séjournez légalement au Luxembourg depuis {years} ans ; il faut {minimum} ans "
+        "Vous séjournez légalement au Luxembourg depuis {years} ans ; il faut {minimum} ans "
         "ininterrompus précédant immédiatement la demande.",
         "Sie leben seit {years} Jahren rechtmäßig in Luxemburg; nötig sind {minimum} "
         "ununterbrochene Jahre unmittelbar vor dem Antrag.",
@@ -79,7 +79,7 @@ RESOURCES = Check(
     t(
         "Your monthly resources ({amount} euros) reach the minimum social wage of an "
         "unqualified worker ({wage} euros).",
-        "Vos ressources mensuelles ({amount} euros) atteignent le salaire social minimum d'un "
+        "Vos ressources mensuelles ({amount} euros) atteignent le salaire social minimum d’un "
         "travailleur non qualifié ({wage} euros).",
         "Ihre monatlichen Mittel ({amount} Euro) erreichen den sozialen Mindestlohn eines "
         "ungelernten Arbeitnehmers ({wage} Euro).",
@@ -88,7 +88,7 @@ RESOURCES = Check(
         "Your monthly resources ({amount} euros) are below the minimum social wage of an "
         "unqualified worker ({wage} euros) against which they are judged.",
         "Vos ressources mensuelles ({amount} euros) sont inférieures au salaire social minimum "
-        "d'un travailleur non qualifié ({wage} euros) auquel elles sont comparées.",
+        "d’un travailleur non qualifié ({wage} euros) auquel elles sont comparées.",
         "Ihre monatlichen Mittel ({amount} Euro) liegen unter dem sozialen Mindestlohn eines "
         "ungelernten Arbeitnehmers ({wage} Euro), an dem sie gemessen werden.",
     ),
@@ -96,7 +96,7 @@ RESOURCES = Check(
         "Your resources over the last 5 years must be stable, regular and sufficient, judged "
         "against the minimum social wage of an unqualified worker ({wage} euros a month).",
         "Vos ressources des 5 dernières années doivent être stables, régulières et suffisantes, "
-        "appréciées par rapport au salaire social minimum d'un travailleur non qualifié "
+        "appréciées par rapport au salaire social minimum d’un travailleur non qualifié "
         "({wage} euros par mois).",
         "Ihre Mittel der letzten 5 Jahre müssen fest, regelmäßig und ausreichend sein, gemessen "
         "am sozialen Mindestlohn eines ungelernten Arbeitnehmers ({wage} Euro im Monat).",
@@ -105,7 +105,7 @@ RESOURCES = Check(
 _INTEGRATION_UNMET = t(
     "You must prove sufficient integration (language courses, testimonies); a fulfilled CAI "
     "counts.",
-    "Vous devez prouver une intégration suffisante (cours de langue, témoignages) ; un CAI "
+    "Vous devez prouver une intégration suffisante (cours de langue, témoignages) ; un CAI "
     "rempli est pris en compte.",
     "Sie müssen eine ausreichende Integration nachweisen (Sprachkurse, Zeugnisse); ein "
     "erfüllter CAI zählt.",
@@ -113,7 +113,7 @@ _INTEGRATION_UNMET = t(
 _INTEGRATION_UNKNOWN = t(
     "You will have to prove sufficient integration (language courses, testimonies); a "
     "fulfilled CAI counts.",
-    "Vous devrez prouver une intégration suffisante (cours de langue, témoignages) ; un CAI "
+    "Vous devrez prouver une intégration suffisante (cours de langue, témoignages) ; un CAI "
     "rempli est pris en compte.",
     "Sie werden eine ausreichende Integration nachweisen müssen (Sprachkurse, Zeugnisse); ein "
     "erfüllter CAI zählt.",
@@ -135,8 +135,8 @@ CAI_INTEGRATION = Check(
     t(
         "Your fulfilled Welcome and Integration Contract (CAI) counts towards the integration "
         "required.",
-        "Votre contrat d'accueil et d'intégration (CAI) rempli est pris en compte pour "
-        "l'intégration requise.",
+        "Votre contrat d’accueil et d’intégration (CAI) rempli est pris en compte pour "
+        "l’intégration requise.",
         "Ihr erfüllter Aufnahme- und Integrationsvertrag (CAI) zählt für die verlangte "
         "Integration.",
     ),
@@ -145,8 +145,8 @@ CAI_INTEGRATION = Check(
 )
 _FORM = t(
     "Apply with the form of the Immigration Directorate (guichet.public.lu, “After 5 years”).",
-    "Faites la demande à l'aide du formulaire de la Direction de l'Immigration "
-    "(guichet.public.lu, « Après un séjour de 5 années »).",
+    "Faites la demande à l’aide du formulaire de la Direction de l’Immigration "
+    "(guichet.public.lu, « Après un séjour de 5 années »).",
     "Stellen Sie den Antrag mit dem Formular der Direktion der Immigration "
     "(guichet.public.lu, „Nach 5 Jahren Aufenthalt“).",
 )
@@ -193,7 +193,7 @@ def long_term_resident(answers: dict[str, Any], on: date) -> Procedure:
 
 ART89_TITLE = t(
     "Regularisation under Article 89 (schooling for 4 years)",
-    "Régularisation par l'article 89 (scolarité depuis 4 ans)",
+    "Régularisation par l’article 89 (scolarité depuis 4 ans)",
     "Regularisierung nach Artikel 89 (4 Jahre Schulbesuch)",
 )
 IN_FORCE = _check(
@@ -221,7 +221,7 @@ SCHOOLING = Check(
     t(
         "Schooling in Luxembourg has been continuous for {years} years; at least {minimum} "
         "are needed.",
-        "La scolarité au Luxembourg est continue depuis {years} ans ; il en faut au moins "
+        "La scolarité au Luxembourg est continue depuis {years} ans ; il en faut au moins "
         "{minimum}.",
         "Der Schulbesuch in Luxemburg besteht seit {years} Jahren; nötig sind mindestens "
         "{minimum}.",
@@ -255,7 +255,7 @@ PUPIL_AGE = Check(
     S.ART89_PUPIL,
     t(
         "You are of age and apply before the age of {max_age} (you are {age} on {day}).",
-        "Vous êtes majeur et faites la demande avant l'âge de {max_age} ans (vous avez {age} ans "
+        "Vous êtes majeur et faites la demande avant l’âge de {max_age} ans (vous avez {age} ans "
         "le {day}).",
         "Sie sind volljährig und stellen den Antrag vor dem {max_age}. Lebensjahr (am {day} sind "
         "Sie {age}).",
@@ -263,7 +263,7 @@ PUPIL_AGE = Check(
     t(
         "An adult pupil must be of age ({of_age}) and apply before the age of {max_age}; you are "
         "{age} on {day}.",
-        "Un élève majeur ({of_age} ans) doit faire sa demande avant l'âge de {max_age} ans ; "
+        "Un élève majeur ({of_age} ans) doit faire sa demande avant l’âge de {max_age} ans ; "
         "vous avez {age} ans le {day}.",
         "Ein volljähriger Schüler ({of_age} Jahre) muss den Antrag vor dem {max_age}. "
         "Lebensjahr stellen; am {day} sind Sie {age}.",
@@ -271,7 +271,7 @@ PUPIL_AGE = Check(
     t(
         "An adult pupil must be of age and apply before the age of {max_age}; your age is not "
         "known.",
-        "Un élève majeur doit faire sa demande avant l'âge de {max_age} ans ; votre âge n'est "
+        "Un élève majeur doit faire sa demande avant l’âge de {max_age} ans ; votre âge n’est "
         "pas connu.",
         "Ein volljähriger Schüler muss den Antrag vor dem {max_age}. Lebensjahr stellen; Ihr "
         "Alter ist nicht bekannt.",
@@ -302,7 +302,7 @@ RESIDENCE = Check(
     t(
         "You have lived in Luxembourg for {years} years; at least {minimum} before the "
         "application are needed.",
-        "Vous résidez au Luxembourg depuis {years} ans ; il en faut au moins {minimum} avant "
+        "Vous résidez au Luxembourg depuis {years} ans ; il en faut au moins {minimum} avant "
         "la demande.",
         "Sie wohnen seit {years} Jahren in Luxemburg; nötig sind mindestens {minimum} vor dem "
         "Antrag.",
@@ -411,7 +411,7 @@ _NO_MEANS_MET = {
 _ART89_PERMIT = t(
     "If granted: a salaried worker's permit, or a permit for private reasons for those "
     "pursuing vocational training.",
-    "En cas d'accord : un titre de séjour de travailleur salarié, ou pour raison privée pour "
+    "En cas d’accord : un titre de séjour de travailleur salarié, ou pour raison privée pour "
     "qui poursuit une formation professionnelle.",
     "Bei Zusage: ein Aufenthaltstitel als Arbeitnehmer oder aus privaten Gründen für "
     "Personen in Berufsausbildung.",
@@ -419,8 +419,8 @@ _ART89_PERMIT = t(
 _ART89_APPLY = t(
     "Apply to the Immigration Directorate (list of documents: guichet.public.lu, “More than "
     "3 months”).",
-    "Faites la demande à la Direction de l'Immigration (liste des documents : "
-    "guichet.public.lu, « Séjourner au Luxembourg plus de 3 mois »).",
+    "Faites la demande à la Direction de l’Immigration (liste des documents : "
+    "guichet.public.lu, « Séjourner au Luxembourg plus de 3 mois »).",
     "Stellen Sie den Antrag bei der Direktion der Immigration (Unterlagen: "
     "guichet.public.lu, „Mehr als 3 Monate“).",
 )
@@ -490,7 +490,7 @@ SPECIAL_TITLE = t("Special statuses", "Statuts spéciaux", "Besondere Aufenthalt
 _SPECIAL = t(
     "Other residence authorisations exist for exceptional cases: private reasons, medical "
     "reasons, exceptional cases, victims of human trafficking.",
-    "Il existe d'autres autorisations de séjour pour des cas exceptionnels : raisons privées, "
+    "Il existe d’autres autorisations de séjour pour des cas exceptionnels : raisons privées, "
     "raisons médicales, cas exceptionnels, victimes de la traite humaine.",
     "Für Ausnahmefälle gibt es weitere Aufenthaltserlaubnisse: aus privaten oder "
     "medizinischen Gründen, für Ausnahmefälle und für Opfer von Menschenhandel.",
@@ -498,8 +498,8 @@ _SPECIAL = t(
 _SPECIAL_CONDITIONS = t(
     "Being exceptional, they apply only under certain conditions: see guichet.public.lu, "
     "section “Immigration”, or ask ASTI.",
-    "Étant des cas exceptionnels, ils ne s'appliquent que sous certaines conditions : voyez "
-    "guichet.public.lu, rubrique « Immigration », ou adressez-vous à l'ASTI.",
+    "Étant des cas exceptionnels, ils ne s’appliquent que sous certaines conditions : voyez "
+    "guichet.public.lu, rubrique « Immigration », ou adressez-vous à l’ASTI.",
     "Als Ausnahmefälle gelten sie nur unter bestimmten Bedingungen: siehe guichet.public.lu, "
     "Rubrik „Immigration“, oder fragen Sie die ASTI.",
 )

@@ -147,7 +147,7 @@ def status_rule() -> dict[str, Any]:
         "name": "guide.third_country_national",
         "summary": t(
             "Is this person a third-country national whom the guide concerns?",
-            "Cette personne est-elle un ressortissant de pays tiers que le guide concerne ?",
+            "Cette personne est-elle un ressortissant de pays tiers que le guide concerne ?",
             "Ist diese Person Drittstaatsangehörige(r), die der Leitfaden betrifft?",
         ),
         "parse": parse,
@@ -281,7 +281,7 @@ def assessment_rule() -> dict[str, Any]:
         "name": "guide.assessment",
         "summary": t(
             "The whole guide: which procedures fit, their conditions, steps, dates and contacts.",
-            "Tout le guide : les démarches qui conviennent, leurs conditions, étapes, dates et "
+            "Tout le guide : les démarches qui conviennent, leurs conditions, étapes, dates et "
             "contacts.",
             "Der ganze Leitfaden: passende Verfahren, ihre Bedingungen, Schritte, Fristen und "
             "Kontakte.",
@@ -332,7 +332,7 @@ DIRECTORY_REASON = Reason(
     t(
         "Addresses, telephone numbers and e-mails as the guide gives them (August 2016); check "
         "them on the organisations' web sites.",
-        "Adresses, téléphones et courriels tels que le guide les donne (août 2016) ; "
+        "Adresses, téléphones et courriels tels que le guide les donne (août 2016) ; "
         "vérifiez-les sur les sites des organismes.",
         "Adressen, Telefonnummern und E-Mails wie im Leitfaden (August 2016); prüfen Sie sie "
         "auf den Websites der Stellen.",

@@ -38,7 +38,7 @@ def _procedures() -> list[dict[str, Any]]:
             "visit",
             t(
                 "What does a stay of 3 months or less need?",
-                "Que faut-il pour un séjour de moins de 3 mois ?",
+                "Que faut-il pour un séjour de moins de 3 mois ?",
                 "Was braucht ein Aufenthalt von höchstens 3 Monaten?",
             ),
             ("visa_required", "has_invitation", "has_health_insurance", "marriage_planned"),
@@ -49,7 +49,7 @@ def _procedures() -> list[dict[str, Any]]:
             "work",
             t(
                 "The salaried worker's residence permit: conditions, steps and dates.",
-                "L'autorisation de séjour du travailleur salarié : conditions, étapes et dates.",
+                "L’autorisation de séjour du travailleur salarié : conditions, étapes et dates.",
                 "Die Aufenthaltserlaubnis für Arbeitnehmer: Bedingungen, Schritte und Fristen.",
             ),
             (
@@ -90,7 +90,7 @@ def _procedures() -> list[dict[str, Any]]:
             "self_employed",
             t(
                 "The self-employed worker's residence permit.",
-                "L'autorisation de séjour du travailleur indépendant.",
+                "L’autorisation de séjour du travailleur indépendant.",
                 "Die Aufenthaltserlaubnis für Selbstständige.",
             ),
             ("residence", "self_qualified", "self_resources", "self_economic_need", *_DATED),
@@ -107,7 +107,7 @@ def _procedures() -> list[dict[str, Any]]:
             "study",
             t(
                 "The student's residence permit.",
-                "L'autorisation de séjour de l'étudiant.",
+                "L’autorisation de séjour de l’étudiant.",
                 "Die Aufenthaltserlaubnis für Studierende.",
             ),
             (
@@ -130,7 +130,7 @@ def _procedures() -> list[dict[str, Any]]:
             "traineeship",
             t(
                 "The trainee's residence permit: paid or unpaid, shorter or longer than 3 months.",
-                "L'autorisation de séjour du stagiaire : rémunéré ou non, plus ou moins de 3 mois.",
+                "L’autorisation de séjour du stagiaire : rémunéré ou non, plus ou moins de 3 mois.",
                 "Die Aufenthaltserlaubnis für Praktikanten: bezahlt oder nicht, kürzer oder "
                 "länger als 3 Monate.",
             ),
@@ -150,7 +150,7 @@ def _procedures() -> list[dict[str, Any]]:
             "family_eu",
             t(
                 "The right of residence of a family member of an EU citizen.",
-                "Le droit de séjour du membre de famille d'un citoyen de l'Union.",
+                "Le droit de séjour du membre de famille d’un citoyen de l’Union.",
                 "Das Aufenthaltsrecht von Familienangehörigen eines Unionsbürgers.",
             ),
             (
@@ -217,7 +217,7 @@ def _procedures() -> list[dict[str, Any]]:
             "cross_border",
             t(
                 "The cross-border worker's work authorisation, or its dispensation.",
-                "L'autorisation de travail du frontalier, ou sa dispense.",
+                "L’autorisation de travail du frontalier, ou sa dispense.",
                 "Die Arbeitserlaubnis für Grenzgänger oder die Befreiung davon.",
             ),
             ("lives_in_eu_with_permit", "family_of_eu_worker", "application_date"),
@@ -228,7 +228,7 @@ def _procedures() -> list[dict[str, Any]]:
             "long_term",
             t(
                 "Long-term resident status: 5 years, resources and integration.",
-                "Le statut de résident de longue durée : 5 ans, ressources et intégration.",
+                "Le statut de résident de longue durée : 5 ans, ressources et intégration.",
                 "Die Rechtsstellung als langfristig Aufenthaltsberechtigter: 5 Jahre, Mittel "
                 "und Integration.",
             ),
@@ -252,7 +252,7 @@ def _procedures() -> list[dict[str, Any]]:
             "regularisation",
             t(
                 "Regularisation under Article 89 after 4 years of schooling.",
-                "La régularisation par l'article 89 après 4 ans de scolarité.",
+                "La régularisation par l’article 89 après 4 ans de scolarité.",
                 "Die Regularisierung nach Artikel 89 nach 4 Jahren Schulbesuch.",
             ),
             (
@@ -290,7 +290,7 @@ def _procedures() -> list[dict[str, Any]]:
             t(
                 "The special statuses: private and medical reasons, exceptional cases, "
                 "trafficking.",
-                "Les statuts spéciaux : raisons privées et médicales, cas exceptionnels, traite.",
+                "Les statuts spéciaux : raisons privées et médicales, cas exceptionnels, traite.",
                 "Die besonderen Titel: private und medizinische Gründe, Ausnahmefälle, "
                 "Menschenhandel.",
             ),
@@ -306,7 +306,7 @@ def _advice_rules() -> list[dict[str, Any]]:
             "guide.documents",
             t(
                 "How must documents be certified and translated?",
-                "Comment les documents doivent-ils être certifiés et traduits ?",
+                "Comment les documents doivent-ils être certifiés et traduits ?",
                 "Wie müssen Unterlagen beglaubigt und übersetzt werden?",
             ),
             lambda answers, on: advice.documents(),
@@ -317,7 +317,7 @@ def _advice_rules() -> list[dict[str, Any]]:
             "guide.remedies",
             t(
                 "What can be done after a refusal or without an answer?",
-                "Que faire en cas de refus ou sans réponse ?",
+                "Que faire en cas de refus ou sans réponse ?",
                 "Was tun bei Ablehnung oder ohne Antwort?",
             ),
             lambda answers, on: advice.remedies(),
@@ -328,7 +328,7 @@ def _advice_rules() -> list[dict[str, Any]]:
             "guide.schooling",
             t(
                 "School for the children: compulsory ages, CASNA, children without papers.",
-                "L'école des enfants : âges obligatoires, CASNA, enfants sans papiers.",
+                "L’école des enfants : âges obligatoires, CASNA, enfants sans papiers.",
                 "Schule für die Kinder: Schulpflicht, CASNA, Kinder ohne Papiere.",
             ),
             lambda answers, on: advice.schooling(
@@ -347,7 +347,7 @@ def _advice_rules() -> list[dict[str, Any]]:
             "guide.housing",
             t(
                 "What does renting a home cost at first?",
-                "Que coûte d'abord la location d'un logement ?",
+                "Que coûte d’abord la location d’un logement ?",
                 "Was kostet die Anmietung einer Wohnung am Anfang?",
             ),
             lambda answers, on: advice.housing(cast(date, on)),  # "on" is required here
@@ -358,7 +358,7 @@ def _advice_rules() -> list[dict[str, Any]]:
             "guide.languages",
             t(
                 "Which languages are spoken?",
-                "Quelles langues parle-t-on ?",
+                "Quelles langues parle-t-on ?",
                 "Welche Sprachen spricht man?",
             ),
             lambda answers, on: advice.languages(),
@@ -377,7 +377,7 @@ def _calculators() -> list[dict[str, Any]]:
             "guide.arrival_declaration",
             t(
                 "By when must the arrival be declared at the commune?",
-                "Jusqu'à quand faire la déclaration d'arrivée à la commune ?",
+                "Jusqu’à quand faire la déclaration d’arrivée à la commune ?",
                 "Bis wann muss die Ankunft bei der Gemeinde gemeldet werden?",
             ),
             parse_days(("entry_date",), ("on",)),
@@ -389,7 +389,7 @@ def _calculators() -> list[dict[str, Any]]:
             "guide.adem_certificate",
             t(
                 "When may the ADEM certificate be asked for, and when does it arrive?",
-                "Quand demander le certificat de l'ADEM, et quand arrive-t-il ?",
+                "Quand demander le certificat de l’ADEM, et quand arrive-t-il ?",
                 "Wann kann die ADEM-Bescheinigung beantragt werden, und wann kommt sie?",
             ),
             parse_days(("vacancy_declared_on",), ("certificate_requested_on",)),
@@ -406,7 +406,7 @@ def _calculators() -> list[dict[str, Any]]:
             "guide.renewal_date",
             t(
                 "By when must a residence permit's renewal be asked for?",
-                "Jusqu'à quand demander le renouvellement d'un titre de séjour ?",
+                "Jusqu’à quand demander le renouvellement d’un titre de séjour ?",
                 "Bis wann muss die Verlängerung eines Aufenthaltstitels beantragt werden?",
             ),
             parse_days(("permit_expiry",), ("on",)),
@@ -421,7 +421,7 @@ def _calculators() -> list[dict[str, Any]]:
             "guide.decision_due",
             t(
                 "By when should the Immigration Directorate decide?",
-                "Quand la Direction de l'Immigration doit-elle décider ?",
+                "Quand la Direction de l’Immigration doit-elle décider ?",
                 "Bis wann sollte die Direktion der Immigration entscheiden?",
             ),
             parse_kind("file_complete_on"),
@@ -439,7 +439,7 @@ def _calculators() -> list[dict[str, Any]]:
             "guide.decision_deadline",
             t(
                 "How long does the Immigration Directorate have to decide?",
-                "De combien de temps la Direction de l'Immigration dispose-t-elle pour décider ?",
+                "De combien de temps la Direction de l’Immigration dispose-t-elle pour décider ?",
                 "Wie viel Zeit hat die Direktion der Immigration für die Entscheidung?",
             ),
             parse_kind("on"),
@@ -504,7 +504,7 @@ def _life() -> list[dict[str, Any]]:
             "guide.short_stay_fit",
             t(
                 "Does a planned stay of N days fit within the short stay's 3 months?",
-                "Un séjour prévu de N jours tient-il dans les 3 mois du court séjour ?",
+                "Un séjour prévu de N jours tient-il dans les 3 mois du court séjour ?",
                 "Passt ein geplanter Aufenthalt von N Tagen in die 3 Monate des kurzen "
                 "Aufenthalts?",
             ),
@@ -522,7 +522,7 @@ def _life() -> list[dict[str, Any]]:
             "guide.guarantor_liability",
             t(
                 "Until when is the person who signed a guarantee liable?",
-                "Jusqu'à quand la personne qui a signé une prise en charge est-elle responsable ?",
+                "Jusqu’à quand la personne qui a signé une prise en charge est-elle responsable ?",
                 "Bis wann haftet die Person, die eine Verpflichtungserklärung unterschrieben hat?",
             ),
             parse_life(("signed_on",), ("on",), lambda raw: _only(raw, ("signed_on", "on")) and {}),
@@ -537,7 +537,7 @@ def _life() -> list[dict[str, Any]]:
             "guide.sworn_translation",
             t(
                 "Does a document in this language need a sworn translation?",
-                "Un document dans cette langue doit-il être traduit par un traducteur assermenté ?",
+                "Un document dans cette langue doit-il être traduit par un traducteur assermenté ?",
                 "Braucht ein Dokument in dieser Sprache eine beglaubigte Übersetzung?",
             ),
             parse_life(("on",), (), _read_language),
@@ -552,7 +552,7 @@ def _life() -> list[dict[str, Any]]:
             "guide.school_obligation",
             t(
                 "Must a child of this age go to school?",
-                "Un enfant de cet âge doit-il aller à l'école ?",
+                "Un enfant de cet âge doit-il aller à l’école ?",
                 "Muss ein Kind in diesem Alter zur Schule gehen?",
             ),
             parse_life(
@@ -566,7 +566,7 @@ def _life() -> list[dict[str, Any]]:
             "guide.housing_costs",
             t(
                 "What to plan for a monthly rent: agency fee, deposit, what to pay at once.",
-                "Que prévoir pour un loyer mensuel : frais d'agence, dépôt de garantie, somme "
+                "Que prévoir pour un loyer mensuel : frais d’agence, dépôt de garantie, somme "
                 "à payer tout de suite.",
                 "Was bei einer Monatsmiete einzuplanen ist: Maklergebühr, Kaution, sofort zu "
                 "zahlender Betrag.",
@@ -592,7 +592,7 @@ def guide_rules() -> list[dict[str, Any]]:
         "guide.contacts",
         t(
             "Whom to contact: the guide's directory.",
-            "Qui contacter : le répertoire du guide.",
+            "Qui contacter : le répertoire du guide.",
             "An wen wenden: das Verzeichnis des Leitfadens.",
         ),
         parse_contacts,

@@ -24,9 +24,9 @@ NATIONALITY = Check(
         "You are a third-country national: none of your nationalities ({nationalities}) is of "
         "the European Union, the EEA (Iceland, Liechtenstein, Norway) or Switzerland, so this "
         "guide is for you.",
-        "Vous êtes ressortissant de pays tiers : aucune de vos nationalités ({nationalities}) "
-        "n'est celle d'un pays de l'Union européenne, de l'EEE (Islande, Liechtenstein, Norvège) "
-        "ou de la Suisse ; ce guide vous concerne.",
+        "Vous êtes ressortissant de pays tiers : aucune de vos nationalités ({nationalities}) "
+        "n’est celle d’un pays de l’Union européenne, de l’EEE (Islande, Liechtenstein, Norvège) "
+        "ou de la Suisse ; ce guide vous concerne.",
         "Sie sind Drittstaatsangehörige(r): keine Ihrer Staatsangehörigkeiten ({nationalities}) "
         "ist die eines Landes der Europäischen Union, des EWR (Island, Liechtenstein, Norwegen) "
         "oder der Schweiz; dieser Leitfaden betrifft Sie.",
@@ -35,9 +35,9 @@ NATIONALITY = Check(
         "You hold the nationality of {free_movement}, a country of the European Union, the EEA "
         "or Switzerland: you are not a third-country national, so this guide does not concern "
         "you. The rules of free movement apply to you (guichet.public.lu).",
-        "Vous avez la nationalité d'un pays de l'Union européenne, de l'EEE ou de la Suisse "
-        "({free_movement}) : vous n'êtes pas ressortissant de pays tiers et ce guide ne vous "
-        "concerne pas. Les règles de la libre circulation s'appliquent à vous (guichet.public.lu).",
+        "Vous avez la nationalité d’un pays de l’Union européenne, de l’EEE ou de la Suisse "
+        "({free_movement}) : vous n’êtes pas ressortissant de pays tiers et ce guide ne vous "
+        "concerne pas. Les règles de la libre circulation s’appliquent à vous (guichet.public.lu).",
         "Sie besitzen die Staatsangehörigkeit von {free_movement}, einem Land der Europäischen "
         "Union, des EWR oder der Schweiz: Sie sind nicht Drittstaatsangehörige(r), dieser "
         "Leitfaden betrifft Sie nicht. Für Sie gelten die Regeln der Freizügigkeit "
@@ -46,8 +46,8 @@ NATIONALITY = Check(
     t(
         "Your nationality is not known yet: the guide is for nationals of countries outside "
         "the European Union, the EEA and Switzerland.",
-        "Votre nationalité n'est pas encore connue : le guide s'adresse aux ressortissants de "
-        "pays hors de l'Union européenne, de l'EEE et de la Suisse.",
+        "Votre nationalité n’est pas encore connue : le guide s’adresse aux ressortissants de "
+        "pays hors de l’Union européenne, de l’EEE et de la Suisse.",
         "Ihre Staatsangehörigkeit ist noch nicht bekannt: der Leitfaden richtet sich an "
         "Staatsangehörige von Ländern außerhalb der Europäischen Union, des EWR und der Schweiz.",
     ),
@@ -57,21 +57,21 @@ ASYLUM = Check(
     S.ASYLUM,
     t(
         "You are not in an asylum procedure, which other laws govern.",
-        "Vous n'êtes pas en procédure d'asile, régie par une autre législation.",
+        "Vous n’êtes pas en procédure d’asile, régie par une autre législation.",
         "Sie befinden sich nicht in einem Asylverfahren, für das andere Gesetze gelten.",
     ),
     t(
         "You are in an asylum procedure: it is governed by other laws, and this guide does not "
         "concern you. Ask the Immigration Directorate or ASTI.",
-        "Vous êtes en procédure d'asile : elle est régie par une autre législation et ce guide "
-        "ne vous concerne pas. Adressez-vous à la Direction de l'Immigration ou à l'ASTI.",
+        "Vous êtes en procédure d’asile : elle est régie par une autre législation et ce guide "
+        "ne vous concerne pas. Adressez-vous à la Direction de l’Immigration ou à l’ASTI.",
         "Sie befinden sich in einem Asylverfahren: dafür gelten andere Gesetze, und dieser "
         "Leitfaden betrifft Sie nicht. Wenden Sie sich an die Direktion der Immigration oder "
         "an die ASTI.",
     ),
     t(
         "It is not known whether you are in an asylum procedure; the guide does not cover it.",
-        "On ne sait pas si vous êtes en procédure d'asile ; le guide ne la couvre pas.",
+        "On ne sait pas si vous êtes en procédure d’asile ; le guide ne la couvre pas.",
         "Es ist nicht bekannt, ob Sie sich in einem Asylverfahren befinden; der Leitfaden "
         "deckt es nicht ab.",
     ),

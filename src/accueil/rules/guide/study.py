@@ -37,22 +37,22 @@ ADMITTED = Check(
     S.STUDENT,
     t(
         "You are admitted to a higher education institution in Luxembourg.",
-        "Vous êtes admis dans un établissement d'enseignement supérieur au Luxembourg.",
+        "Vous êtes admis dans un établissement d’enseignement supérieur au Luxembourg.",
         "Sie sind an einer Hochschule in Luxemburg zugelassen.",
     ),
     t(
         "You must be admitted to a higher education institution: the University of Luxembourg "
         "or a school leading to the BTS. Ask the institution about its admission conditions.",
-        "Vous devez être admis dans un établissement d'enseignement supérieur : l'Université du "
+        "Vous devez être admis dans un établissement d’enseignement supérieur : l’Université du "
         "Luxembourg ou un établissement menant au BTS. Renseignez-vous auprès de "
-        "l'établissement sur ses conditions d'admission.",
+        "l’établissement sur ses conditions d’admission.",
         "Sie müssen an einer Hochschule zugelassen sein: der Universität Luxemburg oder einer "
         "Schule, die zum BTS führt. Fragen Sie die Einrichtung nach ihren "
         "Zulassungsbedingungen.",
     ),
     t(
         "It is not known whether you are admitted to a higher education institution.",
-        "On ne sait pas si vous êtes admis dans un établissement d'enseignement supérieur.",
+        "On ne sait pas si vous êtes admis dans un établissement d’enseignement supérieur.",
         "Es ist nicht bekannt, ob Sie an einer Hochschule zugelassen sind.",
     ),
 )
@@ -62,7 +62,7 @@ RESOURCES = Check(
     t(
         "You will have resources of at least {percent}% of the guaranteed minimum income for "
         "your costs of stay and return.",
-        "Vous disposerez de ressources d'au moins {percent} % du revenu minimum garanti pour "
+        "Vous disposerez de ressources d’au moins {percent} % du revenu minimum garanti pour "
         "vos frais de séjour et de retour.",
         "Sie werden Mittel von mindestens {percent} % des garantierten Mindesteinkommens für "
         "Aufenthalt und Rückreise haben.",
@@ -70,7 +70,7 @@ RESOURCES = Check(
     t(
         "You must show resources of at least {percent}% of the guaranteed minimum income for "
         "your costs of stay and return during your studies.",
-        "Vous devez prouver des ressources d'au moins {percent} % du revenu minimum garanti "
+        "Vous devez prouver des ressources d’au moins {percent} % du revenu minimum garanti "
         "pour vos frais de séjour et de retour pendant vos études.",
         "Sie müssen für die Dauer des Studiums Mittel von mindestens {percent} % des "
         "garantierten Mindesteinkommens für Aufenthalt und Rückreise nachweisen.",
@@ -78,7 +78,7 @@ RESOURCES = Check(
     t(
         "You will have to show resources of at least {percent}% of the guaranteed minimum "
         "income; it is not known whether you have them.",
-        "Vous devrez prouver des ressources d'au moins {percent} % du revenu minimum garanti ; "
+        "Vous devrez prouver des ressources d’au moins {percent} % du revenu minimum garanti ; "
         "on ne sait pas si vous en disposez.",
         "Sie müssen Mittel von mindestens {percent} % des garantierten Mindesteinkommens "
         "nachweisen; es ist nicht bekannt, ob Sie sie haben.",
@@ -94,7 +94,7 @@ INSURANCE = Check(
     ),
     t(
         "You must have health insurance covering every risk in Luxembourg.",
-        "Vous devez disposer d'une assurance maladie couvrant tous les risques au Luxembourg.",
+        "Vous devez disposer d’une assurance maladie couvrant tous les risques au Luxembourg.",
         "Sie brauchen eine Krankenversicherung, die in Luxemburg alle Risiken deckt.",
     ),
     t(
@@ -107,7 +107,7 @@ _BEFORE_ENTRY = t(
     "Before entering Luxembourg, apply to the ministry in charge of immigration and wait for "
     "its approval; then enter, with a visa if you need one.",
     "Avant votre entrée au Luxembourg, introduisez une demande auprès du ministère ayant "
-    "l'immigration dans ses attributions et attendez son accord ; entrez ensuite, le cas "
+    "l’immigration dans ses attributions et attendez son accord ; entrez ensuite, le cas "
     "échéant avec un visa.",
     "Stellen Sie vor der Einreise den Antrag beim für Immigration zuständigen Ministerium und "
     "warten Sie auf die Zustimmung; reisen Sie dann ein, gegebenenfalls mit Visum.",
@@ -208,7 +208,7 @@ PAID = Check(
     t(
         "Whether the traineeship is paid is not known: paid and unpaid traineeships follow "
         "different procedures.",
-        "On ne sait pas si le stage est rémunéré : les stages rémunérés et non rémunérés "
+        "On ne sait pas si le stage est rémunéré : les stages rémunérés et non rémunérés "
         "suivent des démarches différentes.",
         "Ob das Praktikum bezahlt ist, ist nicht bekannt: für bezahlte und unbezahlte Praktika "
         "gelten verschiedene Verfahren.",
@@ -218,14 +218,14 @@ _UNPAID = t(
     "Apply for a residence authorisation, approved BEFORE you enter Luxembourg, showing that "
     "the traineeship is compulsory and that an agreement exists.",
     "Demandez une autorisation de séjour, accordée AVANT votre entrée au Luxembourg, en "
-    "prouvant que le stage est obligatoire et qu'une convention existe.",
+    "prouvant que le stage est obligatoire et qu’une convention existe.",
     "Beantragen Sie eine Aufenthaltserlaubnis, die VOR der Einreise erteilt wird, mit dem "
     "Nachweis, dass das Praktikum Pflicht ist und ein Vertrag besteht.",
 )
 _SHORT_PAID = t(
     "A paid traineeship of {months} months or less: apply for a private-life authorisation, "
     "approved BEFORE you enter Luxembourg.",
-    "Stage rémunéré de {months} mois ou moins : demandez une autorisation de vie privée, "
+    "Stage rémunéré de {months} mois ou moins : demandez une autorisation de vie privée, "
     "accordée AVANT votre entrée au Luxembourg.",
     "Bezahltes Praktikum von höchstens {months} Monaten: beantragen Sie eine Erlaubnis aus "
     "privaten Gründen, die VOR der Einreise erteilt wird.",
@@ -233,7 +233,7 @@ _SHORT_PAID = t(
 _LONG_PAID = t(
     "A paid traineeship of more than {months} months: apply for a salaried worker's residence "
     "permit, approved BEFORE you enter Luxembourg.",
-    "Stage rémunéré de plus de {months} mois : demandez une autorisation de séjour pour "
+    "Stage rémunéré de plus de {months} mois : demandez une autorisation de séjour pour "
     "travailleur salarié, accordée AVANT votre entrée au Luxembourg.",
     "Bezahltes Praktikum von mehr als {months} Monaten: beantragen Sie eine "
     "Aufenthaltserlaubnis für Arbeitnehmer, die VOR der Einreise erteilt wird.",
@@ -241,7 +241,7 @@ _LONG_PAID = t(
 _PAID_LENGTH = t(
     "For a paid traineeship the ministry looks at whether it lasts {months} months or less "
     "(private-life authorisation) or more (salaried worker's permit).",
-    "Pour un stage rémunéré, le ministère regarde s'il dure {months} mois ou moins "
+    "Pour un stage rémunéré, le ministère regarde s’il dure {months} mois ou moins "
     "(autorisation de vie privée) ou plus (autorisation de travailleur salarié).",
     "Bei einem bezahlten Praktikum prüft das Ministerium, ob es höchstens {months} Monate "
     "dauert (Erlaubnis aus privaten Gründen) oder länger (Erlaubnis für Arbeitnehmer).",

@@ -38,7 +38,7 @@ VISA = Check(
         "You need a valid national passport and a visa, asked for in person at a Luxembourg "
         "embassy or consulate, or a mission that represents Luxembourg, on a form in two copies.",
         "Il vous faut un passeport national valable et un visa, à demander en personne auprès "
-        "d'une mission diplomatique ou consulaire du Luxembourg, ou qui le représente, avec un "
+        "d’une mission diplomatique ou consulaire du Luxembourg, ou qui le représente, avec un "
         "formulaire en deux exemplaires.",
         "Sie brauchen einen gültigen Reisepass und ein Visum, das Sie persönlich bei einer "
         "luxemburgischen Botschaft oder einem Konsulat oder einer Luxemburg vertretenden "
@@ -47,8 +47,8 @@ VISA = Check(
     t(
         "You need a valid national passport and, for some nationalities, a visa: "
         "guichet.public.lu (section “Immigration”) says whether you need one.",
-        "Il vous faut un passeport national valable et, pour certaines nationalités, un visa : "
-        "guichet.public.lu (rubrique « Immigration ») indique si vous en avez besoin.",
+        "Il vous faut un passeport national valable et, pour certaines nationalités, un visa : "
+        "guichet.public.lu (rubrique « Immigration ») indique si vous en avez besoin.",
         "Sie brauchen einen gültigen Reisepass und, je nach Staatsangehörigkeit, ein Visum: "
         "guichet.public.lu (Rubrik „Immigration“) sagt, ob Sie eines brauchen.",
     ),
@@ -66,7 +66,7 @@ INVITATION = Check(
     t(
         "The visa needs an invitation from a resident of Luxembourg, as a guarantee (prise en "
         "charge) covering your whole stay.",
-        "Le visa suppose l'invitation d'un résident du Luxembourg, sous forme d'une prise en "
+        "Le visa suppose l’invitation d’un résident du Luxembourg, sous forme d’une prise en "
         "charge couvrant toute la durée de votre séjour.",
         "Das Visum setzt die Einladung einer in Luxemburg wohnenden Person voraus, als "
         "Verpflichtungserklärung für Ihren ganzen Aufenthalt.",
@@ -87,7 +87,7 @@ INSURANCE = Check(
     ),
     t(
         "The visa needs proof of health insurance covering every risk in Luxembourg.",
-        "Le visa suppose la preuve d'une assurance maladie couvrant tous les risques au "
+        "Le visa suppose la preuve d’une assurance maladie couvrant tous les risques au "
         "Luxembourg.",
         "Das Visum setzt den Nachweis einer Krankenversicherung voraus, die in Luxemburg alle "
         "Risiken deckt.",
@@ -109,15 +109,15 @@ MARRIAGE = Check(
     t(
         "The visa for marriage no longer exists: a short stay cannot be granted in order to "
         "marry. ASTI has a detailed sheet on marriage and family reunification.",
-        "Le visa en vue de mariage n'existe plus : un court séjour ne peut pas être accordé "
-        "pour se marier. L'ASTI a une fiche détaillée sur le mariage et le regroupement "
+        "Le visa en vue de mariage n’existe plus : un court séjour ne peut pas être accordé "
+        "pour se marier. L’ASTI a une fiche détaillée sur le mariage et le regroupement "
         "familial.",
         "Das Visum zur Eheschließung gibt es nicht mehr: ein kurzer Aufenthalt kann nicht zum "
         "Heiraten gewährt werden. Die ASTI hat ein Merkblatt zu Ehe und Familiennachzug.",
     ),
     t(
         "Whether you come to marry is not known; the marriage visa no longer exists.",
-        "On ne sait pas si vous venez pour vous marier ; le visa en vue de mariage n'existe plus.",
+        "On ne sait pas si vous venez pour vous marier ; le visa en vue de mariage n’existe plus.",
         "Ob Sie zum Heiraten kommen, ist nicht bekannt; das Visum zur Eheschließung gibt es "
         "nicht mehr.",
     ),
@@ -138,8 +138,8 @@ _LIMIT = t(
 _S_APPLY = t(
     "Apply for the visa in person at the embassy or consulate, with the form in two copies, "
     "the guarantee and the proof of insurance.",
-    "Demandez le visa en personne à l'ambassade ou au consulat, avec le formulaire en deux "
-    "exemplaires, la prise en charge et la preuve d'assurance.",
+    "Demandez le visa en personne à l’ambassade ou au consulat, avec le formulaire en deux "
+    "exemplaires, la prise en charge et la preuve d’assurance.",
     "Beantragen Sie das Visum persönlich bei der Botschaft oder dem Konsulat, mit dem "
     "Formular in zwei Exemplaren, der Verpflichtungserklärung und dem Versicherungsnachweis.",
 )
@@ -147,8 +147,8 @@ _S_ANSWER = t(
     "If the answer is yes, the embassy calls you in to put the visa in your passport. After "
     "a refusal, or {months} months without an answer, contact the embassy to learn why and "
     "perhaps apply again.",
-    "En cas de réponse positive, l'ambassade vous convoque pour apposer le visa dans votre "
-    "passeport. En cas de refus, ou après {months} mois sans réponse, contactez l'ambassade "
+    "En cas de réponse positive, l’ambassade vous convoque pour apposer le visa dans votre "
+    "passeport. En cas de refus, ou après {months} mois sans réponse, contactez l’ambassade "
     "pour en connaître les raisons et éventuellement introduire une nouvelle demande.",
     "Bei einer Zusage bestellt Sie die Botschaft ein, um das Visum in Ihren Pass zu setzen. "
     "Nach einer Ablehnung oder {months} Monaten ohne Antwort wenden Sie sich an die "

@@ -36,7 +36,7 @@ JOB_OFFER = Check(
     t(
         "An employer offers you an employment contract, after ADEM proposed no suitable "
         "candidate for the vacancy.",
-        "Un employeur vous propose un contrat de travail, l'ADEM ne lui ayant proposé aucun "
+        "Un employeur vous propose un contrat de travail, l’ADEM ne lui ayant proposé aucun "
         "candidat qui convienne.",
         "Ein Arbeitgeber bietet Ihnen einen Arbeitsvertrag an, nachdem die ADEM keinen "
         "geeigneten Bewerber vorgeschlagen hat.",
@@ -45,8 +45,8 @@ JOB_OFFER = Check(
         "You have no offer of employment yet: the permit needs an employer who, after "
         "declaring the vacancy to ADEM, concludes a contract with you. ADEM, the newspapers, "
         "temporary work agencies and the Internet can help you find a job.",
-        "Vous n'avez pas encore d'offre d'emploi : l'autorisation suppose un employeur qui, "
-        "après avoir déclaré le poste à l'ADEM, conclut un contrat avec vous. L'ADEM, les "
+        "Vous n’avez pas encore d’offre d’emploi : l’autorisation suppose un employeur qui, "
+        "après avoir déclaré le poste à l’ADEM, conclut un contrat avec vous. L’ADEM, les "
         "journaux, les agences intérimaires et Internet peuvent vous aider à trouver un emploi.",
         "Sie haben noch kein Stellenangebot: die Erlaubnis setzt einen Arbeitgeber voraus, "
         "der nach Meldung der Stelle bei der ADEM einen Vertrag mit Ihnen schließt. ADEM, "
@@ -63,17 +63,17 @@ VACANCY = Check(
     S.ADEM_VACANCY,
     t(
         "The employer declared the vacancy to ADEM on {declared}.",
-        "L'employeur a déclaré le poste vacant à l'ADEM le {declared}.",
+        "L’employeur a déclaré le poste vacant à l’ADEM le {declared}.",
         "Der Arbeitgeber hat die Stelle am {declared} bei der ADEM gemeldet.",
     ),
     t(
         "The vacancy has not been declared to ADEM.",
-        "Le poste n'a pas été déclaré vacant à l'ADEM.",
+        "Le poste n’a pas été déclaré vacant à l’ADEM.",
         "Die Stelle wurde nicht bei der ADEM gemeldet.",
     ),
     t(
         "The employer must declare the vacancy to ADEM; the date is not known.",
-        "L'employeur doit déclarer le poste vacant à l'ADEM ; la date n'est pas connue.",
+        "L’employeur doit déclarer le poste vacant à l’ADEM ; la date n’est pas connue.",
         "Der Arbeitgeber muss die Stelle bei der ADEM melden; das Datum ist nicht bekannt.",
     ),
 )
@@ -84,8 +84,8 @@ CERTIFICATE = Check(
         "The ADEM certificate was asked for on {requested}; the earliest day was {earliest} "
         "({weeks} weeks after the declaration). ADEM sends it by {expected} ({days} working "
         "days).",
-        "Le certificat de l'ADEM a été demandé le {requested} ; le premier jour possible était le "
-        "{earliest} ({weeks} semaines après la déclaration). L'ADEM l'envoie au plus tard le "
+        "Le certificat de l’ADEM a été demandé le {requested} ; le premier jour possible était le "
+        "{earliest} ({weeks} semaines après la déclaration). L’ADEM l’envoie au plus tard le "
         "{expected} ({days} jours ouvrables).",
         "Die ADEM-Bescheinigung wurde am {requested} beantragt; frühester Tag war der "
         "{earliest} ({weeks} Wochen nach der Meldung). Die ADEM schickt sie bis zum {expected} "
@@ -95,7 +95,7 @@ CERTIFICATE = Check(
         "The ADEM certificate was asked for on {requested}, too early: it can be asked for at "
         "the earliest on {earliest}, {weeks} weeks after the declaration. Ask for it again from "
         "then.",
-        "Le certificat de l'ADEM a été demandé le {requested}, trop tôt : il peut être demandé "
+        "Le certificat de l’ADEM a été demandé le {requested}, trop tôt : il peut être demandé "
         "au plus tôt le {earliest}, {weeks} semaines après la déclaration. Redemandez-le à "
         "partir de cette date.",
         "Die ADEM-Bescheinigung wurde am {requested} zu früh beantragt: sie kann frühestens am "
@@ -105,8 +105,8 @@ CERTIFICATE = Check(
     t(
         "The ADEM certificate, which lets the employer recruit you, is not asked for yet (or "
         "the date is not known).",
-        "Le certificat de l'ADEM, qui autorise l'employeur à vous recruter, n'est pas encore "
-        "demandé (ou la date n'est pas connue).",
+        "Le certificat de l’ADEM, qui autorise l’employeur à vous recruter, n’est pas encore "
+        "demandé (ou la date n’est pas connue).",
         "Die ADEM-Bescheinigung, die dem Arbeitgeber Ihre Einstellung erlaubt, ist noch nicht "
         "beantragt (oder das Datum ist nicht bekannt).",
     ),
@@ -117,7 +117,7 @@ WHERE_FROM = Check(
     t(
         "You can apply: from abroad, before entering Luxembourg, or from Luxembourg as a legal "
         "resident.",
-        "Vous pouvez faire la demande : depuis l'étranger, avant d'entrer au Luxembourg, ou "
+        "Vous pouvez faire la demande : depuis l’étranger, avant d’entrer au Luxembourg, ou "
         "depuis le Luxembourg en tant que résident légal.",
         "Sie können den Antrag stellen: aus dem Ausland vor der Einreise oder in Luxemburg "
         "mit rechtmäßigem Aufenthalt.",
@@ -127,8 +127,8 @@ WHERE_FROM = Check(
         "BEFORE entering the country; if you or your child have been at school here for "
         "4 years, see Article 89.",
         "Sans titre de séjour au Luxembourg, la demande doit être introduite et avisée "
-        "positivement AVANT l'entrée sur le territoire ; si vous ou votre enfant êtes "
-        "scolarisés ici depuis 4 ans, voyez l'article 89.",
+        "positivement AVANT l’entrée sur le territoire ; si vous ou votre enfant êtes "
+        "scolarisés ici depuis 4 ans, voyez l’article 89.",
         "Ohne Aufenthaltstitel in Luxemburg muss der Antrag VOR der Einreise gestellt und "
         "positiv beschieden werden; wenn Sie oder Ihr Kind seit 4 Jahren hier zur Schule "
         "gehen, siehe Artikel 89.",
@@ -136,8 +136,8 @@ WHERE_FROM = Check(
     t(
         "Where you live now is not known: someone not yet legally resident must apply and be "
         "approved BEFORE entering Luxembourg.",
-        "On ne sait pas où vous habitez : une personne qui n'est pas encore résidente légale "
-        "doit faire sa demande et recevoir l'accord AVANT d'entrer au Luxembourg.",
+        "On ne sait pas où vous habitez : une personne qui n’est pas encore résidente légale "
+        "doit faire sa demande et recevoir l’accord AVANT d’entrer au Luxembourg.",
         "Ihr Wohnort ist nicht bekannt: wer noch nicht rechtmäßig hier wohnt, muss VOR der "
         "Einreise den Antrag stellen und die Zusage erhalten.",
     ),
@@ -153,45 +153,45 @@ _FIRST_PERMIT = t(
 _RENEWED = t(
     "From the first renewal, the permit may be valid for up to {years} years, in every sector and "
     "profession.",
-    "Dès le 1er renouvellement, le titre peut être valable jusqu'à {years} ans, dans tout "
+    "Dès le 1er renouvellement, le titre peut être valable jusqu’à {years} ans, dans tout "
     "secteur et toute profession.",
     "Ab der ersten Verlängerung kann der Titel bis zu {years} Jahre gelten, für alle Sektoren und "
     "Berufe.",
 )
 _JOB_LOSS = t(
     "Specific provisions apply if you lose your job: ask the Immigration Directorate or ASTI.",
-    "Des dispositions spécifiques sont prévues en cas de perte d'emploi : renseignez-vous auprès "
-    "de la Direction de l'Immigration ou de l'ASTI.",
+    "Des dispositions spécifiques sont prévues en cas de perte d’emploi : renseignez-vous auprès "
+    "de la Direction de l’Immigration ou de l’ASTI.",
     "Bei Verlust des Arbeitsplatzes gelten besondere Bestimmungen: fragen Sie die Direktion der "
     "Immigration oder die ASTI.",
 )
 _S_VACANCY = t(
     "The employer declares the vacancy to ADEM, which checks whether job seekers with priority "
     "(EU priority) are available.",
-    "L'employeur déclare le poste vacant à l'ADEM, qui vérifie la disponibilité de demandeurs "
-    "d'emploi prioritaires (priorité communautaire).",
+    "L’employeur déclare le poste vacant à l’ADEM, qui vérifie la disponibilité de demandeurs "
+    "d’emploi prioritaires (priorité communautaire).",
     "Der Arbeitgeber meldet die Stelle bei der ADEM, die prüft, ob bevorrechtigte "
     "Arbeitsuchende verfügbar sind (Unionsvorrang).",
 )
 _S_CERTIFICATE = t(
     "From {weeks} weeks after the declaration, the certificate that lets the employer recruit you "
     "is asked for at ADEM.",
-    "À partir de {weeks} semaines après la déclaration, le certificat qui autorise l'employeur à "
-    "vous recruter est demandé à l'ADEM.",
+    "À partir de {weeks} semaines après la déclaration, le certificat qui autorise l’employeur à "
+    "vous recruter est demandé à l’ADEM.",
     "Ab {weeks} Wochen nach der Meldung wird bei der ADEM die Bescheinigung beantragt, die dem "
     "Arbeitgeber Ihre Einstellung erlaubt.",
 )
 _S_SENT = t(
     "ADEM sends the certificate {days} working days after the request.",
-    "L'ADEM envoie le certificat {days} jours ouvrables après la demande.",
+    "L’ADEM envoie le certificat {days} jours ouvrables après la demande.",
     "Die ADEM schickt die Bescheinigung {days} Werktage nach dem Antrag.",
 )
 _S_APPLY = t(
     "You apply to the Immigration Directorate yourself (not the employer, though you may "
     "mandate someone, such as the employer); from abroad, the answer must be favourable "
     "before you enter Luxembourg.",
-    "Vous introduisez vous-même la demande à la Direction de l'Immigration (pas l'employeur, "
-    "mais vous pouvez mandater quelqu'un, par exemple l'employeur) ; depuis l'étranger, la "
+    "Vous introduisez vous-même la demande à la Direction de l’Immigration (pas l’employeur, "
+    "mais vous pouvez mandater quelqu’un, par exemple l’employeur) ; depuis l’étranger, la "
     "réponse doit être favorable avant votre entrée au Luxembourg.",
     "Sie stellen den Antrag selbst bei der Direktion der Immigration (nicht der Arbeitgeber; "
     "Sie können aber jemanden bevollmächtigen, etwa den Arbeitgeber); aus dem Ausland muss "
@@ -199,22 +199,22 @@ _S_APPLY = t(
 )
 _S_START = t(
     "Work may start only once the authorisation is granted.",
-    "Le travail peut débuter seulement après l'octroi de l'autorisation.",
+    "Le travail peut débuter seulement après l’octroi de l’autorisation.",
     "Die Arbeit darf erst nach Erteilung der Erlaubnis beginnen.",
 )
 _S_PERMIT = t(
     "Collect your salaried worker's residence permit from the Immigration Directorate.",
-    "Retirez votre titre de séjour de travailleur salarié auprès de la Direction de l'Immigration.",
+    "Retirez votre titre de séjour de travailleur salarié auprès de la Direction de l’Immigration.",
     "Holen Sie Ihren Aufenthaltstitel als Arbeitnehmer bei der Direktion der Immigration ab.",
 )
 EARLIEST_LABEL = t(
     "First day to ask ADEM for the certificate",
-    "Premier jour pour demander le certificat à l'ADEM",
+    "Premier jour pour demander le certificat à l’ADEM",
     "Erster Tag, um die Bescheinigung bei der ADEM zu beantragen",
 )
 EXPECTED_LABEL = t(
     "Day by which ADEM sends the certificate",
-    "Date à laquelle l'ADEM envoie le certificat",
+    "Date à laquelle l’ADEM envoie le certificat",
     "Tag, bis zu dem die ADEM die Bescheinigung schickt",
 )
 

@@ -94,23 +94,23 @@ NEED = _check(
 _SELF_ESTABLISH = t(
     "Ask the Ministry of the Middle Classes for the business permit, with the same criteria "
     "and steps as EU nationals.",
-    "Demandez l'autorisation d'établissement au Ministère des Classes moyennes, avec les "
-    "mêmes critères et démarches que les ressortissants de l'Union.",
+    "Demandez l’autorisation d’établissement au Ministère des Classes moyennes, avec les "
+    "mêmes critères et démarches que les ressortissants de l’Union.",
     "Beantragen Sie die Niederlassungsgenehmigung beim Ministerium für Mittelstand, mit "
     "denselben Kriterien und Schritten wie Unionsbürger.",
 )
 _SELF_PERMIT = t(
     "At the same time, ask the Immigration Directorate for the self-employed residence "
     "permit; from abroad, it must be approved before you enter Luxembourg.",
-    "Parallèlement, demandez l'autorisation de séjour de travailleur indépendant à la "
-    "Direction de l'Immigration ; depuis l'étranger, elle doit être accordée avant votre "
+    "Parallèlement, demandez l’autorisation de séjour de travailleur indépendant à la "
+    "Direction de l’Immigration ; depuis l’étranger, elle doit être accordée avant votre "
     "entrée au Luxembourg.",
     "Beantragen Sie gleichzeitig die Aufenthaltserlaubnis für Selbstständige bei der "
     "Direktion der Immigration; aus dem Ausland muss sie vor der Einreise erteilt sein.",
 )
 _SELF_VALID = t(
     "The permit is valid for {years} years at most, renewable at the end of them.",
-    "L'autorisation est valable {years} ans au maximum, renouvelable à la fin de ces {years} ans.",
+    "L’autorisation est valable {years} ans au maximum, renouvelable à la fin de ces {years} ans.",
     "Die Erlaubnis gilt höchstens {years} Jahre und ist danach verlängerbar.",
 )
 
@@ -180,7 +180,7 @@ _BLUE_FAMILY = t(
     "Your spouse or partner and unmarried children under {age} (yours or your partner's) may "
     "come with you: include the family reunification documents in your application.",
     "Votre conjoint ou partenaire et les enfants célibataires de moins de {age} ans (les "
-    "vôtres ou ceux de votre partenaire) peuvent vous accompagner : joignez à votre demande "
+    "vôtres ou ceux de votre partenaire) peuvent vous accompagner : joignez à votre demande "
     "les documents exigés pour le regroupement familial.",
     "Ihr Ehe- oder Lebenspartner und ledige Kinder unter {age} Jahren (Ihre oder die Ihres "
     "Partners) können mitkommen: fügen Sie Ihrem Antrag die Unterlagen für den "
@@ -189,7 +189,7 @@ _BLUE_FAMILY = t(
 _BLUE_APPLY = t(
     "Apply for the EU Blue Card at the Immigration Directorate for highly qualified work of "
     "more than 3 months.",
-    "Demandez la carte bleue européenne à la Direction de l'Immigration pour un emploi "
+    "Demandez la carte bleue européenne à la Direction de l’Immigration pour un emploi "
     "hautement qualifié de plus de 3 mois.",
     "Beantragen Sie die Blaue Karte EU bei der Direktion der Immigration für eine "
     "hochqualifizierte Arbeit von mehr als 3 Monaten.",
@@ -225,7 +225,7 @@ def blue_card(answers: dict[str, Any], on: date) -> Procedure:
 
 CROSS_TITLE = t(
     "Cross-border worker: work authorisation or dispensation",
-    "Frontalier : autorisation de travail ou dispense",
+    "Frontalier : autorisation de travail ou dispense",
     "Grenzgänger: Arbeitserlaubnis oder Befreiung",
 )
 CROSS_PERMIT = _check(
@@ -251,8 +251,8 @@ CROSS_PERMIT = _check(
 _WORK_AUTHORISATION = t(
     "Ask the Immigration Directorate for a work authorisation. It does not include a "
     "residence authorisation: you keep living in the other EU country.",
-    "Demandez une autorisation de travail à la Direction de l'Immigration. Elle n'inclut pas "
-    "d'autorisation de séjour : vous continuez à résider dans l'autre pays de l'UE.",
+    "Demandez une autorisation de travail à la Direction de l’Immigration. Elle n’inclut pas "
+    "d’autorisation de séjour : vous continuez à résider dans l’autre pays de l’UE.",
     "Beantragen Sie bei der Direktion der Immigration eine Arbeitserlaubnis. Sie umfasst "
     "keine Aufenthaltserlaubnis: Sie wohnen weiter im anderen EU-Land.",
 )
@@ -260,9 +260,9 @@ _DISPENSATION = t(
     "As the spouse, declared partner or child of an EU citizen working in Luxembourg, you are "
     "dispensed from the work authorisation: ask the Immigration Directorate for the "
     "dispensation, so that it can check the conditions.",
-    "Comme conjoint, partenaire déclaré ou enfant d'un citoyen de l'Union travaillant au "
-    "Luxembourg, vous êtes dispensé de l'autorisation de travail : demandez la dispense à la "
-    "Direction de l'Immigration, qui vérifie les conditions.",
+    "Comme conjoint, partenaire déclaré ou enfant d’un citoyen de l’Union travaillant au "
+    "Luxembourg, vous êtes dispensé de l’autorisation de travail : demandez la dispense à la "
+    "Direction de l’Immigration, qui vérifie les conditions.",
     "Als Ehepartner, eingetragener Partner oder Kind eines in Luxemburg arbeitenden "
     "Unionsbürgers sind Sie von der Arbeitserlaubnis befreit: beantragen Sie die Befreiung "
     "bei der Direktion der Immigration, die die Bedingungen prüft.",
@@ -270,8 +270,8 @@ _DISPENSATION = t(
 _DISPENSATION_MAYBE = t(
     "If your spouse, declared partner or child is an EU citizen working in Luxembourg, you are "
     "dispensed from the work authorisation, but must ask for the dispensation.",
-    "Si votre conjoint, partenaire déclaré ou enfant est un citoyen de l'Union travaillant au "
-    "Luxembourg, vous êtes dispensé de l'autorisation de travail, mais devez demander la "
+    "Si votre conjoint, partenaire déclaré ou enfant est un citoyen de l’Union travaillant au "
+    "Luxembourg, vous êtes dispensé de l’autorisation de travail, mais devez demander la "
     "dispense.",
     "Ist Ihr Ehepartner, eingetragener Partner oder Kind ein in Luxemburg arbeitender "
     "Unionsbürger, sind Sie von der Arbeitserlaubnis befreit, müssen die Befreiung aber "
