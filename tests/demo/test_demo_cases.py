@@ -220,3 +220,8 @@ def test_a_worker_that_ignores_the_request_to_stop_is_killed_not_left_behind():
     assert stubborn.stdout is not None and stubborn.stdout.readline().strip() == "ready"
     stop(stubborn, grace=0.5)
     assert stubborn.returncode == -9  # killed once the grace period was over
+
+
+def test_the_candidate_with_a_draft_contract_attended_their_past_session(demo):
+    drafted = Candidate.objects.get(contracts__status=ContractStatus.DRAFT)
+    assert list(drafted.bookings.values_list("status", flat=True)) == [BookingStatus.ATTENDED]

@@ -15,6 +15,7 @@ from accueil.booking.models import Booking, InformationSession, SessionStatus, W
 from accueil.contracts.models import Contract, ContractStatus
 from accueil.core import clock, national_id
 from accueil.demo import cases, guide_data, path_data
+from accueil.intake import services as intake
 from accueil.registration import services as registration_services
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import evaluate
@@ -406,8 +407,11 @@ def bookings_and_waitlist(sessions: list[InformationSession]) -> None:
     drafted = Candidate.objects.filter(contracts__status=ContractStatus.DRAFT).first()
     past, full, interpreted = sessions[0], sessions[1], sessions[2]
     if drafted:  # attended a session three weeks ago, then a draft contract was prepared
-        booking.booking_create(
+        attended = booking.booking_create(
             candidate=drafted, session=past, now=past.starts_at - timedelta(days=10)
+        )
+        intake.check_in(
+            booking=attended, present=True, actor=User.objects.get(email="officer@accueil.example")
         )
     booking.booking_create(
         candidate=registered["Amina"], session=interpreted, channel=Channel.PHONE
