@@ -4,7 +4,7 @@ Django's format settings have no name for "weekday, day month year", and the
 word order differs: "Thursday 26 November 2026", "jeudi 26 novembre 2026",
 "Donnerstag, 26. November 2026". Each locale's format module in
 `accueil.formats` defines `WEEKDAY_DATE_FORMAT`; `weekday_date` picks the one of
-the active language (a builtin filter, so every template can use it).
+the active language (`{% load dates %}`).
 """
 
 from datetime import date
