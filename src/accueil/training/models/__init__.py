@@ -224,3 +224,7 @@ class Enrolment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate_id} in {self.course_id} ({self.status})"
+
+
+# The other parts of the training capability keep their models in their own modules,
+# imported here so that Django and other apps find them in `accueil.training.models`.
