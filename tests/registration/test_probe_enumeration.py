@@ -22,6 +22,7 @@ from accueil.audit.models import AuditEvent
 from accueil.booking.models import Booking, SessionStatus
 from accueil.core import national_id
 from accueil.registration.models import Candidate
+from accueil.registration.selectors import candidate_search
 from tests import factories
 from tests.api.test_api_booking import answers
 from tests.registration.test_public_registration import ANSWERS, step
@@ -155,3 +156,15 @@ def test_the_owner_is_emailed_once_a_day_however_often_the_number_is_sent(
     assert [email.to for email in mail.outbox] == [["owner@example.test"]]
     # Every attempt is in the audit trail all the same.
     assert AuditEvent.objects.filter(reason__startswith="refused").count() == 5
+
+
+def test_the_reference_shown_after_registering_again_finds_the_registration(client):
+    """The page shows a reference to whoever sends the form; sent for a number registered
+    already, the reference quoted to an officer leads to that registration."""
+    web(client, REGISTERED)
+    page = client.get(reverse("register:complete")).content.decode()
+    shown = re.search(r'class="accueil-reference">([^<]+)<', page).group(1)
+    owner = Candidate.objects.get(national_id=REGISTERED)
+    assert shown != owner.reference
+    assert list(candidate_search(Candidate.objects.all(), shown)) == [owner]
+    assert list(candidate_search(Candidate.objects.all(), owner.reference)) == [owner]

@@ -126,3 +126,20 @@ class Candidate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.surname.upper()} {self.first_name}"
+
+
+class Resubmission(models.Model):
+    """A registration sent again for an identification number registered already: the
+    sender was shown a reference number like anyone registering (the page must not say
+    who is registered), kept here so that the reference they quote finds the registration
+    it matched (registration.selectors.candidate_search)."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="resubmissions")
+    reference = models.CharField(_("reference number"), max_length=12, unique=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return self.reference

@@ -23,7 +23,7 @@ from django.utils.translation import get_language
 
 from accueil.audit.services import audit_events_for
 from accueil.core import clock, references, validation
-from accueil.registration.models import Candidate
+from accueil.registration.models import Candidate, Resubmission
 from accueil.rules import evaluate
 
 # What a telephone number is typed with: digits, spaces, "+", brackets, dots, dashes.
@@ -40,7 +40,9 @@ def candidate_search(candidates: QuerySet[Candidate], query: str) -> QuerySet[Ca
         return candidates
     reference = references.normalise(query)
     if reference and reference.startswith("R"):
-        return candidates.filter(reference=reference)
+        # Its own reference, or one shown to someone who sent it again (Resubmission).
+        again = Resubmission.objects.filter(reference=reference).values("candidate_id")
+        return candidates.filter(Q(reference=reference) | Q(pk__in=again))
     digits = "".join(query.split())
     if digits.isdigit() and len(digits) == 13:
         return candidates.filter(national_id=digits)

@@ -27,7 +27,7 @@ from accueil.registration.emails import (
     email_confirmation,
     send_candidate_email,
 )
-from accueil.registration.models import Candidate, Channel
+from accueil.registration.models import Candidate, Channel, Resubmission
 from accueil.rules import Decision, evaluate
 
 
@@ -203,17 +203,24 @@ def candidate_submit(
         pass
     if submitted(submission_id):  # a twin of this submission got there first
         return None
-    owner_tell(data, request)
+    owner_tell(data, request, submission_id)
     return None
 
 
-def owner_tell(data: RegistrationData, request: HttpRequest | None) -> None:
+def owner_tell(
+    data: RegistrationData, request: HttpRequest | None, submission_id: uuid.UUID | None = None
+) -> None:
     """Someone tried to register this identification number again: audit the attempt
-    on the registration it matched, and email its owner (once a day at most: someone
-    sending the number again and again must not flood them)."""
+    on the registration it matched, keep the reference the sender was shown with it (so
+    that quoting it finds the registration), and email its owner (once a day at most:
+    someone sending the number again and again must not flood them)."""
     owner = Candidate.objects.filter(national_id=data.national_id).only("pk").first()
     if owner is None:  # registered and then erased meanwhile: nothing to tell
         return
+    if submission_id is not None:
+        Resubmission.objects.get_or_create(
+            reference=references.from_uuid("R", submission_id), defaults={"candidate": owner}
+        )
     told = (
         audit_events_for(owner)
         .filter(reason=ATTEMPT_REASON, at__gte=timezone.now() - ATTEMPT_EMAIL_EVERY)
