@@ -7,7 +7,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 SYSTEM_PACKAGES := chromium gettext poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
-	libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core fonts-noto-cjk
+	libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core fonts-noto-cjk \
+	zbar-tools
 
 .PHONY: demo test lint check system-deps assets messages requirements clean
 
