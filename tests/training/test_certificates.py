@@ -276,7 +276,8 @@ def test_the_verification_page_shows_only_kind_initials_date_issuer_and_validity
     staff = staff_of(name="Institut national des langues")
     person = factories.candidate(first_name="Maria", surname="Silva", email="maria@example.test")
     factories.contract(person)
-    certificate = issue(enrolled(course(staff.organisation, title="Lëtzebuergesch A1"), person), staff)
+    a_course = course(staff.organisation, title="Lëtzebuergesch A1")
+    certificate = issue(enrolled(a_course, person), staff)
     page = client.get(reverse("verify:certificate", args=[certificate.code_display]))
     assert page.status_code == 200
     html = page.content.decode()
@@ -284,8 +285,15 @@ def test_the_verification_page_shows_only_kind_initials_date_issuer_and_validity
     assert "M. S." in html
     assert "Attendance certificate" in html
     assert "Institut national des langues" in html
-    for private in ["Maria", "Silva", "SILVA", "maria@example.test", person.national_id,
-                    "Lëtzebuergesch A1", str(person.pk)]:
+    for private in [
+        "Maria",
+        "Silva",
+        "SILVA",
+        "maria@example.test",
+        person.national_id,
+        "Lëtzebuergesch A1",
+        str(person.pk),
+    ]:
         assert private not in html, private
 
 
@@ -321,8 +329,11 @@ def test_the_form_checks_a_typed_code(client):
 
 @pytest.mark.parametrize(
     ("lang", "valid"),
-    [("en", "This certificate is valid"), ("fr", "Ce certificat est valable"),
-     ("de", "Diese Bescheinigung ist gültig")],
+    [
+        ("en", "This certificate is valid"),
+        ("fr", "Ce certificat est valable"),
+        ("de", "Diese Bescheinigung ist gültig"),
+    ],
 )
 def test_the_verification_page_is_in_the_reader_s_language(client, lang, valid):
     staff = staff_of()
@@ -369,8 +380,12 @@ def test_staff_of_another_provider_get_404_on_every_certificate_page(client):
     ]
     for url in urls:
         assert client.get(url).status_code == 404, url
-    assert client.post(urls[0], {"issued_on_day": "1", "issued_on_month": "6",
-                                 "issued_on_year": "2026"}).status_code == 404
+    assert (
+        client.post(
+            urls[0], {"issued_on_day": "1", "issued_on_month": "6", "issued_on_year": "2026"}
+        ).status_code
+        == 404
+    )
     assert client.post(urls[3], {"reason": "x"}).status_code == 404
     assert not TrainingCertificate.objects.filter(enrolment=other).exists()
     certificate.refresh_from_db()
@@ -412,8 +427,13 @@ def test_the_issuer_issues_and_revokes_through_the_pages(client):
     assert 'value="12.0"' in form and 'value="4"' in form  # the course's hours and sessions
     done = client.post(
         url,
-        {"issued_on_day": "10", "issued_on_month": "6", "issued_on_year": "2026",
-         "hours": "11.5", "sessions": "4"},
+        {
+            "issued_on_day": "10",
+            "issued_on_month": "6",
+            "issued_on_year": "2026",
+            "hours": "11.5",
+            "sessions": "4",
+        },
     )
     certificate = TrainingCertificate.objects.get(enrolment=enrolment)
     assert done.url == reverse("training:certificate", args=[certificate.code])
@@ -483,9 +503,16 @@ def test_an_officer_records_a_certificate_brought_on_paper_marked_as_such(client
     assert add in detail
     client.post(
         add,
-        {"obligation": "citizenship_course", "issued_on_day": "3", "issued_on_month": "3",
-         "issued_on_year": "2026", "issuer": "SFA", "hours": "6", "sessions": "3",
-         "literacy": "no"},
+        {
+            "obligation": "citizenship_course",
+            "issued_on_day": "3",
+            "issued_on_month": "3",
+            "issued_on_year": "2026",
+            "issuer": "SFA",
+            "hours": "6",
+            "sessions": "3",
+            "literacy": "no",
+        },
     )
     record = Certificate.objects.get(contract=contract)
     assert record.origin == CertificateOrigin.PAPER and record.code == ""
@@ -495,9 +522,16 @@ def test_an_officer_records_a_certificate_brought_on_paper_marked_as_such(client
     assert "Brought on paper, recorded by an officer" in detail
     twice = client.post(
         add,
-        {"obligation": "citizenship_course", "issued_on_day": "3", "issued_on_month": "3",
-         "issued_on_year": "2026", "issuer": "SFA", "hours": "6", "sessions": "3",
-         "literacy": "no"},
+        {
+            "obligation": "citizenship_course",
+            "issued_on_day": "3",
+            "issued_on_month": "3",
+            "issued_on_year": "2026",
+            "issuer": "SFA",
+            "hours": "6",
+            "sessions": "3",
+            "literacy": "no",
+        },
     )
     assert "already recorded" in twice.content.decode()
     assert Certificate.objects.filter(contract=contract).count() == 1

@@ -169,7 +169,10 @@ class Certificate(models.Model):
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
     origin = models.CharField(
-        _("origin"), max_length=10, choices=CertificateOrigin.choices, default=CertificateOrigin.PAPER
+        _("origin"),
+        max_length=10,
+        choices=CertificateOrigin.choices,
+        default=CertificateOrigin.PAPER,
     )
     # A certificate issued in Accueil: its verification code (training's certificates),
     # which leads to its PDF and its public verification page.

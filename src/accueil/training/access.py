@@ -63,7 +63,7 @@ def certifiable_enrolments_for_user(user: User) -> QuerySet[Enrolment]:
 
 
 def _course_ids(courses: Q) -> QuerySet[Course]:
-    return Course.objects.filter(courses).values("pk")
+    return Course.objects.filter(courses)
 
 
 def get_enrolment_for_certificate(user: User, enrolment_id) -> Enrolment:

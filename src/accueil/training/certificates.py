@@ -115,8 +115,10 @@ def certificate_issue(
     """Issue the certificate for an enrolment (the caller checked the actor may: see
     training.access) and put it on the holder's contract in force."""
     # The enrolment's row lock: two clicks on "Issue" make one certificate.
-    enrolment = Enrolment.objects.select_for_update().select_related("course__provider").get(
-        pk=enrolment.pk
+    enrolment = (
+        Enrolment.objects.select_for_update()
+        .select_related("course__provider")
+        .get(pk=enrolment.pk)
     )
     course, candidate = enrolment.course, enrolment.candidate
     kind = KIND_OF_COURSE[CourseKind(course.kind)]

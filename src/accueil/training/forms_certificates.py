@@ -69,7 +69,9 @@ class CertificateRevokeForm(GovukForm):
 class VerifyForm(GovukForm):
     code = forms.CharField(
         label=_("Verification code"),
-        help_text=_("The 16 letters and digits printed on the certificate, like 7KQ2-M9XD-4T1B-8RWE"),
+        help_text=_(
+            "The 16 letters and digits printed on the certificate, like 7KQ2-M9XD-4T1B-8RWE"
+        ),
         max_length=40,
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}

@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from accueil.accounts.models import Organisation
 from accueil.contracts.models import Certificate
 
+__all__ = ["CertificateKind", "TrainingCertificate"]
+
 
 class CertificateKind(models.TextChoices):
     ATTENDANCE = "attendance", _("Attendance certificate")
