@@ -543,3 +543,24 @@ def test_only_officers_record_paper_certificates(client, provider, candidate_use
     for user in (provider, candidate_user):
         client.force_login(user)
         assert client.get(add).status_code == 403
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_hours_are_shown_and_typed_with_the_reader_s_decimal_comma(client, lang):
+    staff = staff_of()
+    enrolment = enrolled(course(staff.organisation, sessions=3, hours=2.5))
+    client.force_login(staff)
+    client.cookies["accueil_language"] = lang
+    url = reverse("training:certificate_issue", args=[enrolment.pk])
+    assert 'value="7,5"' in client.get(url).content.decode()
+    client.post(
+        url,
+        {
+            "issued_on_day": "10",
+            "issued_on_month": "6",
+            "issued_on_year": "2026",
+            "hours": "7,5",
+            "sessions": "3",
+        },
+    )
+    assert TrainingCertificate.objects.get(enrolment=enrolment).hours == Decimal("7.5")

@@ -23,6 +23,7 @@ class CertificateIssueForm(GovukForm):
         max_digits=5,
         decimal_places=1,
         required=False,
+        localize=True,  # shown and typed as 7,5 in French and German
         widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-4"}),
         error_messages={
             "invalid": _("Enter the hours attended as a number, like 6 or 7.5"),
