@@ -166,6 +166,8 @@ def test_without_a_signed_contract_the_certificate_is_issued_but_meets_nothing_y
 def test_one_certificate_in_force_per_enrolment_guaranteed_by_the_database():
     staff = staff_of()
     certificate = issue(enrolled(course(staff.organisation)), staff)
+    with pytest.raises(certificates.CertificateAlreadyIssued):
+        issue(certificate.enrolment, staff)
     with pytest.raises(IntegrityError):
         TrainingCertificate.objects.create(
             code=certificates.new_code(),

@@ -102,6 +102,14 @@ def certificate_language(candidate: Candidate) -> str:
     return candidate.information_language if candidate.information_language in LANGUAGES else "en"
 
 
+class CertificateAlreadyIssued(Exception):
+    """The enrolment has a certificate in force: revoke it before issuing another."""
+
+    def __init__(self, certificate: TrainingCertificate):
+        super().__init__(certificate.code)
+        self.certificate = certificate
+
+
 @transaction.atomic
 def certificate_issue(
     *,
@@ -120,6 +128,8 @@ def certificate_issue(
         .select_related("course__provider")
         .get(pk=enrolment.pk)
     )
+    if current := enrolment.certificates.filter(revoked_at__isnull=True).first():
+        raise CertificateAlreadyIssued(current)
     course, candidate = enrolment.course, enrolment.candidate
     kind = KIND_OF_COURSE[CourseKind(course.kind)]
     if kind == CertificateKind.ORIENTATION:

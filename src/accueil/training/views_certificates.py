@@ -27,6 +27,7 @@ from accueil.core.http import posted
 from accueil.core.ratelimit import is_limited, too_many
 from accueil.training import access as training_access
 from accueil.training.certificates import (
+    CertificateAlreadyIssued,
     certificate_issue,
     certificate_pdf,
     certificate_revoke,
@@ -85,6 +86,9 @@ def certificate_issue_page(request: AuthenticatedHttpRequest, enrolment_id: int)
                     sessions=data.get("sessions"),
                     request=request,
                 )
+        except CertificateAlreadyIssued as issued:
+            messages.info(request, _("A certificate is already issued for this participant."))
+            return redirect("training:certificate", issued.certificate.code)
         except (CertificateAlreadyRecorded, IntegrityError):
             form.add_error(
                 None, _("This certificate is already recorded: refresh the list of participants.")
