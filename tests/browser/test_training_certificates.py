@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils import translation
 
 from accueil.accounts.models import OrganisationKind, Role
 from accueil.contracts.models import Certificate, CertificateOrigin
@@ -139,3 +140,34 @@ def test_a_revoked_or_unknown_code_is_said_plainly_without_axe_violation(
     page.goto("/verify/NOT-A-CODE/")
     assert page.locator("#verdict").is_visible()
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_an_officer_records_a_paper_certificate_marked_as_such(
+    page, use_language, transactional_db, lang
+):
+    officer = factories.user(Role.OFFICER, language=lang)
+    contract = factories.contract(factories.candidate())
+    use_language(lang)
+    page.set_viewport_size(PHONE)
+    sign_in(page, officer)
+    page.goto(f"/officer/contracts/{contract.pk}/")
+    page.focus("#certificate-add-link")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#certificate-form")
+    page.click("#certificate-form button[type=submit]")  # empty: errors name the fields
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert_accessible(page)
+    page.check("input[name=obligation][value=orientation_day]")
+    page.fill("#id_issued_on", "3")
+    page.fill("#id_issued_on_month", "3")
+    page.fill("#id_issued_on_year", "2026")
+    page.fill("#id_issuer", "Integration Department")
+    page.check("input[name=literacy][value=no]")
+    page.click("#certificate-form button[type=submit]")
+    page.wait_for_selector("#certificates")
+    assert_accessible(page)
+    record = Certificate.objects.get(contract=contract)
+    assert record.origin == CertificateOrigin.PAPER
+    with translation.override(lang):
+        assert record.get_origin_display() in page.locator("#certificates").inner_text()

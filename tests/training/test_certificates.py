@@ -566,3 +566,14 @@ def test_hours_are_shown_and_typed_with_the_reader_s_decimal_comma(client, lang)
         },
     )
     assert TrainingCertificate.objects.get(enrolment=enrolment).hours == Decimal("7.5")
+
+
+def test_an_officer_may_revoke_any_certificate_and_reach_the_orientation_list(client, officer):
+    staff = staff_of()
+    certificate = issue(enrolled(course(staff.organisation)), staff)
+    client.force_login(officer)
+    assert reverse("training:certificates") in client.get(reverse("portal:home")).content.decode()
+    revoke = reverse("training:certificate_revoke", args=[certificate.code])
+    client.post(revoke, {"reason": "Forged attendance sheet"})
+    certificate.refresh_from_db()
+    assert certificate.revoked_by == officer and not certificate.valid
