@@ -33,8 +33,8 @@ node_modules/.installed: package.json package-lock.json
 demo: $(VENV)/.base
 	$(BIN)/accueil demo --port $(PORT)
 
-## system-deps: Debian packages the tests need (Chromium, gettext, pdftoppm, WeasyPrint's libraries,
-## and the fonts that print a name in any script: DejaVu, Noto, Noto CJK)
+## system-deps: Debian packages the tests need (Chromium, gettext, pdftoppm, zbarimg for QR codes,
+## WeasyPrint's libraries, and the fonts that print a name in any script: DejaVu, Noto, Noto CJK)
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null \
 		| grep -q "install ok installed" || echo $$p; done); \
