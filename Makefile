@@ -7,7 +7,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 SYSTEM_PACKAGES := chromium gettext poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
-	libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core fonts-noto-cjk
+	libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core fonts-noto-cjk \
+	zbar-tools
 
 .PHONY: demo test lint check system-deps assets messages requirements clean
 
@@ -32,8 +33,8 @@ node_modules/.installed: package.json package-lock.json
 demo: $(VENV)/.base
 	$(BIN)/accueil demo --port $(PORT)
 
-## system-deps: Debian packages the tests need (Chromium, gettext, pdftoppm, WeasyPrint's libraries,
-## and the fonts that print a name in any script: DejaVu, Noto, Noto CJK)
+## system-deps: Debian packages the tests need (Chromium, gettext, pdftoppm, zbarimg for QR codes,
+## WeasyPrint's libraries, and the fonts that print a name in any script: DejaVu, Noto, Noto CJK)
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null \
 		| grep -q "install ok installed" || echo $$p; done); \

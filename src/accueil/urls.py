@@ -25,6 +25,7 @@ urlpatterns = [
     path("officer/letters/", include("accueil.notifications.letter_urls")),
     path("social/", include("accueil.social.urls")),
     path("courses/", include("accueil.training.urls")),
+    path("verify/", include("accueil.training.verify_urls")),
     path("guide/", include("accueil.guide.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

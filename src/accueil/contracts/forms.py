@@ -12,9 +12,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from accueil.contracts.models import SignatureMethod
-from accueil.core.govuk import DayField, GovukForm, Radios
-from accueil.core.text import validate_multi_line
+from accueil.contracts.models import Obligation, SignatureMethod
+from accueil.core.govuk import DayField, GovukForm, Radios, yes_no
+from accueil.core.text import validate_multi_line, validate_one_line
 
 MAX_SCAN_BYTES = 10 * 1024 * 1024
 # What a scanner or a phone produces, recognised by the file's first bytes.
@@ -104,4 +104,70 @@ class ContractWithdrawForm(GovukForm):
             "required": _("Enter the reason for withdrawing the contract"),
             "max_length": _("The reason must be 500 characters or fewer"),
         },
+    )
+
+
+class PaperCertificateForm(GovukForm):
+    """A certificate the candidate brought on paper, recorded by an officer."""
+
+    obligation = forms.ChoiceField(
+        label=_("Which obligation does the certificate prove?"),
+        choices=Obligation.choices,
+        widget=Radios,
+        error_messages={
+            "required": _("Select the obligation the certificate proves"),
+            "invalid_choice": _("Select the obligation the certificate proves"),
+        },
+    )
+    issued_on = DayField(
+        label=_("Date of the certificate"),
+        help_text=_("For example, 27 3 2026"),
+        error_messages={
+            "required": _("Enter the date of the certificate"),
+            "incomplete": _("The date of the certificate must include a day, a month and a year"),
+            "invalid": _("The date of the certificate must be a real date, like 27 3 2026"),
+        },
+    )
+    issuer = forms.CharField(
+        label=_("Issued by"),
+        help_text=_("The training organisation, department or ministry named on the certificate"),
+        max_length=200,
+        validators=[validate_one_line],
+        error_messages={
+            "required": _("Enter who issued the certificate"),
+            "max_length": _("Who issued the certificate must be 200 characters or fewer"),
+        },
+    )
+    hours = forms.DecimalField(
+        label=_("Hours attended (optional)"),
+        help_text=_("For the citizenship course: the hours on the certificate"),
+        min_value=0,
+        max_digits=5,
+        decimal_places=1,
+        required=False,
+        localize=True,  # shown and typed as 7,5 in French and German
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-4"}),
+        error_messages={
+            "invalid": _("Enter the hours attended as a number, like 6 or 7.5"),
+            "min_value": _("The hours attended cannot be negative"),
+            "max_digits": _("The hours attended must be less than 10000"),
+            "max_decimal_places": _("Enter the hours attended with at most one decimal"),
+            "max_whole_digits": _("The hours attended must be less than 10000"),
+        },
+    )
+    sessions = forms.IntegerField(
+        label=_("Sessions attended (optional)"),
+        min_value=0,
+        max_value=1000,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+        error_messages={
+            "invalid": _("Enter the sessions attended as a whole number, like 3"),
+            "min_value": _("The sessions attended cannot be negative"),
+            "max_value": _("The sessions attended must be 1000 or fewer"),
+        },
+    )
+    literacy = yes_no(
+        _("Is it a certificate of literacy classes?"),
+        _("Select yes if the certificate is for literacy classes"),
     )

@@ -144,6 +144,13 @@ class Obligation(models.TextChoices):
     ORIENTATION_DAY = "orientation_day", _("Orientation day")
 
 
+class CertificateOrigin(models.TextChoices):
+    # Issued in Accueil by the training's certifier (with a verification code), or a
+    # certificate brought on paper and recorded by an officer.
+    ISSUED = "issued", _("Issued in Accueil")
+    PAPER = "paper", _("Brought on paper, recorded by an officer")
+
+
 class Certificate(models.Model):
     """Proof that an obligation was met: an attendance certificate (seed: "Attendance is
     compulsory and is documented in an attendance certificate issued by the training
@@ -161,6 +168,15 @@ class Certificate(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
+    origin = models.CharField(
+        _("origin"),
+        max_length=10,
+        choices=CertificateOrigin.choices,
+        default=CertificateOrigin.PAPER,
+    )
+    # A certificate issued in Accueil: its verification code (training's certificates),
+    # which leads to its PDF and its public verification page.
+    code = models.CharField(_("verification code"), max_length=16, blank=True)
 
     class Meta:
         ordering = ["issued_on"]
@@ -173,9 +189,19 @@ class Certificate(models.Model):
             models.CheckConstraint(
                 condition=Q(hours__isnull=True) | Q(hours__gte=0), name="certificate_hours_positive"
             ),
+            # A paper certificate is recorded once; one issued in Accueil is known by its
+            # code (two certificates of one issuer on one day are two courses).
             models.UniqueConstraint(
                 fields=["contract", "obligation", "issued_on", "issuer"],
+                condition=Q(origin="paper"),
                 name="certificate_recorded_once",
+            ),
+            models.UniqueConstraint(
+                fields=["code"], condition=~Q(code=""), name="certificate_code_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(origin="paper", code="") | Q(origin="issued") & ~Q(code=""),
+                name="certificate_origin_valid",
             ),
         ]
 

@@ -11,4 +11,9 @@ app_name = "officer_contracts"
 urlpatterns = [
     path("<uuid:contract_id>/", views.contract_detail, name="detail"),
     path("<uuid:contract_id>/withdraw/", views.contract_withdraw, name="withdraw"),
+    path(
+        "<uuid:contract_id>/certificates/add/",
+        views.paper_certificate_add,
+        name="certificate_add",
+    ),
 ]

@@ -31,7 +31,7 @@ from accueil.audit.models import Action
 from accueil.audit.services import audit_events_for, audit_record
 from accueil.contracts import access as contracts_access
 from accueil.contracts import forms, services
-from accueil.contracts.models import Contract, ContractStatus
+from accueil.contracts.models import CertificateOrigin, Contract, ContractStatus
 from accueil.contracts.selectors import live_contract
 from accueil.core import clock
 from accueil.core.http import posted, posted_files
@@ -185,6 +185,9 @@ def contract_detail(request: AuthenticatedHttpRequest, contract_id) -> HttpRespo
         "can_withdraw": contract.status in WITHDRAWABLE
         and contracts_access.can_withdraw_contract(request.user, contract),
         "withdraw_url": page_url("withdraw", contract.pk),
+        "certificates": contract.certificates.all(),
+        "can_record_certificate": access.can_manage_contracts(request.user)
+        and contract.entry_into_force is not None,
     }
     return render(request, "contracts/officer/detail.html", context)
 
@@ -222,3 +225,37 @@ def contract_withdraw(request: AuthenticatedHttpRequest, contract_id) -> HttpRes
         "own": contract.candidate.user_id == request.user.pk,
     }
     return render(request, "contracts/officer/withdraw.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(access.can_manage_contracts)
+def paper_certificate_add(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
+    """An officer records a certificate the candidate brought on paper (origin "paper")."""
+    contract = contracts_access.get_contract_for_user(request.user, contract_id)
+    detail = page_url("detail", contract.pk)
+    if contract.entry_into_force is None:
+        messages.info(request, _("A certificate can be recorded once the contract is signed."))
+        return redirect(detail)
+    form = forms.PaperCertificateForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.certificate_record(
+                contract=contract,
+                obligation=data["obligation"],
+                issued_on=data["issued_on"],
+                issuer=data["issuer"],
+                hours=data["hours"],
+                sessions=data["sessions"],
+                literacy=data["literacy"],
+                origin=CertificateOrigin.PAPER,
+                actor=request.user,
+                request=request,
+            )
+        except services.CertificateAlreadyRecorded:
+            form.add_error(None, _("This certificate is already recorded on the contract."))
+        else:
+            messages.success(request, _("The certificate is recorded."))
+            return redirect(detail)
+    context = {"contract": contract, "form": form, "detail_url": detail}
+    return render(request, "contracts/officer/certificate_add.html", context)

@@ -5,10 +5,11 @@ Every change locks the contract's row, checks the transition against
 """
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -16,7 +17,14 @@ from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
 from accueil.contracts import states
-from accueil.contracts.models import Contract, ContractCounter, ContractStatus, SignatureMethod
+from accueil.contracts.models import (
+    Certificate,
+    CertificateOrigin,
+    Contract,
+    ContractCounter,
+    ContractStatus,
+    SignatureMethod,
+)
 from accueil.contracts.tasks import render_contract_document
 from accueil.core import clock
 from accueil.intake.selectors import valid_document
@@ -154,3 +162,59 @@ def contract_withdraw(
         request=request,
         withdrawal_reason=reason[:500],
     )
+
+
+# Certificates: what meets the contract's obligations (rule cai.fulfilment reads them).
+
+
+class CertificateAlreadyRecorded(Exception):
+    """The same certificate (obligation, date, issuer) is already on the contract."""
+
+
+def certificate_record(
+    *,
+    contract: Contract,
+    obligation: str,
+    issued_on: date,
+    issuer: str,
+    actor: User,
+    hours: Decimal | None = None,
+    sessions: int | None = None,
+    literacy: bool = False,
+    origin: str = CertificateOrigin.PAPER,
+    code: str = "",
+    request: HttpRequest | None = None,
+) -> Certificate:
+    """Add a certificate to the contract: one issued in Accueil (`origin` ISSUED, with its
+    verification code) or one brought on paper and recorded by an officer. The path and
+    the fulfilment check take it into account at once."""
+    try:
+        with transaction.atomic():
+            certificate = Certificate.objects.create(
+                contract=contract,
+                obligation=obligation,
+                issued_on=issued_on,
+                issuer=issuer[:200],
+                hours=hours,
+                sessions=sessions,
+                literacy=literacy,
+                origin=origin,
+                code=code,
+                recorded_by=actor,
+            )
+    except IntegrityError as twice:
+        raise CertificateAlreadyRecorded from twice
+    audit_record(action=Action.CREATE, actor=actor, target=certificate, request=request)
+    return certificate
+
+
+@transaction.atomic
+def certificate_remove(
+    *, certificate: Certificate, actor: User, reason: str, request: HttpRequest | None = None
+) -> None:
+    """Take a certificate off the contract (a revoked certificate meets nothing): the
+    removal, with its reason, stays in the audit trail."""
+    audit_record(
+        action=Action.DELETE, actor=actor, target=certificate, request=request, reason=reason
+    )
+    certificate.delete()

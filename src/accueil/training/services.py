@@ -55,3 +55,7 @@ def course_event_update(*, event: CourseEvent, data: CourseEventData, actor: Use
     locked.save(update_fields=changed)
     audit_record(action=Action.UPDATE, actor=actor, target=locked, fields=changed)
     return locked
+
+
+# Certificates (issue 12, point 8): issuing and revoking, for other apps' use.
+from accueil.training.certificates import certificate_issue, certificate_revoke  # noqa: E402, F401

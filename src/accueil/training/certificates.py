@@ -1,0 +1,220 @@
+"""Issuing, revoking and printing certificates of attendance, and verifying them.
+
+Who certifies what follows the seed: the training organisation for a language course or
+literacy classes, the Department of Adult Education for the citizenship course, the
+Ministry (its Integration Department) for an orientation day. Issuing meets the
+contract's obligation at once: it adds the certificate to the holder's contract through
+`contracts.services.certificate_record` (origin "issued", with the code), which rule
+cai.fulfilment reads for the path. Revoking removes that entry
+(`contracts.services.certificate_remove`), so the obligation counts as met again only
+by another certificate; the revoked certificate stays, and its page says "revoked".
+"""
+
+import base64
+import re
+import secrets
+from datetime import date, timedelta
+from decimal import Decimal
+
+import segno
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from accueil.accounts.models import User
+from accueil.audit.models import Action
+from accueil.audit.services import audit_record
+from accueil.contracts import services as contract_services
+from accueil.contracts.models import CertificateOrigin, ContractStatus, Obligation
+from accueil.contracts.selectors import live_contract
+from accueil.core.pdf import render_pdf
+from accueil.registration.models import Candidate
+from accueil.training.models import (
+    CertificateKind,
+    Course,
+    CourseKind,
+    Enrolment,
+    TrainingCertificate,
+)
+
+# Crockford's base 32: digits and capitals without I, L, O, U, so a code read aloud or
+# typed from paper is not mistaken. 16 characters: 80 random bits (secrets).
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 16
+CODE_PATTERN = re.compile(rf"^[{ALPHABET}]{{{CODE_LENGTH}}}$")
+# What a reader may confuse when typing: O for 0, I and L for 1.
+TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+KIND_OF_COURSE = {
+    CourseKind.LANGUAGE: CertificateKind.ATTENDANCE,
+    CourseKind.LITERACY: CertificateKind.ATTENDANCE,
+    CourseKind.CITIZENSHIP: CertificateKind.CITIZENSHIP,
+    CourseKind.ORIENTATION: CertificateKind.ORIENTATION,
+}
+OBLIGATION_OF_KIND = {
+    CertificateKind.ATTENDANCE: Obligation.LANGUAGE_TRAINING,
+    CertificateKind.CITIZENSHIP: Obligation.CITIZENSHIP_COURSE,
+    CertificateKind.ORIENTATION: Obligation.ORIENTATION_DAY,
+}
+LANGUAGES = {"en", "fr", "de"}
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalise_code(text: str) -> str | None:
+    """The code as stored, from what someone typed (any case, with or without the dashes
+    and spaces, O for 0, I or L for 1); None if it cannot be a code."""
+    cleaned = re.sub(r"[\s\-]", "", text or "").upper().translate(TYPOS)
+    return cleaned if CODE_PATTERN.match(cleaned) else None
+
+
+def holder_initials(candidate: Candidate) -> str:
+    """Enough to match the paper to its holder, nothing more: "M. S." """
+    names = [candidate.first_name, candidate.surname]
+    return " ".join(f"{name.strip()[0].upper()}." for name in names if name.strip())
+
+
+def verification_url(code: str) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("verify:certificate", args=[code])
+
+
+def qr_data_uri(url: str) -> str:
+    """The QR code of `url` as a PNG data URI (segno writes the PNG itself)."""
+    png = segno.make(url, error="m", micro=False).png_data_uri(scale=5, border=4)
+    return str(png)
+
+
+def course_totals(course: Course) -> tuple[Decimal, int]:
+    """The hours and the number of the course's sessions (the default for what was attended)."""
+    sessions = list(course.sessions.all())
+    seconds = sum(((s.ends_at - s.starts_at) for s in sessions), timedelta()).total_seconds()
+    return Decimal(str(round(seconds / 3600, 1))), len(sessions)
+
+
+def certificate_language(candidate: Candidate) -> str:
+    contract = live_contract(candidate)
+    if contract is not None and contract.language in LANGUAGES:
+        return contract.language
+    return candidate.information_language if candidate.information_language in LANGUAGES else "en"
+
+
+class CertificateAlreadyIssued(Exception):
+    """The enrolment has a certificate in force: revoke it before issuing another."""
+
+    def __init__(self, certificate: TrainingCertificate):
+        super().__init__(certificate.code)
+        self.certificate = certificate
+
+
+@transaction.atomic
+def certificate_issue(
+    *,
+    enrolment: Enrolment,
+    actor: User,
+    issued_on: date,
+    hours: Decimal | None = None,
+    sessions: int | None = None,
+    request: HttpRequest | None = None,
+) -> TrainingCertificate:
+    """Issue the certificate for an enrolment (the caller checked the actor may: see
+    training.access) and put it on the holder's contract in force."""
+    # The enrolment's row lock: two clicks on "Issue" make one certificate.
+    enrolment = (
+        Enrolment.objects.select_for_update()
+        .select_related("course__provider")
+        .get(pk=enrolment.pk)
+    )
+    if current := enrolment.certificates.filter(revoked_at__isnull=True).first():
+        raise CertificateAlreadyIssued(current)
+    course, candidate = enrolment.course, enrolment.candidate
+    kind = KIND_OF_COURSE[CourseKind(course.kind)]
+    if kind == CertificateKind.ORIENTATION:
+        hours = sessions = None  # a half day: the date says it all
+    certificate = TrainingCertificate.objects.create(
+        code=new_code(),
+        enrolment=enrolment,
+        kind=kind,
+        issuer=course.provider,
+        issued_on=issued_on,
+        hours=hours,
+        sessions=sessions,
+        language=certificate_language(candidate),
+        issued_by=actor,
+    )
+    audit_record(action=Action.CREATE, actor=actor, target=certificate, request=request)
+    contract = live_contract(candidate)
+    if contract is not None and contract.status != ContractStatus.DRAFT:
+        with translation.override(contract.language):
+            issuer = str(course.provider)
+        certificate.record = contract_services.certificate_record(
+            contract=contract,
+            obligation=OBLIGATION_OF_KIND[kind],
+            issued_on=issued_on,
+            issuer=issuer,
+            actor=actor,
+            hours=hours,
+            sessions=sessions,
+            literacy=course.kind == CourseKind.LITERACY,
+            origin=CertificateOrigin.ISSUED,
+            code=certificate.code,
+            request=request,
+        )
+        certificate.save(update_fields=["record"])
+    return certificate
+
+
+@transaction.atomic
+def certificate_revoke(
+    *,
+    certificate: TrainingCertificate,
+    actor: User,
+    reason: str,
+    request: HttpRequest | None = None,
+) -> TrainingCertificate:
+    """Revoke a certificate: its page says so, and it no longer counts for the contract."""
+    locked = TrainingCertificate.objects.select_for_update().get(pk=certificate.pk)
+    if locked.revoked_at is not None:
+        return locked
+    record = locked.record
+    locked.revoked_at, locked.revoked_by = timezone.now(), actor
+    locked.revocation_reason, locked.record = reason[:500], None
+    locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason", "record"])
+    audit_record(
+        action=Action.UPDATE,
+        actor=actor,
+        target=locked,
+        request=request,
+        fields=["revoked_at"],
+        reason=reason,
+    )
+    if record is not None:
+        contract_services.certificate_remove(
+            certificate=record, actor=actor, reason=reason, request=request
+        )
+    return locked
+
+
+def certificate_pdf(certificate: TrainingCertificate) -> bytes:
+    """The certificate as a tagged PDF in its holder's language, with its code and QR code."""
+    url = verification_url(certificate.code)
+    enrolment = certificate.enrolment
+    with translation.override(certificate.language):
+        return render_pdf(
+            "training/certificates/pdf/certificate.html",
+            {
+                "certificate": certificate,
+                "candidate": enrolment.candidate,
+                "course": enrolment.course,
+                "verification_url": url,
+                "qr": qr_data_uri(url),
+            },
+        )
+
+
+def qr_png(url: str) -> bytes:
+    """The PNG bytes of the QR code (tests compare it)."""
+    return base64.b64decode(qr_data_uri(url).split(",", 1)[1])

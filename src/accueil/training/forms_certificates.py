@@ -1,0 +1,84 @@
+"""The forms of certificates: issuing one, revoking one, and typing a code to verify."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accueil.core.govuk import DayField, GovukForm
+from accueil.core.text import validate_multi_line
+
+
+class CertificateIssueForm(GovukForm):
+    issued_on = DayField(
+        label=_("Date of the certificate"),
+        help_text=_("For example, 27 3 2026"),
+        error_messages={
+            "required": _("Enter the date of the certificate"),
+            "incomplete": _("The date of the certificate must include a day, a month and a year"),
+            "invalid": _("The date of the certificate must be a real date, like 27 3 2026"),
+        },
+    )
+    hours = forms.DecimalField(
+        label=_("Hours attended"),
+        min_value=0,
+        max_digits=5,
+        decimal_places=1,
+        required=False,
+        localize=True,  # shown and typed as 7,5 in French and German
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-4"}),
+        error_messages={
+            "invalid": _("Enter the hours attended as a number, like 6 or 7.5"),
+            "min_value": _("The hours attended cannot be negative"),
+            "max_digits": _("The hours attended must be less than 10000"),
+            "max_decimal_places": _("Enter the hours attended with at most one decimal"),
+            "max_whole_digits": _("The hours attended must be less than 10000"),
+        },
+    )
+    sessions = forms.IntegerField(
+        label=_("Sessions attended"),
+        min_value=0,
+        max_value=1000,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+        error_messages={
+            "invalid": _("Enter the sessions attended as a whole number, like 3"),
+            "min_value": _("The sessions attended cannot be negative"),
+            "max_value": _("The sessions attended must be 1000 or fewer"),
+        },
+    )
+
+    def __init__(self, *args, with_hours: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_hours:  # an orientation day: half a day, the date says it all
+            del self.fields["hours"]
+            del self.fields["sessions"]
+
+
+class CertificateRevokeForm(GovukForm):
+    reason = forms.CharField(
+        label=_("Why is the certificate revoked?"),
+        help_text=_("This is kept in the audit trail"),
+        widget=forms.Textarea,
+        max_length=500,
+        validators=[validate_multi_line],
+        error_messages={
+            "required": _("Enter the reason for revoking the certificate"),
+            "max_length": _("The reason must be 500 characters or fewer"),
+        },
+    )
+
+
+class VerifyForm(GovukForm):
+    code = forms.CharField(
+        label=_("Verification code"),
+        help_text=_(
+            "The 16 letters and digits printed on the certificate, like 7KQ2-M9XD-4T1B-8RWE"
+        ),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
+        ),
+        error_messages={
+            "required": _("Enter the verification code"),
+            "max_length": _("The verification code must be 40 characters or fewer"),
+        },
+    )
