@@ -55,3 +55,8 @@ def course_event_update(*, event: CourseEvent, data: CourseEventData, actor: Use
     locked.save(update_fields=changed)
     audit_record(action=Action.UPDATE, actor=actor, target=locked, fields=changed)
     return locked
+
+
+# Vouchers and enrolment (issue 12, points 4 and 5), for the other apps' use.
+from accueil.training.enrolment import enrol, enrolment_cancel, person_for_enrolment  # noqa: E402, F401, I001
+from accueil.training.vouchers import voucher_issue, voucher_revoke  # noqa: E402, F401, I001
