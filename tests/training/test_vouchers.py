@@ -192,7 +192,9 @@ def test_cancelling_after_the_course_started_keeps_the_voucher_used():
     enrolment, _ = enrolments.enrol(
         course_id=first.pk, candidate=person, actor=None, voucher_code=voucher.code
     )
-    enrolments.enrolment_cancel(enrolment=enrolment, actor=None, now=timezone.now() + timedelta(days=3))
+    enrolments.enrolment_cancel(
+        enrolment=enrolment, actor=None, now=timezone.now() + timedelta(days=3)
+    )
     with pytest.raises(vouchers.VoucherUsed):
         enrolments.enrol(
             course_id=course().pk, candidate=person, actor=None, voucher_code=voucher.code
@@ -215,9 +217,7 @@ def test_a_provider_finds_a_person_by_number_and_surname_only():
         enrolments.person_for_enrolment(national_id=person.national_id, surname="Santos")
     unsigned = factories.candidate()
     with pytest.raises(enrolments.PersonUnknown):
-        enrolments.person_for_enrolment(
-            national_id=unsigned.national_id, surname=unsigned.surname
-        )
+        enrolments.person_for_enrolment(national_id=unsigned.national_id, surname=unsigned.surname)
 
 
 def test_revoking_needs_a_reason_and_is_audited():

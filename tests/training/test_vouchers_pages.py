@@ -5,12 +5,10 @@ the officer's vouchers of a candidate; and isolation between providers (404)."""
 import pytest
 from django.urls import reverse
 
-from accueil.accounts.models import Role
 from accueil.audit.models import AuditEvent
 from accueil.training import enrolment as enrolments
 from accueil.training import vouchers
 from accueil.training.models import Enrolment, EnrolmentStatus, VoucherRedemption
-from tests import factories
 from tests.training.vouchers_helpers import course, signatory
 
 pytestmark = pytest.mark.django_db
@@ -173,9 +171,7 @@ def test_staff_of_another_provider_get_404_on_every_object(client, provider):
         403,
         404,
     )
-    assert (
-        client.get(reverse("training:candidate_vouchers", args=[person.pk])).status_code == 403
-    )
+    assert client.get(reverse("training:candidate_vouchers", args=[person.pk])).status_code == 403
     enrolment.refresh_from_db()
     assert enrolment.status == EnrolmentStatus.ENROLLED
 
@@ -208,9 +204,7 @@ def test_the_officer_issues_and_revokes_a_voucher(client, officer, stranger, lan
 
 def test_a_candidate_cannot_reach_the_officers_pages(client, candidate_user, stranger):
     client.force_login(candidate_user)
-    assert (
-        client.get(reverse("training:candidate_vouchers", args=[stranger.pk])).status_code == 403
-    )
+    assert client.get(reverse("training:candidate_vouchers", args=[stranger.pk])).status_code == 403
 
 
 def test_the_fourth_voucher_is_refused_on_the_page(client, candidate_user):

@@ -87,7 +87,7 @@ def enrolment_create(
     """For training-provider staff, in their own organisation's courses. 201: a new
     enrolment (or a place on the waiting list); 200: the person's current one, unchanged
     (a re-submit). 409 with `code`: the person or the voucher refused."""
-    if not has_role(request.user, Role.PROVIDER):  # type: ignore[arg-type]
+    if not has_role(request.user, Role.PROVIDER):
         return error(403, _("You are not allowed to do this"))
     course = get_course_for_provider(request.user, course_id)  # type: ignore[arg-type]
     try:

@@ -25,7 +25,7 @@ class FeeChoiceForm(GovukForm):
 
     def __init__(self, *args, options: list[tuple[str, str]] | tuple = (), **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["fee"].choices = list(options)
+        self.fields["fee"].choices = list(options)  # type: ignore[attr-defined]
 
 
 class EnrolPersonForm(GovukForm):
@@ -64,7 +64,10 @@ class EnrolPersonForm(GovukForm):
 class RevokeForm(GovukForm):
     reason = forms.CharField(
         label=_("Why is this voucher revoked?"),
-        help_text=_("The candidate and the provider see that it is revoked; this reason is kept in the audit trail."),
+        help_text=_(
+            "The candidate and the provider see that it is revoked; this reason is kept "
+            "in the audit trail."
+        ),
         max_length=500,
         validators=[validate_one_line],
         error_messages={

@@ -14,7 +14,12 @@ from django.db import transaction
 from accueil.accounts.models import Organisation, User
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
+from accueil.training.enrolment import enrol as enrol  # vouchers and enrolment, re-exported
+from accueil.training.enrolment import enrolment_cancel as enrolment_cancel
+from accueil.training.enrolment import person_for_enrolment as person_for_enrolment
 from accueil.training.models import CourseEvent
+from accueil.training.vouchers import voucher_issue as voucher_issue
+from accueil.training.vouchers import voucher_revoke as voucher_revoke
 
 
 @dataclass(frozen=True)
@@ -55,8 +60,3 @@ def course_event_update(*, event: CourseEvent, data: CourseEventData, actor: Use
     locked.save(update_fields=changed)
     audit_record(action=Action.UPDATE, actor=actor, target=locked, fields=changed)
     return locked
-
-
-# Vouchers and enrolment (issue 12, points 4 and 5), for the other apps' use.
-from accueil.training.enrolment import enrol, enrolment_cancel, person_for_enrolment  # noqa: E402, F401, I001
-from accueil.training.vouchers import voucher_issue, voucher_revoke  # noqa: E402, F401, I001

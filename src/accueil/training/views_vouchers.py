@@ -168,7 +168,10 @@ def enrolled_message(status: str, created: bool) -> str:
     if not created:
         return _("You were already on this course's list: nothing has changed.")
     if status == "waitlisted":
-        return _("The course is full: you are on its waiting list, and will be told when a place frees up.")
+        return _(
+            "The course is full: you are on its waiting list, and will be told when a "
+            "place frees up."
+        )
     return _("You are enrolled in the course.")
 
 
@@ -253,6 +256,4 @@ def voucher_revoke(request: AuthenticatedHttpRequest, voucher_id: int) -> HttpRe
         )
         messages.success(request, _("The voucher is revoked."))
         return redirect("training:candidate_vouchers", candidate_id=voucher.candidate_id)
-    return render(
-        request, "training/vouchers/revoke.html", {"voucher": voucher, "form": form}
-    )
+    return render(request, "training/vouchers/revoke.html", {"voucher": voucher, "form": form})

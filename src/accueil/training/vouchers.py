@@ -120,7 +120,7 @@ def with_state(vouchers: QuerySet[Voucher]) -> QuerySet[Voucher]:
 
 
 def state(voucher: Voucher, today: date | None = None) -> str:
-    """"revoked", "used", "expired" or "valid" (needs `with_state`'s `used`)."""
+    """ "revoked", "used", "expired" or "valid" (needs `with_state`'s `used`)."""
     today = today or clock.today()
     if voucher.revoked_at:
         return "revoked"
@@ -148,7 +148,9 @@ def issuable(contract: Contract | None, on: date | None = None) -> bool:
 
 
 @transaction.atomic
-def voucher_issue(*, contract: Contract, actor: User | None, now: datetime | None = None) -> Voucher:
+def voucher_issue(
+    *, contract: Contract, actor: User | None, now: datetime | None = None
+) -> Voucher:
     """The contract's next voucher. The contract's row lock orders concurrent issues;
     the unique (contract, number) is the database's guarantee besides."""
     now = now or timezone.now()
