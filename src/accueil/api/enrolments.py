@@ -17,9 +17,12 @@ from accueil.accounts.models import Role
 from accueil.api.rules import ErrorOut, InvalidRequestOut
 from accueil.api.schemas import ReaderLang, error, in_reader_language
 from accueil.training.access import get_course_for_provider
-from accueil.training.enrolment import EnrolmentError
-from accueil.training.services import enrol, person_for_enrolment
-from accueil.training.vouchers import VoucherError
+from accueil.training.services import (
+    EnrolmentError,
+    VoucherError,
+    enrol,
+    person_for_enrolment,
+)
 
 router = Router(tags=["enrolments"], auth=django_auth)
 router.add_decorator(in_reader_language, mode="view")
