@@ -17,18 +17,20 @@ would expect); cancelled later, it stays used.
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Min
+from django.db.models import Exists, Min, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
+from accueil.contracts.models import Contract, ContractStatus
 from accueil.core import clock
 from accueil.registration.models import Candidate
 from accueil.training.models import (
     Course,
     CourseKind,
+    CourseSession,
     CourseStatus,
     Enrolment,
     EnrolmentStatus,
@@ -45,6 +47,7 @@ from accueil.training.vouchers import (
 
 CURRENT = (EnrolmentStatus.ENROLLED, EnrolmentStatus.WAITLISTED)
 VOUCHER_KINDS = (CourseKind.LANGUAGE, CourseKind.LITERACY)
+REDEEMED_ONCE = ("voucher_redeemed_once", "training_voucherredemption.voucher_id")
 
 
 class EnrolmentError(Exception):
@@ -75,10 +78,15 @@ def _taken(course: Course) -> int:
 def person_for_enrolment(*, national_id: str, surname: str) -> Candidate:
     """The person a provider names, found only if both the number and the surname match
     and they have a contract in force (a provider learns nothing more)."""
-    candidate = Candidate.objects.filter(national_id="".join(national_id.split())).first()
+    in_force = Contract.objects.filter(candidate=OuterRef("pk"), status=ContractStatus.IN_FORCE)
+    candidate = (
+        Candidate.objects.filter(national_id="".join(national_id.split()))
+        .annotate(signed=Exists(in_force))
+        .first()
+    )
     if candidate is None or candidate.surname.casefold() != " ".join(surname.split()).casefold():
         raise PersonUnknown
-    if contract_in_force(candidate) is None:
+    if not candidate.signed:
         raise PersonUnknown
     return candidate
 
@@ -97,42 +105,55 @@ def enrol(
     with nothing written."""
     now = now or timezone.now()
     today = timezone.localdate(now, timezone=clock.LUXEMBOURG)
-    with transaction.atomic():
-        course = Course.objects.select_for_update().filter(pk=course_id).first()
-        if course is None or course.status != CourseStatus.PUBLISHED:
-            raise CourseClosed
-        last_end = course.sessions.aggregate(last=Max("ends_at"))["last"]
-        if last_end is not None and last_end <= now:
-            raise CourseClosed
-        if contract_in_force(candidate) is None:
-            raise NoContractInForce
-        existing = Enrolment.objects.filter(
-            course=course, candidate=candidate, status__in=CURRENT
-        ).first()
-        if existing is not None:
-            return existing, False
-        voucher: Voucher | None = None
-        if voucher_code:
-            if course.kind not in VOUCHER_KINDS:
-                raise VoucherWrongCourse
-            voucher = voucher_for_enrolment(
-                code=voucher_code, candidate=candidate, today=today, lock=True
-            )
-        status = EnrolmentStatus.ENROLLED
-        if _taken(course) >= course.capacity:
-            status = EnrolmentStatus.WAITLISTED
-        enrolment = Enrolment.objects.create(course=course, candidate=candidate, status=status)
-        fields = ["course", "status"]
-        if voucher is not None:
-            try:
-                with transaction.atomic():
-                    VoucherRedemption.objects.create(
-                        voucher=voucher, enrolment=enrolment, redeemed_by=actor
-                    )
-            except IntegrityError:
-                raise VoucherUsed from None
-            fields.append("voucher")
-        audit_record(action=Action.CREATE, actor=actor, target=enrolment, fields=fields)
+    try:
+        with transaction.atomic():
+            return _enrol(course_id, candidate, actor, voucher_code, now, today)
+    except IntegrityError as error:
+        # Two redemptions of one voucher at once (for two courses, whose locks do not
+        # exclude each other): the unique index refused the second, whose savepoint
+        # is rolled back.
+        # (PostgreSQL names the constraint, SQLite the column.)
+        if any(name in str(error) for name in REDEEMED_ONCE):
+            raise VoucherUsed from None
+        raise
+
+
+def _enrol(course_id, candidate, actor, voucher_code, now, today) -> tuple[Enrolment, bool]:
+    last_end = CourseSession.objects.filter(course=OuterRef("pk")).order_by("-ends_at")
+    course = (
+        Course.objects.select_for_update(of=("self",))
+        .annotate(last_end=Subquery(last_end.values("ends_at")[:1]))
+        .filter(pk=course_id)
+        .first()
+    )
+    if course is None or course.status != CourseStatus.PUBLISHED:
+        raise CourseClosed
+    if course.last_end is not None and course.last_end <= now:
+        raise CourseClosed
+    # `signed`: person_for_enrolment has just checked the contract in force.
+    if not getattr(candidate, "signed", False) and contract_in_force(candidate) is None:
+        raise NoContractInForce
+    existing = Enrolment.objects.filter(
+        course=course, candidate=candidate, status__in=CURRENT
+    ).first()
+    if existing is not None:
+        return existing, False
+    voucher: Voucher | None = None
+    if voucher_code:
+        if course.kind not in VOUCHER_KINDS:
+            raise VoucherWrongCourse
+        voucher = voucher_for_enrolment(
+            code=voucher_code, candidate=candidate, today=today, lock=True
+        )
+    status = EnrolmentStatus.ENROLLED
+    if _taken(course) >= course.capacity:
+        status = EnrolmentStatus.WAITLISTED
+    enrolment = Enrolment.objects.create(course=course, candidate=candidate, status=status)
+    fields = ["course", "status"]
+    if voucher is not None:
+        VoucherRedemption.objects.create(voucher=voucher, enrolment=enrolment, redeemed_by=actor)
+        fields.append("voucher")
+    audit_record(action=Action.CREATE, actor=actor, target=enrolment, fields=fields)
     return enrolment, True
 
 

@@ -217,7 +217,9 @@ def voucher_for_enrolment(
     normalised = normalise_code(code)
     if not normalised:
         raise VoucherUnknown
-    vouchers = Voucher.objects.filter(code=normalised)
+    # `used` is read in the same query; should another enrolment redeem the voucher
+    # while this one waits for its lock, the unique index refuses the second redemption.
+    vouchers = with_state(Voucher.objects.filter(code=normalised))
     if lock:
         vouchers = vouchers.select_for_update()
     voucher = vouchers.first()
@@ -229,6 +231,6 @@ def voucher_for_enrolment(
         raise VoucherRevoked
     if today >= voucher.expires_on:
         raise VoucherExpired
-    if VoucherRedemption.objects.filter(voucher=voucher, returned_at__isnull=True).exists():
+    if voucher.used:  # type: ignore[attr-defined]
         raise VoucherUsed
     return voucher
