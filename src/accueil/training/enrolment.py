@@ -17,7 +17,7 @@ would expect); cancelled later, it stays used.
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, Min, OuterRef, Subquery
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -133,11 +133,13 @@ def _enrol(course_id, candidate, actor, voucher_code, now, today) -> tuple[Enrol
     # `signed`: person_for_enrolment has just checked the contract in force.
     if not getattr(candidate, "signed", False) and contract_in_force(candidate) is None:
         raise NoContractInForce
-    existing = Enrolment.objects.filter(
-        course=course, candidate=candidate, status__in=CURRENT
-    ).first()
-    if existing is not None:
-        return existing, False
+    # Under the course's lock: the seats taken, and whether this person is already there.
+    counts = Enrolment.objects.filter(course=course, status__in=CURRENT).aggregate(
+        taken=Count("pk", filter=Q(status=EnrolmentStatus.ENROLLED)),
+        theirs=Count("pk", filter=Q(candidate=candidate)),
+    )
+    if counts["theirs"]:
+        return Enrolment.objects.get(course=course, candidate=candidate, status__in=CURRENT), False
     voucher: Voucher | None = None
     if voucher_code:
         if course.kind not in VOUCHER_KINDS:
@@ -146,7 +148,7 @@ def _enrol(course_id, candidate, actor, voucher_code, now, today) -> tuple[Enrol
             code=voucher_code, candidate=candidate, today=today, lock=True
         )
     status = EnrolmentStatus.ENROLLED
-    if _taken(course) >= course.capacity:
+    if counts["taken"] >= course.capacity:
         status = EnrolmentStatus.WAITLISTED
     enrolment = Enrolment.objects.create(course=course, candidate=candidate, status=status)
     fields = ["course", "status"]
