@@ -136,7 +136,8 @@ PARAMETERS: tuple[Parameter, ...] = (
         cite("Language training", "are offered language training at a reduced rate"),
         "Reduced-rate language vouchers a contract in force gives, each for one language "
         "course or literacy class. The seed gives the reduced rate, not this number, which "
-        "is the programme's (Accueil issue 12); no official text is cited for it.",
+        "is the programme's (Accueil issue 12); no official text is cited for it. For "
+        "contracts under the Law of 16 December 2008, which created the CAI.",
     ),
     Parameter(
         "cai.language_voucher_validity_months",
@@ -146,7 +147,8 @@ PARAMETERS: tuple[Parameter, ...] = (
         cite("Language training", "are offered language training at a reduced rate"),
         "Months a reduced-rate language voucher is valid from the day it is issued. The "
         "seed gives the reduced rate, not this period, which is the programme's (Accueil "
-        "issue 12); no official text is cited for it.",
+        "issue 12); no official text is cited for it. For contracts under the Law of "
+        "16 December 2008, which created the CAI.",
     ),
 )
 
