@@ -169,8 +169,8 @@ def enrolled_message(status: str, created: bool) -> str:
         return _("You were already on this course's list: nothing has changed.")
     if status == "waitlisted":
         return _(
-            "The course is full: you are on its waiting list, and will be told when a "
-            "place frees up."
+            "The course is full: you are on its waiting list, and get a place as soon as "
+            "one frees up, in turn. This page shows it."
         )
     return _("You are enrolled in the course.")
 
