@@ -15,10 +15,11 @@ from django.db import connections
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import HttpError
+from ninja.errors import AuthenticationError, HttpError
 
 from accueil.api.bookings import router as bookings_router
 from accueil.api.docs import OwnSwagger
+from accueil.api.enrolments import router as enrolments_router
 from accueil.api.registrations import router as registrations_router
 from accueil.api.rules import router as rules_router
 from accueil.api.sessions import router as sessions_router
@@ -39,6 +40,7 @@ api.add_router("/rules", rules_router)
 api.add_router("/sessions", sessions_router)
 api.add_router("/registrations", registrations_router)
 api.add_router("/bookings", bookings_router)
+api.add_router("/courses", enrolments_router)
 
 
 def roll_back() -> None:
@@ -54,6 +56,14 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     """Errors raised inside django-ninja (an unreadable body) take our error shape too."""
     roll_back()
     return api.create_response(request, {"error": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    """Staff operations (enrolment by a provider) need a signed-in session."""
+    roll_back()
+    message = _("Sign in first")
+    return api.create_response(request, {"error": message, "fact": None}, status=401)
 
 
 @api.exception_handler(Http404)

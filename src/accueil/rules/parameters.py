@@ -126,6 +126,30 @@ PARAMETERS: tuple[Parameter, ...] = (
         "Fee of each obligation; orientation days are free too (Orientation Days: "
         "'They are half-day events and are free.').",
     ),
+    # How the reduced rate reaches a provider: not in the seed, which says only "at a
+    # reduced rate"; the numbers are the programme's, as issue 12 sets them.
+    Parameter(
+        "cai.language_vouchers",
+        3,
+        CAI_LAW,
+        None,
+        cite("Language training", "are offered language training at a reduced rate"),
+        "Reduced-rate language vouchers a contract in force gives, each for one language "
+        "course or literacy class. The seed gives the reduced rate, not this number, which "
+        "is the programme's (Accueil issue 12); no official text is cited for it. For "
+        "contracts under the Law of 16 December 2008, which created the CAI.",
+    ),
+    Parameter(
+        "cai.language_voucher_validity_months",
+        6,
+        CAI_LAW,
+        None,
+        cite("Language training", "are offered language training at a reduced rate"),
+        "Months a reduced-rate language voucher is valid from the day it is issued. The "
+        "seed gives the reduced rate, not this period, which is the programme's (Accueil "
+        "issue 12); no official text is cited for it. For contracts under the Law of "
+        "16 December 2008, which created the CAI.",
+    ),
 )
 
 

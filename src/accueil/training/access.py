@@ -13,6 +13,7 @@ from accueil.training.models import (
     Enrolment,
     EnrolmentStatus,
     TrainingCertificate,
+    Voucher,
 )
 
 
@@ -113,3 +114,45 @@ def can_revoke_certificate(user: User, certificate: TrainingCertificate) -> bool
             pk=certificate.enrolment_id, course__in=_course_ids(courses)
         ).exists()
     )
+
+
+# Vouchers and enrolment (issue 12, points 4 and 5). Provider staff reach only their own
+# organisation's courses and the enrolments in them; a candidate only their own; any
+# other object is a 404, whether it exists or not.
+
+
+def provider_courses_for_user(user: User) -> QuerySet[Course]:
+    """The courses whose participants this user may enrol and see: their organisation's."""
+    if has_role(user, Role.PROVIDER) and user.organisation_id:
+        return Course.objects.filter(provider_id=user.organisation_id)
+    return Course.objects.none()
+
+
+def get_course_for_provider(user: User, course_id) -> Course:
+    try:
+        return provider_courses_for_user(user).get(pk=course_id)
+    except (Course.DoesNotExist, ValueError, ValidationError) as missing:
+        raise Http404 from missing
+
+
+def get_enrolment_for_user(user: User, enrolment_id) -> Enrolment:
+    """The candidate's own enrolment, or one in the provider's own courses."""
+    if has_role(user, Role.PROVIDER):
+        enrolments = Enrolment.objects.filter(course__in=provider_courses_for_user(user))
+    elif has_role(user, Role.CANDIDATE) and hasattr(user, "candidate"):
+        enrolments = Enrolment.objects.filter(candidate=user.candidate)
+    else:
+        enrolments = Enrolment.objects.none()
+    try:
+        return enrolments.select_related("course").get(pk=enrolment_id)
+    except (Enrolment.DoesNotExist, ValueError, ValidationError) as missing:
+        raise Http404 from missing
+
+
+def get_voucher_for_officer(user: User, voucher_id) -> Voucher:
+    if not has_role(user, Role.OFFICER):
+        raise Http404
+    try:
+        return Voucher.objects.select_related("candidate").get(pk=voucher_id)
+    except (Voucher.DoesNotExist, ValueError, ValidationError) as missing:
+        raise Http404 from missing

@@ -14,7 +14,14 @@ from django.db import transaction
 from accueil.accounts.models import Organisation, User
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
+from accueil.training.enrolment import EnrolmentError as EnrolmentError  # issue 12, re-exported
+from accueil.training.enrolment import enrol as enrol
+from accueil.training.enrolment import enrolment_cancel as enrolment_cancel
+from accueil.training.enrolment import person_for_enrolment as person_for_enrolment
 from accueil.training.models import CourseEvent
+from accueil.training.vouchers import VoucherError as VoucherError
+from accueil.training.vouchers import voucher_issue as voucher_issue
+from accueil.training.vouchers import voucher_revoke as voucher_revoke
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from accueil.training import views, views_certificates
+from accueil.training import views, views_certificates, views_vouchers
 
 app_name = "training"
 
@@ -28,4 +28,20 @@ urlpatterns = [
         views_certificates.certificate_revoke_page,
         name="certificate_revoke",
     ),
+    # Vouchers and enrolment (issue 12, points 4 and 5).
+    path("mine/", views_vouchers.my_courses, name="my_courses"),
+    path("mine/voucher/", views_vouchers.voucher_get, name="voucher_get"),
+    path("<int:course_id>/enrol/", views_vouchers.enrol, name="enrol"),
+    path("<int:course_id>/enrol-person/", views_vouchers.enrol_person, name="enrol_person"),
+    path(
+        "enrolments/<int:enrolment_id>/cancel/",
+        views_vouchers.enrolment_cancel,
+        name="enrolment_cancel",
+    ),
+    path(
+        "candidates/<uuid:candidate_id>/vouchers/",
+        views_vouchers.candidate_vouchers,
+        name="candidate_vouchers",
+    ),
+    path("vouchers/<int:voucher_id>/revoke/", views_vouchers.voucher_revoke, name="voucher_revoke"),
 ]

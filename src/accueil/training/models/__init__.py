@@ -229,3 +229,4 @@ class Enrolment(models.Model):
 # The other parts of the training capability keep their models in their own modules,
 # imported here so that Django and other apps find them in `accueil.training.models`.
 from accueil.training.models.certificates import *  # noqa: E402, F403
+from accueil.training.models.vouchers import Voucher, VoucherRedemption  # noqa: E402, F401

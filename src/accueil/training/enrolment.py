@@ -1,0 +1,217 @@
+"""Enrolment in a course, by the candidate or by the provider's staff (issue 12, point 5).
+
+The guarantees are those of `booking.services` for information sessions: the course's
+row is locked (SELECT ... FOR UPDATE) while the seats taken are counted, so two
+enrolments never take the last seat together; a full course puts the person on its
+waiting list; a seat freed is given at once to the first person waiting; a re-submitted
+enrolment returns the one already made. The database holds the rest: at most one
+current enrolment per person and course (`enrolment_current_once`) and at most one
+current redemption per voucher (`voucher_redeemed_once`). Locks are always taken in
+the same order (course, then voucher), so two enrolments cannot deadlock.
+
+A voucher redeemed for an enrolment is given back when the enrolment is cancelled
+before the course's first session starts (the person did not have the course, as they
+would expect); cancelled later, it stays used.
+"""
+
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accueil.accounts.models import User
+from accueil.audit.models import Action
+from accueil.audit.services import audit_record
+from accueil.contracts.models import Contract, ContractStatus
+from accueil.core import clock
+from accueil.registration.models import Candidate
+from accueil.training.models import (
+    Course,
+    CourseKind,
+    CourseSession,
+    CourseStatus,
+    Enrolment,
+    EnrolmentStatus,
+    Voucher,
+    VoucherRedemption,
+)
+from accueil.training.vouchers import (
+    NoContractInForce,
+    VoucherUsed,
+    VoucherWrongCourse,
+    contract_in_force,
+    voucher_for_enrolment,
+)
+
+CURRENT = (EnrolmentStatus.ENROLLED, EnrolmentStatus.WAITLISTED)
+VOUCHER_KINDS = (CourseKind.LANGUAGE, CourseKind.LITERACY)
+REDEEMED_ONCE = ("voucher_redeemed_once", "training_voucherredemption.voucher_id")
+
+
+class EnrolmentError(Exception):
+    code = "enrolment_refused"
+    message = _("This enrolment is not possible.")
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+class CourseClosed(EnrolmentError):
+    code = "course_closed"
+    message = _("This course is not open for enrolment.")
+
+
+class PersonUnknown(EnrolmentError):
+    code = "person_unknown"
+    message = _(
+        "No one with a contract in force has this identification number and surname. "
+        "Check both on the person's identity document."
+    )
+
+
+def _taken(course: Course) -> int:
+    return Enrolment.objects.filter(course=course, status=EnrolmentStatus.ENROLLED).count()
+
+
+def person_for_enrolment(*, national_id: str, surname: str) -> Candidate:
+    """The person a provider names, found only if both the number and the surname match
+    and they have a contract in force (a provider learns nothing more)."""
+    in_force = Contract.objects.filter(candidate=OuterRef("pk"), status=ContractStatus.IN_FORCE)
+    candidate = (
+        Candidate.objects.filter(national_id="".join(national_id.split()))
+        .annotate(signed=Exists(in_force))
+        .first()
+    )
+    if candidate is None or candidate.surname.casefold() != " ".join(surname.split()).casefold():
+        raise PersonUnknown
+    if not candidate.signed:
+        raise PersonUnknown
+    return candidate
+
+
+def enrol(
+    *,
+    course_id: int,
+    candidate: Candidate,
+    actor: User | None,
+    voucher_code: str = "",
+    now: datetime | None = None,
+) -> tuple[Enrolment, bool]:
+    """Enrol `candidate` (or put them on the waiting list), with a voucher for the
+    reduced rate when a code is given. Returns the enrolment and whether it is new: a
+    re-submit returns the current one unchanged. Raises EnrolmentError or VoucherError,
+    with nothing written."""
+    now = now or timezone.now()
+    today = timezone.localdate(now, timezone=clock.LUXEMBOURG)
+    try:
+        with transaction.atomic():
+            return _enrol(course_id, candidate, actor, voucher_code, now, today)
+    except IntegrityError as error:
+        # Two redemptions of one voucher at once (for two courses, whose locks do not
+        # exclude each other): the unique index refused the second, whose savepoint
+        # is rolled back.
+        # (PostgreSQL names the constraint, SQLite the column.)
+        if any(name in str(error) for name in REDEEMED_ONCE):
+            raise VoucherUsed from None
+        raise
+
+
+def _enrol(course_id, candidate, actor, voucher_code, now, today) -> tuple[Enrolment, bool]:
+    last_end = CourseSession.objects.filter(course=OuterRef("pk")).order_by("-ends_at")
+    course = (
+        Course.objects.select_for_update(of=("self",))
+        .annotate(last_end=Subquery(last_end.values("ends_at")[:1]))
+        .filter(pk=course_id)
+        .first()
+    )
+    if course is None or course.status != CourseStatus.PUBLISHED:
+        raise CourseClosed
+    if course.last_end is not None and course.last_end <= now:
+        raise CourseClosed
+    # `signed`: person_for_enrolment has just checked the contract in force.
+    if not getattr(candidate, "signed", False) and contract_in_force(candidate) is None:
+        raise NoContractInForce
+    # Under the course's lock: the seats taken, and whether this person is already there.
+    counts = Enrolment.objects.filter(course=course, status__in=CURRENT).aggregate(
+        taken=Count("pk", filter=Q(status=EnrolmentStatus.ENROLLED)),
+        theirs=Count("pk", filter=Q(candidate=candidate)),
+    )
+    if counts["theirs"]:
+        return Enrolment.objects.get(course=course, candidate=candidate, status__in=CURRENT), False
+    voucher: Voucher | None = None
+    if voucher_code:
+        if course.kind not in VOUCHER_KINDS:
+            raise VoucherWrongCourse
+        voucher = voucher_for_enrolment(
+            code=voucher_code, candidate=candidate, today=today, lock=True
+        )
+    status = EnrolmentStatus.ENROLLED
+    if counts["taken"] >= course.capacity:
+        status = EnrolmentStatus.WAITLISTED
+    enrolment = Enrolment.objects.create(course=course, candidate=candidate, status=status)
+    fields = ["course", "status"]
+    if voucher is not None:
+        VoucherRedemption.objects.create(voucher=voucher, enrolment=enrolment, redeemed_by=actor)
+        fields.append("voucher")
+    audit_record(action=Action.CREATE, actor=actor, target=enrolment, fields=fields)
+    return enrolment, True
+
+
+def _started(course: Course, now: datetime) -> bool:
+    first = course.sessions.aggregate(first=Min("starts_at"))["first"]
+    return first is not None and first <= now
+
+
+def waitlist_promote(*, course: Course, actor: User | None = None) -> list[Enrolment]:
+    """Give the free seats to those waiting, first come first served. The caller holds
+    the course's row lock."""
+    free = course.capacity - _taken(course)
+    if free <= 0:
+        return []
+    waiting = list(
+        Enrolment.objects.filter(course=course, status=EnrolmentStatus.WAITLISTED).order_by(
+            "created_at", "pk"
+        )[:free]
+    )
+    for enrolment in waiting:
+        enrolment.status = EnrolmentStatus.ENROLLED
+        enrolment.save(update_fields=["status"])
+        audit_record(action=Action.TRANSITION, actor=actor, target=enrolment, fields=["status"])
+    return waiting
+
+
+def enrolment_cancel(
+    *, enrolment: Enrolment, actor: User | None, now: datetime | None = None
+) -> Enrolment:
+    """Cancel an enrolment (or leave the waiting list). Its voucher is given back if
+    the course has not started; the seat goes to the first person waiting."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        course = Course.objects.select_for_update().get(pk=enrolment.course_id)
+        locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        if locked.status == EnrolmentStatus.CANCELLED:
+            return locked
+        locked.status = EnrolmentStatus.CANCELLED
+        locked.ended_at = now
+        locked.save(update_fields=["status", "ended_at"])
+        fields = ["status"]
+        if not _started(course, now):
+            returned = VoucherRedemption.objects.filter(
+                enrolment=locked, returned_at__isnull=True
+            ).update(returned_at=now)
+            if returned:
+                fields.append("voucher")
+        audit_record(action=Action.TRANSITION, actor=actor, target=locked, fields=fields)
+        waitlist_promote(course=course, actor=actor)
+    return locked
+
+
+def enrolments_of(candidate: Candidate):
+    """The candidate's enrolments with their course and voucher, newest first."""
+    return (
+        Enrolment.objects.filter(candidate=candidate)
+        .select_related("course", "course__provider", "voucher_redemption__voucher")
+        .order_by("-created_at", "-pk")
+    )
