@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import HttpError
 
+from accueil.api.attendance import router as attendance_router
 from accueil.api.bookings import router as bookings_router
 from accueil.api.docs import OwnSwagger
 from accueil.api.registrations import router as registrations_router
@@ -39,6 +40,7 @@ api.add_router("/rules", rules_router)
 api.add_router("/sessions", sessions_router)
 api.add_router("/registrations", registrations_router)
 api.add_router("/bookings", bookings_router)
+api.add_router("/attendance", attendance_router)
 
 
 def roll_back() -> None:

@@ -55,3 +55,9 @@ def course_event_update(*, event: CourseEvent, data: CourseEventData, actor: Use
     locked.save(update_fields=changed)
     audit_record(action=Action.UPDATE, actor=actor, target=locked, fields=changed)
     return locked
+
+from accueil.training.attendance import (  # noqa: E402, F401  (attendance and skills, for other apps)
+    attendance_apply,
+    skills_assessment_save,
+    skills_assessments_for,
+)
