@@ -78,7 +78,7 @@ class ProblemOut(Schema):
 
 
 class AttendanceRefusedOut(ErrorOut):
-    problems: list[ProblemOut]
+    problems: list[ProblemOut] = Field(default=[], description="Each item refused, with why.")
 
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidRequestOut}
