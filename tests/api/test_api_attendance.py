@@ -72,7 +72,10 @@ def test_staff_record_the_attendance_and_sending_it_again_changes_nothing(
     assert answer.json() == {"created": 3, "changed": 0, "unchanged": 0}
     assert set(Attendance.objects.values_list("hours", flat=True)) == {Decimal("2.50")}
     assert put(client, session.pk, items(course)).json() == {
-        "created": 0, "changed": 0, "unchanged": 3}
+        "created": 0,
+        "changed": 0,
+        "unchanged": 3,
+    }
     changed = items(course)
     changed[0] |= {"status": "excused"}
     assert put(client, session.pk, changed).json() == {"created": 0, "changed": 1, "unchanged": 2}
@@ -98,7 +101,10 @@ def test_every_problem_is_listed_and_nothing_is_recorded(client, staff, course, 
 def test_a_body_that_does_not_fit_the_schema_is_422(client, staff, course, session):
     client.force_login(staff)
     assert put(client, session.pk, [{"enrolment": 1, "status": "late"}]).status_code == 422
-    assert put(client, session.pk, [{"enrolment": 1, "status": "present", "hours": -1}]).status_code == 422
+    assert (
+        put(client, session.pk, [{"enrolment": 1, "status": "present", "hours": -1}]).status_code
+        == 422
+    )
 
 
 def test_staff_of_another_provider_get_404(client, course, session):
@@ -130,4 +136,11 @@ def test_the_operations_declare_every_refusal():
     schema = api.get_openapi_schema(path_prefix="/api/v1")
     operations = schema["paths"]["/api/v1/attendance/sessions/{session_id}"]
     assert set(map(str, operations["get"]["responses"])) == {"200", "401", "403", "404", "422"}
-    assert set(map(str, operations["put"]["responses"])) == {"200", "400", "401", "403", "404", "422"}
+    assert set(map(str, operations["put"]["responses"])) == {
+        "200",
+        "400",
+        "401",
+        "403",
+        "404",
+        "422",
+    }

@@ -217,7 +217,9 @@ def test_the_template_lists_every_participant_and_session_and_reads_back(course,
     assert lines[0] == "enrolment;name;session;status;hours"
     assert len(lines) == 1 + 2 * 2
     # Filled in, it is a valid file.
-    filled = "\r\n".join([lines[0]] + [line[: line.rindex(";") - 1] + ";present;" for line in lines[1:]])
+    filled = "\r\n".join(
+        [lines[0]] + [line[: line.rindex(";") - 1] + ";present;" for line in lines[1:]]
+    )
     reading = read_attendance_csv(filled.encode(), course)
     assert reading.valid, (reading.problem, reading.errors)
     assert len(reading.entries) == 4

@@ -9,25 +9,19 @@ session that does not exist; other roles get 403; nobody signed in gets 401.
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema, Status
 from ninja.security import django_auth
 
+from accueil.accounts.models import User
 from accueil.api.rules import ErrorOut, InvalidRequestOut
 from accueil.api.schemas import MAX_ID, In, ReaderLang, in_reader_language
 from accueil.core.clock import LUXEMBOURG
 from accueil.training import access as training_access
 from accueil.training import services
-from accueil.training.attendance import (
-    AttendanceError,
-    Entry,
-    checked_hours,
-    session_attendance,
-    session_hours,
-)
 from accueil.training.models import Enrolment, EnrolmentStatus
 
 router = Router(tags=["attendance"], auth=django_auth)
@@ -84,6 +78,11 @@ class AttendanceRefusedOut(ErrorOut):
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidRequestOut}
 
 
+def staff(request: HttpRequest) -> User:
+    """The signed-in user (django_auth lets no one else through)."""
+    return cast(User, request.user)
+
+
 def local(moment: datetime) -> datetime:
     return moment.astimezone(LUXEMBOURG)
 
@@ -94,7 +93,7 @@ def local(moment: datetime) -> datetime:
     summary="Read the attendance at a course session",
 )
 def attendance_show(request: HttpRequest, session_id: Path[SessionId], lang: ReaderLang = None):
-    session = training_access.get_session_for_attendance(request.user, session_id)
+    session = training_access.get_session_for_attendance(staff(request), session_id)
     participants = [
         {
             "enrolment": enrolment.pk,
@@ -103,14 +102,14 @@ def attendance_show(request: HttpRequest, session_id: Path[SessionId], lang: Rea
             "hours": row.hours if row else None,
             "recorded_at": local(row.recorded_at) if row else None,
         }
-        for enrolment, row in session_attendance(session)
+        for enrolment, row in services.session_attendance(session)
     ]
     return {
         "session_id": session.pk,
         "course_id": session.course_id,
         "starts_at": local(session.starts_at),
         "ends_at": local(session.ends_at),
-        "length_hours": session_hours(session),
+        "length_hours": services.session_hours(session),
         "participants": participants,
     }
 
@@ -128,13 +127,13 @@ def attendance_put(
 ):
     """Every item is checked first (a participant of the course, the hours within the
     session); with any problem, nothing is recorded and 400 lists them all."""
-    session = training_access.get_session_for_attendance(request.user, session_id)
+    session = training_access.get_session_for_attendance(staff(request), session_id)
     enrolled = set(
         Enrolment.objects.filter(
             course_id=session.course_id, status=EnrolmentStatus.ENROLLED
         ).values_list("pk", flat=True)
     )
-    length = session_hours(session)
+    length = services.session_hours(session)
     entries, problems, seen = [], [], set()
     for index, item in enumerate(body.items):
         if item.enrolment not in enrolled:
@@ -147,11 +146,13 @@ def attendance_put(
             continue
         seen.add(item.enrolment)
         try:
-            hours = checked_hours(item.status, "" if item.hours is None else str(item.hours), length)
-        except AttendanceError as refusal:
+            hours = services.checked_hours(
+                item.status, "" if item.hours is None else str(item.hours), length
+            )
+        except services.AttendanceError as refusal:
             problems.append({"index": index, "message": str(refusal)})
             continue
-        entries.append(Entry(item.enrolment, session.pk, item.status, hours))
+        entries.append(services.Entry(item.enrolment, session.pk, item.status, hours))
     if problems:
         return Status(
             400,
@@ -162,6 +163,6 @@ def attendance_put(
             },
         )
     applied = services.attendance_apply(
-        course=session.course, entries=entries, actor=request.user, source="API"
+        course=session.course, entries=entries, actor=staff(request), source="API"
     )
     return {"created": applied.created, "changed": applied.changed, "unchanged": applied.unchanged}

@@ -44,6 +44,19 @@ from accueil.training.models import (
 )
 from accueil.training.models.attendance import LEVELS, SKILLS
 
+# What other apps use, re-exported by training.services.
+__all__ = [
+    "Applied",
+    "AttendanceError",
+    "Entry",
+    "attendance_apply",
+    "checked_hours",
+    "session_attendance",
+    "session_hours",
+    "skills_assessment_save",
+    "skills_assessments_for",
+]
+
 MAX_HOURS = Decimal("99.99")  # the largest the column holds
 CENT = Decimal("0.01")
 MAX_CSV_LINES = 50_000
@@ -281,7 +294,9 @@ def _header(first_line: str) -> tuple[str, list[str]]:
     """The separator and the column names, or AttendanceError saying what is wrong."""
     best: tuple[str, list[str]] = (";", [])
     for separator in (";", ","):
-        names = [name.strip().lower() for name in next(csv.reader([first_line], delimiter=separator))]
+        names = [
+            name.strip().lower() for name in next(csv.reader([first_line], delimiter=separator))
+        ]
         if all(column in names for column in COLUMNS):
             return separator, names
         if len(names) > len(best[1]):
@@ -329,9 +344,9 @@ def read_attendance_csv(data: bytes, course: Course) -> CsvReading:
         reading.problem = str(refusal)
         return reading
     if len(lines) > MAX_CSV_LINES + 1:
-        reading.problem = _("The file has more than %(count)s lines. Split it and upload each part.") % {
-            "count": MAX_CSV_LINES
-        }
+        reading.problem = _(
+            "The file has more than %(count)s lines. Split it and upload each part."
+        ) % {"count": MAX_CSV_LINES}
         return reading
     where = {column: names.index(column) for column in COLUMNS}
     enrolment_ids = set(
@@ -463,8 +478,11 @@ def skills_assessment_save(
             raise AttendanceError(_("Select a level from the list"))
     assessment, created = SkillsAssessment.objects.select_for_update().get_or_create(
         enrolment=enrolment,
-        defaults={**{skill: levels.get(skill, "") for skill in SKILLS}, "recorded_by": actor,
-                  "recorded_at": timezone.now()},
+        defaults={
+            **{skill: levels.get(skill, "") for skill in SKILLS},
+            "recorded_by": actor,
+            "recorded_at": timezone.now(),
+        },
     )
     if created:
         audit_record(action=Action.CREATE, actor=actor, target=assessment, fields=SKILLS)

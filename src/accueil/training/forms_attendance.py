@@ -29,7 +29,9 @@ class AttendanceGridForm(GovukForm):
         initial = {}
         for (enrolment_id, session_id), row in grid.cells.items():
             initial[cell_name(enrolment_id, session_id, "status")] = row.status
-            initial[cell_name(enrolment_id, session_id, "hours")] = row.hours.normalize()
+            initial[cell_name(enrolment_id, session_id, "hours")] = format(
+                row.hours.normalize(), "f"
+            )
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         self.grid = grid

@@ -56,8 +56,5 @@ def course_event_update(*, event: CourseEvent, data: CourseEventData, actor: Use
     audit_record(action=Action.UPDATE, actor=actor, target=locked, fields=changed)
     return locked
 
-from accueil.training.attendance import (  # noqa: E402, F401  (attendance and skills, for other apps)
-    attendance_apply,
-    skills_assessment_save,
-    skills_assessments_for,
-)
+
+from accueil.training.attendance import *  # noqa: E402, F403  (attendance, skills: its __all__)

@@ -151,7 +151,8 @@ def _upload(request: AuthenticatedHttpRequest, course) -> HttpResponse:
 def attendance_template(request: AuthenticatedHttpRequest, course_id: int) -> HttpResponse:
     course = training_access.get_course_for_attendance(request.user, course_id)
     response = HttpResponse(
-        "\ufeff" + attendance.attendance_csv_template(course), content_type="text/csv; charset=utf-8"
+        "\ufeff" + attendance.attendance_csv_template(course),
+        content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="attendance-course-{course.pk}.csv"'
     return response

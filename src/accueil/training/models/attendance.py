@@ -52,8 +52,7 @@ class Attendance(models.Model):
                 condition=Q(status__in=AttendanceStatus.values), name="attendance_status_valid"
             ),
             models.CheckConstraint(
-                condition=Q(hours__gte=0)
-                & (Q(status=AttendanceStatus.PRESENT) | Q(hours=0)),
+                condition=Q(hours__gte=0) & (Q(status=AttendanceStatus.PRESENT) | Q(hours=0)),
                 name="attendance_hours_valid",
             ),
         ]
