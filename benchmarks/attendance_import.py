@@ -213,7 +213,9 @@ def run_one(url: str, rows: int, rounds: int) -> dict:
 def report(result: dict) -> bool:
     bare, accueil = statistics.median(result["bare"]), statistics.median(result["accueil"])
     ratio = accueil / bare
-    pairs = ", ".join(f"{a / b:.2f}" for a, b in zip(result["accueil"], result["bare"], strict=True))
+    pairs = ", ".join(
+        f"{a / b:.2f}" for a, b in zip(result["accueil"], result["bare"], strict=True)
+    )
     ok = accueil < TARGET_SECONDS and ratio <= TARGET_RATIO
     print(
         f"{result['backend']:<11} {result['lines']:>6} lines ({result['bytes'] // 1024} kB)  "
@@ -240,7 +242,9 @@ def main() -> None:
         return
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     ok = True
-    print(f"Target: under {TARGET_SECONDS:.0f} s and within {TARGET_RATIO:.0f}× of a bare bulk insert")
+    print(
+        f"Target: under {TARGET_SECONDS:.0f} s and within {TARGET_RATIO:.0f}× of a bare bulk insert"
+    )
     for backend in backends:
         with tempfile.TemporaryDirectory() as tmp:
             url = f"sqlite:///{tmp}/bench.sqlite3" if backend == "sqlite" else args.database_url

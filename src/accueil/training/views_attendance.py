@@ -10,6 +10,8 @@ written (`training.attendance`).
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
@@ -56,6 +58,9 @@ def course_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def grid_rows(form: AttendanceGridForm) -> list:
     """(enrolment, [(session, status field, hours field)]) for the template, with the
     error styles on the cells that have errors."""
+    for session in form.grid.sessions:
+        local = timezone.localtime(session.starts_at)
+        session.label = f"{date_format(local, 'SHORT_DATE_FORMAT')} {local:%H:%M}"  # type: ignore[attr-defined]
     rows = []
     for enrolment in form.grid.enrolments:
         cells = []
