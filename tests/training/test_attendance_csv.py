@@ -223,3 +223,11 @@ def test_the_template_lists_every_participant_and_session_and_reads_back(course,
     reading = read_attendance_csv(filled.encode(), course)
     assert reading.valid, (reading.problem, reading.errors)
     assert len(reading.entries) == 4
+
+
+def test_the_template_never_hands_a_spreadsheet_a_formula(course):
+    person = people(course)[0].candidate
+    person.surname = "=HYPERLINK(x)"
+    person.save()
+    text = attendance_csv_template(course)
+    assert ";'=HYPERLINK(X)" in text and ";=HYPERLINK" not in text

@@ -434,6 +434,11 @@ def read_attendance_csv(data: bytes, course: Course) -> CsvReading:
     return reading
 
 
+def spreadsheet_safe(text: str) -> str:
+    """A cell a spreadsheet will not run as a formula (OWASP "CSV injection")."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def attendance_csv_template(course: Course) -> str:
     """A CSV of every participant × session, with what is recorded so far, to fill in."""
     grid = attendance_grid(course)
@@ -447,7 +452,7 @@ def attendance_csv_template(course: Course) -> str:
             writer.writerow(
                 [
                     enrolment.pk,
-                    str(enrolment.candidate),
+                    spreadsheet_safe(str(enrolment.candidate)),
                     start,
                     cell.status if cell else "",
                     str(cell.hours) if cell else "",
