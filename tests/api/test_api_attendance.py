@@ -117,7 +117,13 @@ def test_staff_of_another_provider_get_404(client, course, session):
 
 def test_other_roles_get_403_and_nobody_signed_in_401(client, course, session):
     anonymous = client.get(url(session.pk))
-    assert anonymous.status_code == 401 and anonymous.json()["error"]
+    assert anonymous.status_code == 401
+    assert anonymous.json() == {
+        "error": "Sign in as a member of staff to use this operation",
+        "fact": None,
+    }
+    german = client.get(url(session.pk), {"lang": "de"})
+    assert german.json()["error"].startswith("Melden Sie sich")
     assert put(client, session.pk, items(course)).status_code == 401
     client.force_login(factories.user(Role.OFFICER))
     assert client.get(url(session.pk)).status_code == 403

@@ -15,7 +15,7 @@ from django.db import connections
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import HttpError
+from ninja.errors import AuthenticationError, HttpError
 
 from accueil.api.attendance import router as attendance_router
 from accueil.api.bookings import router as bookings_router
@@ -56,6 +56,14 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     """Errors raised inside django-ninja (an unreadable body) take our error shape too."""
     roll_back()
     return api.create_response(request, {"error": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    """Staff operations (attendance) answer 401 to anyone not signed in."""
+    roll_back()
+    message = _("Sign in as a member of staff to use this operation")
+    return api.create_response(request, {"error": message, "fact": None}, status=401)
 
 
 @api.exception_handler(Http404)
