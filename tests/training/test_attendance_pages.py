@@ -12,7 +12,7 @@ from django.urls import reverse
 from accueil.accounts.models import Role
 from accueil.audit.models import AuditEvent
 from accueil.training.forms_attendance import MAX_UPLOAD_BYTES, cell_name
-from accueil.training.models import Attendance, CourseKind, SkillsAssessment
+from accueil.training.models import Attendance, CourseKind, Enrolment, SkillsAssessment
 from tests import factories
 from tests.training import attendance_data as data
 
@@ -279,8 +279,6 @@ def test_the_template_is_a_utf8_csv_with_bom_of_the_courses_participants(signed_
 def test_the_provider_records_the_skills_and_the_candidate_sees_them(
     signed_in, course, client, staff, candidate_user
 ):
-    from accueil.training.models import Enrolment
-
     enrolment = Enrolment.objects.create(course=course, candidate=candidate_user.candidate)
     url = reverse("training:skills_assessment", args=[enrolment.pk])
     assert "Listening" in signed_in.get(url).content.decode()
@@ -356,3 +354,27 @@ def test_the_provider_lists_only_their_own_courses(signed_in, course, staff):
     other.save()
     html = signed_in.get(reverse("training:provider_courses")).content.decode()
     assert grid_url(course) in html and grid_url(other) not in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["Skills assessment of", "Spoken interaction", "Not assessed"]),
+        ("fr", ["Bilan des compétences de", "Interaction orale", "Non évalué"]),
+        ("de", ["Kompetenzbilanz von", "Mündliche Interaktion", "Nicht bewertet"]),
+    ],
+)
+def test_the_skills_assessment_in_three_languages(
+    signed_in, course, client, candidate_user, lang, words
+):
+    enrolment = Enrolment.objects.create(course=course, candidate=candidate_user.candidate)
+    signed_in.cookies["accueil_language"] = lang
+    url = reverse("training:skills_assessment", args=[enrolment.pk])
+    html = signed_in.get(url).content.decode()
+    for word in words:
+        assert word in html
+    signed_in.post(url, {"writing": "A2"})
+    client.force_login(candidate_user)
+    client.cookies["accueil_language"] = lang
+    mine = client.get(reverse("training:my_skills")).content.decode()
+    assert words[1] in mine and "A2" in mine
