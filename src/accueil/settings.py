@@ -119,6 +119,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Uploads: form fields other than files are held in memory up to 2.5 MB; files above
+# 2.5 MB go to a temporary file. The provider's attendance grid posts two fields per
+# participant and session (a long course: 40 people × 100 sessions = 8,000), above
+# Django's default of 1,000. Attendance files are limited to 5 MB by their page
+# (training.forms_attendance), which refuses a larger body before reading it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # A request writes all or nothing: an error half-way leaves no half-written record.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -24,6 +24,8 @@ from accueil.booking.models import InformationSession
 from accueil.core.govuk import GovukForm, NamedErrors
 from accueil.guide.forms import QuestionForm
 from accueil.rules.guide.catalogue import QUESTIONS
+from accueil.training.attendance import Grid
+from accueil.training.models import Course, CourseSession, Enrolment
 
 SKIP = ("migrations", "settings", "wsgi", "asgi")
 
@@ -83,6 +85,19 @@ EXTRA = {
     },
     "CandidateCorrectForm": {"today": TODAY},
     "ContactDetailsForm": {"has_account": True},
+    "AttendanceGridForm": {
+        "grid": Grid(
+            course=Course(),
+            sessions=[
+                CourseSession(
+                    pk=1,
+                    starts_at=datetime(2026, 12, 10, 9, tzinfo=UTC),
+                    ends_at=datetime(2026, 12, 10, 11, tzinfo=UTC),
+                )
+            ],
+            enrolments=[Enrolment(pk=1)],
+        )
+    },
 }
 
 

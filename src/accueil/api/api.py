@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 
+from accueil.api.attendance import router as attendance_router
 from accueil.api.bookings import router as bookings_router
 from accueil.api.docs import OwnSwagger
 from accueil.api.enrolments import router as enrolments_router
@@ -41,6 +42,7 @@ api.add_router("/sessions", sessions_router)
 api.add_router("/registrations", registrations_router)
 api.add_router("/bookings", bookings_router)
 api.add_router("/courses", enrolments_router)
+api.add_router("/attendance", attendance_router)
 
 
 def roll_back() -> None:
@@ -60,9 +62,9 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    """Staff operations (enrolment by a provider) need a signed-in session."""
+    """Staff operations (enrolment, attendance) answer 401 to anyone not signed in."""
     roll_back()
-    message = _("Sign in first")
+    message = _("Sign in as a member of staff to use this operation")
     return api.create_response(request, {"error": message, "fact": None}, status=401)
 
 

@@ -10,6 +10,7 @@ from accueil.training.models import (
     Course,
     CourseEvent,
     CourseKind,
+    CourseSession,
     Enrolment,
     EnrolmentStatus,
     TrainingCertificate,
@@ -155,4 +156,45 @@ def get_voucher_for_officer(user: User, voucher_id) -> Voucher:
     try:
         return Voucher.objects.select_related("candidate").get(pk=voucher_id)
     except (Voucher.DoesNotExist, ValueError, ValidationError) as missing:
+        raise Http404 from missing
+
+
+# Attendance and skills assessment (issue 12, points 6-7): provider staff reach only their
+# own organisation's courses; anything else is a 404, as if it did not exist.
+
+
+def attendance_courses_for_user(user: User) -> QuerySet[Course]:
+    """The courses whose attendance this user records: their organisation's."""
+    if has_role(user, Role.PROVIDER) and user.organisation_id:
+        return Course.objects.filter(provider_id=user.organisation_id)
+    return Course.objects.none()
+
+
+def get_course_for_attendance(user: User, course_id) -> Course:
+    require_role(user, Role.PROVIDER)
+    try:
+        return attendance_courses_for_user(user).select_related("provider").get(pk=course_id)
+    except (Course.DoesNotExist, ValueError, ValidationError) as missing:
+        raise Http404 from missing
+
+
+def get_session_for_attendance(user: User, session_id) -> CourseSession:
+    require_role(user, Role.PROVIDER)
+    try:
+        return CourseSession.objects.select_related("course").get(
+            pk=session_id, course__in=attendance_courses_for_user(user)
+        )
+    except (CourseSession.DoesNotExist, ValueError, ValidationError) as missing:
+        raise Http404 from missing
+
+
+def get_enrolment_for_assessment(user: User, enrolment_id) -> Enrolment:
+    require_role(user, Role.PROVIDER)
+    try:
+        return Enrolment.objects.select_related("course", "candidate").get(
+            pk=enrolment_id,
+            status=EnrolmentStatus.ENROLLED,
+            course__in=attendance_courses_for_user(user),
+        )
+    except (Enrolment.DoesNotExist, ValueError, ValidationError) as missing:
         raise Http404 from missing

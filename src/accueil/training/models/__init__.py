@@ -228,5 +228,6 @@ class Enrolment(models.Model):
 
 # The other parts of the training capability keep their models in their own modules,
 # imported here so that Django and other apps find them in `accueil.training.models`.
+from accueil.training.models.attendance import Attendance, AttendanceStatus, SkillsAssessment  # noqa: E402, F401
 from accueil.training.models.certificates import *  # noqa: E402, F403
 from accueil.training.models.vouchers import Voucher, VoucherRedemption  # noqa: E402, F401
