@@ -67,7 +67,7 @@ def test_staff_of_x_get_404_for_every_object_of_y(client, two_providers, name, m
 
 
 def test_the_list_shows_only_the_own_organisations_courses(client, two_providers):
-    staff, theirs, mine = two_providers
+    staff, _theirs, mine = two_providers
     client.force_login(staff)
     shown = client.get(reverse("training:provider_courses")).context["page"].object_list
     assert [c.pk for c in shown] == [mine.pk]

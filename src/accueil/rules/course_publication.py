@@ -265,4 +265,4 @@ def _orientation_problems(facts: CourseFacts) -> list[Problem]:
 
 def orientation_days_missing(days_scheduled: int, on: date) -> int:
     """How many more orientation days the coming twelve months need (0: enough)."""
-    return max(0, parameter("cai.orientation_days_per_year", on) - days_scheduled)
+    return max(0, int(parameter("cai.orientation_days_per_year", on)) - days_scheduled)

@@ -91,7 +91,7 @@ def catalogue_courses(filters: CatalogueFilters, today: date | None = None) -> Q
         )
     courses = with_seats(courses)
     if filters.free_seats:
-        courses = courses.filter(seats_left__gt=0)
+        courses = courses.filter(**{"seats_left__gt": 0})  # an annotation
     return (
         courses.annotate(
             next_start=Min("sessions__starts_at", filter=Q(sessions__starts_at__gte=since))
