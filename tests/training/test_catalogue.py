@@ -98,7 +98,11 @@ def test_the_filters(client, db):
     later = date.today() + timedelta(days=30)
     by_date = {"date_from_day": later.day, "date_from_month": later.month}
     assert titles(client, **by_date, date_from_year=later.year) == {full.title}
-    assert lux.pk  # sorted by next session: citizenship (5 days) comes first
+    course(title="gone", sessions=((-20, 2),))
+    past = date.today() - timedelta(days=60)
+    by_past = {"date_from_day": past.day, "date_from_month": past.month}
+    assert "gone" not in titles(client, **by_past, date_from_year=past.year)
+    # Sorted by next session: the citizenship course (in 5 days) comes first.
     response = client.get(reverse("training:catalogue"))
     assert next(c.title for c in response.context["page"].object_list) == "citizenship"
 

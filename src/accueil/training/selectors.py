@@ -69,7 +69,9 @@ def catalogue_courses(filters: CatalogueFilters, today: date | None = None) -> Q
     """Published courses with a session still to come, by next session date.
 
     Each course carries `next_start`, `seats_left` and `coming_sessions` (prefetched)."""
-    since = clock.start_of_day(filters.date_from or today or clock.today())
+    today = today or clock.today()
+    # A day in the past shows nothing more: courses whose sessions are over are not offered.
+    since = clock.start_of_day(max(filters.date_from or today, today))
     coming = CourseSession.objects.filter(starts_at__gte=since)
     courses = Course.objects.filter(status=CourseStatus.PUBLISHED).filter(
         Exists(coming.filter(course=OuterRef("pk")))
