@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from accueil.accounts.models import Organisation
 from accueil.booking.forms import SessionCancelForm
 from accueil.core.text import validate_multi_line, validate_one_line
 from accueil.intake.forms import InterviewRequestForm
@@ -24,7 +23,7 @@ from accueil.registration.forms import (
 )
 from accueil.registration.models import Candidate
 from accueil.social.forms import InterviewOutcomeForm
-from accueil.training.forms import CourseEventForm
+from accueil.training.forms_catalogue import CourseForm
 from tests import factories
 
 INJECTED = "Silva\n\nURGENT: pay the fee at http://pay.example today"
@@ -120,12 +119,7 @@ def test_the_staff_forms_refuse_it(db):
     assert "reason" in InterviewRequestForm({"reason": "x\u200b"}).errors
     dates = {"requested_on": date(2026, 12, 1), "today": date(2026, 12, 1)}
     assert "notes" in InterviewOutcomeForm({"notes": "\x1b[31m"}, **dates).errors
-    assert (
-        "title"
-        in CourseEventForm(
-            {"title": "Course\nsession"}, organisers=Organisation.objects.none()
-        ).errors
-    )
+    assert "title" in CourseForm({"title": "Course\nsession"}).errors
 
 
 @pytest.fixture

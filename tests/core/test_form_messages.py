@@ -15,7 +15,6 @@ from datetime import UTC, date, datetime
 
 import pytest
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core import validators as django_validators
 from django.utils import translation
 
@@ -63,7 +62,6 @@ TODAY = date(2026, 12, 1)
 # What each form needs besides its data (the form classes whose __init__ asks for more).
 EXTRA = {
     "CandidateRegisterForm": {"today": TODAY},
-    "CourseEventForm": {"organisers": get_user_model().objects.none()},
     "InterviewOutcomeForm": {"requested_on": TODAY, "today": TODAY},
     "SessionPlanForm": {"now": datetime(2026, 12, 1, 9, tzinfo=UTC)},
     "BookingForm": {"sessions": InformationSession.objects.none(), "moving": False},

@@ -2,19 +2,18 @@
 of sessions and events are shown in the reader's language, in pages, emails and .ics;
 the audit trail names fields and roles in the reader's language."""
 
-from datetime import timedelta
-
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from icalendar import Calendar
 
 from accueil.audit.models import Action, AuditEvent
 from accueil.booking import ics, services
 from accueil.core.translated import in_language
-from accueil.training.models import CourseEvent, EventKind
+from accueil.training.models import CourseKind
 from tests import factories
+from tests.training import catalogue_helpers
 
 PLACES = {
     "en": "Integration Department",
@@ -72,20 +71,18 @@ def test_the_invitation_and_the_email_name_the_place_in_the_candidates_language(
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "de"])
-def test_the_course_calendar_names_the_place_in_the_readers_language(client, db, language):
-    start = timezone.now() + timedelta(days=3)
-    CourseEvent.objects.create(
-        kind=EventKind.ORIENTATION_DAY,
+def test_the_course_catalogue_names_the_place_in_the_readers_language(client, db, language):
+    catalogue_helpers.course(
+        kind=CourseKind.ORIENTATION,
         title="Orientation",
-        starts_at=start,
-        ends_at=start + timedelta(hours=4),
+        sessions=((3, 4),),
         place="Town hall",
         place_fr="Hôtel de ville",
         place_de="Rathaus",
         address="1, place Guillaume II, L-1648 Luxembourg",
         languages=["fr"],
     )
-    page = client.get(reverse("training:calendar"), HTTP_ACCEPT_LANGUAGE=language)
+    page = client.get(reverse("training:catalogue"), HTTP_ACCEPT_LANGUAGE=language)
     expected = {"en": "Town hall", "fr": "Hôtel de ville", "de": "Rathaus"}[language]
     assert expected in page.content.decode()
 

@@ -1,15 +1,14 @@
 """The formalities document lists what comes next, in the candidate's language."""
 
 import subprocess
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
 from accueil.intake import services
 from accueil.portal.documents import formalities_pdf
-from accueil.training.models import CourseEvent, EventKind
+from accueil.training.models import CourseKind
 from tests import factories
+from tests.training import catalogue_helpers
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -20,12 +19,10 @@ def pdf_text(pdf: bytes) -> str:
 
 
 def event(kind, days, place):
-    start = timezone.now() + timedelta(days=days)
-    return CourseEvent.objects.create(
+    return catalogue_helpers.course(
         kind=kind,
         title="x",
-        starts_at=start,
-        ends_at=start + timedelta(hours=3),
+        sessions=((days, 3),),
         place=place,
         address="1, rue de la Poste",
         languages=["fr", "pt"],
@@ -53,9 +50,9 @@ def test_the_document_lists_courses_sessions_days_and_the_end_of_the_contract(
         notes="",
         actor=officer,
     )
-    event(EventKind.CITIZENSHIP_SESSION, 10, "Lycée Michel Lucius")
-    event(EventKind.ORIENTATION_DAY, 40, "Centre culturel Kinneksbond")
-    event(EventKind.CITIZENSHIP_SESSION, -3, "Past place")
+    event(CourseKind.CITIZENSHIP, 10, "Lycée Michel Lucius")
+    event(CourseKind.ORIENTATION, 40, "Centre culturel Kinneksbond")
+    event(CourseKind.CITIZENSHIP, -3, "Past place")
     text = pdf_text(formalities_pdf(person))
     assert "Lucas PEREIRA" in text
     assert "Lycée Michel Lucius" in text and "Kinneksbond" in text

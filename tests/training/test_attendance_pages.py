@@ -332,7 +332,7 @@ def test_staff_of_another_provider_get_404_url_by_url(client, course):
     client.force_login(other)
     for method, url in provider_urls(course):
         assert getattr(client, method)(url).status_code == 404, (method, url)
-    assert str(course) not in client.get(reverse("training:provider_courses")).content.decode()
+    assert str(course) not in client.get(reverse("training:attendance_courses")).content.decode()
     assert Attendance.objects.count() == 0
 
 
@@ -352,7 +352,7 @@ def test_the_provider_lists_only_their_own_courses(signed_in, course, staff):
     other = data.course(factories.organisation(), people=0)
     other.title = "Someone else's course"
     other.save()
-    html = signed_in.get(reverse("training:provider_courses")).content.decode()
+    html = signed_in.get(reverse("training:attendance_courses")).content.decode()
     assert grid_url(course) in html and grid_url(other) not in html
 
 

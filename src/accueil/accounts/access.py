@@ -12,7 +12,7 @@ Least privilege per role (see docs/roles.md):
 The object-level checks ("the X this user may see", 404 for anyone else) live with the
 app that owns X, in its `access.py`: `registration.access` (candidates),
 `booking.access` (sessions, bookings), `social.access` (interview requests),
-`contracts.access` (contracts), `training.access` (the course calendar) and
+`contracts.access` (contracts), `training.access` (the course catalogue) and
 `audit.access` (the trail); they build on the predicates here. Views never filter
 querysets by role themselves; they ask those modules.
 """
@@ -72,11 +72,6 @@ def can_handle_interviews(user: User) -> bool:
 def can_see_interview_queue(user: User) -> bool:
     """Social workers handle the queue; officers, who make the requests, may read it."""
     return has_role(user, Role.SOCIAL_WORKER, Role.OFFICER)
-
-
-def can_manage_course_calendar(user: User) -> bool:
-    """Officers fill in the calendar of citizenship sessions and orientation days."""
-    return has_role(user, Role.OFFICER)
 
 
 def organisations_for_user(user: User) -> QuerySet[Organisation]:

@@ -1,19 +1,19 @@
 """Demo data for the life after the information session: residence documents checked,
 linguistic profiles and orientations, signatures, certificates at each stage, the
-calendar of citizenship-course sessions and orientation days, and requests for a
+course catalogue (demo.catalogue_data), and requests for a
 social worker. Each function does nothing when its data is already there."""
 
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import cast
 
-from accueil.accounts.models import Organisation, OrganisationKind, Role, User
+from accueil.accounts.models import Role, User
 from accueil.contracts.models import Certificate, Contract, ContractCounter, Obligation
 from accueil.core.clock import LUXEMBOURG
+from accueil.demo import catalogue_data
 from accueil.intake.models import DocumentKind, LinguisticProfile, Orientation, ResidenceDocument
 from accueil.registration.models import Candidate
 from accueil.social.models import InterviewRequest, RequestStatus, Urgency
-from accueil.training.models import CourseEvent, EventKind
 
 LANGUAGE, CITIZENSHIP, ORIENTATION = Obligation.values
 # Certificates per contract status, as (obligation, days after entry into force, hours).
@@ -35,7 +35,7 @@ def load(today: date) -> None:
     signatures_and_documents(officer, today)
     for contract in Contract.objects.filter(status__in=CERTIFICATES):
         certificates(contract, today, officer)
-    course_calendar(today)
+    catalogue_data.load(today)
     interview_requests(officer, today)
     # Numbers given by the demo stay below the counter, so new contracts do not collide.
     ContractCounter.objects.update_or_create(year=today.year, defaults={"last": 500})
@@ -96,42 +96,6 @@ def certificates(contract: Contract, today: date, officer: User) -> None:
             hours=hours,
             sessions=3 if hours else None,
             recorded_by=officer,
-        )
-
-
-def course_calendar(today: date) -> None:
-    if CourseEvent.objects.exists():
-        return
-    adult_education = Organisation.objects.filter(kind=OrganisationKind.ADULT_EDUCATION).first()
-    ministry = Organisation.objects.filter(kind=OrganisationKind.INTEGRATION_DEPARTMENT).first()
-    for days, at, languages in [
-        (8, time(18), ["fr", "pt"]),
-        (15, time(18), ["fr", "pt"]),
-        (9, time(9), ["en", "de"]),
-        (16, time(9), ["en", "de"]),
-    ]:
-        start = datetime.combine(today + timedelta(days=days), at, tzinfo=LUXEMBOURG)
-        CourseEvent.objects.create(
-            kind=EventKind.CITIZENSHIP_SESSION,
-            title="Vivre ensemble au Luxembourg",
-            starts_at=start,
-            ends_at=start + timedelta(hours=3),
-            place="Lycée Michel Lucius",
-            address="157, avenue Pasteur, L-2311 Luxembourg",
-            languages=languages,
-            provider=adult_education,
-        )
-    for days in (45, 200):
-        start = datetime.combine(today + timedelta(days=days), time(9), tzinfo=LUXEMBOURG)
-        CourseEvent.objects.create(
-            kind=EventKind.ORIENTATION_DAY,
-            title="Journée d'orientation",
-            starts_at=start,
-            ends_at=start + timedelta(hours=4),
-            place="Centre culturel Kinneksbond",
-            address="42, route d'Arlon, L-8210 Mamer",
-            languages=["fr", "de", "en", "pt"],
-            provider=ministry,
         )
 
 

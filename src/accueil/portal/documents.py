@@ -1,8 +1,8 @@
 """The formalities document handed over at the information session (seed: "a document
 listing the dates and locations of the formalities to be accomplished by the
 candidates"), in the candidate's language, and available online afterwards. It reads
-the candidate's orientation (intake), contract (contracts) and the courses' calendar
-(training)."""
+the candidate's orientation (intake), contract (contracts) and the course catalogue's
+coming sessions (training)."""
 
 from datetime import date
 
@@ -12,7 +12,8 @@ from accueil.contracts.selectors import current_contract
 from accueil.core import clock
 from accueil.core.pdf import render_pdf
 from accueil.registration.models import Candidate
-from accueil.training.models import CourseEvent, EventKind
+from accueil.training.models import CourseKind
+from accueil.training.selectors import coming_sessions
 
 NEXT_EVENTS = 5
 # The audit trail's reason for handing the document over (the task list reads it).
@@ -20,15 +21,14 @@ FORMALITIES_EXPORT = "formalities document"
 
 
 def formalities_context(candidate: Candidate, today: date) -> dict:
-    upcoming = CourseEvent.objects.filter(starts_at__date__gte=today).select_related("provider")
     orientation = getattr(candidate, "orientation", None)
     return {
         "candidate": candidate,
         "today": today,
         "orientation": orientation,
         "courses": orientation.recommended_courses if orientation else [],
-        "citizenship": list(upcoming.filter(kind=EventKind.CITIZENSHIP_SESSION)[:NEXT_EVENTS]),
-        "orientation_days": list(upcoming.filter(kind=EventKind.ORIENTATION_DAY)[:NEXT_EVENTS]),
+        "citizenship": coming_sessions(CourseKind.CITIZENSHIP, today, NEXT_EVENTS),
+        "orientation_days": coming_sessions(CourseKind.ORIENTATION, today, NEXT_EVENTS),
         "contract": current_contract(candidate),
     }
 

@@ -20,6 +20,7 @@ from accueil.registration import access as registration_access
 from accueil.registration import selectors as registration_selectors
 from accueil.social import access as social_access
 from accueil.social.selectors import open_requests
+from accueil.training import selectors as training_selectors
 
 
 @login_required
@@ -49,6 +50,8 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     if user.role == Role.OFFICER:
         context["undelivered_count"] = undelivered_emails().count()
         context["letters_count"] = letters_to_print().count()
+        scheduled, missing = training_selectors.orientation_days_warning(clock.today())
+        context["orientation_days"], context["orientation_missing"] = scheduled, missing
     if user.role == Role.SOCIAL_WORKER:
         requests = social_access.interview_requests_for_user(user)
         context["open_requests"] = open_requests(requests).count()

@@ -105,6 +105,21 @@ PARAMETERS: tuple[Parameter, ...] = (
         "Languages in which the citizenship course is given.",
     ),
     _cai(
+        "cai.orientation_day_max_hours",
+        5,
+        "Orientation Days",
+        "They are half-day events and are free.",
+        "Longest an orientation day may last, in hours: the seed says half a day but not how "
+        "many hours; 5 is this software's reading, to change here if the ministry says otherwise.",
+    ),
+    _cai(
+        "cai.orientation_days_per_year",
+        2,
+        "Orientation Days",
+        "'Orientation Days' are held at least twice a year.",
+        "Fewest orientation days to schedule in any twelve months; officers are warned below it.",
+    ),
+    _cai(
         "cai.orientation_days_required",
         1,
         "Introduction",

@@ -1,15 +1,42 @@
-"""The course calendar (mounted at "courses/"): anyone may read it; officers fill it in."""
+"""The course catalogue (mounted at "courses/"): anyone reads the published courses;
+provider staff fill in their own; officers approve providers.
+
+The old calendar's pages ("add/", "<id>/edit/") are gone: those URLs answer 404."""
 
 from django.urls import path
 
-from accueil.training import views, views_attendance, views_certificates, views_vouchers
+from accueil.training import views_attendance, views_certificates, views_vouchers
+from accueil.training import views_catalogue as catalogue
 
 app_name = "training"
 
 urlpatterns = [
-    path("", views.calendar, name="calendar"),
-    path("add/", views.event_add, name="event_add"),
-    path("<int:event_id>/edit/", views.event_edit, name="event_edit"),
+    # Catalogue (issue 12, points 1-3).
+    path("", catalogue.catalogue, name="catalogue"),
+    path("<int:course_id>/", catalogue.course_detail, name="course_detail"),
+    path("manage/", catalogue.provider_courses, name="provider_courses"),
+    path("manage/add/", catalogue.course_add, name="course_add"),
+    path("manage/<int:course_id>/", catalogue.course_manage, name="course_manage"),
+    path("manage/<int:course_id>/edit/", catalogue.course_edit, name="course_edit"),
+    path("manage/<int:course_id>/publish/", catalogue.course_publish, name="course_publish"),
+    path("manage/<int:course_id>/cancel/", catalogue.course_cancel, name="course_cancel"),
+    path("manage/<int:course_id>/sessions/add/", catalogue.session_add, name="session_add"),
+    path(
+        "manage/<int:course_id>/sessions/<int:session_id>/edit/",
+        catalogue.session_edit,
+        name="session_edit",
+    ),
+    path(
+        "manage/<int:course_id>/sessions/<int:session_id>/remove/",
+        catalogue.session_remove,
+        name="session_remove",
+    ),
+    path("providers/", catalogue.providers, name="providers"),
+    path(
+        "providers/<int:organisation_id>/approval/",
+        catalogue.provider_approve,
+        name="provider_approve",
+    ),
     # Certificates (issue 12, point 8); the public verification page is in verify_urls.
     path("certificates/", views_certificates.certificate_list, name="certificates"),
     path(
@@ -48,7 +75,7 @@ urlpatterns = [
 
 # Attendance and the skills-assessment report (issue 12, points 6-7): provider staff's pages.
 urlpatterns += [
-    path("provider/", views_attendance.course_list, name="provider_courses"),
+    path("provider/", views_attendance.course_list, name="attendance_courses"),
     path(
         "provider/<int:course_id>/attendance/",
         views_attendance.attendance_grid,

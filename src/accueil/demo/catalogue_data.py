@@ -1,0 +1,275 @@
+"""Demo data of the course catalogue: approved providers of every kind of the seed, each
+with a few published courses and their sessions (the citizenship courses and
+orientation days of the former calendar among them), and one organisation not
+approved. Does nothing when courses are already there."""
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from accueil.accounts.models import Organisation, OrganisationKind
+from accueil.core.clock import LUXEMBOURG
+from accueil.training.models import (
+    Course,
+    CourseKind,
+    CourseSession,
+    CourseStatus,
+    ProviderApproval,
+)
+
+# Organisation kind, title (en, fr, de), course kind, taught language, level, languages,
+# places, fee, reduced fee, place, address, first session (days from today), start time,
+# number of sessions, days between them, hours each.
+COURSES = [
+    (
+        OrganisationKind.INL,
+        (
+            "Luxembourgish for beginners",
+            "Luxembourgeois pour débutants",
+            "Luxemburgisch für Anfänger",
+        ),
+        CourseKind.LANGUAGE,
+        "lb",
+        "A1.1",
+        ["lb"],
+        18,
+        "360.00",
+        "90.00",
+        "INL, room 2.14",
+        "21, boulevard de la Foire, L-1528 Luxembourg",
+        10,
+        time(18),
+        12,
+        7,
+        2,
+    ),
+    (
+        OrganisationKind.INL,
+        ("French, elementary", "Français, niveau élémentaire", "Französisch, Grundstufe"),
+        CourseKind.LANGUAGE,
+        "fr",
+        "A2",
+        ["fr"],
+        16,
+        "360.00",
+        "90.00",
+        "INL, room 1.05",
+        "21, boulevard de la Foire, L-1528 Luxembourg",
+        14,
+        time(9),
+        12,
+        7,
+        3,
+    ),
+    (
+        OrganisationKind.COMMUNE,
+        ("Luxembourgish in the evening", "Luxembourgeois le soir", "Luxemburgisch am Abend"),
+        CourseKind.LANGUAGE,
+        "lb",
+        "A1",
+        ["lb"],
+        12,
+        "240.00",
+        "60.00",
+        "Maison des citoyens",
+        "Place de l'Hôtel de Ville, L-4138 Esch-sur-Alzette",
+        5,
+        time(19),
+        10,
+        7,
+        2,
+    ),
+    (
+        OrganisationKind.COMMUNE,
+        (
+            "Reading and writing in French",
+            "Lire et écrire en français",
+            "Lesen und Schreiben auf Französisch",
+        ),
+        CourseKind.LITERACY,
+        "fr",
+        "",
+        ["fr", "pt"],
+        10,
+        "120.00",
+        "30.00",
+        "Maison des citoyens",
+        "Place de l'Hôtel de Ville, L-4138 Esch-sur-Alzette",
+        12,
+        time(14),
+        10,
+        7,
+        2,
+    ),
+    (
+        OrganisationKind.ASSOCIATION,
+        ("German for everyday life", "L’allemand au quotidien", "Deutsch im Alltag"),
+        CourseKind.LANGUAGE,
+        "de",
+        "A1.1",
+        ["de"],
+        15,
+        "200.00",
+        "50.00",
+        "ASTI, meeting room",
+        "10-12, rue Auguste Laval, L-1922 Luxembourg",
+        7,
+        time(18, 30),
+        10,
+        7,
+        2,
+    ),
+    (
+        OrganisationKind.SECONDARY_SCHOOL,
+        ("French, intermediate", "Français, niveau intermédiaire", "Französisch, Mittelstufe"),
+        CourseKind.LANGUAGE,
+        "fr",
+        "B1",
+        ["fr"],
+        20,
+        "300.00",
+        "75.00",
+        "Lycée Michel Lucius, room 12",
+        "157, avenue Pasteur, L-2311 Luxembourg",
+        21,
+        time(18),
+        12,
+        7,
+        2,
+    ),
+    (
+        OrganisationKind.ADULT_EDUCATION,
+        ("Vivre ensemble au Luxembourg", "", ""),
+        CourseKind.CITIZENSHIP,
+        "",
+        "",
+        ["fr", "pt"],
+        25,
+        "0",
+        "0",
+        "Lycée Michel Lucius",
+        "157, avenue Pasteur, L-2311 Luxembourg",
+        8,
+        time(18),
+        2,
+        7,
+        3,
+    ),
+    (
+        OrganisationKind.ADULT_EDUCATION,
+        (
+            "Living together in Luxembourg",
+            "Vivre ensemble au Luxembourg",
+            "Zusammenleben in Luxemburg",
+        ),
+        CourseKind.CITIZENSHIP,
+        "",
+        "",
+        ["en", "de"],
+        25,
+        "0",
+        "0",
+        "Lycée Michel Lucius",
+        "157, avenue Pasteur, L-2311 Luxembourg",
+        9,
+        time(9),
+        2,
+        7,
+        3,
+    ),
+    (
+        OrganisationKind.INTEGRATION_DEPARTMENT,
+        (
+            "Orientation day, spring",
+            "Journée d’orientation, printemps",
+            "Orientierungstag, Frühling",
+        ),
+        CourseKind.ORIENTATION,
+        "",
+        "",
+        ["fr", "de", "en", "pt"],
+        200,
+        "0",
+        "0",
+        "Centre culturel Kinneksbond",
+        "42, route d'Arlon, L-8210 Mamer",
+        45,
+        time(9),
+        1,
+        0,
+        4,
+    ),
+    (
+        OrganisationKind.INTEGRATION_DEPARTMENT,
+        ("Orientation day, autumn", "Journée d’orientation, automne", "Orientierungstag, Herbst"),
+        CourseKind.ORIENTATION,
+        "",
+        "",
+        ["fr", "de", "en", "pt"],
+        200,
+        "0",
+        "0",
+        "Centre culturel Kinneksbond",
+        "42, route d'Arlon, L-8210 Mamer",
+        200,
+        time(9),
+        1,
+        0,
+        4,
+    ),
+]
+# Every kind of provider is approved but the Ministry of Education, which supervises.
+NOT_APPROVED = (OrganisationKind.EDUCATION_MINISTRY,)
+
+
+def load(today: date) -> None:
+    if Course.objects.exists():
+        return
+    for organisation in Organisation.objects.all():
+        ProviderApproval.objects.get_or_create(
+            organisation=organisation,
+            defaults={"approved": organisation.kind not in NOT_APPROVED},
+        )
+    for row in COURSES:
+        (
+            kind,
+            (title, title_fr, title_de),
+            course_kind,
+            taught,
+            level,
+            languages,
+            places,
+            fee,
+            reduced,
+            place,
+            address,
+            first,
+            at,
+            count,
+            every,
+            hours,
+        ) = row
+        provider = Organisation.objects.filter(kind=kind).order_by("pk").first()
+        if provider is None:
+            continue
+        course = Course.objects.create(
+            provider=provider,
+            kind=course_kind,
+            title=title,
+            title_fr=title_fr,
+            title_de=title_de,
+            taught_language=taught,
+            cefr_level=level,
+            languages=languages,
+            capacity=places,
+            fee=Decimal(fee),
+            reduced_fee=Decimal(reduced),
+            place=place,
+            address=address,
+            status=CourseStatus.PUBLISHED,
+        )
+        for number in range(count):
+            day = today + timedelta(days=first + number * every)
+            start = datetime.combine(day, at, tzinfo=LUXEMBOURG)
+            CourseSession.objects.create(
+                course=course, starts_at=start, ends_at=start + timedelta(hours=hours)
+            )
