@@ -31,6 +31,24 @@ function nameFields(root) {
     const method = table.closest(".opblock")?.querySelector(".opblock-summary-method");
     if (path) table.setAttribute("aria-label", `Responses: ${method?.textContent ?? ""} ${path.textContent}`);
   });
+  // The sign-in dialog: a dialog, named by its title; its buttons named by what they say.
+  root.querySelectorAll(".modal-ux").forEach((dialog) => {
+    if (dialog.getAttribute("role")) return;
+    dialog.setAttribute("role", "dialog");
+    dialog.setAttribute("aria-modal", "true");
+    const title = dialog.querySelector(".modal-ux-header h3");
+    if (title) {
+      title.id = title.id || "accueil-dialog-title";
+      dialog.setAttribute("aria-labelledby", title.id);
+    }
+  });
+  root.querySelectorAll(".modal-ux .close-modal").forEach((button) => {
+    if (!button.getAttribute("aria-label")) button.setAttribute("aria-label", "Close");
+  });
+  root.querySelectorAll(".modal-ux button[aria-label]").forEach((button) => {
+    const text = button.textContent.trim();
+    if (text && !button.getAttribute("aria-label").includes(text)) button.setAttribute("aria-label", text);
+  });
   // A response's body scrolls sideways: reachable by keyboard.
   root.querySelectorAll("pre.microlight").forEach((code) => {
     if (!code.hasAttribute("tabindex")) code.setAttribute("tabindex", "0");
