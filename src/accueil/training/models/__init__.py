@@ -231,3 +231,4 @@ class Enrolment(models.Model):
 from accueil.training.models.attendance import Attendance, AttendanceStatus, SkillsAssessment  # noqa: E402, F401
 from accueil.training.models.certificates import *  # noqa: E402, F403
 from accueil.training.models.vouchers import Voucher, VoucherRedemption  # noqa: E402, F401
+from accueil.training.models.warnings import HandledWarning, WarningKind  # noqa: E402, F401
