@@ -14,7 +14,8 @@ handled ones are shown), whatever the number of people:
 - nothing_booked: a contract in force signed `cai.warning_nothing_booked_weeks` (8)
   weeks ago or more (signed on day D: shown from D + 56 days) whose holder has no
   current course enrolment of any kind (enrolled or on a waiting list, in any course).
-  Keyed by the contract.
+  Keyed by the contract's number (unique; the same text on every database, where
+  a UUID's text is not).
 
 The numbers are not in the seed; they are the programme's follow-up practice (issue 12).
 """
@@ -26,7 +27,7 @@ from uuid import UUID
 
 from django.db import IntegrityError, transaction
 from django.db.models import CharField, Exists, F, OuterRef, Subquery, Value, Window
-from django.db.models.functions import Cast, Lag
+from django.db.models.functions import Cast, FirstValue, Lag
 from django.utils import timezone
 
 from accueil.accounts.models import User
@@ -66,12 +67,9 @@ class WarningError(Exception):
     pass
 
 
-def _handled_id(kind: str):
-    return Subquery(
-        HandledWarning.objects.filter(
-            kind=kind, key=Cast(OuterRef("pk"), output_field=CharField())
-        ).values("pk")[:1]
-    )
+def _handled_id(kind: str, key: Any = None):
+    key = key if key is not None else Cast(OuterRef("pk"), output_field=CharField())
+    return Subquery(HandledWarning.objects.filter(kind=kind, key=key).values("pk")[:1])
 
 
 def absence_signals(today: date, *, include_handled: bool = False) -> list[Signal]:
@@ -85,6 +83,10 @@ def absence_signals(today: date, *, include_handled: bool = False) -> list[Signa
         )
         for k in range(1, run + 1)
     }
+    # The row's own status as a window expression too: Django applies conditions on plain
+    # columns before the window functions (in the inner query), which would drop the
+    # "present" rows the lags must see; a condition on a window is applied after them.
+    lags["own"] = Window(FirstValue("status"), partition_by=[F("pk")])
     rows = (
         Attendance.objects.filter(enrolment__status=EnrolmentStatus.ENROLLED)
         .exclude(status=AttendanceStatus.EXCUSED)
@@ -94,7 +96,7 @@ def absence_signals(today: date, *, include_handled: bool = False) -> list[Signa
     if not include_handled:
         rows = rows.filter(handled_id__isnull=True)
     rows = rows.filter(
-        status=AttendanceStatus.ABSENT,
+        own=AttendanceStatus.ABSENT,
         **{f"prev{k}": AttendanceStatus.ABSENT for k in range(1, run)},
         **{f"prev{run}__in": [AttendanceStatus.PRESENT, _NONE]},
     ).order_by("session__starts_at", "pk")
@@ -157,7 +159,7 @@ def nothing_booked_signals(today: date, *, include_handled: bool = False) -> lis
         .annotate(booked=Exists(current))
         .filter(booked=False)
         .select_related("candidate")
-        .annotate(handled_id=_handled_id(WarningKind.NOTHING_BOOKED))
+        .annotate(handled_id=_handled_id(WarningKind.NOTHING_BOOKED, OuterRef("number")))
         .order_by("signed_at", "pk")
     )
     if not include_handled:
@@ -165,7 +167,7 @@ def nothing_booked_signals(today: date, *, include_handled: bool = False) -> lis
     return [
         Signal(
             kind=WarningKind.NOTHING_BOOKED,
-            key=str(row.pk),
+            key=row.number,
             candidate_id=row.candidate_id,
             candidate_name=str(row.candidate),
             when=timezone.localdate(row.signed_at, timezone=clock.LUXEMBOURG),

@@ -26,7 +26,7 @@ class HandledWarning(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    # The occurrence: an Attendance id, a Voucher id or a Contract id (a UUID), as text.
+    # The occurrence: an Attendance id, a Voucher id (as text) or a Contract's number.
     key = models.CharField(_("occurrence"), max_length=64)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
