@@ -75,7 +75,9 @@ def test_a_cancelled_enrolment_gives_no_signal():
 # Vouchers expiring unused --------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("days_left", "shown"), [(0, False), (1, True), (29, True), (30, True), (31, False)])
+@pytest.mark.parametrize(
+    ("days_left", "shown"), [(0, False), (1, True), (29, True), (30, True), (31, False)]
+)
 def test_an_unused_voucher_is_a_signal_within_30_days_of_expiring(days_left, shown):
     made = voucher(days_left)
     assert keys(voucher_signals(clock.today())) == ([str(made.pk)] if shown else [])

@@ -71,6 +71,4 @@ def signed(days_ago: int, person=None, **fields):
     person = person or factories.candidate()
     day = clock.today() - timedelta(days=days_ago)
     at = datetime.combine(day, time(10), tzinfo=clock.LUXEMBOURG)
-    return factories.contract(
-        person, signed_at=at, signature_method="confirmed", **fields
-    )
+    return factories.contract(person, signed_at=at, signature_method="confirmed", **fields)
