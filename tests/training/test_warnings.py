@@ -1,8 +1,6 @@
 """The officers' early-warning list (issue 12, point 9): each signal at its boundaries,
 handled signals stay handled, a new occurrence shows again, constant queries."""
 
-from datetime import timedelta
-
 import pytest
 
 from accueil.audit.models import AuditEvent

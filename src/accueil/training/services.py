@@ -67,4 +67,6 @@ def course_event_update(*, event: CourseEvent, data: CourseEventData, actor: Use
 # Certificates (issue 12, point 8): issuing and revoking, for other apps' use.
 from accueil.training.attendance import *  # noqa: E402, F403  (attendance, skills: its __all__)
 from accueil.training.certificates import certificate_issue, certificate_revoke  # noqa: E402, F401
-from accueil.training.warnings import warning_mark_handled  # noqa: E402, F401  (issue 12, point 9)
+
+# The early-warning list (issue 12, point 9).
+from accueil.training.warnings import warning_mark_handled as warning_mark_handled  # noqa: E402

@@ -20,6 +20,7 @@ handled ones are shown), whatever the number of people:
 The numbers are not in the seed; they are the programme's follow-up practice (issue 12).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -43,9 +44,9 @@ from accueil.training.models import (
     EnrolmentStatus,
     HandledWarning,
     Voucher,
+    VoucherRedemption,
     WarningKind,
 )
-from accueil.training.vouchers import with_state
 
 __all__ = ["Signal", "WarningError", "signals", "warning_mark_handled"]
 
@@ -95,11 +96,10 @@ def absence_signals(today: date, *, include_handled: bool = False) -> list[Signa
     )
     if not include_handled:
         rows = rows.filter(handled_id__isnull=True)
-    rows = rows.filter(
-        own=AttendanceStatus.ABSENT,
-        **{f"prev{k}": AttendanceStatus.ABSENT for k in range(1, run)},
-        **{f"prev{run}__in": [AttendanceStatus.PRESENT, _NONE]},
-    ).order_by("session__starts_at", "pk")
+    in_a_row: dict[str, Any] = {f"prev{k}": AttendanceStatus.ABSENT for k in range(1, run)}
+    in_a_row["own"] = AttendanceStatus.ABSENT
+    in_a_row[f"prev{run}__in"] = [AttendanceStatus.PRESENT, _NONE]  # the run starts here
+    rows = rows.filter(**in_a_row).order_by("session__starts_at", "pk")
     return [
         Signal(
             kind=WarningKind.ABSENCES,
@@ -117,9 +117,10 @@ def absence_signals(today: date, *, include_handled: bool = False) -> list[Signa
 def voucher_signals(today: date, *, include_handled: bool = False) -> list[Signal]:
     days = parameter("cai.warning_voucher_expiry_days", today)
     rows = (
-        with_state(Voucher.objects.all())
-        .filter(
-            used=False,
+        Voucher.objects.filter(
+            ~Exists(
+                VoucherRedemption.objects.filter(voucher=OuterRef("pk"), returned_at__isnull=True)
+            ),
             revoked_at__isnull=True,
             expires_on__gt=today,
             expires_on__lte=today + timedelta(days=days),
@@ -178,7 +179,7 @@ def nothing_booked_signals(today: date, *, include_handled: bool = False) -> lis
     ]
 
 
-SELECTORS = {
+SELECTORS: dict[str, Callable[..., list[Signal]]] = {
     WarningKind.ABSENCES: absence_signals,
     WarningKind.VOUCHER_EXPIRING: voucher_signals,
     WarningKind.NOTHING_BOOKED: nothing_booked_signals,
@@ -189,7 +190,7 @@ def signals(today: date | None = None, *, include_handled: bool = False) -> dict
     """The signals of each kind (open ones only unless `include_handled`), in a
     constant number of queries."""
     today = today or clock.today()
-    found = {
+    found: dict[str, list[Signal]] = {
         kind: select(today, include_handled=include_handled) for kind, select in SELECTORS.items()
     }
     handled_ids = [s.handled for rows in found.values() for s in rows if s.handled]
