@@ -165,6 +165,41 @@ PARAMETERS: tuple[Parameter, ...] = (
         "issue 12); no official text is cited for it. For contracts under the Law of "
         "16 December 2008, which created the CAI.",
     ),
+    # The officers' early-warning list (issue 12, point 9): not in the seed either; these
+    # thresholds are the programme's follow-up practice, as issue 12 sets them.
+    Parameter(
+        "cai.warning_consecutive_absences",
+        2,
+        CAI_LAW,
+        None,
+        cite("Language training", "Attendance is compulsory"),
+        "Absences in a row (by session start, in one course, excused ones left aside) after "
+        "which officers are warned. The seed says attendance is compulsory, not this number, "
+        "which is from the programme's follow-up practice (issue 12); no official text is "
+        "cited for it. For contracts under the Law of 16 December 2008, which created the CAI.",
+    ),
+    Parameter(
+        "cai.warning_voucher_expiry_days",
+        30,
+        CAI_LAW,
+        None,
+        cite("Language training", "are offered language training at a reduced rate"),
+        "Days before an unused reduced-rate language voucher stops being valid from which "
+        "officers are warned. Not in the seed: from the programme's follow-up practice "
+        "(issue 12); no official text is cited for it. For contracts under the Law of "
+        "16 December 2008, which created the CAI.",
+    ),
+    Parameter(
+        "cai.warning_nothing_booked_weeks",
+        8,
+        CAI_LAW,
+        None,
+        cite("Language training", "are offered language training at a reduced rate"),
+        "Weeks after a contract's signature after which officers are warned if its holder "
+        "has no current enrolment in any course. Not in the seed: from the programme's "
+        "follow-up practice (issue 12); no official text is cited for it. For contracts "
+        "under the Law of 16 December 2008, which created the CAI.",
+    ),
 )
 
 

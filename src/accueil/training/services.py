@@ -42,3 +42,6 @@ from accueil.training.enrolment import person_for_enrolment as person_for_enrolm
 from accueil.training.vouchers import VoucherError as VoucherError
 from accueil.training.vouchers import voucher_issue as voucher_issue
 from accueil.training.vouchers import voucher_revoke as voucher_revoke
+
+# The early-warning list (issue 12, point 9).
+from accueil.training.warnings import warning_mark_handled as warning_mark_handled

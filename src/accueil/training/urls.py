@@ -5,7 +5,7 @@ The old calendar's pages ("add/", "<id>/edit/") are gone: those URLs answer 404.
 
 from django.urls import path
 
-from accueil.training import views_attendance, views_certificates, views_vouchers
+from accueil.training import views_attendance, views_certificates, views_vouchers, views_warnings
 from accueil.training import views_catalogue as catalogue
 
 app_name = "training"
@@ -97,4 +97,10 @@ urlpatterns += [
         name="skills_assessment",
     ),
     path("my-skills/", views_attendance.my_skills, name="my_skills"),
+]
+
+# The officers' early-warning list (issue 12, point 9).
+urlpatterns += [
+    path("warnings/", views_warnings.warning_list, name="warnings"),
+    path("warnings/handle/", views_warnings.warning_handle, name="warning_handle"),
 ]

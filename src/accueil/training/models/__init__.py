@@ -181,3 +181,4 @@ from accueil.training.models.attendance import Attendance, AttendanceStatus, Ski
 from accueil.training.models.certificates import *  # noqa: E402, F403
 from accueil.training.models.providers import ProviderApproval  # noqa: E402, F401
 from accueil.training.models.vouchers import Voucher, VoucherRedemption  # noqa: E402, F401
+from accueil.training.models.warnings import HandledWarning, WarningKind  # noqa: E402, F401
