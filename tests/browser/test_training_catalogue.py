@@ -67,7 +67,7 @@ def test_provider_staff_add_and_publish_a_citizenship_course(
     checked(page, lang)
     page.focus("#add-course")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/mine/add/")
+    page.wait_for_url("**/manage/add/")
     page.focus("#course-form button[type=submit]")
     page.keyboard.press("Enter")
     expect(page.locator(".govuk-error-summary")).to_be_visible()

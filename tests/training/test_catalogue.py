@@ -343,3 +343,21 @@ def test_officers_are_warned_when_fewer_than_two_orientation_days_are_planned(cl
     assert 'id="orientation-warning"' in html(client.get(reverse("training:providers")))
     course(kind=CourseKind.ORIENTATION, sessions=((200, 4),))
     assert 'id="orientation-warning"' not in html(client.get(reverse("portal:home")))
+
+
+def test_the_course_page_leads_to_enrolment_and_the_provider_s_page_to_its_participants(client, db):
+    """From the catalogue a person reaches the enrolment; the provider's course page leads
+    to enrolling someone, the attendance and the certificates."""
+    provider = approved()
+    shown = course(provider)
+    page = reverse("training:course_detail", args=[shown.pk])
+    enrol = reverse("training:enrol", args=[shown.pk])
+    assert enrol in html(client.get(page))  # anyone: asked to sign in on the way
+    client.force_login(factories.user(Role.OFFICER))
+    assert enrol not in html(client.get(page))  # officers do not enrol here
+    client.force_login(factories.user(Role.PROVIDER, organisation=provider))
+    assert enrol in html(client.get(page))
+    manage = html(client.get(reverse("training:course_manage", args=[shown.pk])))
+    assert reverse("training:enrol_person", args=[shown.pk]) in manage
+    assert reverse("training:attendance_grid", args=[shown.pk]) in manage
+    assert reverse("training:certificates") in manage

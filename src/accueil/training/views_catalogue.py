@@ -13,14 +13,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accueil.accounts.access import has_role
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
+from accueil.accounts.models import Role
 from accueil.core import clock
 from accueil.core.http import posted
 from accueil.core.languages import language_name
 from accueil.training import access, selectors, services
 from accueil.training.forms_catalogue import CatalogueFilterForm, CourseForm, SessionForm
-from accueil.training.models import Course
+from accueil.training.models import Course, CourseStatus
 
 COURSES_PER_PAGE = 20
 
@@ -75,7 +77,20 @@ def course_detail(request: AuthenticatedHttpRequest, course_id: int) -> HttpResp
     course = selectors.published_course(course_id)
     if course is None:
         raise Http404
-    return render(request, "training/catalogue/course.html", {"course": describe(course)})
+    context = {"course": describe(course), "can_enrol": can_enrol(request.user, course)}
+    return render(request, "training/catalogue/course.html", context)
+
+
+def can_enrol(user, course: Course) -> bool:
+    """Whether the course page offers to enrol: to anyone not signed in (asked to sign in
+    first), a candidate, or the staff of the course's provider (who enrol someone)."""
+    if course.status != CourseStatus.PUBLISHED:
+        return False
+    if not user.is_authenticated:
+        return True
+    if has_role(user, Role.CANDIDATE):
+        return True
+    return has_role(user, Role.PROVIDER) and user.organisation_id == course.provider_id
 
 
 # Provider staff: their own organisation's courses only.
