@@ -13,7 +13,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accueil.contracts.models import Obligation, SignatureMethod
-from accueil.core.govuk import DayField, GovukForm, Radios, yes_no
+from accueil.core.govuk import (
+    DayField,
+    GovukForm,
+    Radios,
+    hours_attended_field,
+    sessions_attended_field,
+    yes_no,
+)
 from accueil.core.text import validate_multi_line, validate_one_line
 
 MAX_SCAN_BYTES = 10 * 1024 * 1024
@@ -138,35 +145,11 @@ class PaperCertificateForm(GovukForm):
             "max_length": _("Who issued the certificate must be 200 characters or fewer"),
         },
     )
-    hours = forms.DecimalField(
-        label=_("Hours attended (optional)"),
-        help_text=_("For the citizenship course: the hours on the certificate"),
-        min_value=0,
-        max_digits=5,
-        decimal_places=1,
-        required=False,
-        localize=True,  # shown and typed as 7,5 in French and German
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-4"}),
-        error_messages={
-            "invalid": _("Enter the hours attended as a number, like 6 or 7.5"),
-            "min_value": _("The hours attended cannot be negative"),
-            "max_digits": _("The hours attended must be less than 10000"),
-            "max_decimal_places": _("Enter the hours attended with at most one decimal"),
-            "max_whole_digits": _("The hours attended must be less than 10000"),
-        },
+    hours = hours_attended_field(
+        _("Hours attended (optional)"),
+        _("For the citizenship course: the hours on the certificate"),
     )
-    sessions = forms.IntegerField(
-        label=_("Sessions attended (optional)"),
-        min_value=0,
-        max_value=1000,
-        required=False,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
-        error_messages={
-            "invalid": _("Enter the sessions attended as a whole number, like 3"),
-            "min_value": _("The sessions attended cannot be negative"),
-            "max_value": _("The sessions attended must be 1000 or fewer"),
-        },
-    )
+    sessions = sessions_attended_field(_("Sessions attended (optional)"))
     literacy = yes_no(
         _("Is it a certificate of literacy classes?"),
         _("Select yes if the certificate is for literacy classes"),

@@ -323,3 +323,40 @@ def address_field() -> forms.CharField:
             "max_length": _("The address must be 300 characters or fewer"),
         },
     )
+
+
+def hours_attended_field(label, help_text="") -> forms.DecimalField:
+    """Hours attended, optional, to one decimal (typed 7,5 in French and German)."""
+    return forms.DecimalField(
+        label=label,
+        help_text=help_text,
+        min_value=0,
+        max_digits=5,
+        decimal_places=1,
+        required=False,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-4"}),
+        error_messages={
+            "invalid": _("Enter the hours attended as a number, like 6 or 7.5"),
+            "min_value": _("The hours attended cannot be negative"),
+            "max_digits": _("The hours attended must be less than 10000"),
+            "max_decimal_places": _("Enter the hours attended with at most one decimal"),
+            "max_whole_digits": _("The hours attended must be less than 10000"),
+        },
+    )
+
+
+def sessions_attended_field(label) -> forms.IntegerField:
+    """Sessions attended, optional, a whole number up to 1000."""
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        max_value=1000,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+        error_messages={
+            "invalid": _("Enter the sessions attended as a whole number, like 3"),
+            "min_value": _("The sessions attended cannot be negative"),
+            "max_value": _("The sessions attended must be 1000 or fewer"),
+        },
+    )

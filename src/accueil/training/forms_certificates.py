@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accueil.core.govuk import DayField, GovukForm
+from accueil.core.govuk import DayField, GovukForm, hours_attended_field, sessions_attended_field
 from accueil.core.text import validate_multi_line
 
 
@@ -17,34 +17,8 @@ class CertificateIssueForm(GovukForm):
             "invalid": _("The date of the certificate must be a real date, like 27 3 2026"),
         },
     )
-    hours = forms.DecimalField(
-        label=_("Hours attended"),
-        min_value=0,
-        max_digits=5,
-        decimal_places=1,
-        required=False,
-        localize=True,  # shown and typed as 7,5 in French and German
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-4"}),
-        error_messages={
-            "invalid": _("Enter the hours attended as a number, like 6 or 7.5"),
-            "min_value": _("The hours attended cannot be negative"),
-            "max_digits": _("The hours attended must be less than 10000"),
-            "max_decimal_places": _("Enter the hours attended with at most one decimal"),
-            "max_whole_digits": _("The hours attended must be less than 10000"),
-        },
-    )
-    sessions = forms.IntegerField(
-        label=_("Sessions attended"),
-        min_value=0,
-        max_value=1000,
-        required=False,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
-        error_messages={
-            "invalid": _("Enter the sessions attended as a whole number, like 3"),
-            "min_value": _("The sessions attended cannot be negative"),
-            "max_value": _("The sessions attended must be 1000 or fewer"),
-        },
-    )
+    hours = hours_attended_field(_("Hours attended"))
+    sessions = sessions_attended_field(_("Sessions attended"))
 
     def __init__(self, *args, with_hours: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
