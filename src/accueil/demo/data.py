@@ -2,6 +2,7 @@
 and candidates at every stage of a contract's life, information sessions with
 bookings and a waitlist. Loading twice changes nothing."""
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import cast
@@ -14,13 +15,14 @@ from accueil.booking import services as booking
 from accueil.booking.models import Booking, InformationSession, SessionStatus, WaitlistEntry
 from accueil.contracts.models import Contract, ContractStatus
 from accueil.core import clock, national_id
-from accueil.demo import cases, guide_data, path_data
+from accueil.demo import cases, guide_data, path_data, training_data
 from accueil.intake import services as intake
 from accueil.registration import services as registration_services
 from accueil.registration.models import Candidate, Channel
 from accueil.rules import evaluate
 from accueil.rules.contacts import INTEGRATION_DEPARTMENT
 from accueil.rules.working_days import is_working_day
+from accueil.training.models import Course, Enrolment
 
 DEMO_PASSWORD = "Accueil-demo-2026"  # noqa: S105 - printed on purpose, demo only
 
@@ -93,6 +95,22 @@ def in_french_and_german(field: str, english: str) -> dict[str, str]:
 STAFF = [
     ("officer@accueil.example", "Claire", "Weber", Role.OFFICER, "Integration Department", "fr"),
     ("provider@accueil.example", "Marc", "Schmit", Role.PROVIDER, "National Institute", "de"),
+    (
+        "formation@accueil.example",
+        "Sara",
+        "Reuter",
+        Role.PROVIDER,
+        "Department of Adult Education",
+        "fr",
+    ),
+    (
+        "orientation@accueil.example",
+        "Paul",
+        "Hoffmann",
+        Role.PROVIDER,
+        "Integration Department",
+        "en",
+    ),
     (
         "social@accueil.example",
         "Nadia",
@@ -201,6 +219,7 @@ def load() -> dict[str, int]:
     cases.load(today, session_at)
     todays_session(today)
     path_data.load(today)
+    training_data.load(today, demo_candidate)
     guide_data.load(today)
     return {
         "organisations": Organisation.objects.count(),
@@ -210,6 +229,8 @@ def load() -> dict[str, int]:
         "information sessions": InformationSession.objects.count(),
         "bookings": Booking.objects.count(),
         "waiting": WaitlistEntry.objects.filter(status="waiting").count(),
+        "courses": Course.objects.count(),
+        "enrolments": Enrolment.objects.count(),
     }
 
 
@@ -438,7 +459,8 @@ def extra_candidate(n: int) -> Candidate:
 def demo_candidate(surname, first, born, nationality, language, *, serial: int) -> Candidate:
     nin = national_id.make(born, serial)
     # The first extras keep the addresses earlier demos gave them.
-    mailbox = f"{first.lower()}.{surname.lower()}" + ("" if serial < 500 else f".{serial}")
+    ascii_name = unicodedata.normalize("NFKD", f"{first}.{surname}").encode("ascii", "ignore")
+    mailbox = ascii_name.decode().lower() + ("" if serial < 500 else f".{serial}")
     candidate, _created = Candidate.objects.get_or_create(
         national_id=nin,
         defaults={

@@ -68,11 +68,14 @@ def signatures_and_documents(officer: User, today: date) -> None:
                 ],
                 guidance_notes="Evening courses suit the candidate's working hours.",
             )
-    Contract.objects.filter(entry_into_force__isnull=False, signed_at__isnull=True).update(
-        signature_method="confirmed",
-        signed_by=officer,
-        signed_at=datetime.combine(today, time(10), tzinfo=LUXEMBOURG),
-    )
+    # Signed the day it entered into force (not the day the demo is loaded: the early-
+    # warning list counts the weeks since signing).
+    for contract in Contract.objects.filter(entry_into_force__isnull=False, signed_at__isnull=True):
+        contract.signature_method = "confirmed"
+        contract.signed_by = officer
+        signed = min(cast(date, contract.entry_into_force), today)
+        contract.signed_at = datetime.combine(signed, time(10), tzinfo=LUXEMBOURG)
+        contract.save(update_fields=["signature_method", "signed_by", "signed_at"])
     for contract in Contract.objects.select_related("candidate"):
         if contract.language != contract.candidate.information_language:
             contract.language = contract.candidate.information_language
