@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accueil.accounts.models import OrganisationKind, Role, User
-from accueil.contracts.models import Obligation
+from accueil.contracts.models import Certificate, Obligation
 from accueil.demo import data, training_data
 from accueil.registration.models import Candidate
 from accueil.training import vouchers, warnings
@@ -129,3 +129,11 @@ def test_loading_the_demo_again_adds_no_enrolment_voucher_or_certificate(demo):
         Attendance.objects.count(),
         TrainingCertificate.objects.count(),
     ) == counts
+
+
+def test_the_demo_s_certificates_name_their_issuer_in_the_contract_s_language(demo):
+    french = Certificate.objects.filter(contract__language="fr", obligation="citizenship_course")
+    german = Certificate.objects.filter(contract__language="de", obligation="language_training")
+    assert french and german
+    assert {c.issuer for c in french} == {"Service de la formation des adultes"}
+    assert {c.issuer for c in german} == {"Nationales Spracheninstitut (INL)"}

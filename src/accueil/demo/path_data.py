@@ -7,7 +7,9 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import cast
 
-from accueil.accounts.models import Role, User
+from django.utils import translation
+
+from accueil.accounts.models import Organisation, OrganisationKind, Role, User
 from accueil.contracts.models import Certificate, Contract, ContractCounter, Obligation
 from accueil.core.clock import LUXEMBOURG
 from accueil.demo import catalogue_data
@@ -82,6 +84,23 @@ def signatures_and_documents(officer: User, today: date) -> None:
             contract.save(update_fields=["language"])
 
 
+# Who certifies each obligation (seed): the training organisation, the Department of
+# Adult Education, the Ministry (its Integration Department).
+ISSUER_KIND = {
+    LANGUAGE: OrganisationKind.INL,
+    CITIZENSHIP: OrganisationKind.ADULT_EDUCATION,
+    ORIENTATION: OrganisationKind.INTEGRATION_DEPARTMENT,
+}
+
+
+def issuer_name(kind: str, language: str) -> str:
+    """The certifier's name as the holder's contract is written (as an officer would
+    type it from the paper), like the certificates the application issues."""
+    organisation = Organisation.objects.filter(kind=kind).order_by("pk")[0]
+    with translation.override(language):
+        return str(organisation)
+
+
 def certificates(contract: Contract, today: date, officer: User) -> None:
     if contract.certificates.exists():
         return
@@ -91,11 +110,7 @@ def certificates(contract: Contract, today: date, officer: User) -> None:
             contract=contract,
             obligation=obligation,
             issued_on=min(issued, today),
-            issuer="National Institute for Languages (INL)"
-            if obligation == LANGUAGE
-            else "Department of Adult Education"
-            if obligation == CITIZENSHIP
-            else "Integration Department",
+            issuer=issuer_name(ISSUER_KIND[obligation], contract.language),
             hours=hours,
             sessions=3 if hours else None,
             recorded_by=officer,

@@ -34,6 +34,17 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         if candidate:
             context.update(candidate_summary(candidate))
             context["path"] = candidate_path(candidate, clock.today())
+            # Each obligation with the courses the person is enrolled in for it, and the
+            # kind of course to look for in the catalogue.
+            enrolments = training_selectors.current_enrolments_by_obligation(candidate)
+            context["obligations"] = [
+                (
+                    step,
+                    enrolments.get(step.code, []),
+                    training_selectors.COURSE_KIND_OF_OBLIGATION[step.code],
+                )
+                for step in context["path"].steps
+            ]
             ended = feed_ended(candidate, clock.today())
             context["feed_url"] = "" if ended else feed_url(candidate)
             context["booking_url"] = registration_selectors.access_url(candidate)

@@ -23,6 +23,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from accueil.contracts.models import Obligation
 from accueil.core import clock
 from accueil.rules.course_publication import orientation_days_missing
 from accueil.rules.dates import anniversary
@@ -145,3 +146,40 @@ def orientation_days_warning(today: date) -> tuple[int, int]:
     officers are warned when some are missing (seed: "held at least twice a year")."""
     scheduled = orientation_days_scheduled(today)
     return scheduled, orientation_days_missing(scheduled, today)
+
+
+# The obligation of the contract that each kind of course meets (seed: language training,
+# literacy classes among it; the citizenship course; orientation days).
+OBLIGATION_OF_COURSE = {
+    CourseKind.LANGUAGE: Obligation.LANGUAGE_TRAINING,
+    CourseKind.LITERACY: Obligation.LANGUAGE_TRAINING,
+    CourseKind.CITIZENSHIP: Obligation.CITIZENSHIP_COURSE,
+    CourseKind.ORIENTATION: Obligation.ORIENTATION_DAY,
+}
+# The catalogue's kind filter for each obligation ("Find a course").
+COURSE_KIND_OF_OBLIGATION = {
+    Obligation.LANGUAGE_TRAINING: CourseKind.LANGUAGE,
+    Obligation.CITIZENSHIP_COURSE: CourseKind.CITIZENSHIP,
+    Obligation.ORIENTATION_DAY: CourseKind.ORIENTATION,
+}
+
+
+def current_enrolments_by_obligation(candidate) -> dict[str, list[Enrolment]]:
+    """The person's enrolments still current (enrolled or waiting, in a course not
+    cancelled), by the obligation their course counts towards, with `first_start`."""
+    rows = (
+        Enrolment.objects.filter(
+            candidate=candidate,
+            status__in=[EnrolmentStatus.ENROLLED, EnrolmentStatus.WAITLISTED],
+        )
+        .exclude(course__status=CourseStatus.CANCELLED)
+        .select_related("course__provider")
+        .annotate(first_start=Min("course__sessions__starts_at"))
+        .order_by("first_start", "pk")
+    )
+    found: dict[str, list[Enrolment]] = {}
+    for enrolment in rows:
+        found.setdefault(OBLIGATION_OF_COURSE[CourseKind(enrolment.course.kind)], []).append(
+            enrolment
+        )
+    return found
