@@ -85,8 +85,8 @@ def test_the_demo_s_training_journey_from_enrolment_to_the_path(
     ]:
         page.focus(field)
         page.keyboard.type(text)
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert_accessible(page)
     enrolled = Enrolment.objects.get(course=course, candidate=rahul)
     assert enrolled.status == "enrolled"
