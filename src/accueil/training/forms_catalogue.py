@@ -10,6 +10,7 @@ from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accueil.core import clock
 from accueil.core.govuk import (
@@ -282,7 +283,7 @@ class CatalogueFilterForm(GovukForm):
         error_messages={"max_length": _("The place must be 100 characters or fewer")},
     )
     date_from = DayField(
-        label=_("From"),
+        label=pgettext_lazy("first day of a period", "From"),
         help_text=_("Courses with a session on or after this day, for example, 27 3 2026"),
         required=False,
         error_messages={
