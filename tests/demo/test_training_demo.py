@@ -137,3 +137,10 @@ def test_the_demo_s_certificates_name_their_issuer_in_the_contract_s_language(de
     assert french and german
     assert {c.issuer for c in french} == {"Service de la formation des adultes"}
     assert {c.issuer for c in german} == {"Nationales Spracheninstitut (INL)"}
+
+
+def test_the_participants_registered_before_they_signed(demo):
+    for row in training_data.PARTICIPANTS:
+        person = Candidate.objects.get(first_name=row[1], surname=row[0])
+        contract = person.contracts.get()
+        assert person.registered_at.date() < contract.entry_into_force

@@ -247,6 +247,9 @@ def participant(row: tuple, today: date, officer: User, make: MakeCandidate) -> 
     candidate = make(surname, first, born, nationality, language, serial=serial)
     if not candidate.contracts.exists():
         start = today - timedelta(days=days)
+        # Registered a few weeks before signing, as the demo's other signatories.
+        registered = datetime.combine(start - timedelta(days=30), time(9), tzinfo=LUXEMBOURG)
+        Candidate.objects.filter(pk=candidate.pk).update(registered_at=registered)
         end = evaluate("cai.term", {"entry_into_force": start.isoformat()}).values
         Contract.objects.create(
             candidate=candidate,
