@@ -22,6 +22,7 @@ urlpatterns = [
     path("officer/contracts/", include("accueil.contracts.officer_urls")),
     path("officer/day/", include("accueil.intake.urls")),
     path("officer/emails/", include("accueil.notifications.urls")),
+    path("jobs/", include("accueil.notifications.job_urls")),
     path("officer/letters/", include("accueil.notifications.letter_urls")),
     path("social/", include("accueil.social.urls")),
     path("courses/", include("accueil.training.urls")),

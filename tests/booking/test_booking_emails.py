@@ -74,17 +74,14 @@ def test_a_cancelled_booking_is_not_reminded_and_a_moved_one_is_for_its_new_date
 
 
 def test_the_worker_runs_the_sweep_every_five_minutes(db):
-    """The schedule comes with the migrations (notifications 0003), once."""
-    from importlib import import_module
+    """A scheduled job (notifications.jobs), whose schedule `migrate` makes, once."""
+    from accueil.notifications import jobs
 
-    from django.apps import apps
-
-    migration = import_module("accueil.notifications.migrations.0003_booking_reminder_sweep")
-    Schedule.objects.filter(name="booking reminders").delete()  # as before the migration
-    migration.create_schedule(apps, None)
-    migration.create_schedule(apps, None)  # migrating twice makes one schedule
-    sweep = Schedule.objects.get(name="booking reminders")
-    assert sweep.func == "accueil.notifications.tasks.queue_due_reminders"
+    job = jobs.job_named("booking-reminders")
+    assert job.func == "accueil.booking.emails.queue_due_reminders"
+    jobs.sync()  # migrating again makes nothing more
+    sweep = Schedule.objects.get(name=job.schedule_name)
+    assert (sweep.func, sweep.args) == (jobs.START, "'booking-reminders'")
     assert (sweep.schedule_type, sweep.minutes, sweep.repeats) == (Schedule.MINUTES, 5, -1)
 
 

@@ -45,8 +45,9 @@ class SmtpDown(EmailBackend):
 def real_queue(transactional_db, settings, monkeypatch):
     settings.TASKS = QUEUE
     monkeypatch.setattr(Conf, "POLL", 0)
-    # The migrations' recurring sweep ("booking reminders") is due at once in a database
-    # no earlier test has flushed: `work()` would run it too.
+    # The scheduled jobs (notifications.jobs, synced after every migrate and flush) are
+    # due at once: `work()` would run them too.
+    Schedule.objects.filter(name__startswith="job: ").delete()
     Schedule.objects.filter(name="booking reminders").delete()
     return settings
 

@@ -55,6 +55,11 @@ def can_follow_up_emails(user: User) -> bool:
     return has_role(user, Role.OFFICER)
 
 
+def can_see_scheduled_jobs(user: User) -> bool:
+    """The administrators, who run the service: whether its scheduled jobs work."""
+    return has_role(user, Role.ADMIN)
+
+
 def can_manage_sessions(user: User) -> bool:
     """Planning, cancelling and booking information sessions is the officers' work."""
     return has_role(user, Role.OFFICER)

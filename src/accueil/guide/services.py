@@ -77,6 +77,11 @@ def answers_purge(*, now: datetime) -> int:
     return deleted
 
 
+def expired_answers_purge() -> int:
+    """The scheduled job "guide-purge" (notifications.jobs): `answers_purge` now."""
+    return answers_purge(now=timezone.now())
+
+
 def permit_set(
     *, candidate: Candidate, expires_on: date | None, request: HttpRequest | None = None
 ) -> ResidencePermit | None:

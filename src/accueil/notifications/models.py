@@ -91,3 +91,42 @@ class Letter(models.Model):
 
     def __str__(self) -> str:
         return f"letter {self.notification.kind}"
+
+
+class JobOutcome(models.TextChoices):
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+    ABANDONED = "abandoned", _("Stopped with its worker")
+
+
+class JobRun(models.Model):
+    """One run of a scheduled job (notifications.jobs): when, which attempt, and how it
+    ended: what it returned (a count) or the class of its error, never its text. A run
+    without an end is in progress; the database allows one per job."""
+
+    name = models.CharField(max_length=60)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    attempt = models.PositiveIntegerField(default=1)
+    outcome = models.CharField(max_length=10, choices=JobOutcome.choices, blank=True)
+    result = models.CharField(max_length=40, blank=True)
+    error = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        indexes = [models.Index(fields=["name", "-started_at"], name="jobrun_latest")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=Q(finished_at__isnull=True),
+                name="jobrun_one_running",
+            ),
+            models.CheckConstraint(
+                condition=Q(finished_at__isnull=True, outcome="")
+                | (Q(finished_at__isnull=False) & Q(outcome__in=JobOutcome.values)),
+                name="jobrun_outcome_when_finished",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.started_at:%Y-%m-%d %H:%M} {self.outcome or 'running'}"

@@ -20,7 +20,7 @@ from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
-from accueil.notifications import services
+from accueil.notifications import jobs, services
 from accueil.notifications.models import Letter, Notification
 from accueil.notifications.selectors import letters_to_print, undelivered_emails
 
@@ -128,3 +128,21 @@ def letter_posted(request: AuthenticatedHttpRequest, letter_id: int) -> HttpResp
     else:
         messages.info(request, _("This letter was marked posted already."))
     return redirect("letters:to_print")
+
+
+@require_GET
+@role_required(access.can_see_scheduled_jobs)
+def scheduled_jobs(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The administrators' page of scheduled jobs: what each does, how often, its last
+    run and how it ended; those failing now first."""
+    found = sorted(jobs.statuses(), key=lambda status: not status.failing)
+    rows = [
+        (
+            status,
+            error_kind(status.last.error)
+            if status.failing and status.last and status.last.error
+            else "",
+        )
+        for status in found
+    ]
+    return render(request, "notifications/admin/jobs.html", {"rows": rows})

@@ -1,4 +1,5 @@
-"""`accueil guide_purge`: delete the guide's answers unused for 12 months (run daily)."""
+"""`accueil guide_purge`: delete the guide's answers unused for 12 months now (the worker
+runs it as the scheduled job "guide-purge", notifications.jobs)."""
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
