@@ -12,6 +12,16 @@ the same order (course, then voucher), so two enrolments cannot deadlock.
 A voucher redeemed for an enrolment is given back when the enrolment is cancelled
 before the course's first session starts (the person did not have the course, as they
 would expect); cancelled later, it stays used.
+
+Late recording: a person enrolling themselves cannot once the course's last session
+has ended, but the staff of the course's provider (Role.PROVIDER of `course.provider`)
+can, into a published course that has started or ended, so that someone who took part
+without being entered in the system is recorded and can get their certificate. The
+other conditions hold for them as for anyone: a place (else the waiting list), a
+voucher valid that day, a contract in force.
+
+Each change is announced to the person (`training.emails`: enrolled, on the waiting
+list, given a seat from it, cancelled), queued in the same transaction.
 """
 
 from datetime import datetime
@@ -21,12 +31,14 @@ from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accueil.accounts.models import User
+from accueil.accounts.access import has_role
+from accueil.accounts.models import Role, User
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
 from accueil.contracts.models import Contract, ContractStatus
 from accueil.core import clock
 from accueil.registration.models import Candidate
+from accueil.training import emails
 from accueil.training.models import (
     Course,
     CourseKind,
@@ -128,7 +140,11 @@ def _enrol(course_id, candidate, actor, voucher_code, now, today) -> tuple[Enrol
     )
     if course is None or course.status != CourseStatus.PUBLISHED:
         raise CourseClosed
-    if course.last_end is not None and course.last_end <= now:
+    if (
+        course.last_end is not None
+        and course.last_end <= now
+        and not _provider_staff(actor, course)
+    ):
         raise CourseClosed
     # `signed`: person_for_enrolment has just checked the contract in force.
     if not getattr(candidate, "signed", False) and contract_in_force(candidate) is None:
@@ -156,7 +172,17 @@ def _enrol(course_id, candidate, actor, voucher_code, now, today) -> tuple[Enrol
         VoucherRedemption.objects.create(voucher=voucher, enrolment=enrolment, redeemed_by=actor)
         fields.append("voucher")
     audit_record(action=Action.CREATE, actor=actor, target=enrolment, fields=fields)
+    emails.notify(str(status), enrolment, candidate)
     return enrolment, True
+
+
+def _provider_staff(actor: User | None, course: Course) -> bool:
+    """Whether `actor` is staff of the course's provider (who may record a late enrolment)."""
+    return (
+        actor is not None
+        and has_role(actor, Role.PROVIDER)
+        and actor.organisation_id == course.provider_id
+    )
 
 
 def _started(course: Course, now: datetime) -> bool:
@@ -171,14 +197,15 @@ def waitlist_promote(*, course: Course, actor: User | None = None) -> list[Enrol
     if free <= 0:
         return []
     waiting = list(
-        Enrolment.objects.filter(course=course, status=EnrolmentStatus.WAITLISTED).order_by(
-            "created_at", "pk"
-        )[:free]
+        Enrolment.objects.filter(course=course, status=EnrolmentStatus.WAITLISTED)
+        .select_related("candidate")
+        .order_by("created_at", "pk")[:free]
     )
     for enrolment in waiting:
         enrolment.status = EnrolmentStatus.ENROLLED
         enrolment.save(update_fields=["status"])
         audit_record(action=Action.TRANSITION, actor=actor, target=enrolment, fields=["status"])
+        emails.notify("promoted", enrolment, enrolment.candidate)
     return waiting
 
 
@@ -190,7 +217,11 @@ def enrolment_cancel(
     now = now or timezone.now()
     with transaction.atomic():
         course = Course.objects.select_for_update().get(pk=enrolment.course_id)
-        locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        locked = (
+            Enrolment.objects.select_for_update(of=("self",))
+            .select_related("candidate")
+            .get(pk=enrolment.pk)
+        )
         if locked.status == EnrolmentStatus.CANCELLED:
             return locked
         locked.status = EnrolmentStatus.CANCELLED
@@ -204,6 +235,7 @@ def enrolment_cancel(
             if returned:
                 fields.append("voucher")
         audit_record(action=Action.TRANSITION, actor=actor, target=locked, fields=fields)
+        emails.notify("cancelled", locked, locked.candidate)
         waitlist_promote(course=course, actor=actor)
     return locked
 
