@@ -225,6 +225,12 @@ def voucher_for_enrolment(
     voucher = vouchers.first()
     if voucher is None:
         raise VoucherUnknown
+    return voucher_check(voucher, candidate=candidate, today=today)
+
+
+def voucher_check(voucher: Voucher, *, candidate: Candidate, today: date) -> Voucher:
+    """The voucher if this person may use it now (it was read with `with_state`);
+    raises VoucherError with the reason otherwise."""
     if voucher.candidate_id != candidate.pk:
         raise VoucherNotTheirs
     if voucher.revoked_at:
