@@ -58,11 +58,15 @@ from accueil.training.vouchers import (
     normalise_code,
     voucher_check,
     voucher_for_enrolment,
-    with_state,
 )
 
 CURRENT = (EnrolmentStatus.ENROLLED, EnrolmentStatus.WAITLISTED)
 VOUCHER_KINDS = (CourseKind.LANGUAGE, CourseKind.LITERACY)
+# What `enrol_person` reads of the course, the voucher and its holder (the rest is
+# deferred): the checks, the enrolment and its email's queueing (`emails.notify`).
+COURSE_FIELDS = ("provider_id", "kind", "capacity", "status")
+VOUCHER_FIELDS = ("candidate", "contract", "revoked_at", "expires_on")
+PERSON_FIELDS = ("national_id", "surname", "email", "postal_address")
 REDEEMED_ONCE = ("voucher_redeemed_once", "training_voucherredemption.voucher_id")
 
 
@@ -165,14 +169,17 @@ def enrol_person(
     query (CourseNotFound otherwise, whether it exists or not); a course that has
     started or ended is open to them (late recording, see the module's docstring).
     Given a voucher code, the voucher (locked, after the course, as in `enrol`) is
-    read with its holder, who is the person named in nearly every case: one query
-    for both; otherwise the person is looked up on their own."""
+    read with its holder and its contract, the person named in nearly every case:
+    one query for both; otherwise the person is looked up on their own."""
     now = now or timezone.now()
     today = timezone.localdate(now, timezone=clock.LUXEMBOURG)
     with _redeemed_once(), transaction.atomic():
+        # Only the columns an enrolment reads: Django's compiler spends more time on
+        # a query's columns than PostgreSQL does (benchmarks/README.md, the enrolment rush).
         course = (
             Course.objects.select_for_update()
             .filter(pk=course_id, provider_id=actor.organisation_id)
+            .only(*COURSE_FIELDS)
             .first()
         )
         if course is None or not _provider_staff(actor, course):
@@ -180,18 +187,28 @@ def enrol_person(
         voucher = None
         code = normalise_code(voucher_code) if course.kind in VOUCHER_KINDS else ""
         if code:
-            holder_signed = Contract.objects.filter(
-                candidate=OuterRef("candidate_id"), status=ContractStatus.IN_FORCE
-            )
+            # Whether it is used is not read: the unique index `voucher_redeemed_once`
+            # refuses a second current redemption when it is inserted (VoucherUsed, the
+            # enrolment rolled back with it), as it does for two enrolments at once.
             voucher = (
-                with_state(Voucher.objects.filter(code=code))
-                .select_for_update(of=("self",))
-                .select_related("candidate")
-                .annotate(holder_signed=Exists(holder_signed))
+                Voucher.objects.select_for_update(of=("self",))
+                .select_related("candidate", "contract")
+                .only(
+                    *VOUCHER_FIELDS,
+                    *(f"candidate__{name}" for name in PERSON_FIELDS),
+                    "contract__status",
+                )
+                .filter(code=code)
                 .first()
             )
-        signed = voucher is not None and voucher.holder_signed
-        if voucher is not None and signed and _named(voucher.candidate, surname, national_id):
+        # The voucher's holder is the person named, with the voucher's contract in force:
+        # no other query. Otherwise the person is looked up on their own (a contract in
+        # force other than the voucher's counts too, as in `enrol`).
+        if (
+            voucher is not None
+            and voucher.contract.status == ContractStatus.IN_FORCE
+            and _named(voucher.candidate, surname, national_id)
+        ):
             candidate = voucher.candidate
             candidate.signed = True  # type: ignore[attr-defined]
         else:

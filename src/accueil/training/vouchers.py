@@ -229,14 +229,15 @@ def voucher_for_enrolment(
 
 
 def voucher_check(voucher: Voucher, *, candidate: Candidate, today: date) -> Voucher:
-    """The voucher if this person may use it now (it was read with `with_state`);
-    raises VoucherError with the reason otherwise."""
+    """The voucher if this person may use it now; raises VoucherError with the reason
+    otherwise. Read without `with_state`, whether it is used is left to the unique
+    index `voucher_redeemed_once` when its redemption is inserted."""
     if voucher.candidate_id != candidate.pk:
         raise VoucherNotTheirs
     if voucher.revoked_at:
         raise VoucherRevoked
     if today >= voucher.expires_on:
         raise VoucherExpired
-    if voucher.used:  # type: ignore[attr-defined]
+    if getattr(voucher, "used", False):
         raise VoucherUsed
     return voucher
