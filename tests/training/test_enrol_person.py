@@ -81,3 +81,25 @@ def test_the_voucher_refusals_keep_their_reasons():
     enrol(course(), person, voucher.code)
     with pytest.raises(vouchers.VoucherUsed):
         enrol(course(), person, voucher.code)
+
+
+def test_counts_are_the_orms():
+    """The seats taken and the person's current enrolment, written out in SQL for the
+    enrolment rush, count what the ORM's filtered counts do."""
+    from django.db.models import Count, Q
+
+    from accueil.training.models import Enrolment, EnrolmentStatus
+
+    target = course(capacity=2)
+    people = [signatory() for _ in range(4)]
+    made = [enrolments.enrol(course_id=target.pk, candidate=p, actor=None)[0] for p in people]
+    enrolments.enrolment_cancel(enrolment=made[0], actor=None)
+    enrolments.enrol(course_id=course().pk, candidate=people[1], actor=None)  # another course
+    for person in [*people, signatory()]:
+        orm = Enrolment.objects.filter(course=target, status__in=enrolments.CURRENT).aggregate(
+            taken=Count("pk", filter=Q(status=EnrolmentStatus.ENROLLED)),
+            theirs=Count("pk", filter=Q(candidate=person)),
+        )
+        assert enrolments._counts(target, person) == orm
+    assert enrolments._counts(target, people[0]) == {"taken": 2, "theirs": 0}
+    assert enrolments._counts(target, people[2]) == {"taken": 2, "theirs": 1}
