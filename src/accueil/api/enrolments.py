@@ -1,7 +1,10 @@
 """Enrolment by a training provider's staff over HTTP (issue 12, point 5): the same
-service as the provider's page, signed in with the staff member's session (cookie and
-CSRF token, django-ninja's `django_auth`). A course of another provider is a 404, as
-on the pages; every refusal is a 409 whose `code` says why, in the reader's language.
+rules as the provider's page (`training.enrolment.enrol_person`: the person named by
+number and surname, then `enrol`, in fewer statements for the enrolment rush), signed
+in with the staff member's session (cookie and CSRF token, django-ninja's
+`django_auth`). A course of another provider is a 404, as on the pages; every refusal
+is a 409 whose `code` says why, in the reader's language. Like the page, it records
+people late, in a course that has started or ended (the certificate needs them).
 """
 
 from datetime import datetime
