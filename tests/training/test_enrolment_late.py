@@ -79,3 +79,14 @@ def test_over_the_api_a_late_recording_is_a_201(client):
         content_type="application/json",
     )
     assert answer.status_code == 201, answer.content
+
+
+def test_on_the_providers_page_a_late_recording_enrols_and_the_hint_says_so(client):
+    ended = course(days=-30)
+    person = signatory()
+    client.force_login(staff_of(ended))
+    url = f"/courses/{ended.pk}/enrol-person/"
+    assert "after the course has started or ended" in client.get(url).content.decode()
+    answer = client.post(url, {"national_id": person.national_id, "surname": person.surname})
+    assert answer.status_code == 302
+    assert ended.enrolments.get().candidate == person
