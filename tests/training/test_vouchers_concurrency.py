@@ -10,9 +10,11 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
+from accueil.accounts.models import Role
 from accueil.training import enrolment as enrolments
 from accueil.training import vouchers
 from accueil.training.models import EnrolmentStatus, VoucherRedemption
+from tests import factories
 from tests.training.vouchers_helpers import course, signatory
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
@@ -87,3 +89,52 @@ def test_the_same_person_sent_ten_times_is_enrolled_once():
     assert not [o for o in outcomes if isinstance(o, Exception)]
     assert target.enrolments.count() == 1
     assert sum(1 for _, created in outcomes if created) == 1
+
+
+def test_provider_staff_sending_one_voucher_for_ten_courses_redeem_it_once():
+    """The API's path (`enrol_person`: the voucher read with its holder, locked)."""
+    person = signatory()
+    voucher = vouchers.voucher_issue(contract=person.contracts.get(), actor=None)
+    staff = factories.user(Role.PROVIDER)
+    courses = [course(staff.organisation) for _ in range(10)]
+    outcomes = run_all(
+        [
+            lambda c=c: enrolments.enrol_person(
+                course_id=c.pk,
+                national_id=person.national_id,
+                surname=person.surname,
+                actor=staff,
+                voucher_code=voucher.code,
+            )
+            for c in courses
+        ],
+        threads=10,
+    )
+    refused = [o for o in outcomes if isinstance(o, Exception)]
+    assert len(refused) == 9
+    assert all(isinstance(o, vouchers.VoucherUsed) for o in refused), refused
+    assert VoucherRedemption.objects.filter(voucher=voucher).count() == 1
+
+
+def test_the_same_person_sent_ten_times_by_staff_is_enrolled_and_emailed_once(settings):
+    from django_q.models import OrmQ
+
+    settings.TASKS = {
+        "default": {"BACKEND": "accueil.notifications.queue.QueueBackend", "QUEUES": ["default"]}
+    }
+    person = signatory()
+    staff = factories.user(Role.PROVIDER)
+    target = course(staff.organisation)
+
+    def send():
+        return enrolments.enrol_person(
+            course_id=target.pk,
+            national_id=person.national_id,
+            surname=person.surname,
+            actor=staff,
+        )
+
+    outcomes = run_all([send] * 10, threads=10)
+    assert not [o for o in outcomes if isinstance(o, Exception)]
+    assert target.enrolments.count() == 1
+    assert OrmQ.objects.count() == 1  # its email, queued once

@@ -35,8 +35,10 @@ from accueil.training.catalogue import (
     session_update as session_update,
 )
 from accueil.training.certificates import certificate_issue, certificate_revoke  # noqa: F401
+from accueil.training.enrolment import CourseNotFound as CourseNotFound
 from accueil.training.enrolment import EnrolmentError as EnrolmentError  # issue 12, re-exported
 from accueil.training.enrolment import enrol as enrol
+from accueil.training.enrolment import enrol_person as enrol_person
 from accueil.training.enrolment import enrolment_cancel as enrolment_cancel
 from accueil.training.enrolment import person_for_enrolment as person_for_enrolment
 from accueil.training.vouchers import VoucherError as VoucherError

@@ -225,12 +225,19 @@ def voucher_for_enrolment(
     voucher = vouchers.first()
     if voucher is None:
         raise VoucherUnknown
+    return voucher_check(voucher, candidate=candidate, today=today)
+
+
+def voucher_check(voucher: Voucher, *, candidate: Candidate, today: date) -> Voucher:
+    """The voucher if this person may use it now; raises VoucherError with the reason
+    otherwise. Read without `with_state`, whether it is used is left to the unique
+    index `voucher_redeemed_once` when its redemption is inserted."""
     if voucher.candidate_id != candidate.pk:
         raise VoucherNotTheirs
     if voucher.revoked_at:
         raise VoucherRevoked
     if today >= voucher.expires_on:
         raise VoucherExpired
-    if voucher.used:  # type: ignore[attr-defined]
+    if getattr(voucher, "used", False):
         raise VoucherUsed
     return voucher
