@@ -745,3 +745,21 @@ def test_the_pdf_states_the_hours_and_sessions_attended_in_each_language(lang, h
     certificate = issue(enrolment, staff)
     text = " ".join(pdf_text(certificates.certificate_pdf(certificate)).split())
     assert hours in text and sessions in text
+
+
+def test_the_list_shows_the_sessions_each_participant_attended(client):
+    staff = staff_of()
+    a_course = course(staff.organisation)
+    some, none = enrolled(a_course), enrolled(a_course)
+    attend(some, "present", "absent", "present")
+    attend(none, "absent")
+    client.force_login(staff)
+    page = client.get(reverse("training:certificates")).content.decode()
+    rows = page.split('<tr class="govuk-table__row">')[2:]  # after the header's row
+    attended = {
+        enrolment.pk: re.search(r'cell--numeric">(\d+)<', row).group(1)
+        for row in rows
+        for enrolment in (some, none)
+        if f"/enrolments/{enrolment.pk}/issue/" in row
+    }
+    assert attended == {some.pk: "2", none.pk: "0"}

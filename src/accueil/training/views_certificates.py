@@ -11,7 +11,7 @@ holder is written to the logs or the audit trail by a lookup.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -42,7 +42,7 @@ from accueil.training.forms_certificates import (
     CertificateRevokeForm,
     VerifyForm,
 )
-from accueil.training.models import CourseKind, TrainingCertificate
+from accueil.training.models import AttendanceStatus, CourseKind, TrainingCertificate
 
 VERIFY_SCOPE = "verify"
 
@@ -50,14 +50,21 @@ VERIFY_SCOPE = "verify"
 @require_GET
 @login_required
 def certificate_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The participants this user may certify, each with their certificate if issued."""
+    """The participants this user may certify, each with their certificate if issued and
+    the sessions they attended (as recorded: what a certificate would state)."""
     current = TrainingCertificate.objects.filter(
         enrolment=OuterRef("pk"), revoked_at__isnull=True
     ).values("code")[:1]
+    attended = Q(
+        attendances__status=AttendanceStatus.PRESENT,
+        attendances__session__starts_at__lte=timezone.now(),
+    )
     enrolments = (
         training_access.certifiable_enrolments_for_user(request.user)
         .select_related("course__provider", "candidate")
-        .annotate(certificate_code=Subquery(current))
+        .annotate(
+            certificate_code=Subquery(current), attended=Count("attendances", filter=attended)
+        )
         .order_by("course__title", "candidate__surname", "candidate__first_name", "pk")
     )
     return render(request, "training/certificates/list.html", {"enrolments": enrolments})
