@@ -148,5 +148,6 @@ def test_the_operations_declare_every_refusal():
         "401",
         "403",
         "404",
+        "409",
         "422",
     }

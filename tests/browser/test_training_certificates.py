@@ -14,7 +14,13 @@ from django.utils import translation
 from accueil.accounts.models import OrganisationKind, Role
 from accueil.contracts.models import Certificate, CertificateOrigin
 from accueil.core.clock import LUXEMBOURG
-from accueil.training.models import Course, CourseSession, Enrolment, TrainingCertificate
+from accueil.training.models import (
+    Attendance,
+    Course,
+    CourseSession,
+    Enrolment,
+    TrainingCertificate,
+)
 from tests import factories
 from tests.browser.conftest import PHONE, assert_accessible, sign_in
 
@@ -25,7 +31,7 @@ WORDS = {
 }
 
 
-def a_participant(lang: str):
+def a_participant(lang: str, attended: bool = True):
     organisation = factories.organisation(kind=OrganisationKind.INL)
     staff = factories.user(Role.PROVIDER, organisation=organisation, language=lang)
     course = Course.objects.create(
@@ -43,7 +49,16 @@ def a_participant(lang: str):
     CourseSession.objects.create(course=course, starts_at=start, ends_at=start + timedelta(hours=3))
     person = factories.candidate(first_name="Wei", surname="Zhang", information_language=lang)
     factories.contract(person, language=lang)
-    return staff, Enrolment.objects.create(course=course, candidate=person)
+    enrolment = Enrolment.objects.create(course=course, candidate=person)
+    if attended:  # the certificate states the attendance recorded
+        Attendance.objects.create(
+            enrolment=enrolment,
+            session=course.sessions.get(),
+            status="present",
+            hours=3,
+            recorded_at=start,
+        )
+    return staff, enrolment
 
 
 def qr_payload(pdf: bytes, folder: Path) -> str:
@@ -88,6 +103,7 @@ def test_issue_a_certificate_and_verify_it_from_its_qr_code(
     page.keyboard.press("Enter")
     page.wait_for_selector("#issue-form")
     assert page.locator("h1").inner_text() == issue_words
+    assert page.locator("#states-sessions").inner_text() == "1"
     assert_accessible(page)
     page.focus("#issue-form button[type=submit]")
     page.keyboard.press("Enter")
@@ -171,3 +187,20 @@ def test_an_officer_records_a_paper_certificate_marked_as_such(
     assert record.origin == CertificateOrigin.PAPER
     with translation.override(lang):
         assert record.get_origin_display() in page.locator("#certificates").inner_text()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_with_no_attendance_the_refusal_leads_to_the_grid_without_axe_violation(
+    page, use_language, transactional_db, lang
+):
+    staff, enrolment = a_participant(lang, attended=False)
+    use_language(lang)
+    page.set_viewport_size(PHONE)
+    sign_in(page, staff)
+    page.goto(f"/courses/certificates/enrolments/{enrolment.pk}/issue/")
+    assert page.locator("#nothing-attended").is_visible()
+    assert page.locator("#issue-form").count() == 0
+    assert_accessible(page)
+    page.focus("#record-attendance")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/courses/provider/{enrolment.course_id}/attendance/")

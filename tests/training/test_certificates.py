@@ -10,7 +10,7 @@ import pytest
 import segno
 from django.db import IntegrityError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accueil.accounts.models import OrganisationKind, Role
 from accueil.audit.models import Action, AuditEvent
@@ -19,6 +19,7 @@ from accueil.contracts.selectors import candidate_path, fulfilment
 from accueil.core.clock import LUXEMBOURG
 from accueil.training import certificates
 from accueil.training.models import (
+    Attendance,
     CertificateKind,
     Course,
     CourseKind,
@@ -63,10 +64,30 @@ def enrolled(a_course, person=None) -> Enrolment:
     return Enrolment.objects.create(course=a_course, candidate=person)
 
 
+def attend(enrolment, *statuses, hours=None) -> None:
+    """Record the enrolment's attendance at its course's sessions in order: the statuses
+    given (present for every session when none), the whole session when present."""
+    sessions = list(enrolment.course.sessions.order_by("starts_at"))
+    for session, status in zip(sessions, statuses or ["present"] * len(sessions), strict=False):
+        if status is None:
+            continue
+        length = Decimal((session.ends_at - session.starts_at).total_seconds()) / 3600
+        Attendance.objects.update_or_create(
+            enrolment=enrolment,
+            session=session,
+            defaults={
+                "status": status,
+                "hours": (hours if hours is not None else length) if status == "present" else 0,
+                "recorded_at": session.starts_at,
+            },
+        )
+
+
 def issue(enrolment, actor, **fields) -> TrainingCertificate:
+    """Issue the certificate; with no attendance recorded yet, present at every session."""
     fields.setdefault("issued_on", TODAY)
-    fields.setdefault("hours", Decimal(6))
-    fields.setdefault("sessions", 3)
+    if not enrolment.attendances.exists():
+        attend(enrolment)
     return certificates.certificate_issue(enrolment=enrolment, actor=actor, **fields)
 
 
@@ -132,10 +153,14 @@ def test_a_citizenship_certificate_carries_hours_and_sessions_to_the_rule():
     staff = staff_of(OrganisationKind.ADULT_EDUCATION)
     enrolment = enrolled(course(staff.organisation, CourseKind.CITIZENSHIP, sessions=3, hours=2))
     contract = enrolment.candidate.contracts.get()
-    issue(enrolment, staff, hours=Decimal(4), sessions=2)
+    attend(enrolment, "present", "absent", "present")
+    first = issue(enrolment, staff)
+    assert (first.hours, first.sessions) == (Decimal(4), 2)  # what was recorded
+    assert (first.record.hours, first.record.sessions) == (Decimal(4), 2)
     assert "citizenship_course" not in fulfilment(contract, TODAY).values["met"]  # 4 < 6 hours
     second = enrolled(course(staff.organisation, CourseKind.CITIZENSHIP), enrolment.candidate)
-    issue(second, staff, hours=Decimal(2), sessions=1)
+    attend(second, "excused", "present", "absent")
+    issue(second, staff)
     assert "citizenship_course" in fulfilment(contract, TODAY).values["met"]
 
 
@@ -421,25 +446,32 @@ def test_candidates_see_their_own_certificate_and_no_one_else_s(client):
 def test_the_issuer_issues_and_revokes_through_the_pages(client):
     staff = staff_of()
     enrolment = enrolled(course(staff.organisation, sessions=4, hours=3))
+    attend(enrolment, "present", "present", "absent", "present")
+    early = enrolment.attendances.order_by("session__starts_at").first()
+    Attendance.objects.filter(pk=early.pk).update(hours=Decimal("2.5"))  # left early
     client.force_login(staff)
     listing = client.get(reverse("training:certificates")).content.decode()
     url = reverse("training:certificate_issue", args=[enrolment.pk])
     assert url in listing
     form = client.get(url).content.decode()
-    assert 'value="12.0"' in form and 'value="4"' in form  # the course's hours and sessions
+    # The page shows what is recorded and what the certificate will state; nothing to type.
+    assert 'id="summary-present">3 sessions' in form and 'id="summary-absent">1 session<' in form
+    assert 'id="states-hours">8.5<' in form and 'id="states-sessions">3<' in form
+    assert 'name="hours"' not in form and 'name="sessions"' not in form
     done = client.post(
         url,
         {
             "issued_on_day": "10",
             "issued_on_month": "6",
             "issued_on_year": "2026",
-            "hours": "11.5",
+            "hours": "99",  # not a field: ignored
             "sessions": "4",
         },
     )
     certificate = TrainingCertificate.objects.get(enrolment=enrolment)
     assert done.url == reverse("training:certificate", args=[certificate.code])
-    assert certificate.hours == Decimal("11.5") and certificate.issued_on == TODAY
+    assert certificate.hours == Decimal("8.5") and certificate.sessions == 3
+    assert certificate.issued_on == TODAY
     # Issuing twice leads to the certificate already issued.
     again = client.get(url)
     assert again.url == done.url
@@ -548,24 +580,19 @@ def test_only_officers_record_paper_certificates(client, provider, candidate_use
 
 
 @pytest.mark.parametrize("lang", ["fr", "de"])
-def test_hours_are_shown_and_typed_with_the_reader_s_decimal_comma(client, lang):
+def test_hours_are_shown_with_the_reader_s_decimal_comma(client, lang):
     staff = staff_of()
     enrolment = enrolled(course(staff.organisation, sessions=3, hours=2.5))
+    attend(enrolment)
     client.force_login(staff)
     client.cookies["accueil_language"] = lang
     url = reverse("training:certificate_issue", args=[enrolment.pk])
-    assert 'value="7,5"' in client.get(url).content.decode()
-    client.post(
-        url,
-        {
-            "issued_on_day": "10",
-            "issued_on_month": "6",
-            "issued_on_year": "2026",
-            "hours": "7,5",
-            "sessions": "3",
-        },
-    )
-    assert TrainingCertificate.objects.get(enrolment=enrolment).hours == Decimal("7.5")
+    assert 'id="states-hours">7,5<' in client.get(url).content.decode()
+    client.post(url, {"issued_on_day": "10", "issued_on_month": "6", "issued_on_year": "2026"})
+    certificate = TrainingCertificate.objects.get(enrolment=enrolment)
+    assert certificate.hours == Decimal("7.5")
+    detail = client.get(reverse("training:certificate", args=[certificate.code])).content.decode()
+    assert "7,5" in detail
 
 
 def test_an_officer_may_revoke_any_certificate_and_reach_the_orientation_list(client, officer):
@@ -577,3 +604,162 @@ def test_an_officer_may_revoke_any_certificate_and_reach_the_orientation_list(cl
     client.post(revoke, {"reason": "Forged attendance sheet"})
     certificate.refresh_from_db()
     assert certificate.revoked_by == officer and not certificate.valid
+
+
+# The certificate states the attendance recorded.
+
+
+@pytest.fixture
+def language_reset():
+    """A page asked in French or German leaves its language active in the thread."""
+    yield
+    translation.deactivate()
+
+
+def test_no_certificate_before_any_attendance_is_recorded():
+    staff = staff_of()
+    enrolment = enrolled(course(staff.organisation))
+    with pytest.raises(certificates.NothingAttended):
+        certificates.certificate_issue(enrolment=enrolment, actor=staff, issued_on=TODAY)
+    assert not TrainingCertificate.objects.exists() and not Certificate.objects.exists()
+
+
+def test_no_certificate_when_nothing_is_marked_present():
+    staff = staff_of()
+    enrolment = enrolled(course(staff.organisation))
+    attend(enrolment, "absent", "excused", "absent")
+    with pytest.raises(certificates.NothingAttended) as refused:
+        certificates.certificate_issue(enrolment=enrolment, actor=staff, issued_on=TODAY)
+    assert (refused.value.summary.absent, refused.value.summary.excused) == (2, 1)
+    assert not TrainingCertificate.objects.exists()
+
+
+def test_the_figures_are_the_sum_of_the_hours_and_the_count_of_sessions_marked_present():
+    staff = staff_of()
+    enrolment = enrolled(course(staff.organisation, sessions=4, hours=2))
+    attend(enrolment, "present", "absent", "present", None)
+    Attendance.objects.filter(enrolment=enrolment, status="present").update(hours=Decimal("1.25"))
+    other = enrolled(enrolment.course)  # someone else's attendance does not count
+    attend(other)
+    summary = certificates.attendance_summary(enrolment)
+    assert (summary.present, summary.absent, summary.excused, summary.not_recorded) == (2, 1, 0, 1)
+    assert summary.present_hours == Decimal("2.50")
+    certificate = issue(enrolment, staff)
+    assert (certificate.hours, certificate.sessions) == (Decimal("2.5"), 2)
+    assert (certificate.record.hours, certificate.record.sessions) == (Decimal("2.5"), 2)
+
+
+def test_hours_are_rounded_down_never_stating_more_than_recorded():
+    staff = staff_of()
+    enrolment = enrolled(course(staff.organisation, sessions=2, hours=2))
+    attend(enrolment, hours=Decimal("1.99"))  # 3.98 hours recorded
+    assert issue(enrolment, staff).hours == Decimal("3.9")
+
+
+def test_only_the_sessions_begun_count_and_a_guess_for_one_to_come_does_not():
+    staff = staff_of()
+    enrolment = enrolled(course(staff.organisation, sessions=3, hours=2))
+    attend(enrolment)  # three rows, as could be recorded before sessions to come were refused
+    during = datetime(2026, 5, 12, 12, tzinfo=LUXEMBOURG)  # after the 2nd session, before the 3rd
+    summary = certificates.attendance_summary(enrolment, during)
+    assert (summary.present, summary.to_come, summary.hours) == (2, 1, Decimal(4))
+    certificate = certificates.certificate_issue(
+        enrolment=enrolment, actor=staff, issued_on=during.date(), now=during
+    )
+    assert (certificate.hours, certificate.sessions) == (Decimal(4), 2)
+
+
+def test_an_orientation_day_needs_the_person_marked_present(officer):
+    ministry = factories.organisation(kind=OrganisationKind.INTEGRATION_DEPARTMENT)
+    enrolment = enrolled(course(ministry, CourseKind.ORIENTATION, sessions=1, hours=4))
+    attend(enrolment, "excused")
+    with pytest.raises(certificates.NothingAttended):
+        certificates.certificate_issue(enrolment=enrolment, actor=officer, issued_on=TODAY)
+    attend(enrolment, "present")
+    certificate = certificates.certificate_issue(
+        enrolment=enrolment, actor=officer, issued_on=TODAY
+    )
+    assert certificate.hours is None and certificate.sessions is None
+
+
+def test_the_issue_page_refuses_and_links_to_the_attendance_grid(client):
+    staff = staff_of()
+    enrolment = enrolled(course(staff.organisation))
+    attend(enrolment, "absent")
+    client.force_login(staff)
+    url = reverse("training:certificate_issue", args=[enrolment.pk])
+    page = client.get(url).content.decode()
+    grid = reverse("training:attendance_grid", args=[enrolment.course_id])
+    assert 'id="nothing-attended"' in page and f'href="{grid}" id="record-attendance"' in page
+    assert 'id="issue-form"' not in page
+    assert (
+        'id="summary-absent">1 session<' in page and 'id="summary-not-recorded">2 sessions' in page
+    )
+    answer = client.post(
+        url, {"issued_on_day": "10", "issued_on_month": "6", "issued_on_year": "2026"}
+    )
+    assert answer.status_code == 409 and 'id="nothing-attended"' in answer.content.decode()
+    assert not TrainingCertificate.objects.exists()
+
+
+def test_an_officer_is_told_the_provider_records_the_attendance(client, officer):
+    ministry = factories.organisation(kind=OrganisationKind.INTEGRATION_DEPARTMENT)
+    enrolment = enrolled(course(ministry, CourseKind.ORIENTATION, sessions=1, hours=4))
+    client.force_login(officer)
+    page = client.get(reverse("training:certificate_issue", args=[enrolment.pk])).content.decode()
+    assert 'id="nothing-attended"' in page and 'id="provider-records"' in page
+    assert reverse("training:attendance_grid", args=[enrolment.course_id]) not in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [
+        ("fr", "Aucune présence de ce participant n’est marquée"),
+        ("de", "Für diese Person ist keine Anwesenheit"),
+    ],
+)
+def test_the_refusal_is_in_the_reader_s_language(client, lang, says, language_reset):
+    staff = staff_of()
+    enrolment = enrolled(course(staff.organisation))
+    client.force_login(staff)
+    client.cookies["accueil_language"] = lang
+    page = client.get(reverse("training:certificate_issue", args=[enrolment.pk])).content.decode()
+    assert says in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "hours", "sessions"),
+    [
+        ("en", "Hours attended 5.5", "Sessions attended 2"),
+        ("fr", "Heures suivies 5,5", "Séances suivies 2"),
+        ("de", "Besuchte Stunden 5,5", "Besuchte Sitzungen 2"),
+    ],
+)
+def test_the_pdf_states_the_hours_and_sessions_attended_in_each_language(lang, hours, sessions):
+    staff = staff_of()
+    person = factories.candidate(information_language=lang)
+    factories.contract(person, language=lang)
+    enrolment = enrolled(course(staff.organisation, sessions=3, hours=3), person)
+    attend(enrolment, "present", "absent", "present")
+    Attendance.objects.filter(enrolment=enrolment, status="present").update(hours=Decimal("2.75"))
+    certificate = issue(enrolment, staff)
+    text = " ".join(pdf_text(certificates.certificate_pdf(certificate)).split())
+    assert hours in text and sessions in text
+
+
+def test_the_list_shows_the_sessions_each_participant_attended(client):
+    staff = staff_of()
+    a_course = course(staff.organisation)
+    some, none = enrolled(a_course), enrolled(a_course)
+    attend(some, "present", "absent", "present")
+    attend(none, "absent")
+    client.force_login(staff)
+    page = client.get(reverse("training:certificates")).content.decode()
+    rows = page.split('<tr class="govuk-table__row">')[2:]  # after the header's row
+    attended = {
+        enrolment.pk: re.search(r'cell--numeric">(\d+)<', row).group(1)
+        for row in rows
+        for enrolment in (some, none)
+        if f"/enrolments/{enrolment.pk}/issue/" in row
+    }
+    assert attended == {some.pk: "2", none.pk: "0"}

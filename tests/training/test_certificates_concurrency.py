@@ -11,7 +11,7 @@ from django.db import connection
 from accueil.contracts.models import Certificate
 from accueil.training import certificates
 from accueil.training.models import TrainingCertificate
-from tests.training.test_certificates import course, enrolled, staff_of
+from tests.training.test_certificates import attend, course, enrolled, staff_of
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
@@ -34,6 +34,7 @@ def in_thread(work):
 def test_twenty_concurrent_issues_make_one_certificate():
     staff = staff_of()
     enrolment = enrolled(course(staff.organisation))
+    attend(enrolment)  # a certificate states the attendance recorded
 
     def issue():
         return certificates.certificate_issue(

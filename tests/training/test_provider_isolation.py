@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from accueil.accounts.models import Role
 from accueil.training import certificates, enrolment, urls, vouchers
-from accueil.training.models import Course, CourseKind, CourseStatus
+from accueil.training.models import Attendance, Course, CourseKind, CourseStatus
 from tests import factories
 from tests.training.catalogue_helpers import approved, course
 from tests.training.vouchers_helpers import signatory
@@ -82,13 +82,18 @@ def objects_of(organisation) -> dict:
         voucher_code=with_voucher.code,
         now=timezone.now() - timedelta(days=3),
     )
+    session = held.sessions.get()
+    # A certificate states the attendance recorded: present at the session held.
+    Attendance.objects.create(
+        enrolment=enrolled, session=session, status="present", hours=2, recorded_at=timezone.now()
+    )
     certificate = certificates.certificate_issue(
-        enrolment=enrolled, actor=staff, issued_on=timezone.localdate(), hours=2, sessions=1
+        enrolment=enrolled, actor=staff, issued_on=timezone.localdate()
     )
     return {
         "staff": staff,
         "course_id": held.pk,
-        "session_id": held.sessions.get().pk,
+        "session_id": session.pk,
         "enrolment_id": enrolled.pk,
         "code": certificate.code,
         "organisation_id": organisation.pk,

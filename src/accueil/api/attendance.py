@@ -2,6 +2,10 @@
 point 6): read the participants with what is recorded, and record it (PUT, the whole
 list checked before anything is written; sending the same list again changes nothing).
 
+Attendance is recorded only for a session that has begun: a PUT for a session to come
+is refused whole with 409 (`fact` "session_not_started"), saying from when it can be
+recorded; reading it is allowed (the participants, nothing recorded yet).
+
 Staff sign in as on the site: the session cookie authenticates, and a change carries
 the CSRF token (header X-CSRFToken). Staff of another provider get 404, as for a
 session that does not exist; other roles get 403; nobody signed in gets 401.
@@ -12,6 +16,7 @@ from decimal import Decimal
 from typing import Annotated, Literal, cast
 
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema, Status
 from ninja.security import django_auth
@@ -116,7 +121,7 @@ def attendance_show(request: HttpRequest, session_id: Path[SessionId], lang: Rea
 
 @router.put(
     "/sessions/{session_id}",
-    response={200: AppliedOut, 400: AttendanceRefusedOut, **ERRORS},
+    response={200: AppliedOut, 400: AttendanceRefusedOut, 409: ErrorOut, **ERRORS},
     summary="Record the attendance at a course session",
 )
 def attendance_put(
@@ -126,8 +131,14 @@ def attendance_put(
     lang: ReaderLang = None,
 ):
     """Every item is checked first (a participant of the course, the hours within the
-    session); with any problem, nothing is recorded and 400 lists them all."""
+    session); with any problem, nothing is recorded and 400 lists them all. A session
+    that has not started yet: 409 `session_not_started`, nothing recorded."""
     session = training_access.get_session_for_attendance(staff(request), session_id)
+    now = timezone.now()  # one "now" for the check and the writing
+    if not services.session_open(session, now):
+        return Status(
+            409, {"error": services.not_started_message(session), "fact": "session_not_started"}
+        )
     enrolled = set(
         Enrolment.objects.filter(
             course_id=session.course_id, status=EnrolmentStatus.ENROLLED
@@ -163,6 +174,6 @@ def attendance_put(
             },
         )
     applied = services.attendance_apply(
-        course=session.course, entries=entries, actor=staff(request), source="API"
+        course=session.course, entries=entries, actor=staff(request), source="API", now=now
     )
     return {"created": applied.created, "changed": applied.changed, "unchanged": applied.unchanged}

@@ -14,6 +14,12 @@ as Excel writes "CSV (semicolon separated)". `session` is the session's start in
 Luxembourg time (2026-03-27 09:30, 27/03/2026 09:30 or 27.03.2026 09:30); `status` is
 present, absent or excused (in English, French or German); `hours` may be empty (all
 of the session when present, 0 otherwise) and takes a decimal point or comma.
+
+Attendance is recorded only for a session that has begun (seed, "Language training":
+attendance "is documented in an attendance certificate"; what has not happened yet
+cannot be documented, only guessed): `session_open` says so against one "now" per
+request, every way in refuses the others with `not_started_message`, and
+`attendance_apply` refuses them again whatever its caller checked.
 """
 
 import csv
@@ -26,6 +32,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accueil.accounts.models import User
@@ -49,10 +56,13 @@ __all__ = [
     "Applied",
     "AttendanceError",
     "Entry",
+    "SessionNotStarted",
     "attendance_apply",
     "checked_hours",
+    "not_started_message",
     "session_attendance",
     "session_hours",
+    "session_open",
     "skills_assessment_save",
     "skills_assessments_for",
 ]
@@ -116,6 +126,27 @@ def session_hours(session: CourseSession) -> Decimal:
     return min((seconds / 3600).quantize(CENT, rounding=ROUND_HALF_UP), MAX_HOURS)
 
 
+def session_open(session: CourseSession, now: datetime) -> bool:
+    """Whether attendance may be recorded for the session: it has begun by `now`."""
+    return session.starts_at <= now
+
+
+def not_started_message(session: CourseSession) -> str:
+    """Why a session's attendance is refused, with its start in the reader's language."""
+    start = date_format(session.starts_at.astimezone(LUXEMBOURG), "DATETIME_FORMAT")
+    return _("This session has not started yet: attendance can be recorded from %(start)s") % {
+        "start": start
+    }
+
+
+class SessionNotStarted(AttendanceError):
+    """Entries for a session that has not begun: nothing is written."""
+
+    def __init__(self, session: CourseSession):
+        super().__init__(not_started_message(session))
+        self.session = session
+
+
 def parse_status(text: str) -> str:
     status = STATUS_WORDS.get(text.strip().lower())
     if status is None:
@@ -168,9 +199,18 @@ class Grid:
     enrolments: list[Enrolment]
     # (enrolment id, session id) -> attendance
     cells: dict[tuple[int, int], Attendance] = field(default_factory=dict)
+    # The moment the grid was read: the sessions begun by then are open to recording.
+    now: datetime = field(default_factory=timezone.now)
+
+    def is_open(self, session: CourseSession) -> bool:
+        return session_open(session, self.now)
+
+    @property
+    def open_sessions(self) -> list[CourseSession]:
+        return [session for session in self.sessions if self.is_open(session)]
 
 
-def attendance_grid(course: Course) -> Grid:
+def attendance_grid(course: Course, now: datetime | None = None) -> Grid:
     """Participants × sessions in three queries, however many there are."""
     sessions = list(course.sessions.order_by("starts_at", "pk"))
     enrolments = list(enrolled(course))
@@ -180,7 +220,13 @@ def attendance_grid(course: Course) -> Grid:
             "enrolment_id", "session_id", "status", "hours"
         )
     }
-    return Grid(course=course, sessions=sessions, enrolments=enrolments, cells=cells)
+    return Grid(
+        course=course,
+        sessions=sessions,
+        enrolments=enrolments,
+        cells=cells,
+        now=now or timezone.now(),
+    )
 
 
 def session_attendance(session: CourseSession) -> list[tuple[Enrolment, Attendance | None]]:
@@ -194,19 +240,33 @@ def session_attendance(session: CourseSession) -> list[tuple[Enrolment, Attendan
 
 @transaction.atomic
 def attendance_apply(
-    *, course: Course, entries: list[Entry], actor: User, source: str = "grid"
+    *,
+    course: Course,
+    entries: list[Entry],
+    actor: User,
+    source: str = "grid",
+    now: datetime | None = None,
 ) -> Applied:
     """Write the entries (already checked against the course) that change something.
-    Idempotent: entries equal to what is recorded are left alone."""
+    Idempotent: entries equal to what is recorded are left alone. Raises
+    SessionNotStarted, writing nothing, if an entry is for a session not begun by `now`
+    (the callers refuse those first, with the same `now`: this is the last guard)."""
+    now = now or timezone.now()
     Course.objects.select_for_update().filter(pk=course.pk).first()
     session_ids = {entry.session_id for entry in entries}
+    early = (
+        CourseSession.objects.filter(pk__in=session_ids, starts_at__gt=now)
+        .order_by("starts_at", "pk")
+        .first()
+    )
+    if early is not None:
+        raise SessionNotStarted(early)
     existing = {
         (row[0], row[1]): (row[2], row[3])
         for row in Attendance.objects.filter(session_id__in=session_ids).values_list(
             "enrolment_id", "session_id", "status", "hours"
         )
     }
-    now = timezone.now()
     result = Applied()
     writes: list[Attendance] = []
     per_session: dict[int, int] = defaultdict(int)
@@ -326,8 +386,10 @@ def _session_start(text: str) -> datetime | None:
     return None
 
 
-def read_attendance_csv(data: bytes, course: Course) -> CsvReading:
-    """Check a whole file against the course; the entries only if every line is valid."""
+def read_attendance_csv(data: bytes, course: Course, now: datetime | None = None) -> CsvReading:
+    """Check a whole file against the course; the entries only if every line is valid.
+    A line for a session not begun by `now` is refused like any other bad line."""
+    now = now or timezone.now()
     reading = CsvReading()
     if not data.strip():
         reading.problem = _("The file is empty.")
@@ -409,6 +471,9 @@ def read_attendance_csv(data: bytes, course: Course) -> CsvReading:
                 )
             )
             continue
+        if not session_open(session, now):
+            errors.append(LineError(line_number, not_started_message(session)))
+            continue
         try:
             status = parse_status(row[where["status"]])
             hours = checked_hours(status, row[where["hours"]], lengths[session.pk])
@@ -439,13 +504,15 @@ def spreadsheet_safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def attendance_csv_template(course: Course) -> str:
-    """A CSV of every participant × session, with what is recorded so far, to fill in."""
-    grid = attendance_grid(course)
+def attendance_csv_template(course: Course, now: datetime | None = None) -> str:
+    """A CSV of every participant × session begun by `now`, with what is recorded so
+    far, to fill in. The sessions to come are left out: a line for one would be refused,
+    and a file that lists them would be refused whole until they are deleted."""
+    grid = attendance_grid(course, now)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(["enrolment", "name", "session", "status", "hours"])
-    for session in grid.sessions:
+    for session in grid.open_sessions:
         start = session.starts_at.astimezone(LUXEMBOURG).strftime("%Y-%m-%d %H:%M")
         for enrolment in grid.enrolments:
             cell = grid.cells.get((enrolment.pk, session.pk))

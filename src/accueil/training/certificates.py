@@ -8,17 +8,28 @@ contract's obligation at once: it adds the certificate to the holder's contract 
 cai.fulfilment reads for the path. Revoking removes that entry
 (`contracts.services.certificate_remove`), so the obligation counts as met again only
 by another certificate; the revoked certificate stays, and its page says "revoked".
+
+A certificate states what was recorded, nothing typed (seed: attendance "is documented
+in an attendance certificate"; the Department of Adult Education "certifies candidates'
+attendance"): the hours attended are the sum of the hours of the holder's attendance
+rows marked present, the sessions attended the number of those rows, both counted at
+the sessions that have begun (`attendance_summary`). No row marked present, no
+certificate (`NothingAttended`); for an orientation day, the holder marked present at
+the day's session, and no hours printed. The certificate keeps the figures of the day
+it was issued: attendance corrected later calls for revoking it and issuing another.
 """
 
 import base64
 import re
 import secrets
-from datetime import date, timedelta
-from decimal import Decimal
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import ROUND_DOWN, Decimal
 
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, Q, Sum
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -32,8 +43,9 @@ from accueil.contracts.selectors import live_contract
 from accueil.core.pdf import render_pdf
 from accueil.registration.models import Candidate
 from accueil.training.models import (
+    Attendance,
+    AttendanceStatus,
     CertificateKind,
-    Course,
     CourseKind,
     Enrolment,
     TrainingCertificate,
@@ -88,11 +100,64 @@ def qr_data_uri(url: str) -> str:
     return str(png)
 
 
-def course_totals(course: Course) -> tuple[Decimal, int]:
-    """The hours and the number of the course's sessions (the default for what was attended)."""
-    sessions = list(course.sessions.all())
-    seconds = sum(((s.ends_at - s.starts_at) for s in sessions), timedelta()).total_seconds()
-    return Decimal(str(round(seconds / 3600, 1))), len(sessions)
+# The certificate's hours column holds one decimal and at most 9999.9 (our choice when
+# it was made; the attendance rows hold two decimals, up to 99.99 a session).
+CERTIFICATE_HOURS_STEP = Decimal("0.1")
+CERTIFICATE_HOURS_MAX = Decimal("9999.9")
+
+
+@dataclass(frozen=True)
+class AttendanceSummary:
+    """What is recorded of one person's attendance at their course's sessions begun."""
+
+    present: int
+    absent: int
+    excused: int
+    not_recorded: int  # sessions begun with nothing recorded for this person
+    to_come: int  # sessions not begun yet: nothing to record
+    present_hours: Decimal  # the sum of the hours marked present, as recorded
+
+    @property
+    def sessions(self) -> int:
+        """The sessions attended, as the certificate states them."""
+        return self.present
+
+    @property
+    def hours(self) -> Decimal:
+        """The hours attended, as the certificate states them: the recorded sum to one
+        decimal, rounded down (a certificate never states more than was recorded)."""
+        hours = self.present_hours.quantize(CERTIFICATE_HOURS_STEP, rounding=ROUND_DOWN)
+        return min(hours, CERTIFICATE_HOURS_MAX)
+
+    @property
+    def begun(self) -> int:
+        return self.present + self.absent + self.excused + self.not_recorded
+
+
+def attendance_summary(enrolment: Enrolment, now: datetime | None = None) -> AttendanceSummary:
+    """The person's attendance at the course's sessions begun by `now`, in two queries.
+    A row for a session to come (recorded before such rows were refused) is not counted:
+    it could only have been a guess."""
+    now = now or timezone.now()
+    begun = Q(session__starts_at__lte=now)
+    rows = Attendance.objects.filter(begun, enrolment=enrolment).aggregate(
+        present=Count("pk", filter=Q(status=AttendanceStatus.PRESENT)),
+        absent=Count("pk", filter=Q(status=AttendanceStatus.ABSENT)),
+        excused=Count("pk", filter=Q(status=AttendanceStatus.EXCUSED)),
+        hours=Sum("hours", filter=Q(status=AttendanceStatus.PRESENT)),
+    )
+    sessions = enrolment.course.sessions.aggregate(
+        begun=Count("pk", filter=Q(starts_at__lte=now)), total=Count("pk")
+    )
+    recorded = rows["present"] + rows["absent"] + rows["excused"]
+    return AttendanceSummary(
+        present=rows["present"],
+        absent=rows["absent"],
+        excused=rows["excused"],
+        not_recorded=max(sessions["begun"] - recorded, 0),
+        to_come=sessions["total"] - sessions["begun"],
+        present_hours=Decimal(rows["hours"] or 0),
+    )
 
 
 def certificate_language(candidate: Candidate) -> str:
@@ -100,6 +165,14 @@ def certificate_language(candidate: Candidate) -> str:
     if contract is not None and contract.language in LANGUAGES:
         return contract.language
     return candidate.information_language if candidate.information_language in LANGUAGES else "en"
+
+
+class NothingAttended(Exception):
+    """No attendance of the person is marked present: there is nothing to certify."""
+
+    def __init__(self, summary: AttendanceSummary):
+        super().__init__("no attendance marked present")
+        self.summary = summary
 
 
 class CertificateAlreadyIssued(Exception):
@@ -116,12 +189,13 @@ def certificate_issue(
     enrolment: Enrolment,
     actor: User,
     issued_on: date,
-    hours: Decimal | None = None,
-    sessions: int | None = None,
     request: HttpRequest | None = None,
+    now: datetime | None = None,
 ) -> TrainingCertificate:
     """Issue the certificate for an enrolment (the caller checked the actor may: see
-    training.access) and put it on the holder's contract in force."""
+    training.access) and put it on the holder's contract in force. Its hours and
+    sessions are those recorded as attended (`attendance_summary` at `now`); raises
+    NothingAttended, issuing nothing, if no attendance is marked present."""
     # The enrolment's row lock: two clicks on "Issue" make one certificate.
     enrolment = (
         Enrolment.objects.select_for_update()
@@ -131,7 +205,12 @@ def certificate_issue(
     if current := enrolment.certificates.filter(revoked_at__isnull=True).first():
         raise CertificateAlreadyIssued(current)
     course, candidate = enrolment.course, enrolment.candidate
+    summary = attendance_summary(enrolment, now)
+    if summary.present == 0:
+        raise NothingAttended(summary)
     kind = KIND_OF_COURSE[CourseKind(course.kind)]
+    hours: Decimal | None = summary.hours
+    sessions: int | None = summary.sessions
     if kind == CertificateKind.ORIENTATION:
         hours = sessions = None  # a half day: the date says it all
     certificate = TrainingCertificate.objects.create(

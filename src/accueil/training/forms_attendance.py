@@ -22,8 +22,9 @@ def cell_name(enrolment_id: int, session_id: int, part: str) -> str:
 
 
 class AttendanceGridForm(GovukForm):
-    """One status and one number of hours per participant and session; an empty status
-    leaves the cell unrecorded."""
+    """One status and one number of hours per participant and session begun by the
+    grid's "now"; an empty status leaves the cell unrecorded. A session to come has no
+    field: whatever is posted for it is not read."""
 
     def __init__(self, *args, grid: Grid, **kwargs):
         initial = {}
@@ -37,7 +38,7 @@ class AttendanceGridForm(GovukForm):
         self.grid = grid
         choices = [("", _("Not recorded")), *AttendanceStatus.choices]
         for enrolment in grid.enrolments:
-            for session in grid.sessions:
+            for session in grid.open_sessions:
                 self.fields[cell_name(enrolment.pk, session.pk, "status")] = forms.ChoiceField(
                     label=_("Attendance"),
                     choices=choices,
@@ -54,7 +55,7 @@ class AttendanceGridForm(GovukForm):
     def clean(self) -> dict[str, Any]:
         data = cast("dict[str, Any]", super().clean())
         entries = []
-        for session in self.grid.sessions:
+        for session in self.grid.open_sessions:
             length = session_hours(session)
             for enrolment in self.grid.enrolments:
                 status_name = cell_name(enrolment.pk, session.pk, "status")

@@ -3,11 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accueil.core.govuk import DayField, GovukForm, hours_attended_field, sessions_attended_field
+from accueil.core.govuk import DayField, GovukForm
 from accueil.core.text import validate_multi_line
 
 
 class CertificateIssueForm(GovukForm):
+    """Only the date is typed: the hours and sessions attended come from the attendance
+    recorded (training.certificates.attendance_summary), shown on the page."""
+
     issued_on = DayField(
         label=_("Date of the certificate"),
         help_text=_("For example, 27 3 2026"),
@@ -17,14 +20,6 @@ class CertificateIssueForm(GovukForm):
             "invalid": _("The date of the certificate must be a real date, like 27 3 2026"),
         },
     )
-    hours = hours_attended_field(_("Hours attended"))
-    sessions = sessions_attended_field(_("Sessions attended"))
-
-    def __init__(self, *args, with_hours: bool = True, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not with_hours:  # an orientation day: half a day, the date says it all
-            del self.fields["hours"]
-            del self.fields["sessions"]
 
 
 class CertificateRevokeForm(GovukForm):

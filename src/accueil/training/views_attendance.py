@@ -56,15 +56,20 @@ def course_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def grid_rows(form: AttendanceGridForm) -> list:
-    """(enrolment, [(session, status field, hours field)]) for the template, with the
-    error styles on the cells that have errors."""
+    """(enrolment, [(session, status field, hours field, recorded)]) for the template,
+    with the error styles on the cells that have errors. A session not begun has no
+    fields, only what was recorded for it before (`recorded`, else None)."""
     for session in form.grid.sessions:
         local = timezone.localtime(session.starts_at)
         session.label = f"{date_format(local, 'SHORT_DATE_FORMAT')} {local:%H:%M}"  # type: ignore[attr-defined]
     rows = []
     for enrolment in form.grid.enrolments:
-        cells = []
+        cells: list[tuple] = []
         for session in form.grid.sessions:
+            if not form.grid.is_open(session):
+                # Shown, not editable: what was recorded before, if anything.
+                cells.append((session, None, None, form.grid.cells.get((enrolment.pk, session.pk))))
+                continue
             status = form[cell_name(enrolment.pk, session.pk, "status")]
             hours = form[cell_name(enrolment.pk, session.pk, "hours")]
             for bound, css in ((status, "govuk-select"), (hours, "govuk-input")):
@@ -75,7 +80,7 @@ def grid_rows(form: AttendanceGridForm) -> list:
                     attrs["inputmode"] = "decimal"
                 if bound.errors:
                     attrs["aria-describedby"] = f"{bound.auto_id}-error"
-            cells.append((session, status, hours))
+            cells.append((session, status, hours, None))
         rows.append((enrolment, cells))
     return rows
 
@@ -84,11 +89,12 @@ def grid_rows(form: AttendanceGridForm) -> list:
 @role_required(is_provider)
 def attendance_grid(request: AuthenticatedHttpRequest, course_id: int) -> HttpResponse:
     course = training_access.get_course_for_attendance(request.user, course_id)
-    grid = attendance.attendance_grid(course)
+    now = timezone.now()  # one "now" for the whole request: what is open, what is written
+    grid = attendance.attendance_grid(course, now)
     form = AttendanceGridForm(posted(request), grid=grid)
     if request.method == "POST" and form.is_valid():
         applied = attendance.attendance_apply(
-            course=course, entries=form.cleaned_data["entries"], actor=request.user
+            course=course, entries=form.cleaned_data["entries"], actor=request.user, now=now
         )
         messages.success(request, saved_message(applied))
         return redirect("training:attendance_grid", course_id=course.pk)
@@ -132,8 +138,9 @@ def attendance_upload(request: AuthenticatedHttpRequest, course_id: int) -> Http
 @csrf_protect
 def _upload(request: AuthenticatedHttpRequest, course) -> HttpResponse:
     form = AttendanceUploadForm(posted(request), posted_files(request))
+    now = timezone.now()  # one "now" for the reading and the writing
     if request.method == "POST" and form.is_valid():
-        reading = attendance.read_attendance_csv(form.cleaned_data["file"].read(), course)
+        reading = attendance.read_attendance_csv(form.cleaned_data["file"].read(), course, now)
         if reading.problem:
             form.add_error("file", reading.problem)
         elif reading.errors:
@@ -141,7 +148,7 @@ def _upload(request: AuthenticatedHttpRequest, course) -> HttpResponse:
             return render(request, "training/attendance/upload.html", context, status=422)
         else:
             applied = attendance.attendance_apply(
-                course=course, entries=reading.entries, actor=request.user, source="CSV"
+                course=course, entries=reading.entries, actor=request.user, source="CSV", now=now
             )
             messages.success(request, saved_message(applied))
             return redirect("training:attendance_grid", course_id=course.pk)

@@ -11,10 +11,11 @@ holder is written to the logs or the audit trail by a lookup.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -28,10 +29,11 @@ from accueil.core.ratelimit import is_limited, too_many
 from accueil.training import access as training_access
 from accueil.training.certificates import (
     CertificateAlreadyIssued,
+    NothingAttended,
+    attendance_summary,
     certificate_issue,
     certificate_pdf,
     certificate_revoke,
-    course_totals,
     holder_initials,
     normalise_code,
 )
@@ -40,7 +42,7 @@ from accueil.training.forms_certificates import (
     CertificateRevokeForm,
     VerifyForm,
 )
-from accueil.training.models import CourseKind, TrainingCertificate
+from accueil.training.models import AttendanceStatus, CourseKind, TrainingCertificate
 
 VERIFY_SCOPE = "verify"
 
@@ -48,14 +50,21 @@ VERIFY_SCOPE = "verify"
 @require_GET
 @login_required
 def certificate_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The participants this user may certify, each with their certificate if issued."""
+    """The participants this user may certify, each with their certificate if issued and
+    the sessions they attended (as recorded: what a certificate would state)."""
     current = TrainingCertificate.objects.filter(
         enrolment=OuterRef("pk"), revoked_at__isnull=True
     ).values("code")[:1]
+    attended = Q(
+        attendances__status=AttendanceStatus.PRESENT,
+        attendances__session__starts_at__lte=timezone.now(),
+    )
     enrolments = (
         training_access.certifiable_enrolments_for_user(request.user)
         .select_related("course__provider", "candidate")
-        .annotate(certificate_code=Subquery(current))
+        .annotate(
+            certificate_code=Subquery(current), attended=Count("attendances", filter=attended)
+        )
         .order_by("course__title", "candidate__surname", "candidate__first_name", "pk")
     )
     return render(request, "training/certificates/list.html", {"enrolments": enrolments})
@@ -70,22 +79,22 @@ def certificate_issue_page(request: AuthenticatedHttpRequest, enrolment_id: int)
         messages.info(request, _("A certificate is already issued for this participant."))
         return redirect("training:certificate", existing.code)
     course = enrolment.course
-    with_hours = course.kind != CourseKind.ORIENTATION
-    hours, sessions = course_totals(course)
-    initial = {"issued_on": clock.today(), "hours": hours, "sessions": sessions}
-    form = CertificateIssueForm(posted(request), initial=initial, with_hours=with_hours)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+    now = timezone.now()  # one "now": the figures shown are the figures issued
+    summary = attendance_summary(enrolment, now)
+    form = CertificateIssueForm(posted(request), initial={"issued_on": clock.today()})
+    status = 200
+    if request.method == "POST" and summary.present and form.is_valid():
         try:
             with transaction.atomic():
                 certificate = certificate_issue(
                     enrolment=enrolment,
                     actor=request.user,
-                    issued_on=data["issued_on"],
-                    hours=data.get("hours"),
-                    sessions=data.get("sessions"),
+                    issued_on=form.cleaned_data["issued_on"],
                     request=request,
+                    now=now,
                 )
+        except NothingAttended as nothing:  # changed since the page was read
+            summary, status = nothing.summary, 409
         except CertificateAlreadyIssued as issued:
             messages.info(request, _("A certificate is already issued for this participant."))
             return redirect("training:certificate", issued.certificate.code)
@@ -96,8 +105,19 @@ def certificate_issue_page(request: AuthenticatedHttpRequest, enrolment_id: int)
         else:
             messages.success(request, _("The certificate is issued."))
             return redirect("training:certificate", certificate.code)
-    context = {"enrolment": enrolment, "course": course, "form": form}
-    return render(request, "training/certificates/issue.html", context)
+    if request.method == "POST" and not summary.present:
+        status = 409
+    context = {
+        "enrolment": enrolment,
+        "course": course,
+        "form": form,
+        "summary": summary,
+        "with_hours": course.kind != CourseKind.ORIENTATION,
+        "grid_url": reverse("training:attendance_grid", args=[course.pk])
+        if training_access.attendance_courses_for_user(request.user).filter(pk=course.pk).exists()
+        else "",
+    }
+    return render(request, "training/certificates/issue.html", context, status=status)
 
 
 @require_GET
