@@ -2,9 +2,6 @@
 own courses and sessions (provider staff, only their organisation's: 404 otherwise),
 and approving providers (officers, the administrator)."""
 
-from decimal import Decimal
-
-from babel.numbers import format_currency
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -27,17 +24,10 @@ from accueil.training.models import Course, CourseStatus
 COURSES_PER_PAGE = 20
 
 
-def money(amount: Decimal) -> str:
-    """An amount in euros as the page's language writes it (babel)."""
-    return format_currency(amount, "EUR", locale=(get_language() or "en")[:2])
-
-
 def describe(course: Course) -> Course:
     """What the pages show of a course, in the page's language."""
     course.language_names = [language_name(code) for code in course.languages]  # type: ignore[attr-defined]
     course.taught_name = language_name(course.taught_language) if course.taught_language else ""  # type: ignore[attr-defined]
-    course.fee_text = money(course.fee)  # type: ignore[attr-defined]
-    course.reduced_fee_text = money(course.reduced_fee)  # type: ignore[attr-defined]
     return course
 
 
