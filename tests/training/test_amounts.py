@@ -35,6 +35,16 @@ UNFORMATTED = {
 ZERO = re.compile(r"(?<![\d.,\u202f])0[.,]00")
 
 
+@pytest.fixture(autouse=True)
+def language_kept():
+    """A request sent with Accept-Language leaves its language active in the thread
+    (LocaleMiddleware activates it and nothing deactivates it): put it back after each
+    test, so that tests run after these in the same process read English as they expect."""
+    before = translation.get_language()
+    yield
+    translation.activate(before)
+
+
 def page(client, url, lang) -> str:
     response = client.get(url, HTTP_ACCEPT_LANGUAGE=lang)
     assert response.status_code == 200
