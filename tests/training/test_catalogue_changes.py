@@ -105,6 +105,26 @@ def test_a_session_that_started_an_hour_ago_does_not_count_as_to_come(client, st
     assert started.status == CourseStatus.DRAFT
 
 
+def test_the_catalogue_lists_no_course_whose_sessions_have_all_started(client, staff):
+    started = course(staff.organisation, title="Began this morning", sessions=((0, 3),))
+    later = course(staff.organisation, title="Begins in an hour", sessions=((0, 3),))
+    now = timezone.now()
+    CourseSession.objects.filter(course=started).update(
+        starts_at=now - timedelta(minutes=5), ends_at=now + timedelta(hours=2)
+    )
+    CourseSession.objects.filter(course=later).update(
+        starts_at=now + timedelta(hours=1), ends_at=now + timedelta(hours=3)
+    )
+    listed = client.get(reverse("training:catalogue")).context["page"].object_list
+    assert [c.title for c in listed] == ["Begins in an hour"]
+    today = timezone.localdate()
+    filtered = client.get(
+        reverse("training:catalogue"),
+        {"date_from_day": today.day, "date_from_month": today.month, "date_from_year": today.year},
+    )
+    assert [c.title for c in filtered.context["page"].object_list] == ["Begins in an hour"]
+
+
 # (b) A published course keeps to the rules after a change.
 
 
