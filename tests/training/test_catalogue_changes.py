@@ -8,13 +8,14 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from accueil.accounts.models import Role
 from accueil.audit.models import Action, AuditEvent
 from accueil.training import services
-from accueil.training.catalogue import ChangeRefused
+from accueil.training.catalogue import ChangeRefused, SessionTaken
 from accueil.training.models import Course, CourseKind, CourseSession, CourseStatus
 from tests import factories
 from tests.training.catalogue_helpers import approved, course
@@ -330,3 +331,48 @@ def test_two_removals_at_once_cannot_cut_a_course_below_the_rule(transactional_d
         outcomes = sorted(pool.map(remove, (first, second)))
     assert outcomes == ["refused", "removed"]
     assert published.sessions.count() == 2
+
+
+def test_the_same_session_added_twice_is_refused_by_the_service_not_the_database(staff):
+    draft = course(staff.organisation, status=CourseStatus.DRAFT, sessions=((10, 2),))
+    taken = draft.sessions.get()
+    with pytest.raises(SessionTaken):
+        services.session_add(
+            course=draft, starts_at=taken.starts_at, ends_at=taken.ends_at, actor=staff
+        )
+    other = services.session_add(
+        course=draft,
+        starts_at=taken.starts_at + timedelta(days=7),
+        ends_at=taken.ends_at + timedelta(days=7),
+        actor=staff,
+    )
+    with pytest.raises(SessionTaken):
+        services.session_update(
+            session=other, starts_at=taken.starts_at, ends_at=taken.ends_at, actor=staff
+        )
+    assert draft.sessions.count() == 2
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_the_same_session_form_sent_twice_at_once_adds_one_session(transactional_db, client):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (row locking); SQLite serialises every write")
+    organisation = approved(factories.organisation(name="SFA"))
+    staff = factories.user(Role.PROVIDER, organisation=organisation)
+    draft = course(organisation, status=CourseStatus.DRAFT, sessions=())
+    url = reverse("training:session_add", args=[draft.pk])
+    data = session_data(timezone.localdate() + timedelta(days=9))
+
+    def send(_n) -> int:
+        each = Client()
+        each.force_login(staff)
+        try:
+            return each.post(url, data).status_code
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = sorted(pool.map(send, range(4)))
+    assert 500 not in statuses and statuses.count(302) >= 1
+    assert draft.sessions.count() == 1

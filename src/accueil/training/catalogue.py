@@ -88,6 +88,11 @@ class ChangeRefused(Exception):
         self.problems = problems
 
 
+class SessionTaken(Exception):
+    """Another session of the course starts at that moment (one session per start): the
+    form checks it first; this is for the same form sent twice at once."""
+
+
 Sessions = tuple[tuple[datetime, datetime], ...]
 
 
@@ -147,6 +152,8 @@ def session_add(
     now: datetime | None = None,
 ) -> CourseSession:
     locked = _lock(course.pk)
+    if locked.sessions.filter(starts_at=starts_at).exists():
+        raise SessionTaken
     _check_change(locked, now=now, sessions=(*_sessions(locked), (starts_at, ends_at)))
     session = CourseSession.objects.create(course=locked, starts_at=starts_at, ends_at=ends_at)
     audit_record(action=Action.CREATE, actor=actor, target=session)
@@ -165,6 +172,8 @@ def session_update(
     locked = _lock(session.course_id)
     # Read again under the lock: removed meanwhile, it raises CourseSession.DoesNotExist.
     session = CourseSession.objects.get(pk=session.pk, course=locked)
+    if locked.sessions.filter(starts_at=starts_at).exclude(pk=session.pk).exists():
+        raise SessionTaken
     others = _sessions(locked, without=session.pk)
     _check_change(locked, now=now, sessions=(*others, (starts_at, ends_at)))
     session.starts_at, session.ends_at = starts_at, ends_at

@@ -19,7 +19,7 @@ from accueil.core.http import posted
 from accueil.core.languages import language_name
 from accueil.rules.course_publication import Problem
 from accueil.training import access, selectors, services
-from accueil.training.catalogue import ChangeRefused
+from accueil.training.catalogue import ChangeRefused, SessionTaken
 from accueil.training.forms_catalogue import CatalogueFilterForm, CourseForm, SessionForm
 from accueil.training.models import Course, CourseSession, CourseStatus
 
@@ -205,6 +205,8 @@ def session_add(request: AuthenticatedHttpRequest, course_id: int) -> HttpRespon
                 ends_at=form.cleaned_data["ends_at"],
                 actor=request.user,
             )
+        except SessionTaken:
+            form.add_error("start_time", _("The course already has a session starting then"))
         except ChangeRefused as refused:
             refuse(form, refused)
             status = 400
@@ -235,6 +237,8 @@ def session_edit(
             )
         except CourseSession.DoesNotExist:
             raise Http404 from None  # removed meanwhile
+        except SessionTaken:
+            form.add_error("start_time", _("The course already has a session starting then"))
         except ChangeRefused as refused:
             refuse(form, refused)
             status = 400
