@@ -90,6 +90,9 @@ def test_a_course_held_already_cannot_be_published(client, staff, lang, message)
     )
     assert response.status_code == 400
     assert message in html(response) and 'class="govuk-error-summary"' in html(response)
+    assert "<title>" + {"en": "Error:", "fr": "Erreur\u00a0:", "de": "Fehler:"}[lang] in html(
+        response
+    )
     held.refresh_from_db()
     assert held.status == CourseStatus.DRAFT
     assert held.title not in html(client.get(reverse("training:catalogue")))
@@ -140,6 +143,8 @@ def test_removing_a_session_of_a_published_citizenship_course_is_refused(client,
     page = html(response)
     assert LENGTH[lang] in page and NOT_SAVED[lang] in page
     assert 'class="govuk-error-summary"' in page and 'id="remove"' not in page
+    error = {"en": "Error:", "fr": "Erreur\u00a0:", "de": "Fehler:"}[lang]
+    assert f"<title>{error} " in page
     assert published.sessions.count() == 2
     assert not AuditEvent.objects.filter(action=Action.DELETE, target_id=str(first.pk)).exists()
 
