@@ -116,3 +116,38 @@ def test_provider_staff_add_and_publish_a_citizenship_course(
     expect(page.locator("#publish")).to_have_count(0)
     checked(page, lang)
     assert Course.objects.get().status == CourseStatus.PUBLISHED
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_change_that_breaks_a_published_course_is_refused_on_an_accessible_page(
+    page, use_language, transactional_db, lang
+):
+    organisation = approved(factories.organisation(name="Service de la formation des adultes"))
+    staff = factories.user(Role.PROVIDER, organisation=organisation, language=lang)
+    ten = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
+    published = course(
+        organisation,
+        title="Vivre ensemble",
+        kind=CourseKind.CITIZENSHIP,
+        sessions=((5, 3), (12, 3)),
+        start=ten,
+    )
+    first = published.sessions.order_by("starts_at").first()
+    use_language(lang)
+    page.set_viewport_size(PHONE)
+    sign_in(page, staff)
+    page.goto(reverse("training:session_remove", args=[published.pk, first.pk]))
+    page.focus("#remove")
+    page.keyboard.press("Enter")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    expect(page.locator("#refused")).to_be_visible()
+    expect(page.locator("#remove")).to_have_count(0)
+    checked(page, lang)
+    page.goto(reverse("training:session_edit", args=[published.pk, first.pk]))
+    page.fill("#id_end_time", "11:00")  # 10:00 to 11:00: 4 hours in all, under 6
+    page.focus("#session-form button[type=submit]")
+    page.keyboard.press("Enter")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    expect(page.locator("#refused")).to_be_visible()
+    checked(page, lang)
+    assert published.sessions.count() == 2

@@ -10,6 +10,14 @@ row). "Orientation Days": "They are half-day events and are free" (the seed does
 say how many hours half a day is: the parameter `cai.orientation_day_max_hours` does)
 and "are held at least twice a year" (`orientation_days_missing`).
 
+"The information session": "Once the contract is signed, the contracting person will be
+able to attend language and citizenship-education courses, and to take part in
+orientation-day events": a course is published for people to attend it, so it needs a
+session not yet started (`now`, given by the caller) when it is published. Once
+published, a course's sessions pass by themselves and a session already held must stay
+correctable (its date, for the attendance), so a change to a published course is held
+to every rule but that one (`change_problems`).
+
 Each problem names the form field it belongs to and carries its message in English,
 French and German. The rules import nothing but the standard library.
 """
@@ -45,9 +53,15 @@ CITIZENSHIP_LANGUAGES = cite(
     "It is delivered in German, English, French, Luxembourgish and Portuguese.",
 )
 CITIZENSHIP_FREE = cite("Citizenship education", "This free course")
+ATTEND = cite(
+    "The information session",
+    "Once the contract is signed, the contracting person will be able to attend language "
+    "and citizenship-education courses, and to take part in orientation-day events",
+)
 HALF_DAY = cite("Orientation Days", "They are half-day events and are free.")
 TWICE_A_YEAR = cite("Orientation Days", "'Orientation Days' are held at least twice a year.")
 
+NO_COMING_SESSION = "training.publication.no_coming_session"
 LANGUAGE, LITERACY, CITIZENSHIP, ORIENTATION = "language", "literacy", "citizenship", "orientation"
 CEFR_TARGETS = ("A1.1", "A1", "A2", "B1", "B2", "C1", "C2")
 
@@ -77,7 +91,8 @@ class CourseFacts:
     reduced_fee: Decimal
     # (starts_at, ends_at) of each session, aware datetimes.
     sessions: tuple[tuple[datetime, datetime], ...]
-    on: date
+    on: date  # the day whose parameters apply
+    now: datetime  # aware: a session starting after it has not started yet
 
 
 def _hours(sessions: Sequence[tuple[datetime, datetime]]) -> Decimal:
@@ -131,6 +146,22 @@ def publication_problems(facts: CourseFacts) -> tuple[Problem, ...]:
                 ),
             )
         )
+    if facts.sessions and not any(start > facts.now for start, _end in facts.sessions):
+        problems.append(
+            Problem(
+                NO_COMING_SESSION,
+                "sessions",
+                ATTEND,
+                t(
+                    "Every session of the course has started already: add a session still "
+                    "to come before publishing the course",
+                    "Toutes les séances du cours ont déjà commencé : ajoutez une séance "
+                    "à venir avant de publier le cours",
+                    "Alle Termine des Kurses haben bereits begonnen: Fügen Sie einen "
+                    "kommenden Termin hinzu, bevor Sie den Kurs veröffentlichen",
+                ),
+            )
+        )
     if not facts.languages:
         problems.append(
             Problem(
@@ -166,6 +197,20 @@ def publication_problems(facts: CourseFacts) -> tuple[Problem, ...]:
             )
         )
     return tuple(problems)
+
+
+def change_problems(before: CourseFacts, after: CourseFacts) -> tuple[Problem, ...]:
+    """What a change to a PUBLISHED course (`before` it, `after` it) would break: the
+    problems of `after` that `before` did not have, leaving out "no session to come"
+    (see the module's text). A problem the course had already (its provider's approval
+    withdrawn since, a parameter changed since) does not block a change that does not
+    cause it; the course stays as it is when the result is not empty."""
+    had = {problem.code for problem in publication_problems(before)}
+    return tuple(
+        problem
+        for problem in publication_problems(after)
+        if problem.code not in had and problem.code != NO_COMING_SESSION
+    )
 
 
 def _language_problems(facts: CourseFacts) -> list[Problem]:

@@ -11,6 +11,10 @@ SECTION_NAMES: dict[str, dict[str, str]] = {
     "Who is concerned": {"fr": "Qui est concerné", "de": "Wer betroffen ist"},
     "Introduction": {"fr": "Introduction", "de": "Einleitung"},
     "How to proceed": {"fr": "Comment procéder", "de": "Vorgehensweise"},
+    "The information session": {
+        "fr": "La séance d’information",
+        "de": "Die Informationsveranstaltung",
+    },
     "Language training": {"fr": "Formation linguistique", "de": "Sprachkurse"},
     "Citizenship education": {"fr": "Instruction civique", "de": "Staatsbürgerkunde"},
     "Orientation Days": {"fr": "Journées d’orientation", "de": "Orientierungstage"},

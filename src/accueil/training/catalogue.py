@@ -1,10 +1,17 @@
 """Filling in the course catalogue: approving providers, courses and their sessions,
 publishing and cancelling. Every change is audited; publishing asks the rules
 (`accueil.rules.course_publication`) and returns their problems rather than publish.
+
+A change to a PUBLISHED course (a session added, changed or removed, the course's
+details changed) is checked against the same rules before it is saved
+(`rules.course_publication.change_problems`): one that would break a rule raises
+`ChangeRefused` with the rules' problems, and nothing is saved. Each of these writes
+locks the course's row first, so that two changes made at the same time (two sessions
+removed at once) are checked one after the other, the second against the first's result.
 """
 
-from dataclasses import asdict, dataclass
-from datetime import date, datetime
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -14,7 +21,13 @@ from django.utils import timezone
 from accueil.accounts.models import Organisation, User
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
-from accueil.rules.course_publication import CourseFacts, Problem, publication_problems
+from accueil.core import clock
+from accueil.rules.course_publication import (
+    CourseFacts,
+    Problem,
+    change_problems,
+    publication_problems,
+)
 from accueil.training.models import Course, CourseSession, CourseStatus, ProviderApproval
 
 
@@ -66,12 +79,53 @@ def course_create(*, provider: Organisation, data: CourseData, actor: User) -> C
     return course
 
 
+class ChangeRefused(Exception):
+    """The change would make a published course break a publication rule; `problems`
+    says which (each names its field and carries its message in en, fr and de)."""
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        super().__init__(", ".join(problem.code for problem in problems))
+        self.problems = problems
+
+
+class SessionTaken(Exception):
+    """Another session of the course starts at that moment (one session per start): the
+    form checks it first; this is for the same form sent twice at once."""
+
+
+Sessions = tuple[tuple[datetime, datetime], ...]
+
+
+def _check_change(course: Course, *, now: datetime | None, **after: Any) -> None:
+    """Raise `ChangeRefused` when `course` (locked, as it is) is published and would
+    break a rule once changed as `after` says (`sessions`, or the course's fields)."""
+    if course.status != CourseStatus.PUBLISHED:
+        return
+    before = course_facts(course, now=now)
+    changed = replace(before, **after)
+    problems = change_problems(before, changed)
+    if problems:
+        raise ChangeRefused(problems)
+
+
 @transaction.atomic
-def course_update(*, course: Course, data: CourseData, actor: User) -> Course:
+def course_update(
+    *, course: Course, data: CourseData, actor: User, now: datetime | None = None
+) -> Course:
     locked = Course.objects.select_for_update().get(pk=course.pk)
     new = data.fields()
     changed = [name for name, value in new.items() if getattr(locked, name) != value]
     if changed:
+        _check_change(
+            locked,
+            now=now,
+            kind=data.kind,
+            languages=data.languages,
+            taught_language=data.taught_language,
+            cefr_level=data.cefr_level,
+            fee=data.fee,
+            reduced_fee=data.reduced_fee,
+        )
         for name in changed:
             setattr(locked, name, new[name])
         locked.save(update_fields=changed)
@@ -79,17 +133,49 @@ def course_update(*, course: Course, data: CourseData, actor: User) -> Course:
     return locked
 
 
+def _lock(course_id: int) -> Course:
+    return Course.objects.select_for_update().get(pk=course_id)
+
+
+def _sessions(course: Course, *, without: int | None = None) -> Sessions:
+    rows = course.sessions.exclude(pk=without) if without else course.sessions.all()
+    return tuple(rows.values_list("starts_at", "ends_at"))
+
+
 @transaction.atomic
-def session_add(*, course: Course, starts_at: datetime, ends_at: datetime, actor: User):
-    session = CourseSession.objects.create(course=course, starts_at=starts_at, ends_at=ends_at)
+def session_add(
+    *,
+    course: Course,
+    starts_at: datetime,
+    ends_at: datetime,
+    actor: User,
+    now: datetime | None = None,
+) -> CourseSession:
+    locked = _lock(course.pk)
+    if locked.sessions.filter(starts_at=starts_at).exists():
+        raise SessionTaken
+    _check_change(locked, now=now, sessions=(*_sessions(locked), (starts_at, ends_at)))
+    session = CourseSession.objects.create(course=locked, starts_at=starts_at, ends_at=ends_at)
     audit_record(action=Action.CREATE, actor=actor, target=session)
     return session
 
 
 @transaction.atomic
 def session_update(
-    *, session: CourseSession, starts_at: datetime, ends_at: datetime, actor: User
+    *,
+    session: CourseSession,
+    starts_at: datetime,
+    ends_at: datetime,
+    actor: User,
+    now: datetime | None = None,
 ) -> CourseSession:
+    locked = _lock(session.course_id)
+    # Read again under the lock: removed meanwhile, it raises CourseSession.DoesNotExist.
+    session = CourseSession.objects.get(pk=session.pk, course=locked)
+    if locked.sessions.filter(starts_at=starts_at).exclude(pk=session.pk).exists():
+        raise SessionTaken
+    others = _sessions(locked, without=session.pk)
+    _check_change(locked, now=now, sessions=(*others, (starts_at, ends_at)))
     session.starts_at, session.ends_at = starts_at, ends_at
     session.save(update_fields=["starts_at", "ends_at"])
     audit_record(action=Action.UPDATE, actor=actor, target=session, fields=["starts_at", "ends_at"])
@@ -97,12 +183,19 @@ def session_update(
 
 
 @transaction.atomic
-def session_remove(*, session: CourseSession, actor: User) -> None:
+def session_remove(*, session: CourseSession, actor: User, now: datetime | None = None) -> None:
+    locked = _lock(session.course_id)
+    if not CourseSession.objects.filter(pk=session.pk, course=locked).exists():
+        return  # removed meanwhile (the same form sent twice): nothing more to do
+    _check_change(locked, now=now, sessions=_sessions(locked, without=session.pk))
     audit_record(action=Action.DELETE, actor=actor, target=session)
     session.delete()
 
 
-def course_facts(course: Course, on: date) -> CourseFacts:
+def course_facts(course: Course, *, now: datetime | None = None) -> CourseFacts:
+    """What the rules read of `course` as stored, at `now` (the present by default),
+    whose day in Luxembourg chooses the parameters."""
+    now = now or timezone.now()
     return CourseFacts(
         kind=course.kind,
         provider_approved=is_approved(course.provider),
@@ -111,16 +204,19 @@ def course_facts(course: Course, on: date) -> CourseFacts:
         cefr_level=course.cefr_level,
         fee=course.fee,
         reduced_fee=course.reduced_fee,
-        sessions=tuple(course.sessions.values_list("starts_at", "ends_at")),
-        on=on,
+        sessions=_sessions(course),
+        on=timezone.localdate(now, timezone=clock.LUXEMBOURG),
+        now=now,
     )
 
 
 @transaction.atomic
-def course_publish(*, course: Course, actor: User, on: date) -> tuple[Problem, ...]:
+def course_publish(
+    *, course: Course, actor: User, now: datetime | None = None
+) -> tuple[Problem, ...]:
     """Publish the course, or return why it cannot be (and leave it as it is)."""
-    locked = Course.objects.select_for_update().get(pk=course.pk)
-    problems = publication_problems(course_facts(locked, on))
+    locked = _lock(course.pk)
+    problems = publication_problems(course_facts(locked, now=now))
     if not problems and locked.status != CourseStatus.PUBLISHED:
         locked.status = CourseStatus.PUBLISHED
         locked.save(update_fields=["status"])

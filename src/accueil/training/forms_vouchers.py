@@ -1,13 +1,39 @@
 """The forms of vouchers and enrolment: the candidate's choice of fee, the provider's
 enrol-a-person form and the officer's revocation."""
 
+from decimal import Decimal
+
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accueil.core.govuk import GovukForm, Radios
+from accueil.core.money import euros
 from accueil.core.text import validate_one_line
 
 NORMAL_FEE = "normal"
+
+
+def voucher_choice(number: int, code: str, reduced_fee: Decimal) -> str:
+    """The label of paying with voucher `number` (its `code` as shown), amount in the
+    reader's format (`core.money`)."""
+    if not reduced_fee:
+        return gettext("Voucher %(number)s (%(code)s): free with the voucher") % {
+            "number": number,
+            "code": code,
+        }
+    return gettext("Voucher %(number)s (%(code)s): the reduced rate, %(fee)s") % {
+        "number": number,
+        "code": code,
+        "fee": euros(reduced_fee),
+    }
+
+
+def normal_fee_choice(fee: Decimal) -> str:
+    """The label of paying the normal fee, amount in the reader's format."""
+    if not fee:
+        return gettext("The normal fee: free")
+    return gettext("The normal fee, %(fee)s") % {"fee": euros(fee)}
 
 
 class FeeChoiceForm(GovukForm):

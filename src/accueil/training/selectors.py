@@ -22,6 +22,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from accueil.contracts.models import Obligation
 from accueil.core import clock
@@ -73,6 +74,10 @@ def catalogue_courses(filters: CatalogueFilters, today: date | None = None) -> Q
     today = today or clock.today()
     # A day in the past shows nothing more: courses whose sessions are over are not offered.
     since = clock.start_of_day(max(filters.date_from or today, today))
+    if since.date() == today:
+        # From today: a session that started this morning is not "to come" any more
+        # (rules.course_publication: a course is offered for a session not yet started).
+        since = max(since, timezone.now())
     coming = CourseSession.objects.filter(starts_at__gte=since)
     courses = Course.objects.filter(status=CourseStatus.PUBLISHED).filter(
         Exists(coming.filter(course=OuterRef("pk")))

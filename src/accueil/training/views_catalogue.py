@@ -2,9 +2,6 @@
 own courses and sessions (provider staff, only their organisation's: 404 otherwise),
 and approving providers (officers, the administrator)."""
 
-from decimal import Decimal
-
-from babel.numbers import format_currency
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -20,25 +17,33 @@ from accueil.accounts.models import Role
 from accueil.core import clock
 from accueil.core.http import posted
 from accueil.core.languages import language_name
+from accueil.rules.course_publication import Problem
 from accueil.training import access, selectors, services
+from accueil.training.catalogue import ChangeRefused, SessionTaken
 from accueil.training.forms_catalogue import CatalogueFilterForm, CourseForm, SessionForm
-from accueil.training.models import Course, CourseStatus
+from accueil.training.models import Course, CourseSession, CourseStatus
 
 COURSES_PER_PAGE = 20
-
-
-def money(amount: Decimal) -> str:
-    """An amount in euros as the page's language writes it (babel)."""
-    return format_currency(amount, "EUR", locale=(get_language() or "en")[:2])
 
 
 def describe(course: Course) -> Course:
     """What the pages show of a course, in the page's language."""
     course.language_names = [language_name(code) for code in course.languages]  # type: ignore[attr-defined]
     course.taught_name = language_name(course.taught_language) if course.taught_language else ""  # type: ignore[attr-defined]
-    course.fee_text = money(course.fee)  # type: ignore[attr-defined]
-    course.reduced_fee_text = money(course.reduced_fee)  # type: ignore[attr-defined]
     return course
+
+
+def in_language(problem: Problem) -> str:
+    """The rule's message in the page's language."""
+    return problem.message.get((get_language() or "en")[:2], problem.message["en"])
+
+
+def refuse(form, refused: ChangeRefused) -> None:
+    """Each problem next to its field when the form has it, else at the top of the form."""
+    for problem in refused.problems:
+        form.add_error(
+            problem.field if problem.field in form.fields else None, in_language(problem)
+        )
 
 
 def filters_from(form: CatalogueFilterForm) -> selectors.CatalogueFilters:
@@ -133,25 +138,27 @@ def course_add(request: AuthenticatedHttpRequest) -> HttpResponse:
 def course_edit(request: AuthenticatedHttpRequest, course_id: int) -> HttpResponse:
     course = access.get_course_for_provider(request.user, course_id)
     form = CourseForm(posted(request), initial=CourseForm.initial_from(course))
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.course_update(course=course, data=form.course_data(), actor=request.user)
-        messages.success(request, _("The course is changed."))
-        return redirect("training:course_manage", course.pk)
-    return render(request, "training/catalogue/course_form.html", {"form": form, "course": course})
+        try:
+            services.course_update(course=course, data=form.course_data(), actor=request.user)
+        except ChangeRefused as refused:
+            refuse(form, refused)
+            status = 400
+        else:
+            messages.success(request, _("The course is changed."))
+            return redirect("training:course_manage", course.pk)
+    context = {"form": form, "course": course, "refused": status == 400}
+    return render(request, "training/catalogue/course_form.html", context, status=status)
 
 
 def manage_page(request, course, problems=(), status=200) -> HttpResponse:
     course = selectors.with_seats(Course.objects.filter(pk=course.pk)).get()
-    language = (get_language() or "en")[:2]
     context = {
         "course": describe(course),
         "sessions": list(course.sessions.all()),
         "problems": [
-            {
-                "field": problem.field,
-                "message": problem.message.get(language, problem.message["en"]),
-            }
-            for problem in problems
+            {"field": problem.field, "message": in_language(problem)} for problem in problems
         ],
     }
     return render(request, "training/catalogue/course_manage.html", context, status=status)
@@ -167,7 +174,7 @@ def course_manage(request: AuthenticatedHttpRequest, course_id: int) -> HttpResp
 @role_required(access.can_edit_courses)
 def course_publish(request: AuthenticatedHttpRequest, course_id: int) -> HttpResponse:
     course = access.get_course_for_provider(request.user, course_id)
-    problems = services.course_publish(course=course, actor=request.user, on=clock.today())
+    problems = services.course_publish(course=course, actor=request.user)
     if problems:
         return manage_page(request, course, problems, status=400)
     messages.success(request, _("The course is published in the catalogue."))
@@ -189,17 +196,25 @@ def session_add(request: AuthenticatedHttpRequest, course_id: int) -> HttpRespon
     course = access.get_course_for_provider(request.user, course_id)
     taken = course.sessions.values_list("starts_at", flat=True)
     form = SessionForm(posted(request), taken=taken)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.session_add(
-            course=course,
-            starts_at=form.cleaned_data["starts_at"],
-            ends_at=form.cleaned_data["ends_at"],
-            actor=request.user,
-        )
-        messages.success(request, _("The session is added."))
-        return redirect("training:course_manage", course.pk)
-    context = {"form": form, "course": course, "session": None}
-    return render(request, "training/catalogue/session_form.html", context)
+        try:
+            services.session_add(
+                course=course,
+                starts_at=form.cleaned_data["starts_at"],
+                ends_at=form.cleaned_data["ends_at"],
+                actor=request.user,
+            )
+        except SessionTaken:
+            form.add_error("start_time", _("The course already has a session starting then"))
+        except ChangeRefused as refused:
+            refuse(form, refused)
+            status = 400
+        else:
+            messages.success(request, _("The session is added."))
+            return redirect("training:course_manage", course.pk)
+    context = {"form": form, "course": course, "session": None, "refused": status == 400}
+    return render(request, "training/catalogue/session_form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -211,17 +226,27 @@ def session_edit(
     session = access.get_session_for_provider(request.user, course, session_id)
     taken = course.sessions.exclude(pk=session.pk).values_list("starts_at", flat=True)
     form = SessionForm(posted(request), taken=taken, initial=SessionForm.initial_from(session))
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.session_update(
-            session=session,
-            starts_at=form.cleaned_data["starts_at"],
-            ends_at=form.cleaned_data["ends_at"],
-            actor=request.user,
-        )
-        messages.success(request, _("The session is changed."))
-        return redirect("training:course_manage", course.pk)
-    context = {"form": form, "course": course, "session": session}
-    return render(request, "training/catalogue/session_form.html", context)
+        try:
+            services.session_update(
+                session=session,
+                starts_at=form.cleaned_data["starts_at"],
+                ends_at=form.cleaned_data["ends_at"],
+                actor=request.user,
+            )
+        except CourseSession.DoesNotExist:
+            raise Http404 from None  # removed meanwhile
+        except SessionTaken:
+            form.add_error("start_time", _("The course already has a session starting then"))
+        except ChangeRefused as refused:
+            refuse(form, refused)
+            status = 400
+        else:
+            messages.success(request, _("The session is changed."))
+            return redirect("training:course_manage", course.pk)
+    context = {"form": form, "course": course, "session": session, "refused": status == 400}
+    return render(request, "training/catalogue/session_form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -231,12 +256,18 @@ def session_remove(
 ) -> HttpResponse:
     course = access.get_course_for_provider(request.user, course_id)
     session = access.get_session_for_provider(request.user, course, session_id)
+    problems: list[str] = []
     if request.method == "POST":
-        services.session_remove(session=session, actor=request.user)
-        messages.success(request, _("The session is removed."))
-        return redirect("training:course_manage", course.pk)
-    context = {"course": course, "session": session}
-    return render(request, "training/catalogue/session_remove.html", context)
+        try:
+            services.session_remove(session=session, actor=request.user)
+        except ChangeRefused as refused:
+            problems = [in_language(problem) for problem in refused.problems]
+        else:
+            messages.success(request, _("The session is removed."))
+            return redirect("training:course_manage", course.pk)
+    context = {"course": course, "session": session, "problems": problems}
+    status = 400 if problems else 200
+    return render(request, "training/catalogue/session_remove.html", context, status=status)
 
 
 # Officers and the administrator: approving providers; the orientation days' warning.

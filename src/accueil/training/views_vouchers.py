@@ -31,6 +31,8 @@ from accueil.training.forms_vouchers import (
     EnrolPersonForm,
     FeeChoiceForm,
     RevokeForm,
+    normal_fee_choice,
+    voucher_choice,
 )
 from accueil.training.models import Course, CourseStatus
 from accueil.training.vouchers import (
@@ -112,14 +114,10 @@ def published_course(course_id: int) -> Course:
 
 def fee_options(course: Course, candidate: Candidate) -> list[tuple[str, str]]:
     options = [
-        (
-            v.code,
-            _("Voucher %(number)s (%(code)s): the reduced rate, €%(fee)s")
-            % {"number": v.number, "code": v.code_display, "fee": course.reduced_fee},
-        )
+        (v.code, voucher_choice(v.number, v.code_display, course.reduced_fee))
         for v in usable_vouchers(candidate)
     ]
-    options.append((NORMAL_FEE, _("The normal fee, €%(fee)s") % {"fee": course.fee}))
+    options.append((NORMAL_FEE, normal_fee_choice(course.fee)))
     return options
 
 
