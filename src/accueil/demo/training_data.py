@@ -25,7 +25,7 @@ from accueil.contracts.models import Contract, ContractStatus
 from accueil.core.clock import LUXEMBOURG
 from accueil.registration.models import Candidate
 from accueil.rules import evaluate
-from accueil.training import attendance, certificates, enrolment, vouchers
+from accueil.training import services as training
 from accueil.training.models import (
     AttendanceStatus,
     Course,
@@ -273,9 +273,9 @@ def issue_vouchers(contract: Contract, officer: User, today: date) -> None:
         return
     issued = max(contract.entry_into_force, today - timedelta(days=160))
     moment = datetime.combine(issued, time(10, 30), tzinfo=LUXEMBOURG)
-    count = vouchers.vouchers_per_contract(issued) if issued == contract.entry_into_force else 1
+    count = training.vouchers_per_contract(issued) if issued == contract.entry_into_force else 1
     for _number in range(count):
-        vouchers.voucher_issue(contract=contract, actor=officer, now=moment)
+        training.voucher_issue(contract=contract, actor=officer, now=moment)
 
 
 def demo_course(row: tuple, today: date) -> Course:
@@ -340,9 +340,9 @@ def take_part(plan: Attended, course: Course, people: dict[str, Candidate], toda
         candidate = people[first_name]
         code = ""
         if first_name in plan.with_voucher:
-            usable = vouchers.usable_vouchers(candidate, before.date())
+            usable = training.usable_vouchers(candidate, before.date())
             code = usable[0].code if usable else ""
-        enrolment.enrol(
+        training.enrol(
             course_id=course.pk, candidate=candidate, actor=staff, voucher_code=code, now=before
         )
     held = [s for s in sessions if s.ends_at.date() < today]
@@ -354,14 +354,14 @@ def take_part(plan: Attended, course: Course, people: dict[str, Candidate], toda
     for person in enrolled:
         for session in held:
             status = missed.get((person.candidate.first_name, session.pk), AttendanceStatus.PRESENT)
-            hours = attendance.session_hours(session) if status == AttendanceStatus.PRESENT else 0
-            entries.append(attendance.Entry(person.pk, session.pk, status, Decimal(hours)))
-    attendance.attendance_apply(course=course, entries=entries, actor=staff, source="demo")
+            hours = training.session_hours(session) if status == AttendanceStatus.PRESENT else 0
+            entries.append(training.Entry(person.pk, session.pk, status, Decimal(hours)))
+    training.attendance_apply(course=course, entries=entries, actor=staff, source="demo")
     if len(held) < len(sessions):
         return
     for person in enrolled:
         if person.candidate.first_name in plan.certified:
-            certificates.certificate_issue(
+            training.certificate_issue(
                 enrolment=person, actor=staff, issued_on=held[-1].starts_at.date()
             )
 
@@ -379,7 +379,7 @@ def where() -> list[str]:
     course = Course.objects.filter(title=JOURNEY_COURSE).first()
     if candidate is None or course is None:
         return []
-    voucher = next(iter(vouchers.usable_vouchers(candidate)), None)
+    voucher = next(iter(training.usable_vouchers(candidate)), None)
     code = voucher.code_display if isinstance(voucher, Voucher) else "(none left)"
     already = Enrolment.objects.filter(course=course, candidate=candidate).exists()
     lines = [

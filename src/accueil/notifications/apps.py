@@ -7,12 +7,6 @@ class NotificationsConfig(AppConfig):
     label = "notifications"
 
     def ready(self) -> None:
-        post_migrate.connect(sync_jobs, sender=self)
+        from accueil.notifications import jobs
 
-
-def sync_jobs(sender, using="default", plan=None, **kwargs) -> None:
-    """After `accueil migrate`, the worker's schedules are those of notifications.jobs."""
-    from accueil.notifications import jobs
-
-    if using == "default":
-        jobs.sync()
+        post_migrate.connect(jobs.sync_after_migrate, sender=self)

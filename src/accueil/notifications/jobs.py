@@ -129,6 +129,12 @@ def sync() -> tuple[int, int]:
     return changed, removed + replaced
 
 
+def sync_after_migrate(sender, using="default", **kwargs) -> None:
+    """After `accueil migrate` (and a test database's flush): the schedules of `JOBS`."""
+    if using == "default":
+        sync()
+
+
 def start(name: str) -> Any:
     """What a job's schedule calls: its run, through the queue's `run`, which tries a
     failed run again later (as a one-off schedule of `queue.RUN`)."""

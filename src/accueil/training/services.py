@@ -34,7 +34,8 @@ from accueil.training.catalogue import (
 from accueil.training.catalogue import (
     session_update as session_update,
 )
-from accueil.training.certificates import certificate_issue, certificate_revoke  # noqa: F401
+from accueil.training.certificates import certificate_issue as certificate_issue
+from accueil.training.certificates import certificate_revoke as certificate_revoke
 from accueil.training.enrolment import CourseNotFound as CourseNotFound
 from accueil.training.enrolment import EnrolmentError as EnrolmentError  # issue 12, re-exported
 from accueil.training.enrolment import enrol as enrol
@@ -42,8 +43,10 @@ from accueil.training.enrolment import enrol_person as enrol_person
 from accueil.training.enrolment import enrolment_cancel as enrolment_cancel
 from accueil.training.enrolment import person_for_enrolment as person_for_enrolment
 from accueil.training.vouchers import VoucherError as VoucherError
+from accueil.training.vouchers import usable_vouchers as usable_vouchers
 from accueil.training.vouchers import voucher_issue as voucher_issue
 from accueil.training.vouchers import voucher_revoke as voucher_revoke
+from accueil.training.vouchers import vouchers_per_contract as vouchers_per_contract
 
 # The early-warning list (issue 12, point 9).
 from accueil.training.warnings import warning_mark_handled as warning_mark_handled
