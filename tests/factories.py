@@ -58,6 +58,13 @@ def contract(candidate: Candidate, **fields) -> Contract:
     if fields["status"] != ContractStatus.DRAFT:
         fields.setdefault("entry_into_force", date(2026, 1, 15))
         fields.setdefault("end_exclusive", date(2028, 1, 15))
+    decided = (ContractStatus.FULFILLED, ContractStatus.NOT_FULFILLED, ContractStatus.SUPERSEDED)
+    if fields["status"] in decided:
+        # The database asks a decided contract for its decision's date (and a fulfilled
+        # one for the day it was fulfilled).
+        fields.setdefault("decided_at", timezone.now())
+    if fields["status"] == ContractStatus.FULFILLED:
+        fields.setdefault("fulfilled_on", fields["end_exclusive"] - timedelta(days=30))
     return Contract.objects.create(candidate=candidate, **fields)
 
 

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from accueil.audit.models import Action, AuditEvent
 from accueil.contracts import states
@@ -20,6 +21,10 @@ def test_only_the_transitions_in_the_table_are_allowed(db, officer, source, targ
     dates = {}
     if target == S.IN_FORCE:
         dates = {"entry_into_force": date(2026, 11, 23), "end_exclusive": date(2028, 11, 23)}
+    if target in (S.FULFILLED, S.NOT_FULFILLED, S.SUPERSEDED):
+        dates["decided_at"] = timezone.now()
+    if target == S.FULFILLED:
+        dates["fulfilled_on"] = date(2027, 10, 1)
     if states.allowed(source, target):
         changed = contract_transition(
             contract=contract, to=target, actor=officer, reason="test", **dates

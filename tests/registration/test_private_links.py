@@ -4,7 +4,7 @@ feed's address can be reset and ends with the contract; the guide's private link
 opened elsewhere is read-only; the new registrant's link is shown once."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 import pytest
@@ -312,7 +312,9 @@ def test_without_an_email_the_later_visit_says_whom_to_call(client):
 
 
 def test_the_path_page_offers_no_calendar_once_the_contract_has_ended(client, candidate_user):
-    candidate_user.candidate.contracts.update(status=ContractStatus.FULFILLED)
+    candidate_user.candidate.contracts.update(
+        status=ContractStatus.FULFILLED, decided_at=timezone.now(), fulfilled_on=date(2026, 3, 2)
+    )
     client.force_login(candidate_user)
     page = client.get(reverse("portal:home")).content.decode()
     assert "/calendar/" not in page

@@ -2,7 +2,10 @@
 
 from datetime import date
 
+import pytest
+
 from accueil.rules import evaluate
+from accueil.rules.base import FactError
 
 START = "2023-04-03"  # term: 2023-04-03 .. 2025-04-02, end_exclusive 2025-04-03
 LAST_DAY = "2025-04-02"
@@ -45,7 +48,45 @@ def test_certificates_dated_on_the_last_day_of_the_term_count():
         "met": ["language_training", "citizenship_course", "orientation_day"],
         "unmet": [],
         "term_last_day": date(2025, 4, 2),
+        "fulfilled_on": date(2025, 4, 2),
     }
+
+
+def test_the_contract_is_fulfilled_on_the_day_of_its_last_certificate():
+    decision = review(language="2024-01-10", citizenship="2024-06-03", orientation="2023-09-01")
+    assert decision.values["fulfilled_on"] == date(2024, 6, 3)
+    assert review(orientation=END_EXCLUSIVE).values["fulfilled_on"] is None
+
+
+def follow_up_review(covers, **certificates):
+    facts = {"entry_into_force": START, "on": "2025-06-01", "covers": covers, **certificates}
+    return evaluate("cai.fulfilment", facts)
+
+
+def test_a_follow_up_contract_checks_only_the_obligations_it_covers():
+    # The first contract met the language training and the orientation day: the
+    # follow-up applies only to the citizenship course (seed: "only ... those obligations
+    # that were not fulfilled"), so nothing else is asked of it.
+    course = {"hours": 6, "sessions": 2, "completed_on": "2024-05-06"}
+    decision = follow_up_review(["citizenship_course"], citizenship_course=course)
+    assert decision.outcome == "fulfilled"
+    assert decision.values["met"] == ["citizenship_course"]
+    assert decision.values["unmet"] == []
+    assert decision.values["fulfilled_on"] == date(2024, 5, 6)
+    assert not [r for r in decision.reasons if r.code.startswith("cai.fulfilment.language")]
+
+
+def test_a_follow_up_contract_is_not_fulfilled_when_what_it_covers_is_missing():
+    decision = follow_up_review(["orientation_day", "language_training"])
+    assert decision.outcome == "not_fulfilled"
+    assert decision.values["unmet"] == ["language_training", "orientation_day"]
+
+
+def test_a_contract_covering_nothing_is_refused():
+    with pytest.raises(FactError, match="covers"):
+        follow_up_review([])
+    with pytest.raises(FactError, match="unknown obligation"):
+        follow_up_review(["driving_lessons"])
 
 
 def test_a_certificate_dated_on_the_second_anniversary_does_not_count():

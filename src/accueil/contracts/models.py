@@ -97,12 +97,45 @@ class Contract(models.Model):
         related_name="follow_up",
     )
     created_at = models.DateTimeField(_("created on"), auto_now_add=True)
+    # The end of the contract (seed, "The end of the CAI contract"). The review at term
+    # (contracts.review, a scheduled job) evaluates rule cai.fulfilment and keeps what it
+    # found: {"on": day, "met": [...], "unmet": [...]}. A fulfilled contract is closed
+    # there and then; the others wait in the officers' review queue for a decision.
+    reviewed_at = models.DateTimeField(_("reviewed on"), null=True, blank=True)
+    review = models.JSONField(_("what the review found"), default=dict, blank=True)
+    # The decision: by an officer (decided_by), or by the review itself for a contract
+    # fulfilled (decided_by empty).
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # "not fulfilled for a legitimate reason": the reason, as the officer recorded it;
+    # it opens the way to a follow-up contract (rule cai.follow_up).
+    reason_legitimate = models.BooleanField(_("for a legitimate reason"), default=False)
+    decision_reason = models.CharField(_("reasons for the decision"), max_length=2000, blank=True)
+    # When the contract was fulfilled (the date of the last certificate it needed), and
+    # the code that verifies its completion certificate (given when first printed).
+    fulfilled_on = models.DateField(_("fulfilled on"), null=True, blank=True)
+    completion_code = models.CharField(_("verification code"), max_length=16, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("contract")
         verbose_name_plural = _("contracts")
-        indexes = [models.Index(fields=["status", "end_exclusive"])]
+        indexes = [
+            models.Index(fields=["status", "end_exclusive"]),
+            # The officers' review queue: contracts under review, oldest term first.
+            models.Index(
+                fields=["end_exclusive"],
+                condition=Q(status="under_review"),
+                name="contract_review_queue",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=ContractStatus.values), name="contract_status_valid"
@@ -126,6 +159,38 @@ class Contract(models.Model):
             models.CheckConstraint(
                 condition=Q(signed_at__isnull=True) | ~Q(signature_method=""),
                 name="contract_signature_says_how",
+            ),
+            # A fulfilled contract says when; only a fulfilled contract has that date.
+            models.CheckConstraint(
+                condition=Q(status=ContractStatus.FULFILLED, fulfilled_on__isnull=False)
+                | Q(fulfilled_on__isnull=True) & ~Q(status=ContractStatus.FULFILLED),
+                name="contract_fulfilled_says_when",
+            ),
+            # A decision at the end (fulfilled, not fulfilled, then superseded) was taken.
+            models.CheckConstraint(
+                condition=~Q(
+                    status__in=[
+                        ContractStatus.FULFILLED,
+                        ContractStatus.NOT_FULFILLED,
+                        ContractStatus.SUPERSEDED,
+                    ]
+                )
+                | Q(decided_at__isnull=False),
+                name="contract_decision_dated",
+            ),
+            # A legitimate reason is recorded, and only for a contract not fulfilled.
+            models.CheckConstraint(
+                condition=Q(reason_legitimate=False)
+                | Q(
+                    status__in=[ContractStatus.NOT_FULFILLED, ContractStatus.SUPERSEDED],
+                    decision_reason__gt="",
+                ),
+                name="contract_legitimate_reason_recorded",
+            ),
+            models.UniqueConstraint(
+                fields=["completion_code"],
+                condition=~Q(completion_code=""),
+                name="contract_completion_code_once",
             ),
         ]
 

@@ -300,12 +300,19 @@ def contracts_for(candidate: Candidate, stage: str, serial: int, today: date) ->
         Contract.objects.create(candidate=candidate, number=number, status=ContractStatus.DRAFT)
         return
     start = today - timedelta(days=SIGNED_DAYS_AGO[stage])
+    end = term_end(start)
+    ended = {}
+    if stage in ("fulfilled", "not_fulfilled", "follow_up"):
+        ended["decided_at"] = datetime.combine(end, time(10), clock.LUXEMBOURG)
+    if stage == "fulfilled":
+        ended["fulfilled_on"] = end - timedelta(days=90)
     first = Contract.objects.create(
         candidate=candidate,
         number=number,
         status=FINAL_STATUS[stage],
         entry_into_force=start,
-        end_exclusive=term_end(start),
+        end_exclusive=end,
+        **ended,
     )
     if stage == "follow_up":
         restart = cast(date, first.end_exclusive) + timedelta(days=20)

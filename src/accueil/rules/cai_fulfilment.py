@@ -11,7 +11,12 @@ also needs at least 6 hours in at least 2 sessions ("divided into several
 sessions"). Literacy classes count as the language training ("They may also
 attend literacy classes").
 
-Outcome: "fulfilled" as soon as all three are met (even before the end of the
+A follow-up contract "will only apply to those obligations that were not fulfilled
+within the scope of the first contract" (rule `cai.follow_up`): the fact `covers` lists
+the obligations the contract applies to (all three when absent); the others are neither
+checked nor reported, and the contract is fulfilled when those it covers are met.
+
+Outcome: "fulfilled" as soon as all it covers are met (even before the end of the
 term); otherwise "not_fulfilled" once the term is over on the review day `on`,
 and "in_progress" while it runs. Each obligation gets one reason, except that a
 citizenship course failing several checks gets one reason per failed check.
@@ -69,11 +74,12 @@ class FulfilmentFacts:
     citizenship_sessions: int = 0
     citizenship_completed_on: date | None = None
     orientation_attended_on: date | None = None
+    covers: tuple[str, ...] = OBLIGATIONS
 
 
 def from_dict(raw: dict[str, Any]) -> FulfilmentFacts:
     """Validate raw facts; a missing obligation object means "no certificate yet"."""
-    facts = FactReader(raw, ("entry_into_force", "on", *OBLIGATIONS))
+    facts = FactReader(raw, ("entry_into_force", "on", "covers", *OBLIGATIONS))
     language = facts.child("language_training", ("completed_on", "kind"))
     citizenship = facts.child("citizenship_course", ("hours", "sessions", "completed_on"))
     orientation = facts.child("orientation_day", ("attended_on",))
@@ -86,7 +92,10 @@ def from_dict(raw: dict[str, Any]) -> FulfilmentFacts:
         citizenship_sessions=citizenship.count("sessions", 0),
         citizenship_completed_on=citizenship.day("completed_on", None),
         orientation_attended_on=orientation.day("attended_on", None),
+        covers=facts.obligations("covers", OBLIGATIONS),
     )
+    if not parsed.covers:
+        raise FactError("covers", "expected at least one obligation")
     _refuse_future_certificates(parsed)
     return parsed
 
@@ -214,18 +223,24 @@ def _overall(unmet: tuple[str, ...], term: Term, on: date) -> tuple[str, Reason]
 def fulfilment(facts: FulfilmentFacts) -> Decision:
     """Check each obligation against the term, then decide for the contract."""
     term = contract_term(facts.entry_into_force)
-    checks = {
-        "language_training": _language(facts, term),
-        "citizenship_course": _citizenship(facts, term),
-        "orientation_day": _orientation(facts, term),
-    }
+    check = {"language_training": _language, "citizenship_course": _citizenship}
+    check["orientation_day"] = _orientation
+    checks = {code: check[code](facts, term) for code in facts.covers}
     met = tuple(code for code, reasons in checks.items() if all(r.met for r in reasons))
-    unmet = tuple(code for code in OBLIGATIONS if code not in met)
+    unmet = tuple(code for code in facts.covers if code not in met)
     outcome, summary = _overall(unmet, term, facts.on)
     reasons = tuple(reason for found in checks.values() for reason in found)
-    return Decision(
-        rule=RULE,
-        outcome=outcome,
-        reasons=(*reasons, summary),
-        values={"met": list(met), "unmet": list(unmet), "term_last_day": term.last_day},
-    )
+    values: dict[str, Any] = {"met": list(met), "unmet": list(unmet)}
+    values["term_last_day"] = term.last_day
+    # The day the contract was fulfilled: that of the last certificate it needed.
+    values["fulfilled_on"] = _fulfilled_on(facts) if outcome == "fulfilled" else None
+    return Decision(rule=RULE, outcome=outcome, reasons=(*reasons, summary), values=values)
+
+
+def _fulfilled_on(facts: FulfilmentFacts) -> date:
+    days = {
+        "language_training": facts.language_completed_on,
+        "citizenship_course": facts.citizenship_completed_on,
+        "orientation_day": facts.orientation_attended_on,
+    }
+    return max(day for code, day in days.items() if code in facts.covers and day is not None)

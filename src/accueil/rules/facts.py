@@ -124,9 +124,9 @@ class FactReader:
             raise FactError(self.name(key), f"expected a list of strings, got {_kind(value)}")
         return value
 
-    def obligations(self, key: str) -> tuple[str, ...]:
+    def obligations(self, key: str, default: Any = _REQUIRED) -> tuple[str, ...]:
         """Obligation codes, de-duplicated and in the canonical order of OBLIGATIONS."""
-        codes = self.strings(key)
+        codes = self.strings(key, default)
         for code in codes:
             if code not in OBLIGATIONS:
                 expected = ", ".join(OBLIGATIONS)

@@ -113,6 +113,8 @@ _FULFILMENT = RuleSpec(
     facts_doc={
         "entry_into_force": "date, required: day the contract entered into force",
         "on": "date, required: day of the review",
+        "covers": "list, optional: the obligations the contract applies to (a follow-up "
+        "contract: only those unmet in the first); default all three",
         "language_training": "object, optional: completed_on (date or null, the attendance "
         "certificate), kind (language or literacy, default language)",
         "citizenship_course": "object, optional: hours (number >= 0), sessions (whole number "
