@@ -11,7 +11,7 @@ from accueil.accounts.models import Role
 from accueil.audit.models import Action, AuditEvent
 from accueil.contracts import selectors as contract_selectors
 from accueil.contracts.models import Certificate, Obligation
-from accueil.contracts.selectors import candidate_path
+from accueil.contracts.selectors import candidate_path, covered_obligations
 from tests import factories
 
 
@@ -124,3 +124,19 @@ def test_raising_the_link_version_revokes_the_feed(client, signed):
     signed.candidate.feed_version += 1
     signed.candidate.save()
     assert client.get(url).status_code == 404
+
+
+def test_a_follow_up_contract_covers_only_the_obligations_kept_in_it():
+    first = {
+        "obligations": [
+            {"code": c} for c in ("language_training", "citizenship_course", "orientation_day")
+        ]
+    }
+    follow_up = {"obligations": [{"code": "orientation_day"}, {"code": "citizenship_course"}]}
+    assert covered_obligations(first) == (
+        "language_training",
+        "citizenship_course",
+        "orientation_day",
+    )
+    assert covered_obligations(follow_up) == ("citizenship_course", "orientation_day")
+    assert covered_obligations({}) == ("language_training", "citizenship_course", "orientation_day")

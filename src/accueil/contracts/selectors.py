@@ -23,12 +23,22 @@ from accueil.registration.models import Candidate
 from accueil.rules import Decision, evaluate
 
 
+def covered_obligations(obligations: dict) -> tuple[str, ...]:
+    """The obligations a contract applies to, from its `obligations` (rule cai.obligations'
+    values: {"obligations": [{"code": ...}, ...]}): all three for a first contract, only
+    those left unmet by the first for a follow-up (rule cai.follow_up). A contract made
+    before the obligations were kept covers all three. In the canonical order."""
+    kept = {item.get("code") for item in obligations.get("obligations") or []}
+    return tuple(code for code in Obligation.values if code in kept) or tuple(Obligation.values)
+
+
 def fulfilment_facts(contract: Contract, certificates: list[Certificate], on: date) -> dict:
     """The facts of rule cai.fulfilment from the certificates recorded so far."""
     by = {code: [c for c in certificates if c.obligation == code] for code in Obligation.values}
     facts: dict = {
         "entry_into_force": cast(date, contract.entry_into_force).isoformat(),
         "on": on.isoformat(),
+        "covers": list(covered_obligations(contract.obligations)),
     }
     if language := by[Obligation.LANGUAGE_TRAINING]:
         first = language[0]
