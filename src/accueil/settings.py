@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "accueil.social",
     "accueil.training",
     "accueil.guide",
+    "accueil.statistics",
     "accueil.portal",
     "accueil.api",
     "accueil.demo",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("officer/emails/", include("accueil.notifications.urls")),
     path("jobs/", include("accueil.notifications.job_urls")),
     path("officer/letters/", include("accueil.notifications.letter_urls")),
+    path("officer/statistics/", include("accueil.statistics.urls")),
     path("social/", include("accueil.social.urls")),
     path("courses/", include("accueil.training.urls")),
     path("verify/", include("accueil.training.verify_urls")),

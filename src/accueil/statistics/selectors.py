@@ -1,0 +1,420 @@
+"""The statistics, as aggregate queries: every figure is counted by the database
+(GROUP BY month, nationality, language, status, kind or purpose), never by reading
+rows into Python; Python only names and orders the groups it gets back.
+
+Seed ("The end of the CAI contract"): "At the end of the CAI contract, the Integration
+Department will verify whether the signatory has met the requirements of the
+contract": the fulfilment rate counts those verifications.
+
+Choices (docs/statistics.md):
+- a contract is "signed" in the month of its entry into force (the legal date, always
+  set once signed, and the day it was signed unless an officer chose a later day);
+  contracts withdrawn after signing and follow-up contracts count;
+- a candidate's nationality is the first they gave (a person counts once, so the rows
+  add up to the total);
+- the fulfilment rate is of the contracts reviewed at term in the period (by the month
+  of the review): fulfilled / (fulfilled + not fulfilled, with or without a follow-up
+  contract); those awaiting an officer's decision are shown apart;
+- the time from registration to signature is in days, from the day of registration
+  (in Luxembourg) to the entry into force; its median is exact, computed from the
+  number of contracts per month and per number of days;
+- seats offered are the places of the published courses whose first session falls in
+  the period, seats filled their enrolments (not those on the waiting list or
+  cancelled);
+- emails not delivered are those created in the period and still not delivered after
+  every attempt, by purpose.
+"""
+
+from collections import defaultdict
+from datetime import date
+
+from babel.dates import format_date
+from django.db.models import CharField, Count, Func, IntegerField, OuterRef, Subquery, Sum
+from django.db.models.functions import TruncDate, TruncMonth
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from accueil.contracts.models import Contract, ContractStatus
+from accueil.core import clock, countries
+from accueil.notifications.selectors import undelivered_emails
+from accueil.registration.models import InformationLanguage
+from accueil.statistics.forms import Period
+from accueil.statistics.tables import COUNT, DAYS, RATE, Column, Row, Table
+from accueil.training.models import Course, CourseKind, CourseSession, CourseStatus, Enrolment
+from accueil.training.models import EnrolmentStatus
+
+NOT_FULFILLED = (ContractStatus.NOT_FULFILLED, ContractStatus.SUPERSEDED)
+
+
+class DaysBetween(Func):
+    """Whole days from the date `earlier` to the date `later` (both dates)."""
+
+    output_field = IntegerField()
+    template = "(%(expressions)s)"
+    arg_joiner = " - "
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(julianday(%(expressions)s) AS INTEGER)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+
+class FirstItem(Func):
+    """The first string of a JSON list (NULL when the list is empty)."""
+
+    output_field = CharField()
+    template = "(%(expressions)s ->> 0)"
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="json_extract(%(expressions)s, '$[0]')")
+
+
+def month_label(month: date, lang: str) -> str:
+    return format_date(month, "LLLL y", locale=lang)
+
+
+def _month(value) -> date:
+    """A TruncMonth's value as the 1st of its month (a date, or a datetime in Luxembourg)."""
+    if hasattr(value, "date"):
+        value = value.astimezone(clock.LUXEMBOURG).date() if value.tzinfo else value.date()
+    return value.replace(day=1)
+
+
+def _signed(period: Period):
+    return Contract.objects.filter(
+        entry_into_force__gte=period.start, entry_into_force__lt=period.end_exclusive
+    ).order_by()
+
+
+def _per_month_rows(period: Period, counts: dict[date, dict], lang: str) -> list[Row]:
+    return [
+        Row(
+            label=month_label(month, lang),
+            csv_label=month.strftime("%Y-%m"),
+            values=counts.get(month, {}),
+            key=month,
+        )
+        for month in period.months()
+    ]
+
+
+CONTRACTS = Column("contracts", _("Contracts signed"))
+
+
+def signed_per_month(period: Period, lang: str) -> Table:
+    rows = _signed(period).annotate(month=TruncMonth("entry_into_force")).values("month")
+    counts = {_month(row["month"]): {"contracts": row["n"]} for row in rows.annotate(n=Count("pk"))}
+    table_rows = _per_month_rows(period, counts, lang)
+    for row in table_rows:
+        row.values.setdefault("contracts", 0)
+    total = sum(int(row.values["contracts"] or 0) for row in table_rows)
+    return Table(
+        name="signed-per-month",
+        title=_("Contracts signed per month"),
+        heading=_("Month"),
+        columns=[CONTRACTS],
+        rows=table_rows,
+        total=Row(label=gettext("Total"), values={"contracts": total}),
+    )
+
+
+def _sorted_by_name(rows: list[Row]) -> list[Row]:
+    return sorted(rows, key=lambda row: countries.collation_key(row.label))
+
+
+def signed_by_nationality(period: Period, lang: str) -> Table:
+    """By the first nationality the candidate gave, countries named and sorted as the
+    reader's language names and sorts them."""
+    groups = (
+        _signed(period)
+        .annotate(nationality=FirstItem("candidate__nationalities"))
+        .values("nationality")
+        .annotate(n=Count("pk"))
+    )
+    rows = [
+        Row(
+            label=countries.name(group["nationality"], lang)
+            if group["nationality"]
+            else gettext("Not stated"),
+            values={"contracts": group["n"]},
+            key=group["nationality"] or "",
+        )
+        for group in groups
+    ]
+    return Table(
+        name="signed-by-nationality",
+        title=_("Contracts signed by nationality"),
+        heading=_("Nationality"),
+        columns=[CONTRACTS],
+        rows=_sorted_by_name(rows),
+        total=Row(label=gettext("Total"), values={"contracts": sum(g["n"] for g in groups)}),
+        notes=[_("A person of several nationalities counts under the first they gave.")],
+    )
+
+
+def signed_by_language(period: Period, lang: str) -> Table:
+    groups = {
+        group["candidate__information_language"]: group["n"]
+        for group in _signed(period)
+        .values("candidate__information_language")
+        .annotate(n=Count("pk"))
+    }
+    rows = [
+        Row(label=str(label), values={"contracts": groups.get(code, 0)}, key=code)
+        for code, label in InformationLanguage.choices
+    ]
+    return Table(
+        name="signed-by-language",
+        title=_("Contracts signed by language of communication"),
+        heading=_("Language of communication"),
+        columns=[CONTRACTS],
+        rows=_sorted_by_name(rows),
+        total=Row(label=gettext("Total"), values={"contracts": sum(groups.values())}),
+    )
+
+
+FULFILMENT_COLUMNS = [
+    Column("reviewed", _("Contracts reviewed")),
+    Column("fulfilled", _("Fulfilled"), part_of="reviewed"),
+    Column("not_fulfilled", _("Not fulfilled"), part_of="reviewed"),
+    Column("awaiting", _("Awaiting a decision"), part_of="reviewed"),
+    Column("rate", _("Fulfilment rate"), kind=RATE, base=("fulfilled", "not_fulfilled")),
+]
+
+
+def _fulfilment_values(by_status: dict[str, int]) -> dict:
+    reviewed = sum(by_status.values())
+    fulfilled = by_status.get(ContractStatus.FULFILLED, 0)
+    not_fulfilled = sum(by_status.get(status, 0) for status in NOT_FULFILLED)
+    decided = fulfilled + not_fulfilled
+    return {
+        "reviewed": reviewed,
+        "fulfilled": fulfilled,
+        "not_fulfilled": not_fulfilled,
+        "awaiting": reviewed - decided,
+        "rate": fulfilled / decided if decided else None,
+    }
+
+
+def fulfilment(period: Period, lang: str) -> Table:
+    """Of the contracts reviewed at term in the period, by the month of the review."""
+    groups = (
+        Contract.objects.filter(
+            reviewed_at__gte=clock.start_of_day(period.start),
+            reviewed_at__lt=clock.start_of_day(period.end_exclusive),
+        )
+        .order_by()
+        .annotate(month=TruncMonth("reviewed_at", tzinfo=clock.LUXEMBOURG))
+        .values("month", "status")
+        .annotate(n=Count("pk"))
+    )
+    by_month: dict[date, dict[str, int]] = defaultdict(dict)
+    overall: dict[str, int] = defaultdict(int)
+    for group in groups:
+        by_month[_month(group["month"])][group["status"]] = group["n"]
+        overall[group["status"]] += group["n"]
+    counts = {month: _fulfilment_values(statuses) for month, statuses in by_month.items()}
+    rows = _per_month_rows(period, counts, lang)
+    for row in rows:
+        if not row.values:
+            row.values = _fulfilment_values({})
+    return Table(
+        name="fulfilment",
+        title=_("Fulfilment rate"),
+        heading=_("Month of the review"),
+        columns=FULFILMENT_COLUMNS,
+        rows=rows,
+        total=Row(label=gettext("Total"), values=_fulfilment_values(overall)),
+        notes=[
+            _(
+                "The rate is of the contracts decided: fulfilled, out of fulfilled and not "
+                "fulfilled (with or without a follow-up contract)."
+            )
+        ],
+    )
+
+
+def median(histogram: dict[int, int]) -> float | None:
+    """The exact median of values given as {value: how many times}."""
+    count = sum(histogram.values())
+    if not count:
+        return None
+    wanted = {(count - 1) // 2, count // 2}  # the middle one, or the middle two
+    found: list[int] = []
+    seen = 0
+    for value in sorted(histogram):
+        for position in sorted(wanted):
+            if seen <= position < seen + histogram[value]:
+                found.append(value)
+                wanted.discard(position)
+        seen += histogram[value]
+        if not wanted:
+            break
+    return sum(found) / len(found)
+
+
+def time_to_signature(period: Period, lang: str) -> Table:
+    """Days from registration (its day in Luxembourg) to the entry into force, for the
+    contracts signed in the period: their number and median per month and overall."""
+    groups = (
+        _signed(period)
+        .annotate(
+            month=TruncMonth("entry_into_force"),
+            days=DaysBetween(
+                "entry_into_force", TruncDate("candidate__registered_at", tzinfo=clock.LUXEMBOURG)
+            ),
+        )
+        .values("month", "days")
+        .annotate(n=Count("pk"))
+    )
+    by_month: dict[date, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    overall: dict[int, int] = defaultdict(int)
+    for group in groups:
+        by_month[_month(group["month"])][group["days"]] += group["n"]
+        overall[group["days"]] += group["n"]
+    counts = {
+        month: {"contracts": sum(days.values()), "median": median(days)}
+        for month, days in by_month.items()
+    }
+    rows = _per_month_rows(period, counts, lang)
+    for row in rows:
+        row.values.setdefault("contracts", 0)
+        row.values.setdefault("median", None)
+    return Table(
+        name="time-to-signature",
+        title=_("Time from registration to signature"),
+        heading=_("Month of signature"),
+        columns=[
+            CONTRACTS,
+            Column("median", _("Median time in days"), kind=DAYS, base=("contracts",)),
+        ],
+        rows=rows,
+        total=Row(
+            label=gettext("Whole period"),
+            values={"contracts": sum(overall.values()), "median": median(overall)},
+        ),
+        notes=[
+            _(
+                "Days from the day of registration to the contract's entry into force, "
+                "which is the day it was signed unless a later day was chosen."
+            )
+        ],
+    )
+
+
+def seats(period: Period, lang: str) -> Table:
+    """Published courses whose first session falls in the period, by kind."""
+    first_session = (
+        CourseSession.objects.filter(course=OuterRef("pk")).order_by("starts_at").values("starts_at")
+    )
+    courses = Course.objects.filter(status=CourseStatus.PUBLISHED).annotate(
+        first=Subquery(first_session[:1])
+    ).filter(
+        first__gte=clock.start_of_day(period.start),
+        first__lt=clock.start_of_day(period.end_exclusive),
+    )
+    offered = {
+        group["kind"]: group
+        for group in courses.order_by().values("kind").annotate(n=Count("pk"), seats=Sum("capacity"))
+    }
+    filled = {
+        group["course__kind"]: group["n"]
+        for group in Enrolment.objects.filter(
+            status=EnrolmentStatus.ENROLLED, course__in=courses.values("pk")
+        )
+        .order_by()
+        .values("course__kind")
+        .annotate(n=Count("pk"))
+    }
+    rows = []
+    for kind, label in CourseKind.choices:
+        seats_offered = int((offered.get(kind) or {}).get("seats") or 0)
+        taken = filled.get(kind, 0)
+        values = {
+            "courses": (offered.get(kind) or {}).get("n", 0),
+            "offered": seats_offered,
+            "filled": taken,
+            "rate": taken / seats_offered if seats_offered else None,
+        }
+        rows.append(Row(label=str(label), values=values, key=kind))
+
+    def total(key: str) -> int:
+        return sum(int(row.values[key] or 0) for row in rows)
+
+    offered_total, filled_total = total("offered"), total("filled")
+    return Table(
+        name="seats",
+        title=_("Seats offered and filled per course type"),
+        heading=_("Course type"),
+        columns=[
+            Column("courses", _("Courses"), kind=COUNT),
+            Column("offered", _("Seats offered"), kind=COUNT),
+            Column("filled", _("Seats filled")),
+            Column("rate", _("Share filled"), kind=RATE, base=("filled",)),
+        ],
+        rows=rows,
+        total=Row(
+            label=gettext("Total"),
+            values={
+                "courses": total("courses"),
+                "offered": offered_total,
+                "filled": filled_total,
+                "rate": filled_total / offered_total if offered_total else None,
+            },
+        ),
+        notes=[
+            _(
+                "Published courses whose first session is in the period; seats filled by "
+                "people enrolled, not those on the waiting list."
+            )
+        ],
+    )
+
+
+def undelivered(period: Period, lang: str) -> Table:
+    groups = (
+        undelivered_emails()
+        .filter(
+            created_at__gte=clock.start_of_day(period.start),
+            created_at__lt=clock.start_of_day(period.end_exclusive),
+        )
+        .order_by()
+        .values("purpose")
+        .annotate(n=Count("pk"))
+    )
+    rows = [
+        Row(label=gettext(group["purpose"]), values={"emails": group["n"]}, key=group["purpose"])
+        for group in groups
+    ]
+    return Table(
+        name="emails-not-delivered",
+        title=_("Emails not delivered"),
+        heading=_("Purpose"),
+        columns=[Column("emails", _("Emails not delivered"))],
+        rows=_sorted_by_name(rows),
+        total=Row(label=gettext("Total"), values={"emails": sum(g["n"] for g in groups)}),
+        notes=[_("Emails sent in the period and not delivered after every attempt.")],
+    )
+
+
+# The tables by their slug (in the CSV's URL), and each page's tables in order.
+TABLES = {
+    "signed-per-month": signed_per_month,
+    "signed-by-nationality": signed_by_nationality,
+    "signed-by-language": signed_by_language,
+    "fulfilment": fulfilment,
+    "time-to-signature": time_to_signature,
+    "seats": seats,
+    "emails-not-delivered": undelivered,
+}
+PAGES = {
+    "contracts-signed": ("signed-per-month", "signed-by-nationality", "signed-by-language"),
+    "fulfilment": ("fulfilment",),
+    "time-to-signature": ("time-to-signature",),
+    "seats": ("seats",),
+    "emails-not-delivered": ("emails-not-delivered",),
+}
