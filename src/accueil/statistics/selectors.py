@@ -137,20 +137,21 @@ def signed_by_nationality(period: Period, lang: str) -> Table:
     )
     rows = [
         Row(
-            label=countries.name(group["nationality"], lang)
-            if group["nationality"]
-            else gettext("Not stated"),
+            label=countries.name(group["nationality"], lang),
             values={"contracts": group["n"]},
-            key=group["nationality"] or "",
+            key=group["nationality"],
         )
         for group in groups
+        if group["nationality"]
     ]
+    unknown = sum(group["n"] for group in groups if not group["nationality"])
+    last = [Row(label=gettext("Not stated"), values={"contracts": unknown}, key="")]
     return Table(
         name="signed-by-nationality",
         title=_("Contracts signed by nationality"),
         heading=_("Nationality"),
         columns=[CONTRACTS],
-        rows=_sorted_by_name(rows),
+        rows=_sorted_by_name(rows) + (last if unknown else []),
         total=Row(label=gettext("Total"), values={"contracts": sum(g["n"] for g in groups)}),
         notes=[_("A person of several nationalities counts under the first they gave.")],
     )

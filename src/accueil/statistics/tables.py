@@ -18,6 +18,9 @@ found back by subtraction from a total (secondary suppression):
 - otherwise the smallest cell still shown in that line is hidden too (the total when
   none is left), and every line is checked again until all are safe;
 - a derived figure (rate, median) is hidden when a count it comes from is hidden.
+
+A count under 5 reads "<5"; a figure hidden for the others' sake reads "x" (it may be
+5 or more).
 """
 
 from collections.abc import Sequence
@@ -29,7 +32,8 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 THRESHOLD = 5
-HIDDEN = "<5"
+HIDDEN = "<5"  # a count of people under 5
+ALSO_HIDDEN = "x"  # a figure hidden so that a count under 5 cannot be found back
 
 PEOPLE = "people"  # a count of people: suppressed under THRESHOLD
 COUNT = "count"  # a count of things (courses, seats offered): never suppressed
@@ -130,7 +134,7 @@ def suppressed_cells(table: Table) -> set[Cell]:
 
 def csv_rows(table: Table, language: str, anonymised: bool) -> list[Sequence[str]]:
     """The table as CSV cells: a header, its rows, its total; numbers as `language`
-    writes them (decimal comma in French and German), hidden cells as "<5"."""
+    writes them (decimal comma in French and German), hidden cells as "<5" or "x"."""
     hidden = suppressed_cells(table) if anonymised else set()
     comma = language in ("fr", "de")
     header = [str(table.heading)] + [
@@ -142,7 +146,8 @@ def csv_rows(table: Table, language: str, anonymised: bool) -> list[Sequence[str
         for column in table.columns:
             number = row.values.get(column.key)
             if (i, column.key) in hidden:
-                cells.append(HIDDEN)
+                small = column.kind == PEOPLE and int(number or 0) < THRESHOLD
+                cells.append(HIDDEN if small else ALSO_HIDDEN)
             elif number is None:
                 cells.append("")
             else:
