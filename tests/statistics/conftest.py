@@ -8,8 +8,14 @@ from accueil.core import clock
 from accueil.notifications.models import DeliveryStatus, Notification
 from accueil.registration.models import Candidate
 from accueil.statistics.forms import Period
-from accueil.training.models import Course, CourseKind, CourseSession, CourseStatus, Enrolment
-from accueil.training.models import EnrolmentStatus
+from accueil.training.models import (
+    Course,
+    CourseKind,
+    CourseSession,
+    CourseStatus,
+    Enrolment,
+    EnrolmentStatus,
+)
 from tests import factories
 
 PERIOD = Period(date(2025, 1, 1), date(2025, 3, 1))  # January to March 2025
@@ -21,7 +27,9 @@ def signed(on: date, registered: date, **fields) -> Contract:
     Candidate.objects.filter(pk=person.pk).update(
         registered_at=clock.start_of_day(registered) + timedelta(hours=23, minutes=30)
     )
-    return factories.contract(person, entry_into_force=on, end_exclusive=on.replace(year=on.year + 2))
+    return factories.contract(
+        person, entry_into_force=on, end_exclusive=on.replace(year=on.year + 2)
+    )
 
 
 def reviewed(on: date, status: ContractStatus) -> Contract:
@@ -79,7 +87,9 @@ def known_data(db):
     """Contracts signed in January to March 2025 and around it; reviews; courses; emails."""
     # Signed: January 3 (PT, PT, EG), February 0, March 2 (AT, none); outside: 2.
     signed(date(2025, 1, 2), date(2024, 12, 3), nationalities=["PT"], information_language="fr")
-    signed(date(2025, 1, 15), date(2025, 1, 5), nationalities=["PT", "BR"], information_language="en")
+    signed(
+        date(2025, 1, 15), date(2025, 1, 5), nationalities=["PT", "BR"], information_language="en"
+    )
     signed(date(2025, 1, 31), date(2025, 1, 1), nationalities=["EG"], information_language="de")
     signed(date(2025, 3, 1), date(2025, 2, 1), nationalities=["AT"], information_language="de")
     signed(date(2025, 3, 31), date(2025, 3, 31), nationalities=[], information_language="de")

@@ -24,7 +24,9 @@ def url(name, *args, query=QUERY):
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_officers_and_administrators_see_each_page(client, officer, administrator, known_data, page):
+def test_officers_and_administrators_see_each_page(
+    client, officer, administrator, known_data, page
+):
     for user in (officer, administrator):
         client.force_login(user)
         response = client.get(url("page", page))
@@ -54,7 +56,9 @@ def test_the_full_export_is_the_officers_alone(client, administrator, known_data
     client.force_login(administrator)
     assert client.get(url("export_full", "seats")).status_code == 403
     assert client.get(url("export_anonymised", "seats")).status_code == 200
-    assert "signed-per-month.csv" not in client.get(url("page", "contracts-signed")).content.decode()
+    assert (
+        "signed-per-month.csv" not in client.get(url("page", "contracts-signed")).content.decode()
+    )
 
 
 def test_the_officer_home_and_the_admin_home_link_to_the_statistics(client, officer, administrator):
@@ -76,7 +80,11 @@ def test_the_period_defaults_to_the_last_12_months(client, officer, time_machine
 @pytest.mark.parametrize(
     ("query", "field", "message"),
     [
-        ("start_month=1&start_year=9999&end_month=3&end_year=2025", "start", "between 1900 and 2199"),
+        (
+            "start_month=1&start_year=9999&end_month=3&end_year=2025",
+            "start",
+            "between 1900 and 2199",
+        ),
         ("start_month=5&start_year=2025&end_month=3&end_year=2025", "end", "same as or after"),
         ("start_month=13&start_year=2025&end_month=3&end_year=2026", "start", "real month"),
         ("start_month=1&start_year=&end_month=3&end_year=2025", "start", "a month and a year"),
@@ -139,7 +147,12 @@ def test_csv_content_in_english(client, officer, known_data):
     ]
     anonymised = csv_lines(client.get(url("export_anonymised", "signed-per-month")))
     # 3, 0 and 2 are under 5; together they count 5: the total stays.
-    assert anonymised[1:] == [["2025-01", "<5"], ["2025-02", "<5"], ["2025-03", "<5"], ["Total", "5"]]
+    assert anonymised[1:] == [
+        ["2025-01", "<5"],
+        ["2025-02", "<5"],
+        ["2025-03", "<5"],
+        ["Total", "5"],
+    ]
 
 
 def test_csv_in_french_uses_semicolons_and_decimal_commas(client, officer, known_data):
@@ -193,7 +206,9 @@ def test_the_full_export_is_audited_the_anonymised_not(client, officer, known_da
         ("de", "Angebotene und belegte Plätze nach Kursart", "13,3\u00a0%"),
     ],
 )
-def test_pages_in_three_languages_with_their_numbers(client, officer, known_data, lang, title, number):
+def test_pages_in_three_languages_with_their_numbers(
+    client, officer, known_data, lang, title, number
+):
     client.force_login(officer)
     client.cookies["accueil_language"] = lang
     body = client.get(url("page", "seats")).content.decode()

@@ -64,7 +64,14 @@ def test_rows_whose_parts_add_up_and_a_rate_derived_from_them():
         Row("m1", {"all": 12, "a": 10, "b": 2, "rate": 10 / 12}),
         Row("m2", {"all": 20, "a": 10, "b": 10, "rate": 0.5}),
     ]
-    table = Table("t", "T", "Month", columns, rows, Row("Total", {"all": 32, "a": 20, "b": 12, "rate": 20 / 32}))
+    table = Table(
+        "t",
+        "T",
+        "Month",
+        columns,
+        rows,
+        Row("Total", {"all": 32, "a": 20, "b": 12, "rate": 20 / 32}),
+    )
     hidden = suppressed_cells(table)
     # m1's b (2) is hidden, so is m1's a (within the row), and, down the columns, one
     # more cell of a and of b so that neither m1 cell is the total minus the rest.
@@ -85,6 +92,6 @@ def test_no_line_leaves_a_single_hidden_cell_or_a_small_remainder():
         cells = [(i, "n") for i in range(len(counts))]
         gone = [c for c in cells if c in hidden]
         assert all(counts[i] >= 5 for i, _ in cells if (i, "n") not in hidden)
-        assert total in hidden or not gone or (
-            len(gone) >= 2 and sum(counts[i] for i, _ in gone) >= 5
+        assert (
+            total in hidden or not gone or (len(gone) >= 2 and sum(counts[i] for i, _ in gone) >= 5)
         ), counts

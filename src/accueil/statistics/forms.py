@@ -60,7 +60,7 @@ class Period:
 class MonthParts(DateParts):
     """GOV.UK's date input without the day: <name>_month and <name>_year."""
 
-    parts = ("month", "year")
+    parts = ("month", "year")  # type: ignore[assignment]
 
 
 class MonthBoundField(DateBoundField):
@@ -128,7 +128,7 @@ class PeriodForm(GovukForm):
     KEYS = ("start_month", "start_year", "end_month", "end_year")
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         first, last = cleaned.get("start"), cleaned.get("end")
         if first and last:
             if last < first:

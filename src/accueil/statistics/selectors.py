@@ -27,6 +27,7 @@ Choices (docs/statistics.md):
 
 from collections import defaultdict
 from datetime import date
+from typing import Any
 
 from babel.dates import format_date
 from django.db.models import CharField, Count, Func, IntegerField, OuterRef, Subquery, Sum
@@ -40,8 +41,14 @@ from accueil.notifications.selectors import undelivered_emails
 from accueil.registration.models import InformationLanguage
 from accueil.statistics.forms import Period
 from accueil.statistics.tables import COUNT, DAYS, RATE, Column, Row, Table
-from accueil.training.models import Course, CourseKind, CourseSession, CourseStatus, Enrolment
-from accueil.training.models import EnrolmentStatus
+from accueil.training.models import (
+    Course,
+    CourseKind,
+    CourseSession,
+    CourseStatus,
+    Enrolment,
+    EnrolmentStatus,
+)
 
 NOT_FULFILLED = (ContractStatus.NOT_FULFILLED, ContractStatus.SUPERSEDED)
 
@@ -310,17 +317,23 @@ def time_to_signature(period: Period, lang: str) -> Table:
 def seats(period: Period, lang: str) -> Table:
     """Published courses whose first session falls in the period, by kind."""
     first_session = (
-        CourseSession.objects.filter(course=OuterRef("pk")).order_by("starts_at").values("starts_at")
+        CourseSession.objects.filter(course=OuterRef("pk"))
+        .order_by("starts_at")
+        .values("starts_at")
     )
-    courses = Course.objects.filter(status=CourseStatus.PUBLISHED).annotate(
-        first=Subquery(first_session[:1])
-    ).filter(
-        first__gte=clock.start_of_day(period.start),
-        first__lt=clock.start_of_day(period.end_exclusive),
+    courses = (
+        Course.objects.filter(status=CourseStatus.PUBLISHED)
+        .annotate(first=Subquery(first_session[:1]))
+        .filter(
+            first__gte=clock.start_of_day(period.start),
+            first__lt=clock.start_of_day(period.end_exclusive),
+        )
     )
-    offered = {
+    offered: dict[str, Any] = {
         group["kind"]: group
-        for group in courses.order_by().values("kind").annotate(n=Count("pk"), seats=Sum("capacity"))
+        for group in courses.order_by()
+        .values("kind")
+        .annotate(n=Count("pk"), seats=Sum("capacity"))
     }
     filled = {
         group["course__kind"]: group["n"]

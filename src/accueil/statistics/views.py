@@ -3,9 +3,11 @@ exports (full: officers only, audited; anonymised: counts under 5 suppressed).""
 
 import csv
 import io
+from collections.abc import Callable
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -30,7 +32,7 @@ PAGE_TITLES = {
 }
 
 # The chart of each table: its kind, the column drawn, and a column drawn behind it.
-CHARTS = {
+CHARTS: dict[str, tuple[Callable[..., SafeString], str, str]] = {
     "signed-per-month": (charts.month_columns, "contracts", ""),
     "signed-by-nationality": (charts.category_bars, "contracts", ""),
     "signed-by-language": (charts.category_bars, "contracts", ""),
@@ -98,7 +100,7 @@ def page_of(table: str) -> str:
 def _csv(request: AuthenticatedHttpRequest, name: str, anonymised: bool) -> HttpResponse:
     if name not in selectors.TABLES:
         raise Http404
-    form, period = period_form(request.GET, clock.today())
+    _form, period = period_form(request.GET, clock.today())
     if period is None:
         return _page(request, page_of(name))
     lang = reader_language(get_language())
