@@ -301,7 +301,7 @@ def contracts_for(candidate: Candidate, stage: str, serial: int, today: date) ->
         return
     start = today - timedelta(days=SIGNED_DAYS_AGO[stage])
     end = term_end(start)
-    ended = {}
+    ended: dict[str, date | datetime] = {}
     if stage in ("fulfilled", "not_fulfilled", "follow_up"):
         ended["decided_at"] = datetime.combine(end, time(10), clock.LUXEMBOURG)
     if stage == "fulfilled":
