@@ -211,7 +211,7 @@ class ContractDecisionForm(GovukForm):
     def clean(self):
         data = cast("dict[str, Any]", super().clean())
         outcome = data.get("outcome")
-        reason = (data.get("reason") or "").strip()
+        reason = (data.get("reason") or "").replace("\r\n", "\n").strip()
         if outcome in (NOT_FULFILLED, LEGITIMATE) and not reason and "reason" not in self.errors:
             self.add_error("reason", _("Enter the reasons for the decision"))
         data["reason"] = reason

@@ -263,7 +263,7 @@ def contract_decide(
         decided_by=actor,
         decision_reason=reason[:2000],
         reason_legitimate=legitimate,
-        fulfilled_on=date.fromisoformat(fulfilled_on) if fulfilled_on else None,
+        fulfilled_on=fulfilled_on,
     )
     notify_decision(decided)
     return decided
