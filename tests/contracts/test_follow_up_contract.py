@@ -122,11 +122,11 @@ def test_signing_the_follow_up_supersedes_the_first(client, officer, legitimate)
 def test_its_document_says_it_follows_up_and_lists_only_what_it_covers(officer, legitimate):
     follow_up = services.contract_follow_up(contract=legitimate, actor=officer)
     text = " ".join(pdf_text(contract_pdf(follow_up)).split())
-    assert f"suite du contrat {legitimate.number}" in text
+    assert f"fait suite au contrat {legitimate.number}" in text
     assert "cours d’instruction civique" in text.lower() or "instruction civique" in text
     assert "formation linguistique à tarif réduit" not in text.lower()
     first = " ".join(pdf_text(contract_pdf(legitimate)).split())
-    assert "suite du contrat" not in first
+    assert "fait suite au contrat" not in first
 
 
 def test_the_follow_ups_path_lists_only_what_it_covers(officer, legitimate):
