@@ -116,3 +116,14 @@ def test_the_review_gives_each_unmet_obligations_reason_in_the_officers_language
     assert "séance(s)" in html
     assert 'value="legitimate"' in html and 'value="fulfilled"' not in html
     assert 'lang="fr"' in html
+
+
+def test_a_contract_in_force_has_nothing_to_decide(client, officer):
+    contract = factories.contract(factories.candidate())
+    client.force_login(officer)
+    url = reverse("officer_contracts:review", args=[contract.pk])
+    assert 'id="not-under-review"' in client.get(url).content.decode()
+    response = client.post(url, {"outcome": "not_fulfilled", "reason": "x"})
+    assert response.status_code == 302
+    contract.refresh_from_db()
+    assert contract.status == ContractStatus.IN_FORCE
