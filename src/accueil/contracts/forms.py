@@ -201,7 +201,7 @@ class ContractDecisionForm(GovukForm):
         error_messages={"max_length": _("The reasons must be 2000 characters or fewer")},
     )
 
-    def __init__(self, *args, fulfilled: bool, **kwargs):
+    def __init__(self, *args, fulfilled: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         offered = [FULFILLED] if fulfilled else [NOT_FULFILLED, LEGITIMATE]
         field = cast(forms.ChoiceField, self.fields["outcome"])
