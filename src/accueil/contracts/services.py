@@ -233,7 +233,7 @@ def contract_decide(
     submit), the second finds it decided and gets `AlreadyDecided`. The review is
     brought up to the day of the decision (what the term review found is kept under
     "at_term"); the candidate is emailed, once, when the decision is committed."""
-    locked = Contract.objects.select_for_update().select_related("candidate").get(pk=contract.pk)
+    locked = Contract.objects.select_for_update().get(pk=contract.pk)  # this row only
     if locked.status != ContractStatus.UNDER_REVIEW:
         raise AlreadyDecided(locked)
     reason = reason.strip()
@@ -309,7 +309,7 @@ def contract_follow_up(
     in the candidate's language, covering only the obligations left unmet, signed like
     the first (its own term starts when it is signed; the first is superseded then).
     Run twice, it gives the follow-up opened the first time."""
-    locked = Contract.objects.select_for_update().select_related("candidate").get(pk=contract.pk)
+    locked = Contract.objects.select_for_update().get(pk=contract.pk)  # this row only
     existing = Contract.objects.filter(follows=locked).first()
     if existing is not None:
         return existing
