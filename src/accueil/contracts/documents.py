@@ -10,22 +10,37 @@ their skills and capabilities, take part in societal life), and the end of the t
 
 from django.utils import translation
 
-from accueil.contracts.models import Contract
+from accueil.contracts.models import Contract, Obligation
+from accueil.contracts.selectors import covered_obligations
 from accueil.core.pdf import render_pdf
 from accueil.rules import parameter
 
 
 def contract_context(contract: Contract) -> dict:
+    """A follow-up contract (seed: "a new contract, which will only apply to those
+    obligations that were not fulfilled within the scope of the first contract") says
+    which contract it follows up and lists only the obligations it covers."""
     on = contract.entry_into_force or contract.created_at.date()
+    covers = covered_obligations(contract.obligations)
+    language: dict = next(
+        (
+            item
+            for item in contract.obligations.get("obligations") or []
+            if item.get("code") == Obligation.LANGUAGE_TRAINING
+        ),
+        {},
+    )
+    labels = dict(Obligation.choices)
     return {
         "contract": contract,
         "candidate": contract.candidate,
         "min_hours": parameter("cai.citizenship_min_hours", on),
         "term_years": parameter("cai.term_years", on),
         "target_level": parameter("cai.language_target_level", on),
-        "literacy": contract.obligations.get("obligations", [{}])[0].get(
-            "literacy_classes_recommended", False
-        ),
+        "literacy": language.get("literacy_classes_recommended", False),
+        "covers": covers,
+        "covered_labels": [str(labels[code]) for code in covers],
+        "follows": contract.follows,
     }
 
 

@@ -154,3 +154,65 @@ class PaperCertificateForm(GovukForm):
         _("Is it a certificate of literacy classes?"),
         _("Select yes if the certificate is for literacy classes"),
     )
+
+
+# The decision at the end of the term (issue 13, point 4).
+FULFILLED = "fulfilled"
+NOT_FULFILLED = "not_fulfilled"
+LEGITIMATE = "legitimate"
+DECISIONS = {
+    FULFILLED: _("Fulfilled"),
+    NOT_FULFILLED: _("Not fulfilled"),
+    LEGITIMATE: _("Not fulfilled, for a reason the Integration Department considers legitimate"),
+}
+DECISION_HINTS = {
+    FULFILLED: _("Every obligation is met within the term, according to the certificates."),
+    NOT_FULFILLED: _("The candidate can sign no new contract for what is left."),
+    LEGITIMATE: _(
+        "The reason is recorded, and you can then open a follow-up contract covering only "
+        "the obligations not fulfilled."
+    ),
+}
+
+
+class ContractDecisionForm(GovukForm):
+    """The officer's decision: "fulfilled" is offered only when rule cai.fulfilment,
+    evaluated today, says so; otherwise "not fulfilled", possibly for a legitimate
+    reason, each with its reasons (shown to the candidate)."""
+
+    outcome = forms.ChoiceField(
+        label=_("What is your decision?"),
+        widget=Radios,
+        error_messages={
+            "required": _("Select your decision"),
+            "invalid_choice": _("Select your decision"),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Reasons for the decision"),
+        help_text=_(
+            "The candidate sees them, with the reason of each obligation not fulfilled. "
+            "Required unless the contract is fulfilled."
+        ),
+        widget=forms.Textarea,
+        required=False,
+        max_length=2000,
+        validators=[validate_multi_line],
+        error_messages={"max_length": _("The reasons must be 2000 characters or fewer")},
+    )
+
+    def __init__(self, *args, fulfilled: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        offered = [FULFILLED] if fulfilled else [NOT_FULFILLED, LEGITIMATE]
+        field = cast(forms.ChoiceField, self.fields["outcome"])
+        field.choices = [(code, DECISIONS[code]) for code in offered]
+        self.hints = {code: DECISION_HINTS[code] for code in offered}
+
+    def clean(self):
+        data = cast("dict[str, Any]", super().clean())
+        outcome = data.get("outcome")
+        reason = (data.get("reason") or "").replace("\r\n", "\n").strip()
+        if outcome in (NOT_FULFILLED, LEGITIMATE) and not reason and "reason" not in self.errors:
+            self.add_error("reason", _("Enter the reasons for the decision"))
+        data["reason"] = reason
+        return data

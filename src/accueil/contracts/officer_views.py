@@ -39,6 +39,12 @@ from accueil.intake.selectors import valid_document
 from accueil.registration import access as registration_access
 
 WITHDRAWABLE = (ContractStatus.DRAFT, ContractStatus.IN_FORCE)
+REVIEWED = (
+    ContractStatus.UNDER_REVIEW,
+    ContractStatus.FULFILLED,
+    ContractStatus.NOT_FULFILLED,
+    ContractStatus.SUPERSEDED,
+)
 
 
 def page_url(name: str, contract_id) -> str:
@@ -185,6 +191,7 @@ def contract_detail(request: AuthenticatedHttpRequest, contract_id) -> HttpRespo
         "can_withdraw": contract.status in WITHDRAWABLE
         and contracts_access.can_withdraw_contract(request.user, contract),
         "withdraw_url": page_url("withdraw", contract.pk),
+        "review_statuses": REVIEWED,
         "certificates": contract.certificates.all(),
         "can_record_certificate": access.can_manage_contracts(request.user)
         and contract.entry_into_force is not None,

@@ -17,10 +17,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accueil.booking.models import Booking, BookingStatus
-from accueil.contracts.models import LIVE_STATUSES, Certificate, Contract, Obligation
+from accueil.contracts.models import (
+    LIVE_STATUSES,
+    Certificate,
+    Contract,
+    ContractStatus,
+    Obligation,
+)
 from accueil.guide.selectors import DatedItem, candidate_dates
 from accueil.registration.models import Candidate
-from accueil.rules import Decision, evaluate
+from accueil.rules import Decision, Reason, evaluate
 
 
 def covered_obligations(obligations: dict) -> tuple[str, ...]:
@@ -64,6 +70,43 @@ def fulfilment(contract: Contract, on: date) -> Decision | None:
     return evaluate("cai.fulfilment", fulfilment_facts(contract, certificates, on))
 
 
+# The end of the contract: the officers' review queue, the evaluation a decision is
+# taken on, and what the candidate is told.
+
+
+def review_queue(contracts: QuerySet[Contract]) -> QuerySet[Contract]:
+    """The contracts waiting for an officer's decision, oldest term first (index
+    contract_review_queue), then by number for a stable order across pages."""
+    return (
+        contracts.filter(status=ContractStatus.UNDER_REVIEW)
+        .select_related("candidate")
+        .order_by("end_exclusive", "number")
+    )
+
+
+def review_day(contract: Contract) -> date | None:
+    """The day the decision was evaluated on (or the term review's day)."""
+    on = (contract.review or {}).get("on")
+    return date.fromisoformat(on) if on else None
+
+
+def unmet_reasons(contract: Contract) -> list[Reason]:
+    """The reasons of rule cai.fulfilment, as it gave them on the day of the review or
+    the decision, for each obligation found unmet (each carries its seed passage)."""
+    on, unmet = review_day(contract), set((contract.review or {}).get("unmet") or [])
+    if on is None or not unmet or contract.entry_into_force is None:
+        return []
+    decision = fulfilment(contract, on)
+    assert decision is not None
+    return [
+        reason
+        for reason in decision.reasons
+        if reason.met is False
+        and reason.code != "cai.fulfilment.contract"
+        and reason.code.split(".")[2] in unmet
+    ]
+
+
 @dataclass
 class ObligationStep:
     code: str
@@ -71,6 +114,37 @@ class ObligationStep:
     met: bool
     message: str
     certificates: list[Certificate] = field(default_factory=list)
+
+
+@dataclass
+class Ending:
+    """The end of a contract as its holder sees it: under review, or decided, with the
+    officer's reasons and the rule's reason for each obligation left unmet (with its seed
+    passage), in the reader's language."""
+
+    contract: Contract
+    unmet: list[str]
+    reasons: list[dict]
+
+
+ENDED = (
+    ContractStatus.UNDER_REVIEW,
+    ContractStatus.FULFILLED,
+    ContractStatus.NOT_FULFILLED,
+    ContractStatus.SUPERSEDED,
+)
+
+
+def ending(contract: Contract) -> Ending | None:
+    if contract.status not in ENDED:
+        return None
+    lang = get_language() or "en"
+    labels = dict(Obligation.choices)
+    decided = contract.status != ContractStatus.UNDER_REVIEW
+    unmet = (contract.review or {}).get("unmet") or [] if decided else []
+    found = unmet_reasons(contract) if decided else []
+    reasons = [{"message": r.message[lang], "source": r.source, "met": r.met} for r in found]
+    return Ending(contract, [str(labels.get(code, code)) for code in unmet], reasons)
 
 
 @dataclass
@@ -84,6 +158,10 @@ class Path:
     decision: dict | None
     # The guide's hook: the residence dates the candidate entered (renewal, decisions).
     residence_dates: list[DatedItem] = field(default_factory=list)
+    # The end of the contract, and of the contract it follows up (issue 13): under
+    # review, or the decision and its reasons; what a follow-up covers.
+    endings: list[Ending] = field(default_factory=list)
+    covers: list[str] = field(default_factory=list)
 
 
 def live_contract(candidate: Candidate) -> Contract | None:
@@ -147,7 +225,10 @@ def candidate_path(candidate: Candidate, today: date) -> Path:
     if contract and decision:
         met = set(decision.values["met"])
         lang = get_language() or "en"
+        covered = covered_obligations(contract.obligations)
         for code, label in Obligation.choices:
+            if code not in covered:
+                continue
             certificates = [c for c in contract.certificates.all() if c.obligation == code]
             why = " ".join(
                 r.message[lang]
@@ -172,7 +253,21 @@ def candidate_path(candidate: Candidate, today: date) -> Path:
         next_steps(contract, booking, steps),
         decision.to_dict(get_language() or "en") if decision else None,
         candidate_dates(candidate),
+        *end_of_contract(contract),
     )
+
+
+def end_of_contract(contract: Contract | None) -> tuple[list[Ending], list[str]]:
+    """The endings to show (the contract's, then that of the contract it follows up) and,
+    for a follow-up, the obligations it covers."""
+    if contract is None:
+        return [], []
+    endings = [found for c in (contract, contract.follows) if c and (found := ending(c))]
+    covers = []
+    if contract.follows_id is not None:
+        labels = dict(Obligation.choices)
+        covers = [str(labels[code]) for code in covered_obligations(contract.obligations)]
+    return endings, covers
 
 
 def next_steps(contract: Contract | None, booking: Booking | None, steps) -> list[str]:

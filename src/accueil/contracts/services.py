@@ -6,7 +6,7 @@ Every change locks the contract's row, checks the transition against
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -17,6 +17,7 @@ from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
 from accueil.contracts import states
+from accueil.contracts.emails import notify_decision
 from accueil.contracts.models import (
     Certificate,
     CertificateOrigin,
@@ -25,6 +26,7 @@ from accueil.contracts.models import (
     ContractStatus,
     SignatureMethod,
 )
+from accueil.contracts.selectors import covered_obligations, fulfilment
 from accueil.contracts.tasks import render_contract_document
 from accueil.core import clock
 from accueil.intake.selectors import valid_document
@@ -144,6 +146,16 @@ def contract_sign(
         request=request,
         **fields,
     )
+    if signed.follows_id is not None:
+        # Seed: "they may conclude a new contract": once it is signed, the contract not
+        # fulfilled is superseded by it (in the same transaction as the signature).
+        contract_transition(
+            contract=cast(Contract, signed.follows),
+            to=ContractStatus.SUPERSEDED,
+            actor=actor,
+            reason=f"follow-up {signed.number} signed",
+            request=request,
+        )
     # Queued in this transaction (the queue is a table of the database): the document is
     # made if and only if the signature is committed, even if this process dies just after.
     render_contract_document.enqueue(str(signed.pk))
@@ -162,6 +174,168 @@ def contract_withdraw(
         request=request,
         withdrawal_reason=reason[:500],
     )
+
+
+# The decision at the end of the term (seed, "The end of the CAI contract": "the
+# Integration Department will verify whether the signatory has met the requirements of
+# the contract"), and the follow-up contract ("If, for reasons the Integration Department
+# considers legitimate, the signatory has not fulfilled their obligations by the end of
+# the contract, they may conclude a new contract, which will only apply to those
+# obligations that were not fulfilled within the scope of the first contract").
+
+
+class AlreadyDecided(Exception):
+    """The contract is not under review any more: someone decided it a moment ago."""
+
+    def __init__(self, contract: Contract):
+        super().__init__(contract.status)
+        self.contract = contract
+
+
+class DecisionRefused(Exception):
+    """The decision goes against rule cai.fulfilment evaluated now: "fulfilled" when
+    an obligation is unmet, or "not fulfilled" when every obligation is met."""
+
+    def __init__(self, outcome: str):
+        super().__init__(outcome)
+        self.outcome = outcome
+
+
+def _evaluation(contract: Contract, on: date) -> dict[str, Any]:
+    """What the review keeps: the day, the obligations met and unmet."""
+    decision = fulfilment(contract, on)
+    assert decision is not None  # a contract under review has its term
+    return {
+        "on": on.isoformat(),
+        "met": list(decision.values["met"]),
+        "unmet": list(decision.values["unmet"]),
+        "outcome": decision.outcome,
+        "fulfilled_on": decision.values["fulfilled_on"],
+    }
+
+
+@transaction.atomic
+def contract_decide(
+    *,
+    contract: Contract,
+    actor: User,
+    outcome: str,
+    reason: str = "",
+    legitimate: bool = False,
+    request: HttpRequest | None = None,
+) -> Contract:
+    """The officer's decision on a contract under review: "fulfilled" (only when rule
+    cai.fulfilment, evaluated today from the certificates, says so: a paper certificate
+    recorded during the review counts), or "not fulfilled", with a reason shown to the
+    candidate, possibly for a legitimate reason (which opens the way to a follow-up).
+
+    The contract's row is locked first: of two officers deciding at once (or a double
+    submit), the second finds it decided and gets `AlreadyDecided`. The review is
+    brought up to the day of the decision (what the term review found is kept under
+    "at_term"); the candidate is emailed, once, when the decision is committed."""
+    locked = Contract.objects.select_for_update().get(pk=contract.pk)  # this row only
+    if locked.status != ContractStatus.UNDER_REVIEW:
+        raise AlreadyDecided(locked)
+    reason = reason.strip()
+    if outcome == ContractStatus.NOT_FULFILLED and not reason:
+        raise ValueError("a decision 'not fulfilled' needs its reason")
+    if outcome not in (ContractStatus.FULFILLED, ContractStatus.NOT_FULFILLED):
+        raise ValueError(f"unknown outcome {outcome!r}")
+    now = clock.today()
+    found = _evaluation(locked, now)
+    rule_says = found.pop("outcome")
+    fulfilled_on = found.pop("fulfilled_on")
+    if (outcome == ContractStatus.FULFILLED) != (rule_says == "fulfilled"):
+        raise DecisionRefused(outcome)
+    review = {**found, "at_term": locked.review.get("at_term", locked.review)}
+    legitimate = legitimate and outcome == ContractStatus.NOT_FULFILLED
+    label = "fulfilled" if outcome == ContractStatus.FULFILLED else "not fulfilled"
+    if legitimate:
+        label += " for a legitimate reason"
+    decided = contract_transition(
+        contract=locked,
+        to=outcome,
+        actor=actor,
+        reason=f"decided: {label}",
+        request=request,
+        review=review,
+        decided_at=timezone.now(),
+        decided_by=actor,
+        decision_reason=reason[:2000],
+        reason_legitimate=legitimate,
+        fulfilled_on=fulfilled_on,
+    )
+    notify_decision(decided)
+    return decided
+
+
+class FollowUpRefused(Exception):
+    """No follow-up for this contract: not decided "not fulfilled for a legitimate
+    reason", or the candidate holds another live contract."""
+
+
+def follow_up_obligations(contract: Contract) -> tuple[tuple[str, ...], dict[str, Any]]:
+    """What a follow-up of `contract` covers (rule cai.follow_up: the obligations the
+    review found unmet, the reason accepted as legitimate) and its `obligations`, in the
+    shape of rule cai.obligations' values, kept to those codes."""
+    decision = evaluate(
+        "cai.follow_up",
+        {
+            "unmet_obligations": list(contract.review.get("unmet") or []),
+            "reason_accepted_as_legitimate": contract.reason_legitimate,
+            "previous_term_last_day": contract.last_day.isoformat() if contract.last_day else None,
+        },
+    )
+    if decision.outcome != "follow_up_allowed":
+        raise FollowUpRefused(decision.outcome)
+    covers = tuple(decision.values["covers"])
+    kept = {item.get("code"): item for item in contract.obligations.get("obligations") or []}
+    # Restricted to what the first contract covered (a follow-up of a follow-up).
+    covers = tuple(code for code in covers if code in covered_obligations(contract.obligations))
+    if not covers:
+        raise FollowUpRefused("not_needed")
+    obligations = {
+        **contract.obligations,
+        "obligations": [kept.get(code, {"code": code}) for code in covers],
+    }
+    return covers, obligations
+
+
+@transaction.atomic
+def contract_follow_up(
+    *, contract: Contract, actor: User, request: HttpRequest | None = None
+) -> Contract:
+    """Open the follow-up of a contract not fulfilled for a legitimate reason: a draft,
+    in the candidate's language, covering only the obligations left unmet, signed like
+    the first (its own term starts when it is signed; the first is superseded then).
+    Run twice, it gives the follow-up opened the first time."""
+    locked = Contract.objects.select_for_update().get(pk=contract.pk)  # this row only
+    existing = Contract.objects.filter(follows=locked).first()
+    if existing is not None:
+        return existing
+    if locked.status != ContractStatus.NOT_FULFILLED or not locked.reason_legitimate:
+        raise FollowUpRefused(locked.status)
+    _covers, obligations = follow_up_obligations(locked)
+    try:
+        with transaction.atomic():
+            follow_up = Contract.objects.create(
+                candidate=locked.candidate,
+                number=next_number(clock.today().year),
+                status=ContractStatus.DRAFT,
+                language=locked.candidate.information_language,
+                obligations=obligations,
+                follows=locked,
+            )
+    except IntegrityError as live:  # the candidate holds a live contract already
+        raise FollowUpRefused("live contract") from live
+    audit_record(
+        action=Action.CREATE,
+        actor=actor,
+        target=follow_up,
+        request=request,
+        reason=f"follow-up of {locked.number}",
+    )
+    return follow_up
 
 
 # Certificates: what meets the contract's obligations (rule cai.fulfilment reads them).

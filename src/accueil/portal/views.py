@@ -12,7 +12,7 @@ from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
 from accueil.contracts import access as contracts_access
 from accueil.contracts.models import ContractStatus
-from accueil.contracts.selectors import candidate_path, feed_ended, feed_url
+from accueil.contracts.selectors import candidate_path, feed_ended, feed_url, review_queue
 from accueil.core import clock
 from accueil.notifications.selectors import letters_to_print, undelivered_emails
 from accueil.portal.selectors import candidate_summary
@@ -61,6 +61,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     if user.role == Role.OFFICER:
         context["undelivered_count"] = undelivered_emails().count()
         context["letters_count"] = letters_to_print().count()
+        context["to_decide_count"] = review_queue(contracts_access.contracts_for_user(user)).count()
         scheduled, missing = training_selectors.orientation_days_warning(clock.today())
         context["orientation_days"], context["orientation_missing"] = scheduled, missing
     if user.role == Role.SOCIAL_WORKER:
