@@ -296,7 +296,7 @@ def test_the_verification_page_is_in_the_reader_s_language(client, db, lang):
     )
     html = page.content.decode()
     assert f'lang="{lang}"' in html
-    assert {"en": "valid", "fr": "valide", "de": "gültig"}[lang] in html
+    assert {"en": "valid", "fr": "valable", "de": "gültig"}[lang] in html
 
 
 # Who may download it.
@@ -378,3 +378,4 @@ def test_one_code_even_when_twenty_prints_race(transactional_db):
     contract.refresh_from_db()
     assert set(given) == {contract.completion_code}
     assert AuditEvent.objects.filter(action=Action.UPDATE, target_id=str(contract.pk)).count() == 1
+
