@@ -43,9 +43,9 @@ def pdf_info(pdf: bytes) -> str:
 
 def qr_payload(pdf: bytes, folder: Path) -> str:
     (folder / "completion.pdf").write_bytes(pdf)
+    pages = [str(folder / "completion.pdf"), str(folder / "page")]
     subprocess.run(
-        ["pdftoppm", "-r", "150", "-png", "-singlefile", "-f", "1"]
-        + [str(folder / "completion.pdf"), str(folder / "page")],
+        ["pdftoppm", "-r", "150", "-png", "-singlefile", "-f", "1", *pages],
         check=True,
         timeout=60,
     )
@@ -378,4 +378,3 @@ def test_one_code_even_when_twenty_prints_race(transactional_db):
     contract.refresh_from_db()
     assert set(given) == {contract.completion_code}
     assert AuditEvent.objects.filter(action=Action.UPDATE, target_id=str(contract.pk)).count() == 1
-

@@ -93,7 +93,7 @@ def completion_code_issue(
                 reason="certificate of completion",
             )
         return found
-    raise IntegrityError("no free completion code after %d draws" % CODE_DRAWS)
+    raise IntegrityError(f"no free completion code after {CODE_DRAWS} draws")
 
 
 def obligations_met(contract: Contract) -> list[ObligationMet]:
