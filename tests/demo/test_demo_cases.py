@@ -184,10 +184,11 @@ def test_the_console_says_where_each_case_is_seen(capsys, run_tasks):
     call_command("demo", "--no-serve")
     out = capsys.readouterr().out
     lines = cases.where()
-    assert len(lines) == 5
+    assert len(lines) == 6
     for line in lines:
         assert line in out
     assert str(person(cases.ABSENT)) in out and reverse("letters:to_print") in out
+    assert "fulfilled@accueil.example" in out  # the certificate of completion
 
 
 def counts() -> dict[str, int]:
@@ -225,3 +226,15 @@ def test_a_worker_that_ignores_the_request_to_stop_is_killed_not_left_behind():
 def test_the_candidate_with_a_draft_contract_attended_their_past_session(demo):
     drafted = Candidate.objects.get(contracts__status=ContractStatus.DRAFT)
     assert list(drafted.bookings.values_list("status", flat=True)) == [BookingStatus.ATTENDED]
+
+
+def test_the_demo_s_fulfilled_candidate_downloads_a_certificate_of_completion(client, run_tasks):
+    call_command("demo", "--no-serve")
+    client.force_login(User.objects.get(email="fulfilled@accueil.example"))
+    home = client.get(reverse("portal:home")).content.decode()
+    assert 'id="completion-certificate-link"' in home
+    contract = Contract.objects.get(
+        candidate__user__email="fulfilled@accueil.example", status=ContractStatus.FULFILLED
+    )
+    pdf = client.get(reverse("contracts:completion_certificate", args=[contract.pk]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")

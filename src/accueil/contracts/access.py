@@ -7,7 +7,7 @@ from django.http import Http404
 
 from accueil.accounts.access import has_role, require_role
 from accueil.accounts.models import Role, User
-from accueil.contracts.models import Contract
+from accueil.contracts.models import Contract, ContractStatus
 from accueil.registration.access import candidates_for_user
 
 
@@ -36,6 +36,21 @@ def get_contract_for_withdrawal(user: User, contract_id) -> Contract:
 
 
 def can_withdraw_contract(user: User, contract: Contract) -> bool:
+    if has_role(user, Role.OFFICER):
+        return True
+    return has_role(user, Role.CANDIDATE) and contract.candidate.user_id == user.pk
+
+
+def get_contract_for_completion_certificate(user: User, contract_id) -> Contract:
+    """The certificate of completion: its holder, or an officer (403 for other roles,
+    404 for someone else's contract)."""
+    require_role(user, Role.OFFICER, Role.CANDIDATE)
+    return get_contract_for_user(user, contract_id)
+
+
+def can_download_completion_certificate(user: User, contract: Contract) -> bool:
+    if contract.status != ContractStatus.FULFILLED:
+        return False
     if has_role(user, Role.OFFICER):
         return True
     return has_role(user, Role.CANDIDATE) and contract.candidate.user_id == user.pk

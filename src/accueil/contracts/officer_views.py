@@ -195,6 +195,9 @@ def contract_detail(request: AuthenticatedHttpRequest, contract_id) -> HttpRespo
         "certificates": contract.certificates.all(),
         "can_record_certificate": access.can_manage_contracts(request.user)
         and contract.entry_into_force is not None,
+        "can_download_completion": contracts_access.can_download_completion_certificate(
+            request.user, contract
+        ),
     }
     return render(request, "contracts/officer/detail.html", context)
 

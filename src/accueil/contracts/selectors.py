@@ -296,3 +296,26 @@ def next_steps(contract: Contract | None, booking: Booking | None, steps) -> lis
         Obligation.ORIENTATION_DAY: _("Take part in an orientation day."),
     }
     return [hints[step.code] for step in todo]
+
+
+# The certificate of completion (contracts.completion) and its verification page.
+
+
+def contract_chain(contract: Contract) -> list[Contract]:
+    """The contract and those it follows up (rule cai.follow_up), the first one first."""
+    chain = [contract]
+    while chain[0].follows_id is not None:
+        chain.insert(0, Contract.objects.select_related("candidate").get(pk=chain[0].follows_id))
+    return chain
+
+
+def completion_by_code(code: str) -> Contract | None:
+    """The fulfilled contract whose certificate of completion bears this code (as stored:
+    `core.codes.normalise_code`), for the public verification page."""
+    if not code:
+        return None
+    return (
+        Contract.objects.select_related("candidate", "follows")
+        .filter(status=ContractStatus.FULFILLED, completion_code=code)
+        .first()
+    )

@@ -6,6 +6,11 @@ app_name = "contracts"
 
 urlpatterns = [
     path("contracts/<uuid:contract_id>/document/", views.document, name="document"),
+    path(
+        "contracts/<uuid:contract_id>/certificate-of-completion/",
+        views.completion_certificate,
+        name="completion_certificate",
+    ),
     path("calendar/<str:token>/path.ics", views.calendar_feed, name="calendar"),
     path("calendar/reset/", views.calendar_reset, name="calendar_reset"),
     # The last task of the officer's task list at the information session.

@@ -15,7 +15,7 @@ from accueil.accounts.models import Role
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
 from accueil.contracts import access as contracts_access
-from accueil.contracts import calendar, selectors
+from accueil.contracts import calendar, completion, selectors
 from accueil.contracts.documents import contract_pdf
 from accueil.core import clock
 from accueil.registration import access as registration_access
@@ -30,6 +30,27 @@ def document(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
     audit_record(action=Action.EXPORT, target=contract, request=request, reason="contract PDF")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{contract.number}.pdf"'
+    return response
+
+
+@require_GET
+@login_required
+def completion_certificate(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
+    """The certificate of completion of a fulfilled contract (contracts.completion), for
+    its holder or an officer; 404 for a contract not fulfilled. Its code is given the
+    first time it is printed."""
+    contract = contracts_access.get_contract_for_completion_certificate(request.user, contract_id)
+    try:
+        completion.completion_code_issue(contract, actor=request.user, request=request)
+    except completion.NotFulfilled as not_fulfilled:
+        raise Http404 from not_fulfilled
+    pdf = completion.completion_pdf(contract)
+    audit_record(
+        action=Action.EXPORT, target=contract, request=request, reason="certificate of completion"
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"certificate-of-completion-{contract.number}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 

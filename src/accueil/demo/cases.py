@@ -166,6 +166,19 @@ def where() -> list[str]:
             f"Contract PDF for a name in Chinese script: {contract.candidate}: "
             f"{reverse('officer_contracts:detail', args=[contract.pk])} (officer)"
         )
+    fulfilled = (
+        Contract.objects.filter(
+            candidate__user__email="fulfilled@accueil.example", status=ContractStatus.FULFILLED
+        )
+        .select_related("candidate")
+        .first()
+    )
+    if fulfilled is not None:
+        lines.append(
+            f"Certificate of completion of a fulfilled contract, its QR code verifies: "
+            f"{fulfilled.candidate}: {reverse('portal:home')} (fulfilled@accueil.example), "
+            f"{reverse('officer_contracts:detail', args=[fulfilled.pk])} (officer)"
+        )
     lines.append(
         "Countries sorted as each language sorts: "
         f"{reverse('registration:candidate_register')} in Français or Deutsch (officer)"

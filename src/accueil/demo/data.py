@@ -163,7 +163,16 @@ PEOPLE = [
     ),
     Person("Sofia", "Rossi", date(1985, 5, 30), ("IT",), "fr", "ending_soon"),
     Person("Kwame", "Mensah", date(1979, 9, 14), ("GH",), "en", "under_review", Channel.IN_PERSON),
-    Person("Ana", "Silva", date(1996, 2, 29), ("BR", "PT"), "fr", "fulfilled"),
+    # Signs in to download her certificate of completion (issue 13, point 5).
+    Person(
+        "Ana",
+        "Silva",
+        date(1996, 2, 29),
+        ("BR", "PT"),
+        "fr",
+        "fulfilled",
+        email="fulfilled@accueil.example",
+    ),
     Person("Mehmet", "Yilmaz", date(1982, 12, 1), ("TR",), "de", "not_fulfilled"),
     Person("Fatima", "Diallo", date(1990, 4, 18), ("SN",), "fr", "follow_up"),
     Person("Jan", "Kowalski", date(1975, 8, 8), ("PL",), "de", "withdrawn"),

@@ -20,18 +20,13 @@ it was issued: attendance corrected later calls for revoking it and issuing anot
 """
 
 import base64
-import re
-import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_DOWN, Decimal
 
-import segno
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from accueil.accounts.models import User
@@ -40,6 +35,15 @@ from accueil.audit.services import audit_record
 from accueil.contracts import services as contract_services
 from accueil.contracts.models import CertificateOrigin, ContractStatus, Obligation
 from accueil.contracts.selectors import live_contract
+
+# The codes, their verification address and QR code are shared with the contract's
+# certificate of completion (contracts sits below training): they live in core.codes.
+from accueil.core.codes import ALPHABET as ALPHABET
+from accueil.core.codes import CODE_LENGTH as CODE_LENGTH
+from accueil.core.codes import new_code as new_code
+from accueil.core.codes import normalise_code as normalise_code
+from accueil.core.codes import qr_data_uri as qr_data_uri
+from accueil.core.codes import verification_url as verification_url
 from accueil.core.pdf import render_pdf
 from accueil.registration.models import Candidate
 from accueil.training.models import (
@@ -50,14 +54,6 @@ from accueil.training.models import (
     Enrolment,
     TrainingCertificate,
 )
-
-# Crockford's base 32: digits and capitals without I, L, O, U, so a code read aloud or
-# typed from paper is not mistaken. 16 characters: 80 random bits (secrets).
-ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-CODE_LENGTH = 16
-CODE_PATTERN = re.compile(rf"^[{ALPHABET}]{{{CODE_LENGTH}}}$")
-# What a reader may confuse when typing: O for 0, I and L for 1.
-TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
 KIND_OF_COURSE = {
     CourseKind.LANGUAGE: CertificateKind.ATTENDANCE,
@@ -73,31 +69,10 @@ OBLIGATION_OF_KIND = {
 LANGUAGES = {"en", "fr", "de"}
 
 
-def new_code() -> str:
-    return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
-
-
-def normalise_code(text: str) -> str | None:
-    """The code as stored, from what someone typed (any case, with or without the dashes
-    and spaces, O for 0, I or L for 1); None if it cannot be a code."""
-    cleaned = re.sub(r"[\s\-]", "", text or "").upper().translate(TYPOS)
-    return cleaned if CODE_PATTERN.match(cleaned) else None
-
-
 def holder_initials(candidate: Candidate) -> str:
     """Enough to match the paper to its holder, nothing more: "M. S." """
     names = [candidate.first_name, candidate.surname]
     return " ".join(f"{name.strip()[0].upper()}." for name in names if name.strip())
-
-
-def verification_url(code: str) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("verify:certificate", args=[code])
-
-
-def qr_data_uri(url: str) -> str:
-    """The QR code of `url` as a PNG data URI (segno writes the PNG itself)."""
-    png = segno.make(url, error="m", micro=False).png_data_uri(scale=5, border=4)
-    return str(png)
 
 
 # The certificate's hours column holds one decimal and at most 9999.9 (our choice when

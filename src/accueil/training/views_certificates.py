@@ -2,7 +2,9 @@
 certificate, its PDF; and the public verification page reached from its QR code.
 
 The verification page shows only what is needed to trust the paper (kind, holder's
-initials, date, issuer, valid or revoked). An unknown code and a malformed one get the
+initials, date, issuer, valid or revoked). It answers for a contract's certificate of
+completion too (contracts.completion): the holder's initials, the day the contract was
+fulfilled and its number. An unknown code and a malformed one get the
 same answer; every lookup counts towards the client address's limit (core.ratelimit,
 scope "verify"), so codes (80 random bits) cannot be tried in bulk. Nothing about the
 holder is written to the logs or the audit trail by a lookup.
@@ -22,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
+from accueil.contracts import selectors as contract_selectors
 from accueil.contracts.services import CertificateAlreadyRecorded
 from accueil.core import clock
 from accueil.core.http import posted
@@ -183,14 +186,25 @@ def _verified(request: HttpRequest, typed: str, form: VerifyForm | None = None) 
         if code
         else None
     )
-    context: dict = {"form": form or VerifyForm(), "looked_up": True, "certificate": certificate}
+    # Not a certificate of attendance: maybe a contract's certificate of completion.
+    completion = (
+        contract_selectors.completion_by_code(code) if code and certificate is None else None
+    )
+    context: dict = {
+        "form": form or VerifyForm(),
+        "looked_up": True,
+        "certificate": certificate,
+        "completion": completion,
+    }
     if certificate is not None:
         context["initials"] = holder_initials(certificate.enrolment.candidate)
+    elif completion is not None:
+        context["initials"] = holder_initials(completion.candidate)
     return render(
         request,
         "training/certificates/verify.html",
         context,
-        status=200 if certificate else 404,
+        status=200 if certificate or completion else 404,
     )
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accueil.accounts.models import Organisation
 from accueil.contracts.models import Certificate
+from accueil.core.codes import code_display
 
 __all__ = ["CertificateKind", "TrainingCertificate"]
 
@@ -88,4 +89,4 @@ class TrainingCertificate(models.Model):
     @property
     def code_display(self) -> str:
         """The code in groups of four, as printed and typed: XXXX-XXXX-XXXX-XXXX."""
-        return "-".join(self.code[i : i + 4] for i in range(0, len(self.code), 4))
+        return code_display(self.code)

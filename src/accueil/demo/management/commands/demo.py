@@ -64,6 +64,7 @@ class Command(BaseCommand):
     def logins(self) -> list[tuple[str, str]]:
         rows = [(email, str(role.label)) for email, _f, _l, role, _o, _lang in data.STAFF]
         rows.insert(0, ("candidate@accueil.example", "Candidate"))
+        rows.insert(1, ("fulfilled@accueil.example", "Candidate (contract fulfilled)"))
         return rows
 
 
