@@ -37,7 +37,7 @@ meanwhile, the contract withdrawn, the reminder outdated: nothing is sent).
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import cast
+from typing import Any, cast
 from uuid import UUID
 
 from django.conf import settings
@@ -233,7 +233,7 @@ class Left:
     the next courses that would fit (in the reader's language when rendered)."""
 
     code: str
-    label: str
+    label: Any  # lazy: rendered in the reader's language
     catalogue_url: str
     enrolled: list[Enrolment] = field(default_factory=list)
     courses: list[Course] = field(default_factory=list)
@@ -291,7 +291,7 @@ def left_to_do(contract: Contract, codes: list[str], now: datetime) -> list[Left
         found.append(
             Left(
                 code,
-                str(Obligation(code).label),
+                Obligation(code).label,
                 site(f"{catalogue}?kind={CATALOGUE_KIND[Obligation(code)]}"),
                 enrolled,
                 courses,
