@@ -276,9 +276,7 @@ def test_the_email_lists_what_is_left_and_the_courses_that_fit(queued_tasks):
     provider = approved(name="National Institute for Languages")
     today = date(2027, 12, 15)  # 1 month left: the term's last day is 14 January 2028
     with at(today):
-        soon = course(
-            provider, title="Luxembourgish A1.1, evenings", sessions=((3, 2), (10, 2))
-        )
+        soon = course(provider, title="Luxembourgish A1.1, evenings", sessions=((3, 2), (10, 2)))
         literacy = course(provider, kind=CourseKind.LITERACY, title="Literacy, mornings")
         course(provider, title="Too late", sessions=((5, 2), (40, 2)))  # ends after the term
         full = course(provider, title="Full course", capacity=1)
@@ -341,9 +339,7 @@ def test_the_email_is_in_german_with_the_names_in_german(queued_tasks):
         run_job()
         run_queued(queued_tasks)
     [sent] = mail.outbox
-    assert sent.subject == (
-        "Noch 3 Monate, um Ihren Aufnahme- und Integrationsvertrag zu erfüllen"
-    )
+    assert sent.subject == "Noch 3 Monate, um Ihren Aufnahme- und Integrationsvertrag zu erfüllen"
     assert "Orientierungstag im Herbst" in sent.body
     assert "Ministerium für Familie" in sent.body and "Rathaus" in sent.body
     assert "Freitag, 14. Januar 2028" in sent.body
@@ -398,3 +394,44 @@ def test_each_reminder_has_a_purpose_in_each_language():
         for language in ("fr", "de"):
             with translation.override(language):
                 assert translation.gettext(purpose) != purpose
+
+
+# At once, on PostgreSQL (row locks; SQLite serialises every write and would prove nothing).
+
+
+def in_thread(work):
+    try:
+        return work()
+    except Exception as error:
+        return error
+    finally:
+        connection.close()
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_two_runs_at_once_queue_and_send_each_reminder_once(transactional_db, queued_tasks):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (row locking); SQLite serialises every write")
+    from concurrent.futures import ThreadPoolExecutor
+
+    contracts = [signed(ENTRY + timedelta(days=n)) for n in range(10)]
+    with at(date(2027, 7, 25)):
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            counts = list(pool.map(lambda _: in_thread(run_job), range(4)))
+        assert sum(counts) == 10, counts
+        assert keys() == {reminders.key(contract.pk, 6) for contract in contracts}
+        # Each task run by two workers at once (the test's task backend keeps each
+        # thread's queue apart: the tasks are those the records name): each email goes once.
+        tasks = Notification.objects.filter(kind="term_reminder_6").values_list("task", "task_args")
+        assert {task for task, _args in tasks} == {"accueil.training.reminders.send_term_reminder"}
+        calls = [tuple(args) for _task, args in tasks] * 2
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            sent = list(
+                pool.map(
+                    lambda args: in_thread(lambda: reminders.send_term_reminder.call(*args)), calls
+                )
+            )
+    assert sorted(sent, key=str) == [False] * 10 + [True] * 10, sent
+    assert len(mail.outbox) == 10
+    assert len({m.to[0] for m in mail.outbox}) == 10

@@ -252,8 +252,8 @@ def courses_that_fit(
         Course.objects.filter(status=CourseStatus.PUBLISHED, kind__in=kinds)
         .exclude(pk__in=exclude)
         .filter(Exists(coming))
-    ).filter(seats_left__gt=0)
-    found = list(
+    ).filter(**{"seats_left__gt": 0})  # an annotation
+    found: list[Course] = list(
         courses.annotate(
             next_start=Min("sessions__starts_at", filter=Q(sessions__starts_at__gte=now)),
             last_start=Max("sessions__starts_at"),
