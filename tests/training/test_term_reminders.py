@@ -388,6 +388,33 @@ def test_a_letter_for_someone_without_email(queued_tasks):
     assert letter.pdf.startswith(b"%PDF")
 
 
+def test_a_reminder_not_delivered_is_listed_for_the_officers_and_sent_again(
+    queued_tasks, settings, client
+):
+    from django.urls import reverse
+
+    from accueil.accounts.models import Role
+    from accueil.notifications import queue
+
+    person = factories.candidate()
+    signed(candidate=person)
+    path = "accueil.training.reminders.send_term_reminder"
+    with at(date(2027, 10, 20)):
+        assert run_job() == 1
+        [result] = queued_tasks.results
+        settings.EMAIL_BACKEND = "tests.notifications.test_worker.SmtpDown"
+        queue.run(path, result.args, {}, queue.max_attempts())  # its last attempt fails
+        record = Notification.objects.get(kind="term_reminder_3")
+        assert record.status == DeliveryStatus.FAILED
+        client.force_login(factories.user(Role.OFFICER, language="fr"))
+        page = client.get(reverse("notifications:undelivered")).content.decode()
+        assert "Rappel\u202f: plus que 3 mois de contrat" in page
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+        queue.run(path, record.task_args, {}, 1)
+        queue.run(path, record.task_args, {}, 1)
+    assert [email.to for email in mail.outbox] == [[person.email]]
+
+
 def test_each_reminder_has_a_purpose_in_each_language():
     for months in (6, 3, 1):
         purpose = reminders.PURPOSES[f"term_reminder_{months}"]
