@@ -407,7 +407,8 @@ def test_a_reminder_not_delivered_is_listed_for_the_officers_and_sent_again(
         record = Notification.objects.get(kind="term_reminder_3")
         assert record.status == DeliveryStatus.FAILED
         client.force_login(factories.user(Role.OFFICER, language="fr"))
-        page = client.get(reverse("notifications:undelivered")).content.decode()
+        with translation.override("en"):  # the page's language is not left active after it
+            page = client.get(reverse("notifications:undelivered")).content.decode()
         assert "Rappel\u202f: plus que 3 mois de contrat" in page
         settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
         queue.run(path, record.task_args, {}, 1)
