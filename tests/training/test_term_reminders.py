@@ -155,6 +155,29 @@ def test_each_reminder_is_sent_once_on_its_day(queued_tasks):
     assert set(Notification.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
 
 
+@pytest.mark.parametrize(
+    "entry, the_day_before, day, months",
+    [
+        (date(2026, 8, 31), date(2028, 2, 28), date(2028, 2, 29), 6),  # 31 August - 6 months
+        (date(2026, 1, 31), date(2027, 12, 30), date(2027, 12, 31), 1),  # across the year's end
+        (date(2026, 2, 28), date(2027, 11, 27), date(2027, 11, 28), 3),
+    ],
+)
+def test_the_job_on_edge_days(entry, the_day_before, day, months, queued_tasks):
+    contract = signed(entry)
+    with at(the_day_before, hour=23):  # Luxembourg time: 22:00 UTC
+        run_job()
+        run_queued(queued_tasks)
+    assert reminders.key(contract.pk, months) not in keys()
+    sent_before = len(mail.outbox)
+    with at(day, hour=0):
+        assert run_job() == 1
+        assert run_queued(queued_tasks) == [True]
+    assert reminders.key(contract.pk, months) in keys()
+    assert len(mail.outbox) == sent_before + 1
+    assert mail.outbox[-1].subject.startswith(f"Il vous reste {months} mois")
+
+
 def test_the_job_is_in_the_table_of_jobs():
     job = BY_NAME["term-reminders"]
     assert job.func == "accueil.training.reminders.queue_due_term_reminders"
