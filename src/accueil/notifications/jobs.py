@@ -74,6 +74,15 @@ JOBS: tuple[Job, ...] = (
         ),
     ),
     Job(
+        "term-reminders",
+        "accueil.training.reminders.queue_due_term_reminders",
+        timedelta(hours=3),
+        gettext_noop(
+            "Queues the reminders of each contract in force with something left to do, "
+            "6 months, 3 months and 1 month before the end of its term (each reminder once)."
+        ),
+    ),
+    Job(
         "guide-purge",
         "accueil.guide.services.expired_answers_purge",
         timedelta(hours=6),
