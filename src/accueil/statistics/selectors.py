@@ -50,6 +50,7 @@ from accueil.core import clock, countries
 from accueil.notifications.selectors import undelivered_emails
 from accueil.registration.models import InformationLanguage
 from accueil.statistics.forms import Period
+from accueil.statistics.models import Figure, MonthlyCount, Summary
 from accueil.statistics.tables import COUNT, DAYS, RATE, Column, Row, Table
 from accueil.training.models import (
     Course,
@@ -115,10 +116,27 @@ def _month(value) -> date:
     return value.replace(day=1)
 
 
-def _signed(period: Period):
-    return Contract.objects.filter(
-        entry_into_force__gte=period.start, entry_into_force__lt=period.end_exclusive
-    ).order_by()
+def _signed_between(start: date, end: date):
+    return Contract.objects.filter(entry_into_force__gte=start, entry_into_force__lt=end).order_by()
+
+
+def _split(period: Period) -> tuple[tuple[date, date] | None, tuple[date, date] | None]:
+    """The period's months whose counts are stored (before the summary's `through`)
+    and those counted in the contracts themselves, each as [start, end) or None."""
+    through = Summary.objects.filter(pk=1).values_list("through", flat=True).first()
+    start, end = period.start, period.end_exclusive
+    if through is None or through <= start:
+        return None, (start, end)
+    middle = min(end, through)
+    return (start, middle), ((middle, end) if middle < end else None)
+
+
+def _stored(figure: Figure, between: tuple[date, date], *fields: str):
+    return (
+        MonthlyCount.objects.filter(figure=figure, month__gte=between[0], month__lt=between[1])
+        .order_by()
+        .values_list("month", *fields, "n")
+    )
 
 
 def _per_month_rows(period: Period, counts: dict[date, dict], lang: str) -> list[Row]:
@@ -141,9 +159,10 @@ CONTRACTS = Column("contracts", _("Contracts signed"))
 SignedGroups = list[tuple[date, str | None, str, int]]
 
 
-def signed_groups(period: Period) -> SignedGroups:
+def counted_signed_groups(start: date, end: date) -> SignedGroups:
+    """Counted in the contracts signed from `start` to `end` (excluded)."""
     groups = (
-        _signed(period)
+        _signed_between(start, end)
         .annotate(
             month=MonthOf("entry_into_force"),
             nationality=FirstItem("candidate__nationalities"),
@@ -152,6 +171,21 @@ def signed_groups(period: Period) -> SignedGroups:
         .annotate(n=Count("pk"))
     )
     return [(_month(month), nationality, language, n) for month, nationality, language, n in groups]
+
+
+def signed_groups(period: Period) -> SignedGroups:
+    stored, counted = _split(period)
+    groups: SignedGroups = []
+    if stored:
+        groups += [
+            (month, nationality or None, language, n)
+            for month, nationality, language, n in _stored(
+                Figure.SIGNED, stored, "nationality", "language"
+            )
+        ]
+    if counted:
+        groups += counted_signed_groups(*counted)
+    return groups
 
 
 def signed_per_month(period: Period, lang: str, groups: SignedGroups | None = None) -> Table:
@@ -241,23 +275,34 @@ def _fulfilment_values(by_status: dict[str, int]) -> dict:
     }
 
 
-def fulfilment(period: Period, lang: str) -> Table:
-    """Of the contracts reviewed at term in the period, by the month of the review."""
+def counted_review_groups(start: date, end: date) -> list[tuple[date, str, int]]:
+    """Contracts reviewed from `start` to `end` (days in Luxembourg), by month and status."""
     groups = (
         Contract.objects.filter(
-            reviewed_at__gte=clock.start_of_day(period.start),
-            reviewed_at__lt=clock.start_of_day(period.end_exclusive),
+            reviewed_at__gte=clock.start_of_day(start),
+            reviewed_at__lt=clock.start_of_day(end),
         )
         .order_by()
         .annotate(month=TruncMonth("reviewed_at", tzinfo=clock.LUXEMBOURG))
-        .values("month", "status")
+        .values_list("month", "status")
         .annotate(n=Count("pk"))
     )
+    return [(_month(month), status, n) for month, status, n in groups]
+
+
+def review_groups(period: Period) -> list[tuple[date, str, int]]:
+    stored, counted = _split(period)
+    groups = list(_stored(Figure.REVIEWED, stored, "status")) if stored else []
+    return groups + (counted_review_groups(*counted) if counted else [])
+
+
+def fulfilment(period: Period, lang: str) -> Table:
+    """Of the contracts reviewed at term in the period, by the month of the review."""
     by_month: dict[date, dict[str, int]] = defaultdict(dict)
     overall: dict[str, int] = defaultdict(int)
-    for group in groups:
-        by_month[_month(group["month"])][group["status"]] = group["n"]
-        overall[group["status"]] += group["n"]
+    for month, status, n in review_groups(period):
+        by_month[month][status] = by_month[month].get(status, 0) + n
+        overall[status] += n
     counts = {month: _fulfilment_values(statuses) for month, statuses in by_month.items()}
     rows = _per_month_rows(period, counts, lang)
     for row in rows:
@@ -298,25 +343,36 @@ def median(histogram: dict[int, int]) -> float | None:
     return sum(found) / len(found)
 
 
-def time_to_signature(period: Period, lang: str) -> Table:
-    """Days from registration (its day in Luxembourg) to the entry into force, for the
-    contracts signed in the period: their number and median per month and overall."""
+def counted_days_groups(start: date, end: date) -> list[tuple[date, int, int]]:
+    """Contracts signed from `start` to `end`, by month and days from registration."""
     groups = (
-        _signed(period)
+        _signed_between(start, end)
         .annotate(
             month=MonthOf("entry_into_force"),
             days=DaysBetween(
                 "entry_into_force", TruncDate("candidate__registered_at", tzinfo=clock.LUXEMBOURG)
             ),
         )
-        .values("month", "days")
+        .values_list("month", "days")
         .annotate(n=Count("pk"))
     )
+    return [(_month(month), days, n) for month, days, n in groups]
+
+
+def days_groups(period: Period) -> list[tuple[date, int, int]]:
+    stored, counted = _split(period)
+    groups = list(_stored(Figure.DAYS, stored, "days")) if stored else []
+    return groups + (counted_days_groups(*counted) if counted else [])
+
+
+def time_to_signature(period: Period, lang: str) -> Table:
+    """Days from registration (its day in Luxembourg) to the entry into force, for the
+    contracts signed in the period: their number and median per month and overall."""
     by_month: dict[date, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     overall: dict[int, int] = defaultdict(int)
-    for group in groups:
-        by_month[_month(group["month"])][group["days"]] += group["n"]
-        overall[group["days"]] += group["n"]
+    for month, days, n in days_groups(period):
+        by_month[month][days] += n
+        overall[days] += n
     counts = {
         month: {"contracts": sum(days.values()), "median": median(days)}
         for month, days in by_month.items()
