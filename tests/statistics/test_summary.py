@@ -24,9 +24,7 @@ def everything(lang: str = "en") -> list:
 
 
 @pytest.mark.parametrize("today", ["2024-12-20", "2025-02-10", "2025-03-15", "2026-05-01"])
-def test_the_summary_gives_the_tables_counted_in_every_contract(
-    known_data, time_machine, today
-):
+def test_the_summary_gives_the_tables_counted_in_every_contract(known_data, time_machine, today):
     time_machine.move_to(f"{today} 12:00 +01:00")
     counted = everything("fr")
     stored = services.refresh_summary()
@@ -35,9 +33,7 @@ def test_the_summary_gives_the_tables_counted_in_every_contract(
     assert everything("fr") == counted
 
 
-def test_a_past_month_changes_at_the_next_count_the_current_month_at_once(
-    known_data, time_machine
-):
+def test_a_past_month_changes_at_the_next_count_the_current_month_at_once(known_data, time_machine):
     time_machine.move_to("2025-03-15 12:00 +01:00")
     services.refresh_summary()
     assert MonthlyCount.objects.filter(figure=Figure.SIGNED, month=date(2025, 1, 1)).exists()
