@@ -1,6 +1,8 @@
 """The statistics, as aggregate queries: every figure is counted by the database
 (GROUP BY month, nationality, language, status, kind or purpose), never by reading
-rows into Python; Python only names and orders the groups it gets back.
+rows into Python; Python only names and orders the groups it gets back. The months
+before `Summary.through` come from the counts stored by the hourly job (models.py,
+services.refresh_summary), the months since are counted in the contracts (`counted_*`).
 
 Seed ("The end of the CAI contract"): "At the end of the CAI contract, the Integration
 Department will verify whether the signatory has met the requirements of the
