@@ -84,6 +84,10 @@ def failed_email(purpose: str, created: date) -> Notification:
 
 @pytest.fixture
 def known_data(db):
+    fill_known_data()
+
+
+def fill_known_data() -> None:
     """Contracts signed in January to March 2025 and around it; reviews; courses; emails."""
     # Signed: January 3 (PT, PT, EG), February 0, March 2 (AT, none); outside: 2.
     signed(date(2025, 1, 2), date(2024, 12, 3), nationalities=["PT"], information_language="fr")

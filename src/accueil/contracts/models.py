@@ -135,6 +135,20 @@ class Contract(models.Model):
                 condition=Q(status="under_review"),
                 name="contract_review_queue",
             ),
+            # The statistics of the current month, counted in the contracts (accueil.
+            # statistics): those signed, and those reviewed, in a few days' range.
+            models.Index(
+                fields=["entry_into_force"],
+                include=["candidate"],
+                condition=Q(entry_into_force__isnull=False),
+                name="contract_signed_on",
+            ),
+            models.Index(
+                fields=["reviewed_at"],
+                include=["status"],
+                condition=Q(reviewed_at__isnull=False),
+                name="contract_reviewed_on",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

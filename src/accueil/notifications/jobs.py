@@ -88,6 +88,15 @@ JOBS: tuple[Job, ...] = (
         timedelta(hours=6),
         gettext_noop("Deletes the guide's answers that nobody has used for 12 months."),
     ),
+    Job(
+        "statistics-summary",
+        "accueil.statistics.services.refresh_summary",
+        timedelta(hours=1),
+        gettext_noop(
+            "Counts again the statistics of the months before the current one, which the "
+            "statistics pages read instead of counting every contract."
+        ),
+    ),
 )
 BY_NAME = {job.name: job for job in JOBS}
 # Schedules made before this table, which it replaces (notifications migration 0003).

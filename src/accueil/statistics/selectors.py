@@ -1,6 +1,8 @@
 """The statistics, as aggregate queries: every figure is counted by the database
 (GROUP BY month, nationality, language, status, kind or purpose), never by reading
-rows into Python; Python only names and orders the groups it gets back.
+rows into Python; Python only names and orders the groups it gets back. The months
+before `Summary.through` come from the counts stored by the hourly job (models.py,
+services.refresh_summary), the months since are counted in the contracts (`counted_*`).
 
 Seed ("The end of the CAI contract"): "At the end of the CAI contract, the Integration
 Department will verify whether the signatory has met the requirements of the
@@ -26,11 +28,21 @@ Choices (docs/statistics.md):
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from babel.dates import format_date
-from django.db.models import CharField, Count, Func, IntegerField, OuterRef, Subquery, Sum
+from django.db.models import (
+    CharField,
+    Count,
+    DateField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +52,7 @@ from accueil.core import clock, countries
 from accueil.notifications.selectors import undelivered_emails
 from accueil.registration.models import InformationLanguage
 from accueil.statistics.forms import Period
+from accueil.statistics.models import Figure, MonthlyCount, Summary
 from accueil.statistics.tables import COUNT, DAYS, RATE, Column, Row, Table
 from accueil.training.models import (
     Course,
@@ -70,6 +83,20 @@ class DaysBetween(Func):
         )
 
 
+class MonthOf(Func):
+    """The 1st of the month of a date column, as a date. Django's TruncMonth of a date
+    on PostgreSQL casts it to a timestamp with time zone (a conversion per row, in the
+    session's time zone) and back; a date's month needs no time zone."""
+
+    output_field = DateField()
+    template = "CAST(DATE_TRUNC('month', CAST(%(expressions)s AS timestamp)) AS date)"
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, template="date(%(expressions)s, 'start of month')", **extra
+        )
+
+
 class FirstItem(Func):
     """The first string of a JSON list (NULL when the list is empty)."""
 
@@ -91,10 +118,27 @@ def _month(value) -> date:
     return value.replace(day=1)
 
 
-def _signed(period: Period):
-    return Contract.objects.filter(
-        entry_into_force__gte=period.start, entry_into_force__lt=period.end_exclusive
-    ).order_by()
+def _signed_between(start: date, end: date):
+    return Contract.objects.filter(entry_into_force__gte=start, entry_into_force__lt=end).order_by()
+
+
+def _split(period: Period) -> tuple[tuple[date, date] | None, tuple[date, date] | None]:
+    """The period's months whose counts are stored (before the summary's `through`)
+    and those counted in the contracts themselves, each as [start, end) or None."""
+    through = Summary.objects.filter(pk=1).values_list("through", flat=True).first()
+    start, end = period.start, period.end_exclusive
+    if through is None or through <= start:
+        return None, (start, end)
+    middle = min(end, through)
+    return (start, middle), ((middle, end) if middle < end else None)
+
+
+def _stored(figure: Figure, between: tuple[date, date], *fields: str):
+    return (
+        MonthlyCount.objects.filter(figure=figure, month__gte=between[0], month__lt=between[1])
+        .order_by()
+        .values_list("month", *fields, "n")
+    )
 
 
 def _per_month_rows(period: Period, counts: dict[date, dict], lang: str) -> list[Row]:
@@ -111,10 +155,45 @@ def _per_month_rows(period: Period, counts: dict[date, dict], lang: str) -> list
 
 CONTRACTS = Column("contracts", _("Contracts signed"))
 
+# The contracts signed in a period, counted once by month, first nationality and
+# language of communication: the three tables of the "contracts signed" page add these
+# groups up (one pass over the contracts and their candidates instead of three).
+SignedGroups = list[tuple[date, str | None, str, int]]
 
-def signed_per_month(period: Period, lang: str) -> Table:
-    rows = _signed(period).annotate(month=TruncMonth("entry_into_force")).values("month")
-    counts = {_month(row["month"]): {"contracts": row["n"]} for row in rows.annotate(n=Count("pk"))}
+
+def counted_signed_groups(start: date, end: date) -> SignedGroups:
+    """Counted in the contracts signed from `start` to `end` (excluded)."""
+    groups = (
+        _signed_between(start, end)
+        .annotate(
+            month=MonthOf("entry_into_force"),
+            nationality=FirstItem("candidate__nationalities"),
+        )
+        .values_list("month", "nationality", "candidate__information_language")
+        .annotate(n=Count("pk"))
+    )
+    return [(_month(month), nationality, language, n) for month, nationality, language, n in groups]
+
+
+def signed_groups(period: Period) -> SignedGroups:
+    stored, counted = _split(period)
+    groups: SignedGroups = []
+    if stored:
+        groups += [
+            (month, nationality or None, language, n)
+            for month, nationality, language, n in _stored(
+                Figure.SIGNED, stored, "nationality", "language"
+            )
+        ]
+    if counted:
+        groups += counted_signed_groups(*counted)
+    return groups
+
+
+def signed_per_month(period: Period, lang: str, groups: SignedGroups | None = None) -> Table:
+    counts: dict[date, dict] = defaultdict(lambda: {"contracts": 0})
+    for month, _nationality, _language, n in signed_groups(period) if groups is None else groups:
+        counts[month]["contracts"] += n
     table_rows = _per_month_rows(period, counts, lang)
     for row in table_rows:
         row.values.setdefault("contracts", 0)
@@ -133,25 +212,18 @@ def _sorted_by_name(rows: list[Row]) -> list[Row]:
     return sorted(rows, key=lambda row: countries.collation_key(row.label))
 
 
-def signed_by_nationality(period: Period, lang: str) -> Table:
+def signed_by_nationality(period: Period, lang: str, groups: SignedGroups | None = None) -> Table:
     """By the first nationality the candidate gave, countries named and sorted as the
     reader's language names and sorts them."""
-    groups = (
-        _signed(period)
-        .annotate(nationality=FirstItem("candidate__nationalities"))
-        .values("nationality")
-        .annotate(n=Count("pk"))
-    )
+    by_country: dict[str, int] = defaultdict(int)
+    for _when, nationality, _language, n in signed_groups(period) if groups is None else groups:
+        by_country[nationality or ""] += n
     rows = [
-        Row(
-            label=countries.name(group["nationality"], lang),
-            values={"contracts": group["n"]},
-            key=group["nationality"],
-        )
-        for group in groups
-        if group["nationality"]
+        Row(label=countries.name(code, lang), values={"contracts": n}, key=code)
+        for code, n in by_country.items()
+        if code
     ]
-    unknown = sum(group["n"] for group in groups if not group["nationality"])
+    unknown = by_country.get("", 0)
     last = [Row(label=gettext("Not stated"), values={"contracts": unknown}, key="")]
     return Table(
         name="signed-by-nationality",
@@ -159,20 +231,17 @@ def signed_by_nationality(period: Period, lang: str) -> Table:
         heading=_("Nationality"),
         columns=[CONTRACTS],
         rows=_sorted_by_name(rows) + (last if unknown else []),
-        total=Row(label=gettext("Total"), values={"contracts": sum(g["n"] for g in groups)}),
+        total=Row(label=gettext("Total"), values={"contracts": sum(by_country.values())}),
         notes=[_("A person of several nationalities counts under the first they gave.")],
     )
 
 
-def signed_by_language(period: Period, lang: str) -> Table:
-    groups = {
-        group["candidate__information_language"]: group["n"]
-        for group in _signed(period)
-        .values("candidate__information_language")
-        .annotate(n=Count("pk"))
-    }
+def signed_by_language(period: Period, lang: str, groups: SignedGroups | None = None) -> Table:
+    by_language: dict[str, int] = defaultdict(int)
+    for _when, _nationality, language, n in signed_groups(period) if groups is None else groups:
+        by_language[language] += n
     rows = [
-        Row(label=str(label), values={"contracts": groups.get(code, 0)}, key=code)
+        Row(label=str(label), values={"contracts": by_language.get(code, 0)}, key=code)
         for code, label in InformationLanguage.choices
     ]
     return Table(
@@ -181,7 +250,7 @@ def signed_by_language(period: Period, lang: str) -> Table:
         heading=_("Language of communication"),
         columns=[CONTRACTS],
         rows=_sorted_by_name(rows),
-        total=Row(label=gettext("Total"), values={"contracts": sum(groups.values())}),
+        total=Row(label=gettext("Total"), values={"contracts": sum(by_language.values())}),
     )
 
 
@@ -208,23 +277,34 @@ def _fulfilment_values(by_status: dict[str, int]) -> dict:
     }
 
 
-def fulfilment(period: Period, lang: str) -> Table:
-    """Of the contracts reviewed at term in the period, by the month of the review."""
+def counted_review_groups(start: date, end: date) -> list[tuple[date, str, int]]:
+    """Contracts reviewed from `start` to `end` (days in Luxembourg), by month and status."""
     groups = (
         Contract.objects.filter(
-            reviewed_at__gte=clock.start_of_day(period.start),
-            reviewed_at__lt=clock.start_of_day(period.end_exclusive),
+            reviewed_at__gte=clock.start_of_day(start),
+            reviewed_at__lt=clock.start_of_day(end),
         )
         .order_by()
         .annotate(month=TruncMonth("reviewed_at", tzinfo=clock.LUXEMBOURG))
-        .values("month", "status")
+        .values_list("month", "status")
         .annotate(n=Count("pk"))
     )
+    return [(_month(month), status, n) for month, status, n in groups]
+
+
+def review_groups(period: Period) -> list[tuple[date, str, int]]:
+    stored, counted = _split(period)
+    groups = list(_stored(Figure.REVIEWED, stored, "status")) if stored else []
+    return groups + (counted_review_groups(*counted) if counted else [])
+
+
+def fulfilment(period: Period, lang: str) -> Table:
+    """Of the contracts reviewed at term in the period, by the month of the review."""
     by_month: dict[date, dict[str, int]] = defaultdict(dict)
     overall: dict[str, int] = defaultdict(int)
-    for group in groups:
-        by_month[_month(group["month"])][group["status"]] = group["n"]
-        overall[group["status"]] += group["n"]
+    for month, status, n in review_groups(period):
+        by_month[month][status] = by_month[month].get(status, 0) + n
+        overall[status] += n
     counts = {month: _fulfilment_values(statuses) for month, statuses in by_month.items()}
     rows = _per_month_rows(period, counts, lang)
     for row in rows:
@@ -265,25 +345,36 @@ def median(histogram: dict[int, int]) -> float | None:
     return sum(found) / len(found)
 
 
-def time_to_signature(period: Period, lang: str) -> Table:
-    """Days from registration (its day in Luxembourg) to the entry into force, for the
-    contracts signed in the period: their number and median per month and overall."""
+def counted_days_groups(start: date, end: date) -> list[tuple[date, int, int]]:
+    """Contracts signed from `start` to `end`, by month and days from registration."""
     groups = (
-        _signed(period)
+        _signed_between(start, end)
         .annotate(
-            month=TruncMonth("entry_into_force"),
+            month=MonthOf("entry_into_force"),
             days=DaysBetween(
                 "entry_into_force", TruncDate("candidate__registered_at", tzinfo=clock.LUXEMBOURG)
             ),
         )
-        .values("month", "days")
+        .values_list("month", "days")
         .annotate(n=Count("pk"))
     )
+    return [(_month(month), days, n) for month, days, n in groups]
+
+
+def days_groups(period: Period) -> list[tuple[date, int, int]]:
+    stored, counted = _split(period)
+    groups = list(_stored(Figure.DAYS, stored, "days")) if stored else []
+    return groups + (counted_days_groups(*counted) if counted else [])
+
+
+def time_to_signature(period: Period, lang: str) -> Table:
+    """Days from registration (its day in Luxembourg) to the entry into force, for the
+    contracts signed in the period: their number and median per month and overall."""
     by_month: dict[date, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     overall: dict[int, int] = defaultdict(int)
-    for group in groups:
-        by_month[_month(group["month"])][group["days"]] += group["n"]
-        overall[group["days"]] += group["n"]
+    for month, days, n in days_groups(period):
+        by_month[month][days] += n
+        overall[days] += n
     counts = {
         month: {"contracts": sum(days.values()), "median": median(days)}
         for month, days in by_month.items()
@@ -416,7 +507,7 @@ def undelivered(period: Period, lang: str) -> Table:
 
 
 # The tables by their slug (in the CSV's URL), and each page's tables in order.
-TABLES = {
+TABLES: dict[str, Callable[..., Table]] = {
     "signed-per-month": signed_per_month,
     "signed-by-nationality": signed_by_nationality,
     "signed-by-language": signed_by_language,
@@ -432,3 +523,11 @@ PAGES = {
     "seats": ("seats",),
     "emails-not-delivered": ("emails-not-delivered",),
 }
+
+
+def page_tables(slug: str, period: Period, lang: str) -> list[Table]:
+    """The tables of a page, those of the contracts signed from one grouped query."""
+    if slug == "contracts-signed":
+        groups = signed_groups(period)
+        return [TABLES[name](period, lang, groups) for name in PAGES[slug]]
+    return [TABLES[name](period, lang) for name in PAGES[slug]]

@@ -84,9 +84,7 @@ def _page(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         "title": PAGE_TITLES[slug],
         "pages": PAGE_TITLES.items(),
         "full_export": can_export_full_statistics(request.user),
-        "tables": [
-            shown(selectors.TABLES[name](period, lang), lang) for name in selectors.PAGES[slug]
-        ]
+        "tables": [shown(table, lang) for table in selectors.page_tables(slug, period, lang)]
         if period
         else [],
     }
