@@ -192,5 +192,6 @@ def test_the_readme_s_table_is_the_table_of_jobs():
     rows = [line for line in readme.splitlines() if line.startswith("| `") and "|" in line[3:]]
     for job in jobs.JOBS:
         minutes = job.minutes
-        every = f"{minutes} minutes" if minutes < 60 else f"{minutes // 60} hours"
+        hours = minutes // 60
+        every = f"{minutes} minutes" if minutes < 60 else f"{hours} hour{'s' * (hours > 1)}"
         assert f"| `{job.name}` | {every} | {job.does} |" in rows, job.name

@@ -79,6 +79,15 @@ JOBS: tuple[Job, ...] = (
         timedelta(hours=6),
         gettext_noop("Deletes the guide's answers that nobody has used for 12 months."),
     ),
+    Job(
+        "term-review",
+        "accueil.contracts.review.term_review_job",
+        timedelta(hours=1),
+        gettext_noop(
+            "Reviews each contract in force whose term has ended: closes it as fulfilled, "
+            "or puts it in the officers' review queue (each contract once)."
+        ),
+    ),
 )
 BY_NAME = {job.name: job for job in JOBS}
 # Schedules made before this table, which it replaces (notifications migration 0003).
