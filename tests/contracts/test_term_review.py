@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from accueil.audit.models import Action, AuditEvent
 from accueil.contracts import review as review_module
-from accueil.contracts.officer_views import contract_history
 from accueil.contracts.models import Certificate, Contract, ContractStatus, Obligation
+from accueil.contracts.officer_views import contract_history
 from accueil.contracts.review import term_review, term_review_job
 from accueil.contracts.selectors import fulfilment
 from accueil.notifications import jobs
@@ -129,7 +129,9 @@ def test_a_follow_up_contract_covering_only_the_citizenship_course():
     done, short = follow_up(), follow_up()
     certify(done, Obligation.CITIZENSHIP_COURSE, date(2024, 9, 3), hours=3, sessions=1)
     certify(done, Obligation.CITIZENSHIP_COURSE, date(2024, 9, 10), hours=3, sessions=1)
-    certify(short, Obligation.CITIZENSHIP_COURSE, date(2024, 9, 3), hours=Decimal("5.5"), sessions=3)
+    certify(
+        short, Obligation.CITIZENSHIP_COURSE, date(2024, 9, 3), hours=Decimal("5.5"), sessions=3
+    )
     assert term_review(TODAY) == {"reviewed": 2, "fulfilled": 1, "to_review": 1}
     done.refresh_from_db()
     short.refresh_from_db()

@@ -40,7 +40,7 @@ import json
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -89,7 +89,7 @@ FROM (
 LEFT JOIN {_CERTIFICATES} AS k ON k.contract_id = r.id AND k.issued_on <= %s
 GROUP BY r.id, r.entry_into_force, r.codes
 ORDER BY r.id
-"""
+"""  # noqa: S608 (names from the models, values as parameters)
 
 _FULFILLED_PG = f"""
 UPDATE {_TABLE} AS c SET status = '{ContractStatus.FULFILLED.value}', reviewed_at = %s,
@@ -97,23 +97,23 @@ UPDATE {_TABLE} AS c SET status = '{ContractStatus.FULFILLED.value}', reviewed_a
   fulfilled_on = v.fulfilled_on::date
 FROM (VALUES {{values}}) AS v (id, review, fulfilled_on)
 WHERE c.id = v.id::uuid AND c.status = '{ContractStatus.IN_FORCE.value}'
-"""
+"""  # noqa: S608 (names from the models, values as parameters)
 _UNDER_REVIEW_PG = f"""
 UPDATE {_TABLE} AS c SET status = '{ContractStatus.UNDER_REVIEW.value}', reviewed_at = %s,
   review = v.review::jsonb
 FROM (VALUES {{values}}) AS v (id, review)
 WHERE c.id = v.id::uuid AND c.status = '{ContractStatus.IN_FORCE.value}'
-"""
+"""  # noqa: S608 (names from the models, values as parameters)
 _FULFILLED_ONE = f"""
 UPDATE {_TABLE} SET status = '{ContractStatus.FULFILLED.value}', reviewed_at = %s,
   decided_at = %s, decided_by_id = NULL, review = %s, fulfilled_on = %s
 WHERE id = %s AND status = '{ContractStatus.IN_FORCE.value}'
-"""
+"""  # noqa: S608 (names from the models, values as parameters)
 _UNDER_REVIEW_ONE = f"""
 UPDATE {_TABLE} SET status = '{ContractStatus.UNDER_REVIEW.value}', reviewed_at = %s,
   review = %s
 WHERE id = %s AND status = '{ContractStatus.IN_FORCE.value}'
-"""
+"""  # noqa: S608 (names from the models, values as parameters)
 
 
 def term_review_job() -> int:
@@ -190,7 +190,7 @@ def _review_batch(rows: list[tuple], today: date) -> tuple[int, int]:
         try:
             found = assess(
                 FulfilmentFacts(
-                    entry_into_force=day(entry),
+                    entry_into_force=cast(date, day(entry)),
                     on=today,
                     language_completed_on=day(language),
                     citizenship_hours=float(hours or 0),
