@@ -15,14 +15,15 @@ Either way it keeps what it found in `review` ({"on", "met", "unmet"}) and when
 (`reviewed_at`). A fulfilled contract goes in force -> under review -> fulfilled in one
 write: `reviewed_at` and `decided_at` (with no one deciding) date both steps.
 
-**Set-based, for a million contracts at once.** The contracts are read in batches in the
-order of their key (keyset pagination: each batch starts after the last key seen), each
-with the aggregates of its certificates that the rule's facts need
+**Set-based, for a million contracts at once.** The contracts are read with the
+aggregates of their certificates that the rule's facts need
 (`contracts.selectors.fulfilment_facts` computes the same from the certificates
 themselves: the first language certificate, the citizenship course's hours and sessions
-summed and its last certificate, the first orientation day), in one query; each batch is
-written by one UPDATE per outcome (`UPDATE ... FROM (VALUES ...)` on PostgreSQL, an
-`executemany` on SQLite), in its own transaction. Memory holds one batch.
+summed and its last certificate, the first orientation day), by one query: on PostgreSQL
+through a server-side cursor, the certificates aggregated in one pass; on SQLite in
+batches in the order of the key (keyset pagination). The rule is evaluated in Python, and
+each batch is written by one UPDATE per outcome (`UPDATE ... FROM (VALUES ...)` on
+PostgreSQL, an `executemany` on SQLite), in its own transaction. Memory holds one batch.
 
 **Idempotent, and safe at once.** Every UPDATE is guarded by `status = 'in_force'`: a
 contract reviewed by another run meanwhile (PostgreSQL re-checks the condition on the row
@@ -84,11 +85,10 @@ SELECT r.id, r.entry_into_force, r.codes,
 FROM (
   SELECT c.id, c.entry_into_force, {{codes}} AS codes FROM {_TABLE} AS c
   WHERE c.status = '{ContractStatus.IN_FORCE.value}' AND c.end_exclusive <= %s {{after}}
-  ORDER BY c.id LIMIT %s
+  {{limit}}
 ) AS r
 LEFT JOIN {_CERTIFICATES} AS k ON k.contract_id = r.id AND k.issued_on <= %s
 GROUP BY r.id, r.entry_into_force, r.codes
-ORDER BY r.id
 """  # noqa: S608 (names from the models, values as parameters)
 
 _FULFILLED_PG = f"""
@@ -151,22 +151,41 @@ def term_review(today: date | None = None, batch: int = BATCH) -> dict[str, int]
 
 
 def _batches(today: date, size: int) -> Iterator[list[tuple]]:
-    """The contracts to review, a batch at a time, each read in its own transaction.
+    """The contracts to review, a batch at a time."""
+    if connection.vendor == "postgresql":
+        return _streamed(today, size)
+    return _keyset(today, size)
 
-    The next batch starts after the last key of the one before, whatever became of it:
-    a contract the rule cannot decide (skipped) is not read again in this run."""
-    vendor = connection.vendor
-    codes = _CODES[vendor if vendor in _CODES else "postgresql"]
-    first = _SELECT.format(codes=codes, after="")
-    after = _SELECT.format(codes=codes, after="AND c.id > %s")
+
+def _streamed(today: date, size: int) -> Iterator[list[tuple]]:
+    """PostgreSQL: one query for all, read through a server-side cursor (held past the
+    batches' commits): the certificates are aggregated in one pass (a hash or merge join),
+    not looked up contract by contract; the batches are fetched from it one by one. The
+    query sees the contracts in force when it started; the guarded UPDATEs skip any that
+    another run has reviewed since."""
+    query = _SELECT.format(codes=_CODES["postgresql"], after="", limit="")
+    day = connection.ops.adapt_datefield_value(today)
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(query, [day, day])
+        while rows := cursor.fetchmany(size):
+            yield rows
+
+
+def _keyset(today: date, size: int) -> Iterator[list[tuple]]:
+    """SQLite: batches in the order of the key, each starting after the last key of the
+    one before, whatever became of it: a contract the rule cannot decide (skipped) is not
+    read again in this run."""
+    codes = _CODES["sqlite"]
+    first = _SELECT.format(codes=codes, after="", limit="ORDER BY c.id LIMIT %s")
+    after = _SELECT.format(codes=codes, after="AND c.id > %s", limit="ORDER BY c.id LIMIT %s")
     day = connection.ops.adapt_datefield_value(today)
     last = None
     while True:
         with transaction.atomic(), connection.cursor() as cursor:
             if last is None:
-                cursor.execute(first, [day, size, day])
+                cursor.execute(first + "ORDER BY r.id", [day, size, day])
             else:
-                cursor.execute(after, [day, last, size, day])
+                cursor.execute(after + "ORDER BY r.id", [day, last, size, day])
             rows = cursor.fetchall()
         if not rows:
             return
