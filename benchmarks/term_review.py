@@ -115,7 +115,7 @@ INSERT INTO contracts_certificate (obligation, issued_on, issuer, literacy, hour
 SELECT v.obligation, v.issued_on, 'Bench issuer', v.literacy, v.hours, v.sessions, now(),
   md5('contract' || c.g)::uuid, '', 'paper'
 FROM (
-  SELECT g, (g * 7919) %% 100 AS k, e.day AS entry,
+  SELECT g, (g::bigint * 7919) %% 100 AS k, e.day AS entry,
     (e.day + interval '2 years')::date
       + CASE WHEN to_char(e.day, 'MM-DD') = '02-29' THEN 1 ELSE 0 END AS end_exclusive
   FROM generate_series(1, %(n)s) AS g,
