@@ -175,7 +175,27 @@ def contract_history(contract: Contract) -> list[HistoryEntry]:
         source, _arrow, target = change.partition(" -> ")
         label = _("%(from)s to %(to)s") % {"from": status_label(source), "to": status_label(target)}
         history.append(HistoryEntry(event.at, who, role, label, why))
-    return history
+    return sorted(history + review_history(contract), key=lambda entry: entry.at)
+
+
+def review_history(contract: Contract) -> list[HistoryEntry]:
+    """The steps of the review at term (contracts.review), read from the contract: the
+    review writes one audit event per run, not one per contract."""
+    entries = []
+    who = _("Review at term")
+    if contract.reviewed_at:
+        label = _("%(from)s to %(to)s") % {
+            "from": status_label(ContractStatus.IN_FORCE),
+            "to": status_label(ContractStatus.UNDER_REVIEW),
+        }
+        entries.append(HistoryEntry(contract.reviewed_at, who, "", label, ""))
+    if contract.decided_at and contract.decided_by_id is None:
+        label = _("%(from)s to %(to)s") % {
+            "from": status_label(ContractStatus.UNDER_REVIEW),
+            "to": status_label(ContractStatus.FULFILLED),
+        }
+        entries.append(HistoryEntry(contract.decided_at, who, "", label, ""))
+    return entries
 
 
 @require_GET

@@ -97,6 +97,15 @@ JOBS: tuple[Job, ...] = (
             "statistics pages read instead of counting every contract."
         ),
     ),
+    Job(
+        "term-review",
+        "accueil.contracts.review.term_review_job",
+        timedelta(hours=1),
+        gettext_noop(
+            "Reviews each contract in force whose term has ended: closes it as fulfilled, "
+            "or puts it in the officers' review queue (each contract once)."
+        ),
+    ),
 )
 BY_NAME = {job.name: job for job in JOBS}
 # Schedules made before this table, which it replaces (notifications migration 0003).

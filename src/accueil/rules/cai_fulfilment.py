@@ -21,10 +21,15 @@ term); otherwise "not_fulfilled" once the term is over on the review day `on`,
 and "in_progress" while it runs. Each obligation gets one reason, except that a
 citizenship course failing several checks gets one reason per failed check.
 Parameters are those in force when the contract entered into force.
+
+`assess` is the rule itself, without messages (the review at term runs it on every
+contract reaching its term, up to a million at once); `fulfilment` explains what
+`assess` found, with a reason per check in every language.
 """
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from accueil.rules.base import Decision, FactError, Reason, cite
@@ -112,29 +117,119 @@ def _refuse_future_certificates(facts: FulfilmentFacts) -> None:
             raise FactError(fact, "must not be after the day of review 'on'")
 
 
-def _dated(obligation: str, day: date | None, term: Term) -> Reason | None:
-    """The unmet reason for a missing or out-of-term certificate, or None if it is fine."""
-    code = f"cai.fulfilment.{obligation}"
+# What can fail, per obligation: the checks `assess` runs, cheap (no messages), and
+# the reasons `fulfilment` writes from them.
+MISSING, BEFORE_TERM, AFTER_TERM = "missing", "before_term", "after_term"
+TOO_FEW_HOURS, TOO_FEW_SESSIONS = "hours", "sessions"
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The outcome without its messages: what the review at term needs for each of many
+    contracts (`accueil.contracts.review`), and what `fulfilment` explains.
+
+    `problems` gives, for each obligation covered, the checks that failed (none: met).
+    """
+
+    outcome: str
+    met: tuple[str, ...]
+    unmet: tuple[str, ...]
+    fulfilled_on: date | None
+    term: Term
+    min_hours: float
+    min_sessions: int
+    problems: dict[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=4096)
+def _term_and_minimums(entry_into_force: date) -> tuple[Term, Any, Any]:
+    """The term and the citizenship course's minimum length, as in force on the day the
+    contract entered into force (parameters are pure data: safe to remember)."""
+    term = contract_term(entry_into_force)
+    return (
+        term,
+        parameter("cai.citizenship_min_hours", term.start),
+        parameter("cai.citizenship_min_sessions", term.start),
+    )
+
+
+def _date_problem(day: date | None, term: Term) -> str | None:
     if day is None:
-        source = {
-            "language_training": LANGUAGE,
-            "citizenship_course": CITIZENSHIP,
-            "orientation_day": ORIENTATION,
-        }[obligation]
-        return make_reason(f"{code}.missing", False, source)
+        return MISSING
     if day < term.start:
-        return make_reason(f"{code}.before_term", False, WITHIN_TERM, date=day, start=term.start)
+        return BEFORE_TERM
     if day >= term.end_exclusive:
-        return make_reason(
-            f"{code}.after_term", False, WITHIN_TERM, date=day, last_day=term.last_day
-        )
+        return AFTER_TERM
     return None
 
 
-def _language(facts: FulfilmentFacts, term: Term) -> list[Reason]:
-    day = facts.language_completed_on
-    if problem := _dated("language_training", day, term):
-        return [problem]
+def assess(facts: FulfilmentFacts) -> Assessment:
+    """Check each obligation covered against the term, then decide for the contract: the
+    one implementation of the rule (`fulfilment` adds the messages)."""
+    term, min_hours, min_sessions = _term_and_minimums(facts.entry_into_force)
+    problems: dict[str, tuple[str, ...]] = {}
+    met: list[str] = []
+    unmet: list[str] = []
+    for code in facts.covers:
+        if code == "language_training":
+            found = _date_problem(facts.language_completed_on, term)
+            failed: tuple[str, ...] = (found,) if found else ()
+        elif code == "citizenship_course":
+            failed = _citizenship_problems(facts, term, min_hours, min_sessions)
+        else:
+            found = _date_problem(facts.orientation_attended_on, term)
+            failed = (found,) if found else ()
+        problems[code] = failed
+        (unmet if failed else met).append(code)
+    if not unmet:
+        outcome = "fulfilled"
+    elif facts.on >= term.end_exclusive:
+        outcome = "not_fulfilled"
+    else:
+        outcome = "in_progress"
+    fulfilled_on = _fulfilled_on(facts) if outcome == "fulfilled" else None
+    return Assessment(
+        outcome, tuple(met), tuple(unmet), fulfilled_on, term, min_hours, min_sessions, problems
+    )
+
+
+def _citizenship_problems(
+    facts: FulfilmentFacts, term: Term, min_hours: Any, min_sessions: Any
+) -> tuple[str, ...]:
+    """Every failed check at once, so the signatory learns all that is missing."""
+    day = facts.citizenship_completed_on
+    found = _date_problem(day, term)
+    if found == MISSING:
+        return (MISSING,)
+    failed = [found] if found else []
+    if facts.citizenship_hours < min_hours:
+        failed.append(TOO_FEW_HOURS)
+    if facts.citizenship_sessions < min_sessions:
+        failed.append(TOO_FEW_SESSIONS)
+    return tuple(failed)
+
+
+SOURCES = {
+    "language_training": LANGUAGE,
+    "citizenship_course": CITIZENSHIP,
+    "orientation_day": ORIENTATION,
+}
+
+
+def _dated_reason(obligation: str, problem: str, day: date | None, term: Term) -> Reason:
+    """The unmet reason for a missing or out-of-term certificate."""
+    code = f"cai.fulfilment.{obligation}"
+    if problem == MISSING:
+        return make_reason(f"{code}.missing", False, SOURCES[obligation])
+    if problem == BEFORE_TERM:
+        return make_reason(f"{code}.before_term", False, WITHIN_TERM, date=day, start=term.start)
+    return make_reason(f"{code}.after_term", False, WITHIN_TERM, date=day, last_day=term.last_day)
+
+
+def _language(facts: FulfilmentFacts, found: Assessment) -> list[Reason]:
+    day, term = facts.language_completed_on, found.term
+    if problems := found.problems["language_training"]:
+        return [_dated_reason("language_training", problems[0], day, term)]
     literacy = facts.language_kind == "literacy"
     code = "cai.fulfilment.language_training" + (".literacy" if literacy else "")
     return [
@@ -149,33 +244,30 @@ def _language(facts: FulfilmentFacts, term: Term) -> list[Reason]:
     ]
 
 
-def _length_problems(hours: float, sessions: int, on: date) -> list[Reason]:
-    """The citizenship course's length checks that fail (none when it is long enough)."""
-    min_hours = parameter("cai.citizenship_min_hours", on)
-    min_sessions = parameter("cai.citizenship_min_sessions", on)
-    problems = []
-    if hours < min_hours:
-        code = "cai.fulfilment.citizenship_course.hours"
-        problems.append(make_reason(code, False, HOURS, hours=hours, min_hours=min_hours))
-    if sessions < min_sessions:
-        code = "cai.fulfilment.citizenship_course.sessions"
-        problems.append(
-            make_reason(code, False, SESSIONS, sessions=sessions, min_sessions=min_sessions)
-        )
-    return problems
-
-
-def _citizenship(facts: FulfilmentFacts, term: Term) -> list[Reason]:
-    day, hours = facts.citizenship_completed_on, facts.citizenship_hours
-    date_problem = _dated("citizenship_course", day, term)
-    if day is None:
-        assert date_problem is not None  # `_dated` always has a reason for a missing day
-        return [date_problem]
-    # Report every failed check at once, so the signatory learns all that is missing.
-    problems = [date_problem] if date_problem else []
-    problems += _length_problems(hours, facts.citizenship_sessions, term.start)
-    if problems:
-        return problems
+def _citizenship(facts: FulfilmentFacts, found: Assessment) -> list[Reason]:
+    day, hours, term = facts.citizenship_completed_on, facts.citizenship_hours, found.term
+    sessions = facts.citizenship_sessions
+    reasons = []
+    for problem in found.problems["citizenship_course"]:
+        code = "cai.fulfilment.citizenship_course"
+        if problem == TOO_FEW_HOURS:
+            reasons.append(
+                make_reason(f"{code}.hours", False, HOURS, hours=hours, min_hours=found.min_hours)
+            )
+        elif problem == TOO_FEW_SESSIONS:
+            reasons.append(
+                make_reason(
+                    f"{code}.sessions",
+                    False,
+                    SESSIONS,
+                    sessions=sessions,
+                    min_sessions=found.min_sessions,
+                )
+            )
+        else:
+            reasons.append(_dated_reason("citizenship_course", problem, day, term))
+    if reasons:
+        return reasons
     params = {"date": day, "start": term.start, "last_day": term.last_day}
     return [
         make_reason(
@@ -184,15 +276,15 @@ def _citizenship(facts: FulfilmentFacts, term: Term) -> list[Reason]:
             CITIZENSHIP,
             **params,
             hours=hours,
-            sessions=facts.citizenship_sessions,
+            sessions=sessions,
         )
     ]
 
 
-def _orientation(facts: FulfilmentFacts, term: Term) -> list[Reason]:
-    day = facts.orientation_attended_on
-    if problem := _dated("orientation_day", day, term):
-        return [problem]
+def _orientation(facts: FulfilmentFacts, found: Assessment) -> list[Reason]:
+    day, term = facts.orientation_attended_on, found.term
+    if problems := found.problems["orientation_day"]:
+        return [_dated_reason("orientation_day", problems[0], day, term)]
     return [
         make_reason(
             "cai.fulfilment.orientation_day",
@@ -205,36 +297,36 @@ def _orientation(facts: FulfilmentFacts, term: Term) -> list[Reason]:
     ]
 
 
-def _overall(unmet: tuple[str, ...], term: Term, on: date) -> tuple[str, Reason]:
-    """The outcome, and the reason that sums it up."""
-    if not unmet:
-        return "fulfilled", make_reason(
-            "cai.fulfilment.contract", True, FULFILLED, term_years=term.years
-        )
-    if on >= term.end_exclusive:
-        return "not_fulfilled", make_reason(
+def _summary(found: Assessment, on: date) -> Reason:
+    """The reason that sums up the outcome."""
+    term, unmet = found.term, found.unmet
+    if found.outcome == "fulfilled":
+        return make_reason("cai.fulfilment.contract", True, FULFILLED, term_years=term.years)
+    if found.outcome == "not_fulfilled":
+        return make_reason(
             "cai.fulfilment.contract", False, FULFILLED, last_day=term.last_day, unmet=unmet
         )
-    return "in_progress", make_reason(
+    return make_reason(
         "cai.fulfilment.contract", None, FULFILLED, on=on, last_day=term.last_day, unmet=unmet
     )
 
 
 def fulfilment(facts: FulfilmentFacts) -> Decision:
-    """Check each obligation against the term, then decide for the contract."""
-    term = contract_term(facts.entry_into_force)
-    check = {"language_training": _language, "citizenship_course": _citizenship}
-    check["orientation_day"] = _orientation
-    checks = {code: check[code](facts, term) for code in facts.covers}
-    met = tuple(code for code, reasons in checks.items() if all(r.met for r in reasons))
-    unmet = tuple(code for code in facts.covers if code not in met)
-    outcome, summary = _overall(unmet, term, facts.on)
-    reasons = tuple(reason for found in checks.values() for reason in found)
-    values: dict[str, Any] = {"met": list(met), "unmet": list(unmet)}
-    values["term_last_day"] = term.last_day
+    """`assess`, explained: each obligation's reasons, then the one that sums it up."""
+    found = assess(facts)
+    explain = {"language_training": _language, "citizenship_course": _citizenship}
+    explain["orientation_day"] = _orientation
+    reasons = tuple(reason for code in facts.covers for reason in explain[code](facts, found))
+    values: dict[str, Any] = {"met": list(found.met), "unmet": list(found.unmet)}
+    values["term_last_day"] = found.term.last_day
     # The day the contract was fulfilled: that of the last certificate it needed.
-    values["fulfilled_on"] = _fulfilled_on(facts) if outcome == "fulfilled" else None
-    return Decision(rule=RULE, outcome=outcome, reasons=(*reasons, summary), values=values)
+    values["fulfilled_on"] = found.fulfilled_on
+    return Decision(
+        rule=RULE,
+        outcome=found.outcome,
+        reasons=(*reasons, _summary(found, facts.on)),
+        values=values,
+    )
 
 
 def _fulfilled_on(facts: FulfilmentFacts) -> date:
