@@ -320,7 +320,8 @@ def main() -> None:
             "SELECT pg_size_pretty(pg_total_relation_size('contracts_contract')), "
             "pg_size_pretty(pg_total_relation_size('contracts_certificate'))"
         )
-        print("contracts, certificates (with indexes): %s, %s" % cursor.fetchone())
+        contracts_size, certificates_size = cursor.fetchone()
+        print(f"contracts, certificates (with indexes): {contracts_size}, {certificates_size}")
         times: dict[str, list[float]] = {"reference": [], "review": []}
         different = peak = second = 0
         for round_ in range(1, args.rounds + 1):
