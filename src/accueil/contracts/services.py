@@ -16,7 +16,7 @@ from django.utils import timezone
 from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
-from accueil.contracts import states
+from accueil.contracts import review, states
 from accueil.contracts.emails import notify_decision
 from accueil.contracts.models import (
     Certificate,
@@ -336,6 +336,12 @@ def contract_follow_up(
         reason=f"follow-up of {locked.number}",
     )
     return follow_up
+
+
+def contract_term_review(today: date | None = None) -> dict[str, int]:
+    """The review at term (`contracts.review`, run by the job "term-review") for callers
+    outside this app: every contract in force whose term ended by `today`, reviewed."""
+    return review.term_review(today)
 
 
 # Certificates: what meets the contract's obligations (rule cai.fulfilment reads them).

@@ -5,7 +5,6 @@ bookings and a waitlist. Loading twice changes nothing."""
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import cast
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,7 +14,7 @@ from accueil.booking import services as booking
 from accueil.booking.models import Booking, InformationSession, SessionStatus, WaitlistEntry
 from accueil.contracts.models import Contract, ContractStatus
 from accueil.core import clock, national_id
-from accueil.demo import cases, guide_data, path_data, training_data
+from accueil.demo import cases, end_data, guide_data, path_data, training_data
 from accueil.intake import services as intake
 from accueil.registration import services as registration_services
 from accueil.registration.models import Candidate, Channel
@@ -194,10 +193,13 @@ FINAL_STATUS = {
     "draft": ContractStatus.DRAFT,
     "in_force": ContractStatus.IN_FORCE,
     "ending_soon": ContractStatus.IN_FORCE,
-    "under_review": ContractStatus.UNDER_REVIEW,
-    "fulfilled": ContractStatus.FULFILLED,
-    "not_fulfilled": ContractStatus.NOT_FULFILLED,
-    "follow_up": ContractStatus.SUPERSEDED,
+    # Their term has ended: in force until the review at term and the officers' decisions
+    # take them further (demo.end_data): under review, fulfilled, not fulfilled, and
+    # superseded by a follow-up contract.
+    "under_review": ContractStatus.IN_FORCE,
+    "fulfilled": ContractStatus.IN_FORCE,
+    "not_fulfilled": ContractStatus.IN_FORCE,
+    "follow_up": ContractStatus.IN_FORCE,
     "withdrawn": ContractStatus.WITHDRAWN,
 }
 
@@ -228,6 +230,7 @@ def load() -> dict[str, int]:
     cases.load(today, session_at)
     todays_session(today)
     path_data.load(today)
+    end_data.load(today, stages())
     training_data.load(today, demo_candidate)
     guide_data.load(today)
     return {
@@ -240,6 +243,14 @@ def load() -> dict[str, int]:
         "waiting": WaitlistEntry.objects.filter(status="waiting").count(),
         "courses": Course.objects.count(),
         "enrolments": Enrolment.objects.count(),
+    }
+
+
+def stages() -> dict[str, str]:
+    """The stage of each demo person, by identification number (as they are made)."""
+    return {
+        national_id.make(person.born, serial): person.stage
+        for serial, person in enumerate(PEOPLE, start=101)
     }
 
 
@@ -309,30 +320,13 @@ def contracts_for(candidate: Candidate, stage: str, serial: int, today: date) ->
         Contract.objects.create(candidate=candidate, number=number, status=ContractStatus.DRAFT)
         return
     start = today - timedelta(days=SIGNED_DAYS_AGO[stage])
-    end = term_end(start)
-    ended: dict[str, date | datetime] = {}
-    if stage in ("fulfilled", "not_fulfilled", "follow_up"):
-        ended["decided_at"] = datetime.combine(end, time(10), clock.LUXEMBOURG)
-    if stage == "fulfilled":
-        ended["fulfilled_on"] = end - timedelta(days=90)
-    first = Contract.objects.create(
+    Contract.objects.create(
         candidate=candidate,
         number=number,
         status=FINAL_STATUS[stage],
         entry_into_force=start,
-        end_exclusive=end,
-        **ended,
+        end_exclusive=term_end(start),
     )
-    if stage == "follow_up":
-        restart = cast(date, first.end_exclusive) + timedelta(days=20)
-        Contract.objects.create(
-            candidate=candidate,
-            number=f"CAI-{today.year}-{serial:06d}",
-            status=ContractStatus.IN_FORCE,
-            entry_into_force=restart,
-            end_exclusive=term_end(restart),
-            follows=first,
-        )
 
 
 VENUES = [

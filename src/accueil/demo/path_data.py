@@ -21,21 +21,14 @@ LANGUAGE, CITIZENSHIP, ORIENTATION = Obligation.values
 # Certificates per contract status, as (obligation, days after entry into force, hours).
 CERTIFICATES: dict[str, list[tuple[str, int, Decimal | None]]] = {
     "in_force": [(ORIENTATION, 20, None), (CITIZENSHIP, 30, Decimal(3))],
-    "under_review": [
-        (LANGUAGE, 200, None),
-        (ORIENTATION, 300, None),
-        (CITIZENSHIP, 400, Decimal(4)),
-    ],
-    "fulfilled": [(LANGUAGE, 150, None), (ORIENTATION, 250, None), (CITIZENSHIP, 320, Decimal(6))],
-    "not_fulfilled": [(LANGUAGE, 400, None)],
-    "superseded": [(LANGUAGE, 120, None), (CITIZENSHIP, 200, Decimal(6))],
 }
+# The contracts whose term has ended get theirs from demo.end_data, before their review.
 
 
 def load(today: date) -> None:
     officer = User.objects.get(email="officer@accueil.example")
     signatures_and_documents(officer, today)
-    for contract in Contract.objects.filter(status__in=CERTIFICATES):
+    for contract in Contract.objects.filter(status__in=CERTIFICATES, end_exclusive__gt=today):
         certificates(contract, today, officer)
     catalogue_data.load(today)
     interview_requests(officer, today)

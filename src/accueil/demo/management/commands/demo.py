@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
-from accueil.demo import cases, data, training_data
+from accueil.demo import cases, data, end_data, training_data
 
 
 class Command(BaseCommand):
@@ -35,7 +35,7 @@ class Command(BaseCommand):
         for email, role in self.logins():
             self.stdout.write(f"    {role:<26} {email}")
         self.stdout.write("  Cases to look at, and where:")
-        for line in [*cases.where(), *training_data.where()]:
+        for line in [*cases.where(), *training_data.where(), *end_data.where()]:
             self.stdout.write(f"    {line}")
         if not no_serve:
             self.serve(port)
