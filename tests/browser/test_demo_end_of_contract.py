@@ -15,15 +15,11 @@ from accueil.demo import data
 from accueil.registration.models import Candidate
 from tests.browser.conftest import PHONE, assert_accessible
 from tests.browser.test_demo_training_journey import sign_in_demo
+from tests.browser.test_end_of_contract import open_and_sign_follow_up, press
 from tests.browser.test_training_certificates import qr_payload
 
 VALID = {"en": "This certificate is valid", "fr": "Ce certificat est valable"}
 VALID["de"] = "Diese Bescheinigung ist gültig"
-
-
-def press(page, selector: str, key: str = "Enter") -> None:
-    page.focus(selector)
-    page.keyboard.press(key)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "de"])
@@ -50,15 +46,7 @@ def test_the_demo_s_end_of_contract(page, use_language, transactional_db, tmp_pa
     with page.expect_navigation():
         press(page, "#decision-form button[type=submit]")
     assert_accessible(page)
-    with page.expect_navigation():
-        press(page, "#follow-up-form button[type=submit]")
-    assert_accessible(page)
-    press(page, "#id_method_1", " ")
-    press(page, "#id_identity_checked", " ")
-    with page.expect_navigation():
-        press(page, "#sign-form button[type=submit]")
-    assert page.locator("#signed").count() == 1
-    assert_accessible(page)
+    open_and_sign_follow_up(page, kwame.candidate)
     kwame.refresh_from_db()
     follow_up = Contract.objects.get(follows=kwame)
     assert kwame.status == ContractStatus.SUPERSEDED

@@ -26,6 +26,21 @@ def press(page, selector: str, key: str = "Enter") -> None:
     page.keyboard.press(key)
 
 
+def open_and_sign_follow_up(page, person) -> None:
+    """From the decided contract's review page: open its follow-up, sign it (the
+    candidate's confirmation after an identity check), with the keyboard."""
+    with page.expect_navigation():
+        press(page, "#follow-up-form button[type=submit]")
+    page.wait_for_url(f"**/candidates/{person.pk}/contract/")
+    assert_accessible(page)
+    press(page, "#id_method_1", " ")
+    press(page, "#id_identity_checked", " ")
+    with page.expect_navigation():
+        press(page, "#sign-form button[type=submit]")
+    assert page.locator("#signed").count() == 1
+    assert_accessible(page)
+
+
 @pytest.mark.parametrize("lang", ["en", "fr", "de"])
 def test_an_officer_decides_and_opens_a_follow_up_the_candidate_sees_it(
     page, use_language, transactional_db, lang
@@ -81,16 +96,7 @@ def test_an_officer_decides_and_opens_a_follow_up_the_candidate_sees_it(
     assert_accessible(page)
 
     # The follow-up: opened, then signed on the usual signing page.
-    with page.expect_navigation():
-        press(page, "#follow-up-form button[type=submit]")
-    page.wait_for_url(f"**/candidates/{person.pk}/contract/")
-    assert_accessible(page)
-    press(page, "#id_method_1", " ")
-    press(page, "#id_identity_checked", " ")
-    with page.expect_navigation():
-        press(page, "#sign-form button[type=submit]")
-    assert page.locator("#signed").count() == 1
-    assert_accessible(page)
+    open_and_sign_follow_up(page, person)
     contract.refresh_from_db()
     follow_up = Contract.objects.get(follows=contract)
     assert contract.status == ContractStatus.SUPERSEDED

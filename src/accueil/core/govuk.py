@@ -77,18 +77,23 @@ class DateBoundField(BoundField):
         value = self.value()
         if isinstance(value, date):
             value = [value.day, value.month, value.year]
-        value = value or ["", "", ""]
-        labels = (_("Day"), _("Month"), _("Year"))
+        return self.boxes(DateParts.parts, (_("Day"), _("Month"), _("Year")), value)
+
+    def boxes(self, parts: tuple[str, ...], labels: tuple, value: list | None) -> list[dict]:
+        """One box per part (the first takes the field's id, for the label and the error
+        summary's link), each keeping what was typed."""
         return [
             {
-                "id": self.auto_id if part == "day" else f"{self.auto_id}_{part}",
+                "id": self.auto_id if index == 0 else f"{self.auto_id}_{part}",
                 "name": f"{self.html_name}_{part}",
                 "label": label,
                 "value": typed,
                 "width": 4 if part == "year" else 2,
                 "error": bool(self.errors),
             }
-            for part, label, typed in zip(DateParts.parts, labels, value, strict=True)
+            for index, (part, label, typed) in enumerate(
+                zip(parts, labels, value or [""] * len(parts), strict=True)
+            )
         ]
 
 

@@ -69,19 +69,7 @@ class MonthBoundField(DateBoundField):
         value = self.value()
         if isinstance(value, date):
             value = [value.month, value.year]
-        value = value or ["", ""]
-        labels = (_("Month"), _("Year"))
-        return [
-            {
-                "id": self.auto_id if part == "month" else f"{self.auto_id}_{part}",
-                "name": f"{self.html_name}_{part}",
-                "label": label,
-                "value": typed,
-                "width": 4 if part == "year" else 2,
-                "error": bool(self.errors),
-            }
-            for part, label, typed in zip(MonthParts.parts, labels, value, strict=True)
-        ]
+        return self.boxes(MonthParts.parts, (_("Month"), _("Year")), value)
 
 
 class MonthField(forms.Field):
