@@ -3,6 +3,7 @@ runs with. A plugin, not a conftest, so that the rules' tests do not inherit it:
 tests/plugin.py registers it whenever Django is configured."""
 
 import pytest
+from django.utils import translation
 
 from accueil.accounts.models import Role
 from accueil.booking.models import BookingStatus
@@ -67,6 +68,17 @@ def all_roles(officer, dpo, administrator, provider, social_worker, candidate_us
 def fast_passwords(settings):
     """Hashing is deliberately slow in production; tests need not wait for it."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def default_language_between_tests():
+    """Each test starts in the default language: a request through the test client, or a
+    test, that activates French or German leaves it active in the thread (Django's
+    LocaleMiddleware does not switch back), and a later test of code run outside a
+    request (a CSV's messages, an email) would read German where it expects English."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
