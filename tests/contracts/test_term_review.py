@@ -317,3 +317,29 @@ def test_two_runs_at_once_decide_each_contract_once():
     assert Contract.objects.filter(status=ContractStatus.FULFILLED).count() == 20
     events = AuditEvent.objects.filter(action=Action.TRANSITION)
     assert sum(int(e.reason.split(": ")[1].split()[0]) for e in events) == 40
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_the_parts_are_reviewed_at_once_each_contract_once(monkeypatch):
+    """Outside a transaction (the job), PostgreSQL reviews the contracts in parts, each on
+    a connection of its own: together they review every contract, each once."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (the parts run on connections of their own)")
+    made = [contract() for _ in range(30)]
+    for done in made[::3]:
+        certify_all(done)
+    parts, real = [], review_module._review_part
+
+    def counted(today, size, part, counts, lock):
+        parts.append(part)
+        return real(today, size, part, counts, lock)
+
+    monkeypatch.setattr(review_module, "PARTS", 3)
+    monkeypatch.setattr(review_module, "_review_part", counted)
+    counts = term_review(TODAY, batch=4)
+    assert sorted(parts) == [0, 1, 2]
+    assert counts == {"reviewed": 30, "fulfilled": 10, "to_review": 20}
+    assert not Contract.objects.filter(status=ContractStatus.IN_FORCE).exists()
+    assert term_review(TODAY)["reviewed"] == 0
