@@ -21,7 +21,9 @@ aggregates of their certificates that the rule's facts need
 themselves: the first language certificate, the citizenship course's hours and sessions
 summed and its last certificate, the first orientation day), by one query: on PostgreSQL
 through a server-side cursor, the certificates aggregated in one pass; on SQLite in
-batches in the order of the key (keyset pagination). The rule is evaluated in Python, and
+batches in the order of the key (keyset pagination). On PostgreSQL, outside a
+transaction (the job), the contracts are split by a hash of their key into `PARTS` parts
+reviewed at once, one connection (and thread) each. The rule is evaluated in Python, and
 each batch is written by one UPDATE per outcome (`UPDATE ... FROM (VALUES ...)` on
 PostgreSQL, an `executemany` on SQLite), in its own transaction. Memory holds one batch.
 
@@ -63,6 +65,7 @@ BATCH = 5000
 # 2 cores: two UPDATEs of half the rows each took 5.8 s where one of all took 10.5 s, at
 # 200,000 contracts). Inside a transaction (tests, a caller's atomic block) one part.
 PARTS = 2
+WORK_MEM = "64MB"  # for each part's connection, closed with it
 
 _TABLE = Contract._meta.db_table
 _CERTIFICATES = Certificate._meta.db_table
@@ -182,6 +185,10 @@ def _review_part(
     """One part of the contracts (PostgreSQL), in a thread of its own: its own
     connection, closed when the part is done."""
     try:
+        with connection.cursor() as cursor:
+            # This connection's memory for the certificates' aggregation (PostgreSQL's
+            # default, 4 MB, sorts a million contracts' certificates on disk).
+            cursor.execute(f"SET work_mem = '{WORK_MEM}'")
         _review_rows(_streamed(today, size, part), today, counts, lock)
     finally:
         connection.close()
