@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from accueil.accounts.models import Role
 from accueil.registration.models import Candidate
@@ -25,7 +26,7 @@ def test_the_sign_in_error_state_has_no_axe_violation(page, use_language, transa
     use_language(lang)
     page.goto("/sign-in/")
     page.click("button[type=submit]")
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.locator(".govuk-error-summary").evaluate(
         "e => e === document.activeElement || e.contains(document.activeElement)"
     )

@@ -17,7 +17,8 @@ def test_an_officer_corrects_details_with_a_reason(page, use_language, transacti
     use_language(lang)
     sign_in(page, factories.user(Role.OFFICER))
     page.goto(reverse("portal:candidate_detail", args=[person.pk]))
-    page.click("#correct-details")
+    with page.expect_navigation():
+        page.click("#correct-details")
     assert_accessible(page)
     page.fill("#id_surname", "Silva")
     page.click("#correct-form button[type=submit]")  # no reason: the error state
@@ -40,7 +41,8 @@ def test_a_candidate_changes_their_details_from_the_private_link(
     person = factories.candidate(email="old@example.test", information_language=lang)
     use_language(lang)
     page.goto(links.access_url(person).split("8000", 1)[-1])
-    page.click("#my-details")
+    with page.expect_navigation():
+        page.click("#my-details")
     assert_accessible(page)
     page.fill("#id_email", "")
     page.fill("#id_postal_address", "")

@@ -5,6 +5,7 @@ and German, checked by axe-core."""
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from accueil.contracts.models import Contract, ContractStatus
 from accueil.demo import cases, data
@@ -33,15 +34,17 @@ def test_the_officer_sees_the_demos_letter_and_the_file_in_chinese_script(
     page.click("button[type=submit]")
     page.wait_for_url("**/home/")
 
-    page.click(f"a[href='{reverse('letters:to_print')}']")
-    assert page.locator(f"tr[data-letter='{letter.pk}']").is_visible()
+    with page.expect_navigation():
+        page.click(f"a[href='{reverse('letters:to_print')}']")
+    expect(page.locator(f"tr[data-letter='{letter.pk}']")).to_be_visible()
     assert_accessible(page)
 
     page.goto(reverse("portal:candidate_detail", args=[contract.candidate_id]))
     heading = page.locator("h1").inner_text()
     assert surname in heading and first in heading
     assert_accessible(page)
-    page.click(f"a[href='{reverse('officer_contracts:detail', args=[contract.pk])}']")
+    with page.expect_navigation():
+        page.click(f"a[href='{reverse('officer_contracts:detail', args=[contract.pk])}']")
     document = page.locator(f"a[href='{reverse('contracts:document', args=[contract.pk])}']")
-    assert document.is_visible()
+    expect(document).to_be_visible()
     assert_accessible(page)

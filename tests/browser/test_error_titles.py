@@ -8,7 +8,7 @@ registration question, and with axe-core on each error state.
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from accueil.accounts.models import Role
 from tests.browser.conftest import assert_accessible, sign_in
@@ -31,7 +31,7 @@ def submit_empty(page: Page, url: str, button: str = "main form button[type=subm
 
 def assert_one_error_prefix(page: Page, lang: str) -> None:
     title = page.title()
-    assert page.locator(".govuk-error-summary").is_visible(), page.url
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert title.startswith(ERROR[lang] + " "), title
     assert title.count(ERROR[lang].rstrip(":").rstrip()) == 1, title
     assert_accessible(page)

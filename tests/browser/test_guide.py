@@ -10,7 +10,7 @@ rules ask.
 import re
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from accueil.accounts.models import Role
 from tests.browser.conftest import PHONE, assert_accessible, sign_in
@@ -107,7 +107,7 @@ def test_an_empty_answer_shows_the_error_summary(page):
     page.goto("/guide/questions/")
     submit(page)
     summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert page.locator(".govuk-error-message").count() >= 1
     assert summary.evaluate(
         "e => e === document.activeElement || e.contains(document.activeElement)"
@@ -150,7 +150,7 @@ def test_a_calculator_explains_its_date(page, use_language, lang):
         page.locator("main a[href='/guide/calculators/renewal/']").click()
     checked(page, lang)
     submit(page)  # nothing typed
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     checked(page, lang)
     page.fill("#id_expires_on", "31")
     page.fill("#id_expires_on_month", "5")

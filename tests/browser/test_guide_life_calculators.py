@@ -2,7 +2,7 @@
 German, with axe-core on the empty form, the error state and the result."""
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import assert_accessible
 
@@ -91,7 +91,7 @@ def test_each_calculator_explains_its_answer(page, use_language, slug, lang):
         page.locator(f"main a[href='/guide/calculators/{slug}/']").click()
     checked(page, lang)
     submit(page)  # nothing typed
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.locator(".govuk-error-message").count() >= 1
     checked(page, lang)
     fill(page)

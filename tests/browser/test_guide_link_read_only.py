@@ -4,7 +4,7 @@ result, read-only; a change there gets a link of its own, and the owner's stays.
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.test_guide import answer, checked, questionnaire, submit
 
@@ -26,7 +26,7 @@ def test_the_link_elsewhere_is_read_only_and_a_change_gets_its_own_link(
     tab = other.new_page()
     tab.goto(link)
     assert tab.url.endswith("/guide/result/")
-    assert tab.locator("#read-only").is_visible()
+    expect(tab.locator("#read-only")).to_be_visible()
     checked(tab, "en")  # axe-core on the read-only result
     with tab.expect_navigation():
         tab.locator("main .govuk-summary-list__actions a").first.click()

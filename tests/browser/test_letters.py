@@ -7,6 +7,7 @@ import uuid
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from accueil.accounts.models import Role
 from accueil.core import references
@@ -29,12 +30,12 @@ def test_the_letters_to_print_page_has_no_axe_violation(
     sign_in(page, factories.user(Role.OFFICER))
     page.click(f"a[href='{reverse('letters:to_print')}']")
     row = page.locator(f"tr[data-letter='{letter.pk}']")
-    assert row.is_visible()
+    expect(row).to_be_visible()
     assert_accessible(page)
     page.focus(f"tr[data-letter='{letter.pk}'] button")
     page.keyboard.press("Enter")
     page.wait_for_selector("#no-letters")
-    assert page.locator(".govuk-notification-banner--success").is_visible()
+    expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
     assert_accessible(page)
     letter.refresh_from_db()
     assert letter.posted_at is not None

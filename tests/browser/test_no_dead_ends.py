@@ -3,7 +3,7 @@ the error shows on the result page itself, and the language switch and "sign in"
 the person back to their result, in English, French and German, with axe-core."""
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from accueil.accounts.models import Role
 from tests import factories
@@ -23,7 +23,7 @@ def mistype(page: Page) -> None:
     with page.expect_navigation():
         page.locator("main form:has(#id_email) button[type=submit]").click()
     assert page.url.endswith("/guide/result/")
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.locator("#id_email").input_value() == "ana@example"
 
 

@@ -85,7 +85,8 @@ def test_an_officer_runs_a_session_from_planning_to_cancelling(
 ):
     use_language(lang)
     sign_in(page, factories.user(Role.OFFICER))
-    page.click(f"a[href='{reverse('officer:session_list')}']")
+    with page.expect_navigation():
+        page.click(f"a[href='{reverse('officer:session_list')}']")
     assert page.locator("html").get_attribute("lang") == lang
     assert_accessible(page)
 

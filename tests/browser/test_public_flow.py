@@ -13,7 +13,7 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from accueil.booking.models import BookingStatus
 from accueil.core import national_id
@@ -73,7 +73,7 @@ def check_eligibility(page: Page, check: Callable, *, js: bool) -> None:
     follow(page, "main a.govuk-button--start")
     check()
     submit(page)  # nothing typed: the error state
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     check(again=True)
     if js:  # govuk-frontend moves focus to the summary
         assert page.locator(".govuk-error-summary").evaluate(
@@ -136,7 +136,7 @@ def register(page: Page, lang: str, check: Callable) -> None:
     assert "+33 6 12 34 56 78" in page.locator("main").inner_text()
     submit(page)
     check()  # registration received: check your email
-    assert page.locator(".govuk-panel--confirmation").is_visible()
+    expect(page.locator(".govuk-panel--confirmation")).to_be_visible()
     # The private link goes only by email (issue 9): open it as the email's reader would.
     assert page.locator("main a[href*='/my-booking/']").count() == 0
     page.goto(reverse("booking:manage", args=[links.access_token(Candidate.objects.get())]))
@@ -149,7 +149,7 @@ def book(page: Page, check: Callable) -> None:
     page.check("#id_session")
     submit(page)
     check()  # booked
-    assert page.locator(".govuk-panel--confirmation").is_visible()
+    expect(page.locator(".govuk-panel--confirmation")).to_be_visible()
     assert page.locator("main a[href$='/invitation.ics']").count() == 1
 
 

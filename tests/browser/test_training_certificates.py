@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.utils import translation
+from playwright.sync_api import expect
 
 from accueil.accounts.models import OrganisationKind, Role
 from accueil.contracts.models import Certificate, CertificateOrigin
@@ -144,17 +145,18 @@ def test_a_revoked_or_unknown_code_is_said_plainly_without_axe_violation(
     page.click("#issue-form button[type=submit]")
     page.click("#revoke-link")
     page.click("#revoke-form button[type=submit]")  # no reason: the error names the field
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     page.fill("#id_reason", "Issued to the wrong person")
-    page.click("#revoke-form button[type=submit]")
+    with page.expect_navigation():
+        page.click("#revoke-form button[type=submit]")
     certificate = TrainingCertificate.objects.get(enrolment=enrolment)
     assert certificate.revoked_at is not None
     page.goto(f"/verify/{certificate.code}/")
-    assert page.locator("#verdict").is_visible()
+    expect(page.locator("#verdict")).to_be_visible()
     assert_accessible(page)
     page.goto("/verify/NOT-A-CODE/")
-    assert page.locator("#verdict").is_visible()
+    expect(page.locator("#verdict")).to_be_visible()
     assert_accessible(page)
 
 
@@ -172,7 +174,7 @@ def test_an_officer_records_a_paper_certificate_marked_as_such(
     page.keyboard.press("Enter")
     page.wait_for_selector("#certificate-form")
     page.click("#certificate-form button[type=submit]")  # empty: errors name the fields
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     page.check("input[name=obligation][value=orientation_day]")
     page.fill("#id_issued_on", "3")
@@ -198,7 +200,7 @@ def test_with_no_attendance_the_refusal_leads_to_the_grid_without_axe_violation(
     page.set_viewport_size(PHONE)
     sign_in(page, staff)
     page.goto(f"/courses/certificates/enrolments/{enrolment.pk}/issue/")
-    assert page.locator("#nothing-attended").is_visible()
+    expect(page.locator("#nothing-attended")).to_be_visible()
     assert page.locator("#issue-form").count() == 0
     assert_accessible(page)
     page.focus("#record-attendance")

@@ -4,6 +4,7 @@
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from accueil.accounts.models import Role
 from accueil.notifications.models import DeliveryStatus, Notification
@@ -39,12 +40,12 @@ def test_the_emails_not_delivered_page_has_no_axe_violation(
     use_language(lang)
     sign_in(page, factories.user(Role.OFFICER))
     page.click(f"a[href='{reverse('notifications:undelivered')}']")
-    assert page.locator(f"tr[data-notification='{record.pk}']").is_visible()
+    expect(page.locator(f"tr[data-notification='{record.pk}']")).to_be_visible()
     assert_accessible(page)
     page.focus(f"tr[data-notification='{record.pk}'] button")
     page.keyboard.press("Enter")
     page.wait_for_selector("#none-undelivered")
-    assert page.locator(".govuk-notification-banner--success").is_visible()
+    expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
     assert_accessible(page)
     record.refresh_from_db()
     assert record.status == DeliveryStatus.PENDING
