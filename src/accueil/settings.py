@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "accueil.training",
     "accueil.guide",
     "accueil.statistics",
+    "accueil.privacy",
     "accueil.portal",
     "accueil.api",
     "accueil.demo",

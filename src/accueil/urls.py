@@ -25,6 +25,7 @@ urlpatterns = [
     path("jobs/", include("accueil.notifications.job_urls")),
     path("officer/letters/", include("accueil.notifications.letter_urls")),
     path("officer/statistics/", include("accueil.statistics.urls")),
+    path("privacy/", include("accueil.privacy.urls")),
     path("social/", include("accueil.social.urls")),
     path("courses/", include("accueil.training.urls")),
     path("verify/", include("accueil.training.verify_urls")),
