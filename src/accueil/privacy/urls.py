@@ -9,7 +9,8 @@ from accueil.privacy import views
 app_name = "privacy"
 
 urlpatterns = [
-    path("", views.my_data, name="my_data"),
+    # "privacy/" itself is the data-protection notice (core.urls).
+    path("my-data/", views.my_data, name="my_data"),
     path("my-data.json", views.my_data_json, name="my_data_json"),
     path("my-data.pdf", views.my_data_pdf, name="my_data_pdf"),
     path("ask/<slug:kind>/", views.ask, name="ask"),
