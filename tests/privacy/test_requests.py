@@ -15,7 +15,6 @@ from accueil.audit.models import Action, AuditEvent
 from accueil.core import national_id
 from accueil.privacy import erasure, services
 from accueil.privacy.models import DataSubjectRequest, RequestKind, RequestStatus
-from tests import factories
 
 LUX_NOON = "2026-01-31 11:00:00+00:00"
 
