@@ -88,6 +88,7 @@ def test_the_pdf_reads_back_in_the_readers_language_and_any_script(client, candi
         ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True, timeout=30
     ).stdout.decode()
     assert "张" in text and "伟" in text
+    assert "Die über Sie gespeicherten Informationen" in text
     assert AuditEvent.objects.filter(action=Action.EXPORT, actor=candidate_user).count() == 1
 
 
