@@ -20,9 +20,9 @@ from django.utils import translation
 
 import accueil
 from accueil.booking.models import InformationSession
-from accueil.registration.models import Candidate
 from accueil.core.govuk import GovukForm, NamedErrors
 from accueil.guide.forms import QuestionForm
+from accueil.registration.models import Candidate
 from accueil.rules.guide.catalogue import QUESTIONS
 from accueil.training.attendance import Grid
 from accueil.training.models import Course, CourseSession, Enrolment
