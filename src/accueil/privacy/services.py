@@ -46,7 +46,7 @@ class NotExtendable(Exception):
 
 
 def _locked(request_id: int) -> DataSubjectRequest:
-    found = DataSubjectRequest.objects.select_for_update().select_related("candidate")
+    found = DataSubjectRequest.objects.select_for_update(of=("self",)).select_related("candidate")
     locked = found.get(pk=request_id)
     if locked.status in CLOSED_STATUSES:
         raise AlreadyAnswered
