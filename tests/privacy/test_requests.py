@@ -72,6 +72,20 @@ def test_extending_needs_a_reason_and_counts_from_receipt(person, dpo):
         services.request_extend(subject_request=made, further_months=1, reason="x", actor=dpo)
 
 
+def test_the_candidate_is_told_of_an_extension_and_why(person, dpo, run_tasks):
+    made = ask(person)
+    services.request_extend(
+        subject_request=made, further_months=1, reason="Records in two archives.", actor=dpo
+    )
+    run_tasks()
+    run_tasks()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert "plus de temps" in message.subject  # information_language "fr"
+    assert "Records in two archives." in message.body
+    assert made.deadline.strftime("%Y") in message.body
+
+
 def test_the_database_refuses_an_extension_without_reason(person):
     made = ask(person)
     with pytest.raises(IntegrityError), transaction.atomic():

@@ -22,7 +22,10 @@ from accueil.notifications.services import LetterContent, compose_message, deliv
 from accueil.privacy.models import CLOSED_STATUSES, DataSubjectRequest
 from accueil.registration import selectors as registration_selectors
 
-PURPOSES = {"answer": gettext_noop("Answer to a data-rights request")}
+PURPOSES = {
+    "answer": gettext_noop("Answer to a data-rights request"),
+    "extended": gettext_noop("More time to answer a data-rights request"),
+}
 
 
 def _key(subject_request: DataSubjectRequest) -> str:
@@ -36,11 +39,21 @@ def notify_answer(subject_request: DataSubjectRequest) -> None:
         queue(send_answer_email, subject_request.pk)
 
 
-def message(subject_request: DataSubjectRequest) -> EmailMessage | LetterContent:
+def notify_extension(subject_request: DataSubjectRequest) -> None:
+    """Queue the message saying the deadline is extended, and why (GDPR art. 12(3):
+    "The controller shall inform the data subject of any such extension [...] together
+    with the reasons for the delay"), in the caller's transaction."""
+    if subject_request.candidate and registration_selectors.reachable(subject_request.candidate):
+        queue(send_extension_email, subject_request.pk, subject_request.deadline.isoformat())
+
+
+def message(
+    subject_request: DataSubjectRequest, template: str = "privacy/emails/answer.txt"
+) -> EmailMessage | LetterContent:
     candidate = subject_request.candidate
     assert candidate is not None
     return compose_message(
-        "privacy/emails/answer.txt",
+        template,
         {
             "candidate": candidate,
             "subject_request": subject_request,
@@ -72,6 +85,28 @@ def send_answer_email(request_id: int) -> bool:
         PURPOSES["answer"],
         lambda: message(subject_request),
         again=(send_answer_email, [subject_request.pk]),
+    )
+
+
+@task()
+def send_extension_email(request_id: int, deadline: str) -> bool:
+    """Send the extension's message, once per new deadline; nothing when the request is
+    gone, answered since, or its person cannot be reached."""
+    subject_request = (
+        DataSubjectRequest.objects.select_related("candidate").filter(pk=request_id).first()
+    )
+    if subject_request is None or subject_request.status in CLOSED_STATUSES:
+        return False
+    candidate = subject_request.candidate
+    if candidate is None or not registration_selectors.reachable(candidate):
+        return False
+    return deliver(
+        f"privacy-extended:request:{subject_request.pk}:{deadline}",
+        "privacy_extended",
+        f"privacy.datasubjectrequest:{subject_request.pk}",
+        PURPOSES["extended"],
+        lambda: message(subject_request, "privacy/emails/extended.txt"),
+        again=(send_extension_email, [subject_request.pk, deadline]),
     )
 
 

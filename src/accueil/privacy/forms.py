@@ -198,5 +198,5 @@ class ExtendForm(GovukForm):
     extension_reason = _text(
         _("Why is more time needed?"),
         _("Enter why more time is needed"),
-        help_text=_("The candidate sees the new deadline and this reason on their page."),
+        help_text=_("The candidate is told the new deadline and this reason."),
     )

@@ -145,6 +145,7 @@ def request_extend(
         fields=["deadline", "extension_reason", "status"],
         reason=f"{before} -> {RequestStatus.EXTENDED}",
     )
+    emails.notify_extension(locked)
     return locked
 
 
