@@ -342,3 +342,40 @@ def test_the_dpo_answers_from_the_page(client, dpo, person):
         "Required by law.",
         "Complex",
     )
+
+
+def test_a_granted_erasure_is_told_once_committed_to_the_address_before(
+    person, dpo, monkeypatch, django_capture_on_commit_callbacks
+):
+    address = person.email
+
+    def erase(candidate, *, actor, reason):
+        # What the erasure does to the addresses, among the rest.
+        candidate.email, candidate.postal_address = "", "-"
+        candidate.save(update_fields=["email", "postal_address"])
+
+    monkeypatch.setattr(erasure, "erase_candidate", erase)
+    made = ask(person, kind=RequestKind.ERASURE)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.request_answer(subject_request=made, granted=True, answer="Erased.", actor=dpo)
+        assert mail.outbox == []  # nothing sent before the erasure is committed
+    assert len(callbacks) == 1
+    assert [m.to for m in mail.outbox] == [[address]]
+    assert "Erased." in mail.outbox[0].body
+
+
+def test_the_dpo_grants_an_erasure_from_the_page(client, dpo, person, monkeypatch):
+    erased = []
+    monkeypatch.setattr(
+        erasure, "erase_candidate", lambda c, *, actor, reason: erased.append((c.pk, actor))
+    )
+    made = ask(person, kind=RequestKind.ERASURE)
+    client.force_login(dpo)
+    page = client.get(reverse("privacy:answer", args=[made.pk]))
+    assert "cannot be undone" in page.content.decode()
+    client.post(
+        reverse("privacy:answer", args=[made.pk]),
+        {"action": "answer", "outcome": "granted", "answer": "Your data is erased."},
+    )
+    assert erased == [(person.pk, dpo)]
+    assert DataSubjectRequest.objects.get().status == RequestStatus.ANSWERED
