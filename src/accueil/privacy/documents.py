@@ -7,7 +7,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
@@ -36,7 +36,7 @@ def _shown(value: Any, field=None) -> str:
     if isinstance(value, str) and field is not None:
         moment = parse_datetime(value) if field.get_internal_type() == "DateTimeField" else None
         if moment is not None:
-            return formats.date_format(moment, "DATETIME_FORMAT")
+            return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
         day = parse_date(value) if field.get_internal_type() == "DateField" else None
         if day is not None:
             return formats.date_format(day, "DATE_FORMAT")
@@ -84,7 +84,8 @@ def readable(data: dict[str, Any]) -> dict[str, Any]:
             {
                 "at": parse_datetime(event["at"]),
                 "action": str(actions.get(event["action"], event["action"])),
-                "who": _shown({"role": event["role"], "organisation": event["organisation"]}),
+                "who": _shown({"role": event["role"], "organisation": event["organisation"]})
+                or "—",
                 "record": _record_name(event["record_type"]),
             }
             for event in data["access_log"]

@@ -59,7 +59,7 @@ class DataSubjectRequest(models.Model):
     # The day of receipt in Luxembourg and the deadline computed from it
     # (rules.data_subject); `deadline` moves only by an extension, with its reason.
     received_on = models.DateField(_("day of receipt"))
-    first_deadline = models.DateField(_("deadline"))
+    first_deadline = models.DateField(_("deadline before any extension"))
     deadline = models.DateField(_("deadline to answer"))
     extension_reason = models.TextField(_("why the deadline is extended"), blank=True)
     details = models.TextField(_("your reasons"), blank=True)
