@@ -379,3 +379,23 @@ def test_the_dpo_grants_an_erasure_from_the_page(client, dpo, person, monkeypatc
     )
     assert erased == [(person.pk, dpo)]
     assert DataSubjectRequest.objects.get().status == RequestStatus.ANSWERED
+
+
+class SmtpDown:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError
+
+
+def test_a_mail_server_down_does_not_undo_a_granted_erasure(
+    person, dpo, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.privacy.test_requests.SmtpDown"
+    monkeypatch.setattr(erasure, "erase_candidate", lambda c, *, actor, reason: None)
+    made = ask(person, kind=RequestKind.ERASURE)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_answer(subject_request=made, granted=True, answer="Erased.", actor=dpo)
+    assert DataSubjectRequest.objects.get().status == RequestStatus.ANSWERED
+    assert mail.outbox == []

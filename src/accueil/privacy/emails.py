@@ -129,4 +129,5 @@ def notify_answer_before_erasure(subject_request: DataSubjectRequest) -> None:
             again=(send_answer_email, [pk]),
         )
 
-    transaction.on_commit(send)
+    # robust: a mail server down must not turn the committed answer into an error page.
+    transaction.on_commit(send, robust=True)
