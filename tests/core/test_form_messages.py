@@ -22,6 +22,7 @@ import accueil
 from accueil.booking.models import InformationSession
 from accueil.core.govuk import GovukForm, NamedErrors
 from accueil.guide.forms import QuestionForm
+from accueil.registration.models import Candidate
 from accueil.rules.guide.catalogue import QUESTIONS
 from accueil.training.attendance import Grid
 from accueil.training.models import Course, CourseSession, Enrolment
@@ -83,6 +84,11 @@ EXTRA = {
     },
     "CandidateCorrectForm": {"today": TODAY},
     "ContactDetailsForm": {"has_account": True},
+    "ReasonsForm": {"kind": "objection"},
+    "RectificationForm": {
+        "candidate": Candidate(surname="A", first_name="B", nationalities=["PT"]),
+        "today": TODAY,
+    },
     "AttendanceGridForm": {
         "grid": Grid(
             course=Course(),

@@ -290,6 +290,8 @@ CORRECTABLE = (
     "phone",
     "email",
     "postal_address",
+    # A candidate's rectification approved by an officer (privacy.services, issue 14).
+    "nationalities",
 )
 
 
