@@ -377,6 +377,11 @@ def unpack(archive: Path, into: Path) -> dict[str, Any]:
                         size += len(chunk)
                         out.write(chunk)
                 found[name] = {"sha256": digest.hexdigest(), "size": size}
+            # Read to the end of the gzip stream, so its CRC and length are checked too
+            # (tarfile stops at the end-of-archive blocks).
+            assert tar.fileobj is not None
+            while tar.fileobj.read(CHUNK):
+                pass
     except (tarfile.TarError, EOFError, zlib.error, OSError) as damaged:
         raise BackupError(
             f"the archive is damaged or not a backup of Accueil ({damaged})."
