@@ -376,12 +376,15 @@ def test_the_commands_back_up_into_a_directory_prune_expired_archives_and_restor
 def test_prune_goes_by_the_time_in_the_name_not_the_files_date(tmp_path):
     now = datetime(2026, 12, 7, 12, tzinfo=UTC)
     old = tmp_path / backup.archive_name(now - timedelta(days=40))
+    encrypted = tmp_path / (backup.archive_name(now - timedelta(days=31)) + ".age")
     fresh = tmp_path / backup.archive_name(now - timedelta(days=1))
-    for path in (old, fresh):
+    other = tmp_path / (backup.archive_name(now - timedelta(days=40)) + ".txt")
+    for path in (old, encrypted, fresh, other):
         path.write_text("x")
     os.utime(old, (now.timestamp(), now.timestamp()))  # touched today: still expired
-    assert backup.prune(tmp_path, days=30, now=now) == [old]
+    assert backup.prune(tmp_path, days=30, now=now) == [old, encrypted]
     assert fresh.exists()
+    assert other.exists()
 
 
 # PostgreSQL ------------------------------------------------------------------------
@@ -460,3 +463,26 @@ def test_a_postgres_database_that_is_not_empty_is_refused(archive, tmp_path, pos
     with pytest.raises(backup.BackupError, match="not empty"):
         backup.restore(archive, connection=postgres_target, media_root=tmp_path / "m")
     assert postgres_target.introspection.table_names() == ["newer"]
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_a_forced_postgres_restore_replaces_the_archives_tables_and_refuses_others(
+    archive, tmp_path, postgres_target
+):
+    """--force replaces the tables the archive holds (pg_restore --clean); a table the
+    archive does not know would stay behind, so the restore is undone and says so."""
+    backup.restore(archive, connection=postgres_target, media_root=tmp_path / "m")
+    with postgres_target.cursor() as cursor:
+        cursor.execute("DELETE FROM notifications_letter")
+    backup.restore(archive, connection=postgres_target, media_root=tmp_path / "m", force=True)
+    assert rows_of_every_table(postgres_target) == rows_of_every_table(connection)
+
+    with postgres_target.cursor() as cursor:
+        cursor.execute("CREATE TABLE newer (id integer)")
+        cursor.execute("DELETE FROM notifications_letter")
+    with pytest.raises(backup.BackupError, match="tables the archive does not"):
+        backup.restore(archive, connection=postgres_target, media_root=tmp_path / "m", force=True)
+    with postgres_target.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM notifications_letter")
+        assert cursor.fetchone()[0] == 0  # undone: as it was before this restore

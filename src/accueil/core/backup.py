@@ -65,8 +65,9 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DUMPS = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
 MEDIA = "media"
-# `accueil backup DIRECTORY` names its archive so; `prune` deletes only such names.
-NAME_PATTERN = re.compile(r"^accueil-(\d{8}T\d{6}Z)\.tar\.gz$")
+# `accueil backup DIRECTORY` names its archive so; `prune` deletes only such names (and
+# the same encrypted by age or gpg, docs/backup.md).
+NAME_PATTERN = re.compile(r"^accueil-(\d{8}T\d{6}Z)\.tar\.gz(\.age|\.gpg)?$")
 NAME_FORMAT = "accueil-%Y%m%dT%H%M%SZ.tar.gz"
 # Table and schema names the archive may name: they are written into SQL on restore.
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]{0,62}$")
