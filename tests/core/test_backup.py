@@ -4,11 +4,16 @@ and restored into an EMPTY database, give back every row of every table and ever
 file's bytes; a damaged, tampered or mismatched archive is refused with nothing
 restored; the archive is its owner's alone; old archives expire."""
 
+import contextlib
 import gzip
 import io
 import json
 import os
+import sqlite3
+import subprocess
+import sys
 import tarfile
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -341,6 +346,68 @@ def test_a_media_folder_that_is_not_empty_is_refused_unless_forced(archive, tmp_
     assert (tmp_path / "m" / "old.txt").read_text() == "old"
 
 
+def test_a_running_servers_sqlite_database_is_copied_in_one_consistent_state(tmp_path, db):
+    """While another connection keeps writing two rows per transaction, the copy holds
+    only whole transactions (an even count), and its manifest says what it holds."""
+    on_sqlite()
+    live = tmp_path / "live.sqlite3"
+    with contextlib.closing(sqlite3.connect(live, isolation_level=None)) as setup:
+        setup.execute("PRAGMA journal_mode=WAL")
+        setup.execute("CREATE TABLE pairs (id integer primary key, half integer)")
+    stop = threading.Event()
+
+    def write():
+        with contextlib.closing(sqlite3.connect(live, isolation_level=None, timeout=20)) as db:
+            while not stop.is_set():
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("INSERT INTO pairs (half) VALUES (1)")
+                db.execute("INSERT INTO pairs (half) VALUES (2)")
+                db.execute("COMMIT")
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        source = sqlite_target(live)
+        copies = []
+        for n in range(5):
+            path = tmp_path / f"copy{n}.tar.gz"
+            copies.append(backup.backup(path, connection=source, media_root=tmp_path / "none"))
+        source.close()
+    finally:
+        stop.set()
+        writer.join()
+    for n, manifest in enumerate(copies):
+        assert manifest["tables"]["pairs"] % 2 == 0
+        target = sqlite_target(tmp_path / f"restored{n}.sqlite3")
+        backup.restore(
+            tmp_path / f"copy{n}.tar.gz", connection=target, media_root=tmp_path / f"m{n}"
+        )
+        with target.cursor() as cursor:
+            cursor.execute("SELECT half, count(*) FROM pairs GROUP BY half")
+            halves = dict(cursor.fetchall())
+        assert halves.get(1, 0) == halves.get(2, 0) == manifest["tables"]["pairs"] // 2
+        target.close()
+    assert copies[-1]["tables"]["pairs"] > 0
+
+
+def test_an_archive_older_than_the_code_is_restored_and_names_the_migrations_to_apply(
+    archive, tmp_path
+):
+    on_sqlite()
+    older = rewrite(
+        archive,
+        tmp_path / "older.tar.gz",
+        manifest=lambda m: m["migrations"].remove(
+            max(p for p in m["migrations"] if p[0] == "contracts")
+        ),
+    )
+    target = sqlite_target(tmp_path / "restored.sqlite3")
+    result = backup.restore(older, connection=target, media_root=tmp_path / "m")
+    assert len(result.pending_migrations) == 1
+    assert result.pending_migrations[0].startswith("contracts.")
+    target.close()
+
+
 # The commands ----------------------------------------------------------------------
 
 
@@ -486,3 +553,60 @@ def test_a_forced_postgres_restore_replaces_the_archives_tables_and_refuses_othe
     with postgres_target.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM notifications_letter")
         assert cursor.fetchone()[0] == 0  # undone: as it was before this restore
+
+
+@pytest.mark.slow
+def test_the_console_script_backs_up_and_restores_with_exit_statuses(tmp_path):
+    """`accueil backup` and `accueil restore` as an operator runs them, in their own
+    processes with only the variables they need."""
+    on_sqlite()
+    live, restored = tmp_path / "live", tmp_path / "restored"
+    (live / "media" / "contracts").mkdir(parents=True)
+    (live / "media" / "contracts" / "scan.png").write_bytes(SCAN)
+
+    def accueil(data_dir, *args):
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "ACCUEIL_DATA_DIR": str(data_dir),
+            "PYTHONPATH": str(Path(__file__).parents[2] / "src"),
+        }
+        return subprocess.run(
+            [sys.executable, "-c", "from accueil.cli import main; main()", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+            check=False,
+        )
+
+    assert accueil(live, "migrate", "-v0").returncode == 0
+    made = accueil(live, "backup", str(tmp_path))
+    assert made.returncode == 0, made.stderr
+    (path,) = tmp_path.glob("accueil-*.tar.gz")
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert str(path) in made.stdout
+
+    done = accueil(restored, "restore", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "every table's rows match" in done.stdout
+    assert (restored / "media" / "contracts" / "scan.png").read_bytes() == SCAN
+    with (
+        contextlib.closing(sqlite3.connect(live / "accueil.sqlite3")) as a,
+        contextlib.closing(sqlite3.connect(restored / "accueil.sqlite3")) as b,
+    ):
+        assert backup.sqlite_counts(a) == backup.sqlite_counts(b)
+        assert list(a.execute("SELECT * FROM django_migrations ORDER BY id")) == list(
+            b.execute("SELECT * FROM django_migrations ORDER BY id")
+        )
+
+    again = accueil(restored, "restore", str(path))
+    assert again.returncode == 1
+    assert "not empty" in again.stderr
+    assert "Nothing was restored" in again.stderr
+
+    damaged = tmp_path / "damaged.tar.gz"
+    damaged.write_bytes(path.read_bytes()[:-100])
+    refused = accueil(tmp_path / "third", "restore", str(damaged))
+    assert refused.returncode == 1
+    assert "damaged" in refused.stderr
+    assert not (tmp_path / "third" / "media").exists()
