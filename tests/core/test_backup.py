@@ -282,7 +282,7 @@ def test_an_archive_of_another_database_vendor_is_refused(archive, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "name", ["media/../../escaped", "/etc/escaped", "elsewhere/file", "media/a\\..\\b"]
+    "name", ["media/../../escaped", "/etc/escaped", "elsewhere/file", "media/a\\..\\b", "media"]
 )
 def test_an_entry_outside_the_archives_folders_is_refused(tmp_path, name, db):
     body = b"x"

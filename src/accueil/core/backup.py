@@ -416,7 +416,9 @@ def safe_name(member: tarfile.TarInfo) -> str:
         or ".." in path.parts
         or "\\" in name
         or "\x00" in name
-        or not (name in (MANIFEST, *DUMPS.values()) or path.parts[0] == MEDIA)
+        or not (
+            name in (MANIFEST, *DUMPS.values()) or (path.parts[0] == MEDIA and len(path.parts) > 1)
+        )
     ):
         raise BackupError(f"the archive holds an entry that is not allowed ({name!r}): refused.")
     return path.as_posix()
