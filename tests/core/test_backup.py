@@ -193,6 +193,16 @@ def test_a_backup_never_overwrites_a_file(records, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".accueil-backup")] == []
 
 
+def test_a_backup_that_fails_leaves_nothing_behind(records, media, tmp_path):
+    on_sqlite()
+    (media / "link.pdf").symlink_to(tmp_path / "elsewhere.pdf")
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    with pytest.raises(backup.BackupError, match="not a regular file"):
+        backup.backup(folder / "b.tar.gz", connection=connection)
+    assert list(folder.iterdir()) == []
+
+
 def assert_nothing_restored(target, media_root: Path) -> None:
     assert target.introspection.table_names() == []
     assert not media_root.exists()

@@ -51,6 +51,7 @@ from typing import IO, Any
 
 import psycopg
 from django.conf import settings
+from django.db import DatabaseError
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.sqlite3._functions import (  # type: ignore[import-untyped]
     register as sqlite_functions,
@@ -72,6 +73,8 @@ NAME_FORMAT = "accueil-%Y%m%dT%H%M%SZ.tar.gz"
 # Table and schema names the archive may name: they are written into SQL on restore.
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]{0,62}$")
 CHUNK = 1 << 20
+# What a full disk, an unreadable file or an unreachable database raise.
+FAILURES = (OSError, sqlite3.Error, psycopg.Error, DatabaseError)
 MANIFEST_LIMIT = 256 << 20
 
 
@@ -80,7 +83,8 @@ class BackupError(Exception):
 
 
 class RestoredDiffers(BackupError):
-    """The restore was done, but recounting the tables afterwards found a difference."""
+    """The database was restored, but the media files could not be put in place or
+    recounting the tables afterwards found a difference."""
 
 
 @dataclass
@@ -111,6 +115,16 @@ def backup(
     vendor = connection.vendor
     if vendor not in DUMPS:
         raise BackupError(f"cannot back up a {vendor} database: SQLite and PostgreSQL only.")
+    try:
+        return write_archive(archive, connection, media_root)
+    except FAILURES as failed:
+        # A full disk, a file removed from MEDIA_ROOT while it was read, a database
+        # that cannot be read: no archive is left under the name.
+        raise BackupError(f"the backup failed: {failed}") from None
+
+
+def write_archive(archive: Path, connection: BaseDatabaseWrapper, media_root: Path) -> dict:
+    vendor = connection.vendor
     with tempfile.TemporaryDirectory(prefix=".accueil-backup-", dir=archive.parent) as work:
         dump = Path(work) / DUMPS[vendor]
         if vendor == "sqlite":
@@ -311,7 +325,10 @@ def restore(
             )
         pending = check_migrations(manifest)
         if not force:
-            tables = existing_tables(connection)
+            try:
+                tables = existing_tables(connection)
+            except FAILURES as failed:
+                raise BackupError(f"cannot read the database to restore into: {failed}") from None
             if tables:
                 raise BackupError(
                     f"the database to restore into is not empty ({len(tables)} tables): "
@@ -324,11 +341,20 @@ def restore(
                     "or pass --force to replace the files in it."
                 )
         dump = unpacked / manifest["database"]["file"]
-        if vendor == "sqlite":
-            sqlite_restore(connection, dump, manifest)
-        else:
-            postgres_restore(connection, dump, manifest)
-        place_media(unpacked / MEDIA, media_root, Path(work))
+        try:
+            if vendor == "sqlite":
+                sqlite_restore(connection, dump, manifest)
+            else:
+                postgres_restore(connection, dump, manifest)
+        except FAILURES as failed:
+            raise BackupError(f"the database could not be restored: {failed}") from None
+        try:
+            place_media(unpacked / MEDIA, media_root, Path(work))
+        except OSError as failed:
+            raise RestoredDiffers(
+                f"the database is restored but the media files could not be put in place "
+                f"({failed}): restore again with --force."
+            ) from None
         counts = table_counts(connection, manifest["database"]["schema"])
         differences = count_differences(manifest["tables"], counts)
         if differences:
