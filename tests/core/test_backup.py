@@ -203,6 +203,20 @@ def test_a_backup_that_fails_leaves_nothing_behind(records, media, tmp_path):
     assert list(folder.iterdir()) == []
 
 
+@pytest.mark.parametrize("place", ["DATA_DIR", "MEDIA_ROOT", "STATIC_ROOT"])
+def test_a_backup_is_never_written_where_the_application_keeps_or_serves_files(
+    records, media, tmp_path, settings, place
+):
+    on_sqlite()
+    settings.DATA_DIR = tmp_path / "data"
+    settings.STATIC_ROOT = tmp_path / "data" / "static"
+    folder = Path(getattr(settings, place)) / "backups"
+    folder.mkdir(parents=True)
+    with pytest.raises(backup.BackupError, match="write backups elsewhere"):
+        backup.backup(folder / "b.tar.gz", connection=connection)
+    assert list(folder.iterdir()) == []
+
+
 def assert_nothing_restored(target, media_root: Path) -> None:
     assert target.introspection.table_names() == []
     assert not media_root.exists()

@@ -112,6 +112,14 @@ def backup(
         raise BackupError(f"{archive} already exists: a backup never overwrites a file.")
     if not archive.parent.is_dir():
         raise BackupError(f"{archive.parent} is not a directory.")
+    folder = archive.parent.resolve()
+    for place in (settings.DATA_DIR, media_root, settings.STATIC_ROOT):
+        place = Path(place).resolve()
+        if folder == place or place in folder.parents:
+            raise BackupError(
+                f"{archive} would be inside {place}, where the application's data and the "
+                "files it serves are: write backups elsewhere (docs/backup.md)."
+            )
     vendor = connection.vendor
     if vendor not in DUMPS:
         raise BackupError(f"cannot back up a {vendor} database: SQLite and PostgreSQL only.")
