@@ -464,6 +464,20 @@ def test_the_commands_back_up_into_a_directory_prune_expired_archives_and_restor
         call_command("restore", str(made[0]))
 
 
+def test_prune_only_deletes_expired_archives_and_writes_none(tmp_path, settings, capsys, db):
+    settings.BACKUP_RETENTION_DAYS = 7
+    now = datetime.now(UTC)
+    expired = tmp_path / (backup.archive_name(now - timedelta(days=8)) + ".age")
+    kept = tmp_path / (backup.archive_name(now - timedelta(days=6)) + ".age")
+    for path in (expired, kept):
+        path.write_text("x")
+    call_command("backup", str(tmp_path), "--prune-only")
+    assert sorted(tmp_path.iterdir()) == [kept]
+    assert f"deleted {expired.name} (older than 7 days)" in capsys.readouterr().out
+    with pytest.raises(CommandError, match="needs a directory"):
+        call_command("backup", str(kept), "--prune-only")
+
+
 def test_prune_goes_by_the_time_in_the_name_not_the_files_date(tmp_path):
     now = datetime(2026, 12, 7, 12, tzinfo=UTC)
     old = tmp_path / backup.archive_name(now - timedelta(days=40))

@@ -19,7 +19,8 @@ class Command(BaseCommand):
         "Write the database and the media files (MEDIA_ROOT) to a new tar.gz archive, "
         "readable by its owner only. Given a directory, name it accueil-<UTC time>.tar.gz "
         "there; with --prune, also delete that directory's archives older than "
-        "BACKUP_RETENTION_DAYS. The archive holds personal data: encrypt it at rest."
+        "BACKUP_RETENTION_DAYS (with --prune-only, only that). The archive holds personal "
+        "data: encrypt it at rest."
     )
     requires_migrations_checks = False
 
@@ -30,11 +31,21 @@ class Command(BaseCommand):
             action="store_true",
             help="in a directory: delete its archives older than BACKUP_RETENTION_DAYS days",
         )
+        parser.add_argument(
+            "--prune-only",
+            action="store_true",
+            help="in a directory: only delete its expired archives (encrypted ones too)",
+        )
         parser.add_argument("--database", default=DEFAULT_DB_ALIAS, help="database alias")
 
     def handle(self, *args, target: str, database: str, **options) -> None:
         now = datetime.now(UTC)
         path = Path(target)
+        if options["prune_only"]:
+            if not path.is_dir():
+                raise CommandError("--prune-only needs a directory.")
+            self.prune(path, now)
+            return
         if path.is_dir():
             directory, path = path, path / archives.archive_name(now)
         elif options["prune"]:
@@ -55,6 +66,9 @@ class Command(BaseCommand):
             "keep it off the web server's folders."
         )
         if directory is not None and options["prune"]:
-            days = settings.BACKUP_RETENTION_DAYS
-            for old in archives.prune(directory, days=days, now=now):
-                self.stdout.write(f"deleted {old.name} (older than {days} days)")
+            self.prune(directory, now)
+
+    def prune(self, directory: Path, now: datetime) -> None:
+        days = settings.BACKUP_RETENTION_DAYS
+        for old in archives.prune(directory, days=days, now=now):
+            self.stdout.write(f"deleted {old.name} (older than {days} days)")
