@@ -197,6 +197,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "media"
+# `accueil backup DIR --prune` deletes that directory's archives older than this many
+# days (docs/backup.md): a backup keeps erased people's data until it expires.
+BACKUP_RETENTION_DAYS = envint("BACKUP_RETENTION_DAYS", "30")
 WHITENOISE_USE_FINDERS = DEBUG
 
 SESSION_COOKIE_HTTPONLY = True
