@@ -59,6 +59,7 @@ def page_url(name: str, contract_id) -> str:
 def contract_task(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     candidate = registration_access.get_candidate_for_user(request.user, candidate_id)
     contract = live_contract(candidate)
+    audit_record(action=Action.VIEW, target=contract or candidate, request=request)
     today = clock.today()
     context: dict = {
         "candidate": candidate,
@@ -156,7 +157,8 @@ def status_label(code: str) -> str:
 
 def contract_history(contract: Contract) -> list[HistoryEntry]:
     """Drafting and every change of status, oldest first, with who and why. The audit
-    trail keeps a change's reason as "<from> -> <to>: <why>"."""
+    trail keeps a change as "<from> -> <to>: <code>"; the reason for a withdrawal is the
+    contract's own (`withdrawal_reason`)."""
     events = (
         audit_events_for(contract)
         .filter(action__in=[Action.CREATE, Action.TRANSITION])
@@ -173,6 +175,9 @@ def contract_history(contract: Contract) -> list[HistoryEntry]:
             continue
         change, _sep, why = event.reason.partition(": ")
         source, _arrow, target = change.partition(" -> ")
+        if target == ContractStatus.WITHDRAWN:
+            # The reason given is the contract's, not the trail's (issue 14, point 5).
+            why = contract.withdrawal_reason
         label = _("%(from)s to %(to)s") % {"from": status_label(source), "to": status_label(target)}
         history.append(HistoryEntry(event.at, who, role, label, why))
     return sorted(history + review_history(contract), key=lambda entry: entry.at)

@@ -306,7 +306,7 @@ def attendance_apply(
             actor=actor,
             target=sessions[session_id],
             fields=["attendance"],
-            reason=f"{count} attendance rows recorded ({source})",
+            reason=f"{count} attendance rows recorded ({source.lower()})",
         )
     return result
 

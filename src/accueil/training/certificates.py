@@ -242,13 +242,11 @@ def certificate_revoke(
         actor=actor,
         target=locked,
         request=request,
-        fields=["revoked_at"],
-        reason=reason,
+        fields=["revoked_at", "revocation_reason"],
+        reason="revoked",  # why: with the certificate (revocation_reason), not in the trail
     )
     if record is not None:
-        contract_services.certificate_remove(
-            certificate=record, actor=actor, reason=reason, request=request
-        )
+        contract_services.certificate_remove(certificate=record, actor=actor, request=request)
     return locked
 
 
