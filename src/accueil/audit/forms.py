@@ -60,7 +60,9 @@ class TrailSearchForm(GovukForm):
 
     def __init__(self, *args, by_person: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["record_type"].choices = [("", _("Any kind")), *record_types()]
+        kinds = self.fields["record_type"]
+        assert isinstance(kinds, forms.ChoiceField)
+        kinds.choices = [("", _("Any kind")), *record_types()]
         if not by_person:
             del self.fields["person"]
 
@@ -77,7 +79,7 @@ class TrailSearchForm(GovukForm):
         return self.cleaned_data.get("record", "")[:RECORD_LENGTH]
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         since, until = cleaned.get("since"), cleaned.get("until")
         if isinstance(since, date) and isinstance(until, date) and since > until:
             self.add_error("until", _("The end date must be the same as or after the start date"))
