@@ -391,7 +391,13 @@ def certificate_record(
             )
     except IntegrityError as twice:
         raise CertificateAlreadyRecorded from twice
-    audit_record(action=Action.CREATE, actor=actor, target=certificate, request=request)
+    audit_record(
+        action=Action.CREATE,
+        actor=actor,
+        target=certificate,
+        request=request,
+        subject=contract.candidate_id,
+    )
     return certificate
 
 

@@ -188,7 +188,12 @@ def skills_assessment(request: AuthenticatedHttpRequest, enrolment_id: int) -> H
         )
         messages.success(request, _("The skills assessment is saved."))
         return redirect("training:attendance_grid", course_id=enrolment.course_id)
-    audit_record(action=Action.VIEW, target=existing or enrolment, request=request)
+    audit_record(
+        action=Action.VIEW,
+        target=existing or enrolment,
+        request=request,
+        subject=enrolment.candidate_id,
+    )
     context = {"enrolment": enrolment, "form": form}
     return render(request, "training/attendance/skills_form.html", context)
 
