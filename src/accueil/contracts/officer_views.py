@@ -233,6 +233,8 @@ def contract_withdraw(request: AuthenticatedHttpRequest, contract_id) -> HttpRes
     contract = contracts_access.get_contract_for_withdrawal(request.user, contract_id)
     if not contracts_access.can_withdraw_contract(request.user, contract):
         raise PermissionDenied
+    if request.method == "GET":
+        audit_record(action=Action.VIEW, target=contract, request=request, reason="withdraw page")
     detail = page_url("detail", contract.pk)
     if contract.status not in WITHDRAWABLE:
         messages.info(request, _("This contract cannot be withdrawn: it is not in force."))
@@ -267,6 +269,10 @@ def contract_withdraw(request: AuthenticatedHttpRequest, contract_id) -> HttpRes
 def paper_certificate_add(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
     """An officer records a certificate the candidate brought on paper (origin "paper")."""
     contract = contracts_access.get_contract_for_user(request.user, contract_id)
+    if request.method == "GET":
+        audit_record(
+            action=Action.VIEW, target=contract, request=request, reason="paper certificate page"
+        )
     detail = page_url("detail", contract.pk)
     if contract.entry_into_force is None:
         messages.info(request, _("A certificate can be recorded once the contract is signed."))

@@ -79,6 +79,8 @@ def certificate_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def certificate_issue_page(request: AuthenticatedHttpRequest, enrolment_id: int) -> HttpResponse:
     enrolment = training_access.get_enrolment_for_certificate(request.user, enrolment_id)
+    if request.method == "GET":  # the person's attendance: a read, in the trail
+        audit_record(action=Action.VIEW, target=enrolment, request=request)
     existing = enrolment.certificates.filter(revoked_at__isnull=True).first()
     if existing is not None:
         messages.info(request, _("A certificate is already issued for this participant."))
