@@ -10,12 +10,14 @@ import io
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import translation
 
 from accueil.accounts.models import Role
 from accueil.audit.models import Action, AuditEvent
 from accueil.audit.services import audit_record, audit_shown
+from accueil.audit.views import who_label
 from accueil.booking.models import Booking
 from accueil.contracts.models import Contract
 from accueil.registration.models import Candidate
@@ -275,3 +277,15 @@ def test_the_search_takes_anything_typed_without_a_server_error(client, dpo, dat
 def test_the_candidates_page_takes_any_page_number(client, candidate_user):
     client.force_login(candidate_user)
     assert client.get(reverse("audit:mine"), {"page": "99999999999999999999"}).status_code == 200
+
+
+def test_the_candidate_is_told_who_acted_without_an_account(rf, candidate_user):
+    person = Candidate.objects.get(user=candidate_user)
+    request = rf.get("/", REMOTE_ADDR="192.0.2.1")
+    request.user = AnonymousUser()
+    by_link = audit_record(action=Action.VIEW, target=person, request=request)
+    by_job = audit_record(action=Action.UPDATE, target=person)
+    failed = audit_record(action=Action.SIGN_IN_FAILED, target=candidate_user, subject=person.pk)
+    assert who_label(by_link, candidate_user) == "Someone with your private link (most likely you)"
+    assert who_label(by_job, candidate_user) == "Accueil, automatically"
+    assert who_label(failed, candidate_user) == "Someone trying to sign in to your account"

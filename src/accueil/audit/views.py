@@ -169,7 +169,11 @@ def who_label(event: AuditEvent, user) -> str:
     if event.actor_id is not None and event.actor_id == user.pk:
         return _("You")
     if not event.actor_role:
-        return _("Accueil, automatically, or someone not signed in")
+        if event.action == Action.SIGN_IN_FAILED:
+            return _("Someone trying to sign in to your account")
+        if event.ip_address:  # a request without an account: a private link's
+            return _("Someone with your private link (most likely you)")
+        return _("Accueil, automatically")
     if event.actor_role == Role.CANDIDATE:
         return _("You")  # a candidate's own account only acts on their own data
     role = event.actor_role_label()
