@@ -40,3 +40,19 @@ def test_a_candidate_reads_only_the_events_about_themselves(all_roles, stranger)
     audit_record(action="view", actor=officer, target=stranger)
     assert list(audit_access.own_events(candidate_user)) == [mine]
     assert not audit_access.own_events(officer).exists()
+
+
+def test_the_admin_site_shows_an_administrator_only_what_the_trails_page_does(
+    client, all_roles, stranger
+):
+    administrator = all_roles[Role.ADMIN]
+    administrator.is_superuser = True  # even with every permission
+    administrator.save()
+    seen = audit_record(action="view", actor=all_roles[Role.OFFICER], target=stranger)
+    own = audit_record(action="update", actor=administrator, target=all_roles[Role.OFFICER])
+    client.force_login(administrator)
+    listing = client.get("/admin/audit/auditevent/")
+    assert listing.status_code == 200
+    shown = set(listing.context["cl"].queryset)
+    assert own in shown and seen not in shown
+    assert client.get(f"/admin/audit/auditevent/{seen.pk}/change/").status_code in (302, 404)
