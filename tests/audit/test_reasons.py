@@ -71,13 +71,17 @@ def test_a_withdrawals_reason_stays_with_the_contract(officer, stranger):
     assert not AuditEvent.objects.filter(reason__icontains="ill").exists()
 
 
-def test_the_officers_history_shows_the_withdrawals_reason(client, officer, stranger):
-    contract = Contract.objects.get(candidate=stranger)
+def test_the_withdrawals_reason_is_shown_to_the_officers_and_the_candidate_only(
+    client, officer, dpo, candidate_user
+):
+    contract = Contract.objects.get(candidate__user=candidate_user)
     contract_services.contract_withdraw(contract=contract, actor=officer, reason="Moving abroad")
-    client.force_login(officer)
-    page = client.get(reverse("officer_contracts:detail", args=[contract.pk]))
-    assert page.status_code == 200
-    assert "Moving abroad" in page.content.decode()
+    url = reverse("officer_contracts:detail", args=[contract.pk])
+    for user, shown in ((officer, True), (candidate_user, True), (dpo, False)):
+        client.force_login(user)
+        page = client.get(url)
+        assert page.status_code == 200
+        assert ("Moving abroad" in page.content.decode()) is shown, user.role
 
 
 def test_a_corrections_reason_stays_with_the_candidate(officer, stranger):
