@@ -50,7 +50,9 @@ def test_an_officer_corrects_the_name_and_number_with_a_reason_audited_and_shown
     event = AuditEvent.objects.get(action=Action.UPDATE, target_id=str(person.pk))
     assert event.actor == officer
     assert sorted(event.fields) == ["birth_date", "national_id", "surname"]
-    assert "Typo in the name" in event.reason
+    # The reason is kept with the candidate, not in the trail (issue 14, point 5).
+    assert "Typo in the name" not in event.reason
+    assert person.corrections.get().reason == "Typo in the name"
     detail = client.get(reverse("portal:candidate_detail", args=[person.pk])).content.decode()
     assert 'id="corrections"' in detail and "Typo in the name" in detail
 

@@ -195,7 +195,7 @@ def test_the_full_export_is_audited_the_anonymised_not(client, officer, known_da
     client.get(url("export_full", "seats"))
     event = AuditEvent.objects.get(action=Action.EXPORT)
     assert event.actor == officer
-    assert event.reason == "statistics CSV seats, 2025-01 to 2025-03"
+    assert event.reason == "statistics csv seats, 2025-01 to 2025-03"
 
 
 @pytest.mark.parametrize(

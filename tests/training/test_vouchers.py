@@ -226,4 +226,7 @@ def test_revoking_needs_a_reason_and_is_audited():
     officer = factories.user(Role.OFFICER)
     vouchers.voucher_revoke(voucher=voucher, actor=officer, reason="Issued by mistake")
     event = AuditEvent.objects.filter(target_type="training.voucher").latest("pk")
-    assert event.reason == "Issued by mistake" and event.actor == officer
+    # The reason is the voucher's, the trail says "revoked" (issue 14, point 5).
+    assert event.reason == "revoked" and event.actor == officer
+    voucher.refresh_from_db()
+    assert voucher.revoke_reason == "Issued by mistake"

@@ -24,6 +24,7 @@ from ninja.security import django_auth
 from accueil.accounts.models import User
 from accueil.api.rules import ErrorOut, InvalidRequestOut
 from accueil.api.schemas import MAX_ID, In, ReaderLang, in_reader_language
+from accueil.audit.services import audit_shown
 from accueil.core.clock import LUXEMBOURG
 from accueil.training import access as training_access
 from accueil.training import services
@@ -98,7 +99,11 @@ def local(moment: datetime) -> datetime:
     summary="Read the attendance at a course session",
 )
 def attendance_show(request: HttpRequest, session_id: Path[SessionId], lang: ReaderLang = None):
-    session = training_access.get_session_for_attendance(staff(request), session_id)
+    user = staff(request)
+    session = training_access.get_session_for_attendance(user, session_id)
+    rows = list(services.session_attendance(session))
+    # Each person listed is in the trail (issue 14, point 4): one INSERT.
+    audit_shown(request=request, targets=[enrolment for enrolment, _row in rows], actor=user)
     participants = [
         {
             "enrolment": enrolment.pk,
@@ -107,7 +112,7 @@ def attendance_show(request: HttpRequest, session_id: Path[SessionId], lang: Rea
             "hours": row.hours if row else None,
             "recorded_at": local(row.recorded_at) if row else None,
         }
-        for enrolment, row in services.session_attendance(session)
+        for enrolment, row in rows
     ]
     return {
         "session_id": session.pk,

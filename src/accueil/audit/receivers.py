@@ -6,23 +6,44 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-from accueil.accounts.models import User
+from accueil.accounts.models import Role, User
 from accueil.accounts.selectors import failed_sign_in, sign_in_how
 from accueil.audit.models import Action
-from accueil.audit.services import audit_record
+from accueil.audit.services import audit_record, reason_is_code, subjects_of_user
+
+
+def _code(words: str) -> str:
+    """The program's own words as a code ("no such account (None)" has a capital)."""
+    words = words.lower()
+    return words if reason_is_code(words) else "unreadable"
+
+
+def _subject(user: User | None):
+    """A candidate's sign-ins are about them: they see them on their own trail."""
+    if user is None or user.role != Role.CANDIDATE:
+        return None
+    found = subjects_of_user(user)
+    return found[0] if found else None
 
 
 @receiver(user_logged_in, dispatch_uid="accueil.audit_sign_in")
 def audit_sign_in(sender, request: HttpRequest | None, user: User, **kwargs) -> None:
     audit_record(
-        action=Action.SIGN_IN, actor=user, target=user, request=request, reason=sign_in_how(request)
+        action=Action.SIGN_IN,
+        actor=user,
+        target=user,
+        request=request,
+        reason=_code(sign_in_how(request)),
+        subject=_subject(user),
     )
 
 
 @receiver(user_logged_out, dispatch_uid="accueil.audit_sign_out")
 def audit_sign_out(sender, request: HttpRequest | None, user: User | None, **kwargs) -> None:
     if user is not None:
-        audit_record(action=Action.SIGN_OUT, actor=user, target=user, request=request)
+        audit_record(
+            action=Action.SIGN_OUT, actor=user, target=user, request=request, subject=_subject(user)
+        )
 
 
 @receiver(user_login_failed, dispatch_uid="accueil.audit_failed_sign_in")
@@ -30,7 +51,12 @@ def audit_failed_sign_in(
     sender, credentials: dict, request: HttpRequest | None = None, **kwargs
 ) -> None:
     """Every failed password sign-in, on any page, is in the audit trail."""
-    user, reason = failed_sign_in(credentials, request)
+    user, what = failed_sign_in(credentials, request)
     audit_record(
-        action=Action.SIGN_IN_FAILED, actor=None, target=user, request=request, reason=reason
+        action=Action.SIGN_IN_FAILED,
+        actor=None,
+        target=user,
+        request=request,
+        reason=_code(what),
+        subject=_subject(user),
     )

@@ -1,19 +1,99 @@
-"""Writing and reading the audit trail. Every capability records through here."""
+"""Writing and reading the audit trail. Every capability records through here.
 
-from collections.abc import Iterable
+Seed 000 ("Forms / Online services", the data-protection notice): every look at a
+person's record is traced, and the person may know who accessed their data. So each
+event names the person it is about (`subject`, a candidate's id) beside the record, and
+a list or a search records one event per person shown (`audit_shown`), never what was
+typed to find them (a search may be by national identification number)."""
+
+import re
+import uuid
+from collections.abc import Callable, Iterable
 
 from django.db import models
 from django.http import HttpRequest
 
 from accueil.accounts.models import User
-from accueil.audit.models import Action, AuditEvent
+from accueil.audit.models import REASON_CODE, REASON_LENGTH, Action, AuditEvent
 from accueil.core.http import client_ip
+
+CANDIDATE = "registration.candidate"
+_REASON = re.compile(REASON_CODE)
+
+
+class ReasonNotACode(ValueError):
+    """`audit_record` was given text that is not a code: what a person typed (a
+    withdrawal's reason, a correction's) stays with its record, not in the trail."""
+
+
+def reason_is_code(reason: str) -> bool:
+    return len(reason) <= REASON_LENGTH and _REASON.fullmatch(reason) is not None
 
 
 def target_label(target: models.Model | None) -> tuple[str, str]:
     if target is None:
         return "", ""
     return target._meta.label_lower, str(target.pk)
+
+
+Subject = models.Model | uuid.UUID | str | None
+
+
+def subject_of(target: models.Model | None) -> uuid.UUID | None:
+    """The person a record is about: a candidate is about themselves; a record with a
+    `candidate_id` (a booking, a contract, an enrolment, a request for an interview, a
+    residence document ...) is about that candidate."""
+    if target is None:
+        return None
+    if target._meta.label_lower == CANDIDATE:
+        return _uuid(target.pk)
+    return _uuid(getattr(target, "candidate_id", None))
+
+
+def _uuid(value: object) -> uuid.UUID | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, uuid.UUID):
+        return value
+    if isinstance(value, models.Model):
+        return subject_of(value)
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def _actor(actor: User | None, request: HttpRequest | None) -> User | None:
+    if actor is None and request is not None and isinstance(getattr(request, "user", None), User):
+        return request.user  # type: ignore[return-value]
+    return actor
+
+
+def _event(
+    *,
+    action: Action | str,
+    actor: User | None,
+    target: models.Model | None,
+    ip: str | None,
+    fields: Iterable[str] = (),
+    reason: str = "",
+    subject: Subject = None,
+) -> AuditEvent:
+    if not reason_is_code(reason):
+        raise ReasonNotACode("audit_record takes a reason code, not text someone typed")
+    target_type, target_id = target_label(target)
+    return AuditEvent(
+        actor=actor,
+        actor_role=getattr(actor, "role", "") or "",
+        actor_organisation_id=getattr(actor, "organisation_id", None),
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        fields=sorted(fields),
+        reason=reason,
+        ip_address=ip,
+        subject=_uuid(subject) if subject is not None else subject_of(target),
+    )
 
 
 def audit_record(
@@ -24,23 +104,94 @@ def audit_record(
     request: HttpRequest | None = None,
     fields: Iterable[str] = (),
     reason: str = "",
+    subject: Subject = None,
 ) -> AuditEvent:
-    """Add one event. `actor` defaults to the request's signed-in user."""
-    if actor is None and request is not None and isinstance(request.user, User):
-        actor = request.user
-    target_type, target_id = target_label(target)
-    return AuditEvent.objects.create(
-        actor=actor,
-        actor_role=getattr(actor, "role", "") or "",
+    """Add one event. `actor` defaults to the request's signed-in user; `subject` (the
+    candidate the event is about) to the target's person (`subject_of`). `reason` is a
+    code (`REASON_CODE`), never what someone typed: `ReasonNotACode` otherwise."""
+    event = _event(
         action=action,
-        target_type=target_type,
-        target_id=target_id,
-        fields=sorted(fields),
-        reason=reason[:500],
-        ip_address=client_ip(request),
+        actor=_actor(actor, request),
+        target=target,
+        ip=client_ip(request),
+        fields=fields,
+        reason=reason,
+        subject=subject,
     )
+    event.save()
+    return event
+
+
+def audit_shown(
+    *,
+    request: HttpRequest,
+    targets: Iterable[models.Model],
+    action: Action | str = Action.LIST,
+    actor: User | None = None,
+) -> int:
+    """A list or a search page showed these records (a page of candidates, a session's
+    attendees): one event each, with the person each is about, in one INSERT. What was
+    typed to find them is not recorded. Returns how many events were added."""
+    actor = _actor(actor, request)
+    ip = client_ip(request)
+    events = [_event(action=action, actor=actor, target=target, ip=ip) for target in targets]
+    AuditEvent.objects.bulk_create(events)
+    return len(events)
+
+
+def audit_about(
+    *,
+    request: HttpRequest,
+    subjects: Iterable[uuid.UUID],
+    action: Action | str,
+    reason: str = "",
+    fields: Iterable[str] = (),
+) -> int:
+    """Something was done with these people's data without one record to name (the
+    data-protection officer searched or exported their trail): one event each, with
+    the person, in one INSERT."""
+    actor, ip, fields = _actor(None, request), client_ip(request), list(fields)
+    events = [
+        _event(
+            action=action,
+            actor=actor,
+            target=None,
+            ip=ip,
+            reason=reason,
+            fields=fields,
+            subject=subject,
+        )
+        for subject in subjects
+    ]
+    AuditEvent.objects.bulk_create(events)
+    return len(events)
 
 
 def audit_events_for(target: models.Model) -> models.QuerySet[AuditEvent]:
     target_type, target_id = target_label(target)
     return AuditEvent.objects.filter(target_type=target_type, target_id=target_id)
+
+
+# Who a person is, as the trail knows them: audit sits below registration, which
+# registers here, when it is loaded, how to find the candidate of an account and the
+# candidates of a national identification number (registration/receivers.py).
+
+PersonFinder = Callable[[str], list[uuid.UUID]]
+_finders: dict[str, PersonFinder] = {}
+
+
+def person_finders_register(*, of_user: PersonFinder, of_national_id: PersonFinder) -> None:
+    _finders["user"] = of_user
+    _finders["national_id"] = of_national_id
+
+
+def subjects_of_user(user: User) -> list[uuid.UUID]:
+    """The candidates (one at most) whose account this is."""
+    finder = _finders.get("user")
+    return finder(str(user.pk)) if finder is not None else []
+
+
+def subjects_of_national_id(national_id: str) -> list[uuid.UUID]:
+    """The candidates registered with this national identification number."""
+    finder = _finders.get("national_id")
+    return finder(national_id) if finder is not None else []

@@ -16,7 +16,7 @@ from accueil.accounts import access
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
-from accueil.audit.services import audit_record
+from accueil.audit.services import audit_record, audit_shown
 from accueil.booking import access as booking_access
 from accueil.booking import forms, selectors, services
 from accueil.booking.models import SessionStatus
@@ -71,9 +71,11 @@ def session_plan(request: AuthenticatedHttpRequest) -> HttpResponse:
 def session_detail(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
     session = booking_access.get_session_for_user(request.user, session_id)
     audit_record(action=Action.VIEW, target=session, request=request)
+    attendees = list(selectors.session_attendees(session))
+    audit_shown(request=request, targets=attendees)  # each person listed (issue 14, point 4)
     context = {
         "session": selectors.with_calendar_details([session])[0],
-        "attendees": selectors.session_attendees(session),
+        "attendees": attendees,
         "can_change": session.status == SessionStatus.SCHEDULED
         and session.starts_at > timezone.now(),
     }

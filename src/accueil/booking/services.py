@@ -651,7 +651,7 @@ def session_cancel(
         actor=actor,
         target=locked,
         fields=["status"],
-        reason=f"{cause}: {reason}" if reason else str(cause),
+        reason=str(cause),  # the officer's words stay with the session (cancellation_reason)
     )
     for booking in bookings:
         _notify("session_cancelled", booking)

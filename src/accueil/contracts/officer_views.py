@@ -59,6 +59,7 @@ def page_url(name: str, contract_id) -> str:
 def contract_task(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     candidate = registration_access.get_candidate_for_user(request.user, candidate_id)
     contract = live_contract(candidate)
+    audit_record(action=Action.VIEW, target=contract or candidate, request=request)
     today = clock.today()
     context: dict = {
         "candidate": candidate,
@@ -154,9 +155,10 @@ def status_label(code: str) -> str:
     return str(dict(ContractStatus.choices).get(code, code))
 
 
-def contract_history(contract: Contract) -> list[HistoryEntry]:
+def contract_history(contract: Contract, *, with_reasons: bool = True) -> list[HistoryEntry]:
     """Drafting and every change of status, oldest first, with who and why. The audit
-    trail keeps a change's reason as "<from> -> <to>: <why>"."""
+    trail keeps a change as "<from> -> <to>: <code>"; the reason for a withdrawal is the
+    contract's own (`withdrawal_reason`)."""
     events = (
         audit_events_for(contract)
         .filter(action__in=[Action.CREATE, Action.TRANSITION])
@@ -173,6 +175,10 @@ def contract_history(contract: Contract) -> list[HistoryEntry]:
             continue
         change, _sep, why = event.reason.partition(": ")
         source, _arrow, target = change.partition(" -> ")
+        if target == ContractStatus.WITHDRAWN:
+            # The reason given is the contract's, not the trail's, shown to those who
+            # need it: the officers and the candidate (issue 14, point 5).
+            why = contract.withdrawal_reason if with_reasons else ""
         label = _("%(from)s to %(to)s") % {"from": status_label(source), "to": status_label(target)}
         history.append(HistoryEntry(event.at, who, role, label, why))
     return sorted(history + review_history(contract), key=lambda entry: entry.at)
@@ -203,10 +209,15 @@ def review_history(contract: Contract) -> list[HistoryEntry]:
 def contract_detail(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
     contract = contracts_access.get_contract_for_viewing(request.user, contract_id)
     audit_record(action=Action.VIEW, target=contract, request=request)
+    # The reason for a withdrawal (it may tell of health or family): to the officers
+    # handling the contract and to the candidate, not to the read-only data-protection
+    # officer (issue 14, point 5).
+    with_reasons = access.has_role(request.user, Role.OFFICER, Role.CANDIDATE)
     context = {
         "contract": contract,
         "candidate": contract.candidate,
-        "history": contract_history(contract),
+        "history": contract_history(contract, with_reasons=with_reasons),
+        "with_reasons": with_reasons,
         "is_officer": access.can_manage_contracts(request.user),
         "can_withdraw": contract.status in WITHDRAWABLE
         and contracts_access.can_withdraw_contract(request.user, contract),
@@ -228,6 +239,8 @@ def contract_withdraw(request: AuthenticatedHttpRequest, contract_id) -> HttpRes
     contract = contracts_access.get_contract_for_withdrawal(request.user, contract_id)
     if not contracts_access.can_withdraw_contract(request.user, contract):
         raise PermissionDenied
+    if request.method == "GET":
+        audit_record(action=Action.VIEW, target=contract, request=request, reason="withdraw page")
     detail = page_url("detail", contract.pk)
     if contract.status not in WITHDRAWABLE:
         messages.info(request, _("This contract cannot be withdrawn: it is not in force."))
@@ -262,6 +275,10 @@ def contract_withdraw(request: AuthenticatedHttpRequest, contract_id) -> HttpRes
 def paper_certificate_add(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
     """An officer records a certificate the candidate brought on paper (origin "paper")."""
     contract = contracts_access.get_contract_for_user(request.user, contract_id)
+    if request.method == "GET":
+        audit_record(
+            action=Action.VIEW, target=contract, request=request, reason="paper certificate page"
+        )
     detail = page_url("detail", contract.pk)
     if contract.entry_into_force is None:
         messages.info(request, _("A certificate can be recorded once the contract is signed."))

@@ -27,7 +27,7 @@ from accueil.accounts import access
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
-from accueil.audit.services import audit_record
+from accueil.audit.services import audit_record, audit_shown
 from accueil.contracts import access as contracts_access
 from accueil.contracts import forms, selectors, services
 from accueil.contracts.models import Certificate, Contract, ContractStatus, Obligation
@@ -57,6 +57,7 @@ def review_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
         )
         for contract in page.object_list
     ]
+    audit_shown(request=request, targets=page.object_list)  # each contract listed (issue 14)
     return render(request, "contracts/officer/review_queue.html", {"page": page, "rows": rows})
 
 

@@ -54,7 +54,10 @@ def contract_transition(
     request: HttpRequest | None = None,
     **fields: Any,
 ) -> Contract:
-    """Move the contract to `to`, with the fields that change with it (dates, ...)."""
+    """Move the contract to `to`, with the fields that change with it (dates, ...).
+    `reason` is a code ("signed (paper)", "decided: fulfilled"), audited as
+    "<from> -> <to>: <code>"; what a person typed (a withdrawal's reason, a decision's)
+    is kept in the contract's own fields, never in the trail (issue 14, point 5)."""
     locked = Contract.objects.select_for_update().get(pk=contract.pk)
     if not states.allowed(locked.status, to):
         raise TransitionNotAllowed(locked.status, to)
@@ -69,7 +72,7 @@ def contract_transition(
         target=locked,
         request=request,
         fields=["status", *fields],
-        reason=f"{previous} -> {to}: {reason}",
+        reason=f"{previous} -> {to}: {reason}" if reason else f"{previous} -> {to}",
     )
     return locked
 
@@ -153,7 +156,7 @@ def contract_sign(
             contract=cast(Contract, signed.follows),
             to=ContractStatus.SUPERSEDED,
             actor=actor,
-            reason=f"follow-up {signed.number} signed",
+            reason="follow-up signed",
             request=request,
         )
     # Queued in this transaction (the queue is a table of the database): the document is
@@ -165,12 +168,16 @@ def contract_sign(
 def contract_withdraw(
     *, contract: Contract, actor: User, reason: str, request: HttpRequest | None = None
 ) -> Contract:
-    """The contract is optional: the candidate, or an officer for them, may end it."""
+    """The contract is optional: the candidate, or an officer for them, may end it. The
+    reason they give is kept with the contract (`withdrawal_reason`, shown to the
+    officers handling it and to the candidate), not in the audit trail, which the
+    data-protection officer and administrators read: it may say something of the
+    person's health or family (issue 14, point 5)."""
     return contract_transition(
         contract=contract,
         to=ContractStatus.WITHDRAWN,
         actor=actor,
-        reason=reason,
+        reason="",
         request=request,
         withdrawal_reason=reason[:500],
     )
@@ -333,7 +340,7 @@ def contract_follow_up(
         actor=actor,
         target=follow_up,
         request=request,
-        reason=f"follow-up of {locked.number}",
+        reason=f"follow-up of contract {locked.pk}",
     )
     return follow_up
 
@@ -384,17 +391,29 @@ def certificate_record(
             )
     except IntegrityError as twice:
         raise CertificateAlreadyRecorded from twice
-    audit_record(action=Action.CREATE, actor=actor, target=certificate, request=request)
+    audit_record(
+        action=Action.CREATE,
+        actor=actor,
+        target=certificate,
+        request=request,
+        subject=contract.candidate_id,
+    )
     return certificate
 
 
 @transaction.atomic
 def certificate_remove(
-    *, certificate: Certificate, actor: User, reason: str, request: HttpRequest | None = None
+    *, certificate: Certificate, actor: User, request: HttpRequest | None = None
 ) -> None:
     """Take a certificate off the contract (a revoked certificate meets nothing): the
-    removal, with its reason, stays in the audit trail."""
+    removal stays in the audit trail; why it was revoked, with the training certificate
+    (`revocation_reason`)."""
     audit_record(
-        action=Action.DELETE, actor=actor, target=certificate, request=request, reason=reason
+        action=Action.DELETE,
+        actor=actor,
+        target=certificate,
+        request=request,
+        reason="certificate revoked",
+        subject=certificate.contract.candidate_id,
     )
     certificate.delete()

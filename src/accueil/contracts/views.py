@@ -27,7 +27,7 @@ def document(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
     """The signed contract as stored, or the draft rendered now, for those who may see it."""
     contract = contracts_access.get_contract_for_user(request.user, contract_id)
     pdf = contract.document.read() if contract.document else contract_pdf(contract)
-    audit_record(action=Action.EXPORT, target=contract, request=request, reason="contract PDF")
+    audit_record(action=Action.EXPORT, target=contract, request=request, reason="contract pdf")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{contract.number}.pdf"'
     return response

@@ -24,7 +24,7 @@ from accueil.accounts import access
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
-from accueil.audit.services import audit_record
+from accueil.audit.services import audit_record, audit_shown
 from accueil.booking import access as booking_access
 from accueil.booking import services as booking_services
 from accueil.booking.models import Booking, SessionStatus
@@ -68,8 +68,9 @@ def check_in_open(session, today: date) -> bool:
 @role_required(access.can_run_sessions)
 def check_in(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
     session = booking_access.get_session_for_user(request.user, session_id)
-    bookings = selectors.check_in_bookings(session)
+    bookings = list(selectors.check_in_bookings(session))
     audit_record(action=Action.VIEW, target=session, request=request)
+    audit_shown(request=request, targets=bookings)  # each person listed (issue 14, point 4)
     context = {
         "session": session,
         "bookings": selectors.with_outcomes(list(bookings)),
@@ -239,6 +240,8 @@ def check_in_undo(
 
 
 def task_page(request: HttpRequest, template: str, candidate: Candidate, **context) -> HttpResponse:
+    """A task's page shows the candidate's record of it: a read, in the trail."""
+    audit_record(action=Action.VIEW, target=candidate, request=request, reason=f"{template} page")
     return render(request, f"intake/{template}.html", {"candidate": candidate, **context})
 
 

@@ -101,6 +101,15 @@ def letters(request: AuthenticatedHttpRequest) -> HttpResponse:
 @role_required(access.can_follow_up_emails)
 def letter_pdf(request: AuthenticatedHttpRequest, letter_id: int) -> HttpResponse:
     letter = get_object_or_404(Letter.objects.select_related("notification"), pk=letter_id)
+    # A letter carries the person's name and address: reading it is in the trail, about
+    # them ("registration.candidate:<id>", audit.services turns what is not an id to None).
+    audit_record(
+        action=Action.EXPORT,
+        target=letter,
+        request=request,
+        reason="letter pdf",
+        subject=letter.notification.about.rpartition(":")[2],
+    )
     response = HttpResponse(bytes(letter.pdf), content_type="application/pdf")
     name = slugify(f"letter-{letter.pk}-{letter.notification.kind}")
     response["Content-Disposition"] = f'inline; filename="{name}.pdf"'

@@ -18,7 +18,7 @@ from accueil.accounts import access
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
-from accueil.audit.services import audit_record
+from accueil.audit.services import audit_record, audit_shown
 from accueil.booking import selectors as booking_selectors
 from accueil.contracts import selectors as contract_selectors
 from accueil.contracts.models import ContractStatus
@@ -46,6 +46,8 @@ def candidate_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = Paginator(contract_selectors.with_contracts(candidates), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    # Each candidate shown is in the trail, the filters are not (issue 14, point 4).
+    audit_shown(request=request, targets=page.object_list, action=Action.LIST)
     context = {"page": page, "form": form, "query": request.GET.urlencode()}
     return render(request, "portal/candidate_list.html", context)
 
@@ -72,7 +74,11 @@ def candidate_find(request: AuthenticatedHttpRequest) -> HttpResponse:
     candidates = selectors.candidate_search(
         registration_access.candidates_for_user(request.user), query
     )
-    found = booking_selectors.with_active_booking(candidates)[:CANDIDATES_SHOWN] if query else []
+    found = (
+        list(booking_selectors.with_active_booking(candidates)[:CANDIDATES_SHOWN]) if query else []
+    )
+    # Each candidate found is in the trail, never what was typed (a national id, say).
+    audit_shown(request=request, targets=found, action=Action.SEARCH)
     for_session = request.GET.get("session", "")
     context = {
         "form": form,

@@ -601,7 +601,7 @@ def one_address(text: str) -> str:
 class CandidateCorrectForm(GovukForm):
     """An officer corrects a candidate's details, the identity fields included (issue 11
     point 15: only an officer changes the name and the identification number), with a
-    reason kept in the audit trail."""
+    reason kept with the candidate (registration.models.Correction)."""
 
     birth_date: date  # read from the identification number by clean_national_id
     surname = CandidateRegisterForm.base_fields["surname"]

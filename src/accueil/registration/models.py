@@ -143,3 +143,31 @@ class Resubmission(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+
+class Correction(models.Model):
+    """An officer's correction of a candidate's details (registration.services.
+    candidate_correct): when, by whom, which fields, and the reason they typed, kept
+    here with the candidate (and erased with them), not in the audit trail, which
+    records the change with the fields' names only (issue 14, point 5)."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="corrections")
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    fields = models.JSONField(_("fields"), default=list)
+    reason = models.CharField(_("reason"), max_length=500)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M}"

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_http_methods
 from accueil.accounts import access
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
+from accueil.audit.models import Action
+from accueil.audit.services import audit_record
 from accueil.core import clock
 from accueil.core.http import posted
 from accueil.registration import access as registration_access
@@ -77,6 +79,8 @@ def candidate_correct(request: AuthenticatedHttpRequest, candidate_id: uuid.UUID
     """An officer corrects a candidate's details, the identity fields included, with a
     reason (audited, shown in the candidate's file)."""
     candidate = registration_access.get_candidate_for_user(request.user, candidate_id)
+    if request.method == "GET":  # the form shows every detail: a read, in the trail
+        audit_record(action=Action.VIEW, target=candidate, request=request, reason="correct page")
     initial = {name: getattr(candidate, name) for name in registration.CORRECTABLE}
     form = forms.CandidateCorrectForm(posted(request), today=clock.today(), initial=initial)
     if request.method == "POST" and form.is_valid():

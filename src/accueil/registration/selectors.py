@@ -21,9 +21,8 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from accueil.audit.services import audit_events_for
 from accueil.core import clock, references, validation
-from accueil.registration.models import Candidate, Resubmission
+from accueil.registration.models import Candidate, Correction, Resubmission
 from accueil.rules import evaluate
 
 # What a telephone number is typed with: digits, spaces, "+", brackets, dots, dashes.
@@ -107,30 +106,25 @@ def postal_name(candidate: Candidate) -> str:
 
 
 # How an officer's correction of a candidate's details is recorded in the audit trail
-# (registration.services.candidate_correct), its reason after the prefix.
-CORRECTED = "details corrected by an officer: "
+# (registration.services.candidate_correct): this code, the fields' names; the reason
+# typed is kept with the candidate (`Correction`).
+CORRECTED = "details corrected by an officer"
 
 
 def corrections(candidate: Candidate) -> list[dict]:
     """The officers' corrections of the candidate's details, newest first: when, by
     whom, which fields (their names in the active language) and why."""
-    events = (
-        audit_events_for(candidate)
-        .filter(reason__startswith=CORRECTED)
-        .select_related("actor")
-        .order_by("-at", "-pk")
-    )
     return [
         {
-            "at": event.at,
-            "actor": event.actor,
+            "at": correction.at,
+            "actor": correction.by,
             "fields": [
                 str(getattr(Candidate._meta.get_field(name), "verbose_name", name))
-                for name in event.fields
+                for name in correction.fields
             ],
-            "reason": event.reason.removeprefix(CORRECTED),
+            "reason": correction.reason,
         }
-        for event in events
+        for correction in Correction.objects.filter(candidate=candidate).select_related("by")
     ]
 
 
@@ -153,3 +147,20 @@ def email_to_confirm(token: str) -> tuple[Candidate, str] | None:
     candidate = Candidate.objects.filter(pk=pk, pending_email=email).exclude(pending_email="")
     found = candidate.select_related("user").first()
     return (found, email) if found is not None else None
+
+
+# Whom the audit trail is about (audit.services.person_finders_register, from receivers).
+
+
+def candidate_ids_of_user(user_id: str) -> list:
+    """The candidate (one at most) whose account is `user_id`."""
+    return list(Candidate.objects.filter(user_id=user_id).values_list("pk", flat=True))
+
+
+def candidate_ids_of_national_id(national_id: str) -> list:
+    """The candidate registered with this national identification number (spaces
+    ignored, as the officers' search reads it); none for anything else."""
+    digits = "".join(national_id.split())
+    if not (digits.isascii() and digits.isdigit() and len(digits) == 13):
+        return []
+    return list(Candidate.objects.filter(national_id=digits).values_list("pk", flat=True))

@@ -27,7 +27,7 @@ from accueil.registration.emails import (
     email_confirmation,
     send_candidate_email,
 )
-from accueil.registration.models import Candidate, Channel, Resubmission
+from accueil.registration.models import Candidate, Channel, Correction, Resubmission
 from accueil.rules import Decision, evaluate
 
 
@@ -308,8 +308,9 @@ def candidate_correct(
     request: HttpRequest | None = None,
 ) -> list[str]:
     """An officer corrects the candidate's details (any of `CORRECTABLE`, the identity
-    fields included), for `reason`: the fields changed, audited with the reason; none
-    when nothing changed. NationalIdTaken when the new number is another person's."""
+    fields included), for `reason`: the fields changed, audited (the fields' names), the
+    reason kept with the candidate (`Correction`); none when nothing changed.
+    NationalIdTaken when the new number is another person's."""
     with transaction.atomic():
         locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
         changed = [
@@ -326,13 +327,14 @@ def candidate_correct(
                 locked.save(update_fields=changed)
         except IntegrityError as taken:
             raise NationalIdTaken from taken
+        Correction.objects.create(candidate=locked, by=actor, fields=changed, reason=reason[:500])
         audit_record(
             action=Action.UPDATE,
             actor=actor,
             target=locked,
             request=request,
             fields=changed,
-            reason=selectors.CORRECTED + reason,
+            reason=selectors.CORRECTED,
         )
     for name in changed:
         setattr(candidate, name, changes[name])

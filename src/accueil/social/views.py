@@ -18,7 +18,7 @@ from accueil.accounts import access
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
-from accueil.audit.services import audit_record
+from accueil.audit.services import audit_record, audit_shown
 from accueil.core import clock
 from accueil.core.http import posted
 from accueil.social import access as social_access
@@ -31,6 +31,7 @@ from accueil.social.selectors import open_requests
 @role_required(access.can_see_interview_queue)
 def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     waiting = list(open_requests(social_access.interview_requests_for_user(request.user)))
+    audit_shown(request=request, targets=waiting)  # each request listed (issue 14, point 4)
     context = {"requests": waiting, "can_handle": access.can_handle_interviews(request.user)}
     return render(request, "social/queue.html", context)
 

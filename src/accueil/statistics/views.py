@@ -137,6 +137,6 @@ def export_full(request: AuthenticatedHttpRequest, name: str) -> HttpResponse:
         audit_record(
             action=Action.EXPORT,
             request=request,
-            reason=f"statistics CSV {name}, {period_text(period)}",
+            reason=f"statistics csv {name}, {period_text(period)}",
         )
     return response

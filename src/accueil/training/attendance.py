@@ -306,7 +306,7 @@ def attendance_apply(
             actor=actor,
             target=sessions[session_id],
             fields=["attendance"],
-            reason=f"{count} attendance rows recorded ({source})",
+            reason=f"{count} attendance rows recorded ({source.lower()})",
         )
     return result
 
@@ -557,7 +557,13 @@ def skills_assessment_save(
         },
     )
     if created:
-        audit_record(action=Action.CREATE, actor=actor, target=assessment, fields=SKILLS)
+        audit_record(
+            action=Action.CREATE,
+            actor=actor,
+            target=assessment,
+            fields=SKILLS,
+            subject=enrolment.candidate_id,
+        )
         return assessment
     changed = [skill for skill in SKILLS if getattr(assessment, skill) != levels.get(skill, "")]
     if changed:
@@ -565,7 +571,13 @@ def skills_assessment_save(
             setattr(assessment, skill, levels.get(skill, ""))
         assessment.recorded_by, assessment.recorded_at = actor, timezone.now()
         assessment.save()
-        audit_record(action=Action.UPDATE, actor=actor, target=assessment, fields=changed)
+        audit_record(
+            action=Action.UPDATE,
+            actor=actor,
+            target=assessment,
+            fields=changed,
+            subject=enrolment.candidate_id,
+        )
     return assessment
 
 

@@ -199,7 +199,13 @@ def certificate_issue(
         language=certificate_language(candidate),
         issued_by=actor,
     )
-    audit_record(action=Action.CREATE, actor=actor, target=certificate, request=request)
+    audit_record(
+        action=Action.CREATE,
+        actor=actor,
+        target=certificate,
+        request=request,
+        subject=enrolment.candidate_id,
+    )
     contract = live_contract(candidate)
     if contract is not None and contract.status != ContractStatus.DRAFT:
         with translation.override(contract.language):
@@ -242,13 +248,12 @@ def certificate_revoke(
         actor=actor,
         target=locked,
         request=request,
-        fields=["revoked_at"],
-        reason=reason,
+        fields=["revoked_at", "revocation_reason"],
+        reason="revoked",  # why: with the certificate (revocation_reason), not in the trail
+        subject=locked.enrolment.candidate_id,
     )
     if record is not None:
-        contract_services.certificate_remove(
-            certificate=record, actor=actor, reason=reason, request=request
-        )
+        contract_services.certificate_remove(certificate=record, actor=actor, request=request)
     return locked
 
 

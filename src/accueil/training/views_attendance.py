@@ -20,6 +20,8 @@ from accueil.accounts.access import has_role
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role
+from accueil.audit.models import Action
+from accueil.audit.services import audit_record, audit_shown
 from accueil.core.http import posted, posted_files
 from accueil.registration.models import Candidate
 from accueil.training import access as training_access
@@ -98,6 +100,7 @@ def attendance_grid(request: AuthenticatedHttpRequest, course_id: int) -> HttpRe
         )
         messages.success(request, saved_message(applied))
         return redirect("training:attendance_grid", course_id=course.pk)
+    audit_shown(request=request, targets=grid.enrolments)  # each person listed (issue 14)
     context = {"course": course, "grid": grid, "form": form, "rows": grid_rows(form)}
     return render(request, "training/attendance/grid.html", context)
 
@@ -185,6 +188,12 @@ def skills_assessment(request: AuthenticatedHttpRequest, enrolment_id: int) -> H
         )
         messages.success(request, _("The skills assessment is saved."))
         return redirect("training:attendance_grid", course_id=enrolment.course_id)
+    audit_record(
+        action=Action.VIEW,
+        target=existing or enrolment,
+        request=request,
+        subject=enrolment.candidate_id,
+    )
     context = {"enrolment": enrolment, "form": form}
     return render(request, "training/attendance/skills_form.html", context)
 

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
-from accueil.audit.services import audit_record
+from accueil.audit.services import audit_record, audit_shown
 from accueil.contracts import selectors as contract_selectors
 from accueil.contracts.services import CertificateAlreadyRecorded
 from accueil.core import clock
@@ -70,13 +70,17 @@ def certificate_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         )
         .order_by("course__title", "candidate__surname", "candidate__first_name", "pk")
     )
-    return render(request, "training/certificates/list.html", {"enrolments": enrolments})
+    listed = list(enrolments)
+    audit_shown(request=request, targets=listed)  # each person listed (issue 14, point 4)
+    return render(request, "training/certificates/list.html", {"enrolments": listed})
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def certificate_issue_page(request: AuthenticatedHttpRequest, enrolment_id: int) -> HttpResponse:
     enrolment = training_access.get_enrolment_for_certificate(request.user, enrolment_id)
+    if request.method == "GET":  # the person's attendance: a read, in the trail
+        audit_record(action=Action.VIEW, target=enrolment, request=request)
     existing = enrolment.certificates.filter(revoked_at__isnull=True).first()
     if existing is not None:
         messages.info(request, _("A certificate is already issued for this participant."))
@@ -127,7 +131,12 @@ def certificate_issue_page(request: AuthenticatedHttpRequest, enrolment_id: int)
 @login_required
 def certificate_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     certificate = training_access.get_certificate_for_user(request.user, code)
-    audit_record(action=Action.VIEW, target=certificate, request=request)
+    audit_record(
+        action=Action.VIEW,
+        target=certificate,
+        request=request,
+        subject=certificate.enrolment.candidate_id,
+    )
     context = {
         "certificate": certificate,
         "enrolment": certificate.enrolment,
@@ -141,7 +150,12 @@ def certificate_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResp
 @login_required
 def certificate_download(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     certificate = training_access.get_certificate_for_user(request.user, code)
-    audit_record(action=Action.EXPORT, target=certificate, request=request)
+    audit_record(
+        action=Action.EXPORT,
+        target=certificate,
+        request=request,
+        subject=certificate.enrolment.candidate_id,
+    )
     response = HttpResponse(certificate_pdf(certificate), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
     return response

@@ -14,6 +14,8 @@ from accueil.accounts.access import has_role
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.accounts.models import Role, User
+from accueil.audit.models import Action
+from accueil.audit.services import audit_record
 from accueil.core import clock
 from accueil.core.http import posted
 from accueil.registration import access as registration_access
@@ -233,6 +235,7 @@ def candidate_vouchers(request: AuthenticatedHttpRequest, candidate_id) -> HttpR
         else:
             messages.success(request, _("The voucher is issued."))
         return redirect("training:candidate_vouchers", candidate_id=candidate.pk)
+    audit_record(action=Action.VIEW, target=candidate, request=request, reason="vouchers page")
     context = {
         "candidate": candidate,
         "contract": contract,

@@ -10,6 +10,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
+from accueil.audit.models import Action
+from accueil.audit.services import audit_about
 from accueil.core import clock
 from accueil.rules.parameters import parameter
 from accueil.training import services
@@ -25,6 +27,11 @@ def warning_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = clock.today()
     show_handled = request.GET.get("handled") == "1"
     found = signals(today, include_handled=show_handled)
+    # Each person listed is in the trail (issue 14, point 4).
+    listed = {signal.candidate_id for kind in found for signal in found[kind]}
+    audit_about(
+        request=request, subjects=sorted(listed), action=Action.LIST, reason="early warnings"
+    )
     groups = [
         {"kind": kind, "label": label, "signals": found[kind]}
         for kind, label in WarningKind.choices

@@ -203,8 +203,8 @@ def voucher_revoke(
         action=Action.TRANSITION,
         actor=actor,
         target=locked,
-        fields=["revoked_at"],
-        reason=locked.revoke_reason,
+        fields=["revoked_at", "revoke_reason"],
+        reason="revoked",  # why: with the voucher (revoke_reason), not in the trail
     )
     return locked
 
