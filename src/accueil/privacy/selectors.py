@@ -131,18 +131,18 @@ def requests_of(candidate: Candidate) -> QuerySet[DataSubjectRequest]:
     return DataSubjectRequest.objects.filter(candidate=candidate).order_by("received_at", "pk")
 
 
-def access_log(targets: Iterable[models.Model]) -> QuerySet[AuditEvent]:
-    """The audit events about these records, newest first. (When the trail names the
-    person each event is about, this reads that link instead.)"""
+def access_log(candidate: Candidate, targets: Iterable[models.Model]) -> QuerySet[AuditEvent]:
+    """The audit events about the person (the trail's `subject`) or about these records
+    of theirs, newest first."""
     by_type: dict[str, list[str]] = {}
     for target in targets:
         by_type.setdefault(target._meta.label_lower, []).append(str(target.pk))
-    condition = Q(pk__in=[])
+    condition = Q(subject=candidate.pk)
     for target_type, ids in by_type.items():
         condition |= Q(target_type=target_type, target_id__in=ids)
     return (
         AuditEvent.objects.filter(condition)
-        .select_related("actor__organisation")
+        .select_related("actor_organisation")
         .order_by("-at", "-pk")
     )
 
@@ -154,12 +154,11 @@ def deliveries(candidate: Candidate) -> QuerySet[Notification]:
 
 
 def _event(event: AuditEvent) -> dict[str, Any]:
-    actor = event.actor
     return {
         "at": event.at.isoformat(),
         "action": event.action,
         "role": event.actor_role,
-        "organisation": str(actor.organisation) if actor and actor.organisation_id else "",
+        "organisation": str(event.actor_organisation) if event.actor_organisation_id else "",
         "record_type": event.target_type,
         "fields": list(event.fields),
     }
@@ -202,5 +201,5 @@ def personal_data(candidate: Candidate) -> dict[str, Any]:
             for item in deliveries(candidate)
         ],
         "data_subject_requests": [record(item) for item in requests],
-        "access_log": [_event(event) for event in access_log(targets)],
+        "access_log": [_event(event) for event in access_log(candidate, targets)],
     }
