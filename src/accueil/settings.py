@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "accueil.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "accueil.api.middleware.JsonErrorsMiddleware",
     # Counts limited submissions before the view's transaction (core/ratelimit.py).
     "accueil.core.ratelimit.RateLimitMiddleware",
@@ -201,13 +202,47 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))
+
+# Security (issue 14, point 9; seed 000, "Forms / Online services": the data are
+# protected). Production passes `accueil check --deploy` with no warning when it sets
+# SECURE_COOKIES, SECURE_SSL_REDIRECT and SECURE_HSTS_SECONDS (tests/security/
+# test_headers_deploy.py runs the check so). Off by default: the demo and the tests
+# run over plain HTTP on 127.0.0.1.
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", "false")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "false")
+# Browsers remember for this many seconds to use HTTPS only (HSTS): start low (300),
+# then a year (31536000) once HTTPS works everywhere. 0: no header.
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "false")
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "false")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if envbool("SECURE_PROXY_SSL", "false"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The Content Security Policy (django-csp): scripts, styles, images, fonts and
+# connections from this site only; no inline script or style anywhere (the
+# "js-enabled" class is set by core/static/accueil/js-enabled.js); no plug-ins; no
+# framing; forms post to this site only. Swagger UI (api/docs.py) runs under it as it is.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # QR codes of the verification pages are PNG data URIs (core/codes.py).
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 EMAIL_BACKEND = os.getenv(
     "EMAIL_BACKEND",
