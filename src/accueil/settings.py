@@ -311,6 +311,9 @@ RATE_LIMIT_PUBLIC = os.getenv("RATE_LIMIT_PUBLIC", "20/600")
 # takes 10 to 20 of them): generous, so that a family or an office sharing one
 # address is not stopped halfway, yet bounded.
 RATE_LIMIT_STEPS = os.getenv("RATE_LIMIT_STEPS", "300/600")
+# Pages and documents asked for without signing in that cost more than a page: the
+# guide's PDF, calendar files, the verification of a certificate (core/ratelimit.py).
+RATE_LIMIT_COSTLY = os.getenv("RATE_LIMIT_COSTLY", "60/600")
 
 
 # The addresses or networks (CIDR) of our own reverse proxies, comma-separated, e.g.

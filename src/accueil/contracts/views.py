@@ -36,7 +36,7 @@ def document(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
 
 @require_GET
 @login_required
-def signed_scan(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
+def signed_scan(request: AuthenticatedHttpRequest, contract_id) -> FileResponse:
     """The scan of the signed paper copy (issue 14, point 10), for the officers and the
     candidate who signed it (404 for anyone else): always downloaded, never shown in
     the page (Content-Disposition: attachment), with the type its first bytes show and
