@@ -8,8 +8,10 @@ question pages in between, which only keep an answer in the session;
 RATE_LIMIT_COSTLY ("60/600") the pages anyone may ask for without signing in that cost
 the server more than a page (issue 14, point 11): a PDF drawn by WeasyPrint (the
 guide's result), a calendar file. The public verification of a certificate's code
-counts its lookups itself, in RATE_LIMIT_PUBLIC (training.views_certificates). "0"
-turns a limit off (load tests).
+counts its lookups itself, in RATE_LIMIT_PUBLIC (training.views_certificates). The
+integration path's calendar feed (contracts.views.calendar_feed) is left out: calendar
+services fetch it for many people from a few addresses, and it is cached 15 minutes.
+"0" turns a limit off (load tests).
 
 Two properties make the limit hold:
 
