@@ -123,12 +123,16 @@ DATABASES = {
     )
 }
 # Uploads: form fields other than files are held in memory up to 2.5 MB; files above
-# 2.5 MB go to a temporary file. The provider's attendance grid posts two fields per
-# participant and session (a long course: 40 people × 100 sessions = 8,000), above
-# Django's default of 1,000. Attendance files are limited to 5 MB by their page
-# (training.forms_attendance), which refuses a larger body before reading it.
+# 2.5 MB go to a temporary file (this limits nothing). The provider's attendance grid
+# posts two fields per participant and session (a long course: 40 people × 100
+# sessions = 8,000), above Django's default of 1,000. Attendance files are limited to
+# 5 MB by their page (training.views_attendance), which refuses a larger body before
+# reading it; a contract's scan to 10 MB as it arrives (core.uploads.limit_uploads).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Stored scans carry personal data: readable by the service's user (and group) only.
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # A request writes all or nothing: an error half-way leaves no half-written record.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
@@ -195,7 +199,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Public files: readable by anyone (a proxy serving them), whatever uploads get.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
+    },
 }
 MEDIA_ROOT = DATA_DIR / "media"
 WHITENOISE_USE_FINDERS = DEBUG

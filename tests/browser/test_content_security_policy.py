@@ -12,6 +12,9 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from accueil.accounts.models import Role
+from accueil.contracts import services as contract_services
+from accueil.contracts.models import Contract, ContractStatus
+from accueil.intake.models import LinguisticProfile
 from tests import factories
 from tests.browser.conftest import sign_in
 
@@ -107,3 +110,28 @@ def test_the_api_documentation_loads_under_the_policy(page, violations):
     page.locator(".try-out__btn").first.wait_for()
     reported = page.evaluate("() => window.__csp")
     assert reported == [] and violations == [], (reported, violations)
+
+
+def test_signing_on_paper_with_a_scan_works_under_the_policy(page, violations, tmp_path):
+    """The sign form's file upload, then the contract's page with the scan to download."""
+    officer = factories.user(Role.OFFICER)
+    person = factories.candidate()
+    LinguisticProfile.objects.create(candidate=person, french="A2", recorded_by=officer)
+    factories.residence_document(person, checked_by=officer)
+    contract_services.contract_draft(candidate=person, actor=officer)
+    scan = tmp_path / "Scan of my passport.pdf"
+    scan.write_bytes(b"%PDF-1.4 signed")
+    sign_in(page, officer)
+    visit(page, reverse("contracts:task", args=[person.pk]), violations)
+    enhanced(page)
+    page.check("input[name=method][value=paper]")
+    page.set_input_files("#id_scan", str(scan))
+    with page.expect_navigation():
+        page.click("#sign-form button[type=submit]")
+    contract = Contract.objects.get(candidate=person)
+    assert contract.status == ContractStatus.IN_FORCE
+    visit(page, reverse("officer_contracts:detail", args=[contract.pk]), violations)
+    with page.expect_download() as download:
+        page.click("#signed-scan-link")
+    assert download.value.suggested_filename == f"{contract.number}-signed.pdf"
+    assert "passport" not in contract.signed_scan.name

@@ -82,6 +82,7 @@ def test_the_scan_is_stored_under_a_name_the_application_chooses(
     assert draft.signed_scan.name.endswith(extension)
     assert draft.signed_scan.read() == content
     assert [path.name for path in stored_files()] == [Path(draft.signed_scan.name).name]
+    assert stored_files()[0].stat().st_mode & 0o777 == 0o640  # no one else reads it
 
 
 def test_two_scans_never_share_a_name(officer, person):
