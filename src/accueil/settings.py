@@ -83,7 +83,7 @@ MIDDLEWARE = [
     "accueil.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "accueil.core.csp.ContentSecurityPolicyMiddleware",  # django-csp, no nonces
     "accueil.api.middleware.JsonErrorsMiddleware",
     # Counts limited submissions before the view's transaction (core/ratelimit.py).
     "accueil.core.ratelimit.RateLimitMiddleware",
