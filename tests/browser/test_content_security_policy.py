@@ -60,11 +60,21 @@ def enhanced(page: Page) -> None:
 
 
 def test_public_pages_load_under_the_policy(page, violations):
-    for url in ("/", reverse("guide:start"), reverse("verify:form"), reverse("core:privacy")):
+    public = ("/", "/register/", reverse("guide:start"), reverse("verify:form"))
+    for url in (*public, reverse("core:privacy"), reverse("guide:calculators")):
         visit(page, url, violations)
         enhanced(page)
     # A verification answer with its QR code (a data: image) and an error summary.
     visit(page, reverse("verify:form") + "?code=NOPE", violations)
+
+
+def test_a_candidates_pages_load_under_the_policy(page, violations):
+    candidate = factories.user(Role.CANDIDATE)
+    contract = factories.contract(factories.candidate(user=candidate))
+    sign_in(page, candidate)
+    for url in (reverse("portal:home"), reverse("officer_contracts:detail", args=[contract.pk])):
+        visit(page, url, violations)
+        enhanced(page)
 
 
 def test_an_officers_pages_load_under_the_policy(page, violations):
