@@ -9,6 +9,7 @@ arrives, before anything is written; the error next to the field in en, fr and d
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -231,4 +232,23 @@ def test_the_form_still_checks_its_csrf_token(officer, draft, person):
     assert response.status_code == 403
     draft.refresh_from_db()
     assert draft.status == ContractStatus.DRAFT
+    assert stored_files() == []
+
+
+def test_a_signature_that_fails_after_the_scan_was_written_leaves_no_file(
+    officer, draft, monkeypatch
+):
+    def fail(*args, **kwargs):
+        raise RuntimeError("the queue is down")
+
+    monkeypatch.setattr(services, "render_contract_document", SimpleNamespace(enqueue=fail))
+    with pytest.raises(RuntimeError):
+        services.contract_sign(
+            contract=draft,
+            actor=officer,
+            method=SignatureMethod.PAPER,
+            scan=SimpleUploadedFile("scan.pdf", PDF),
+        )
+    draft.refresh_from_db()
+    assert draft.status == ContractStatus.DRAFT and not draft.signed_scan
     assert stored_files() == []

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, cast
 
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
@@ -142,9 +143,25 @@ def contract_sign(
         "signed_at": timezone.now(),
         "signed_by": actor,
     }
+    stored = None
     if scan:
         scan_name(scan)
         fields["signed_scan"] = scan
+        stored = Contract.signed_scan.field.generate_filename(contract, str(scan.name))
+    try:
+        return _signed(contract=contract, actor=actor, method=method, request=request, **fields)
+    except BaseException:
+        # The transaction rolls back: the scan it wrote goes too (its name is random, so
+        # no other contract's file can bear it). A process killed here leaves a file no
+        # record names, never a record without its file.
+        if stored and default_storage.exists(stored):
+            default_storage.delete(stored)
+        raise
+
+
+def _signed(
+    *, contract: Contract, actor: User, method: str, request: HttpRequest | None, **fields: Any
+) -> Contract:
     signed = contract_transition(
         contract=contract,
         to=ContractStatus.IN_FORCE,
