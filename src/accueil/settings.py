@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "accueil.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "accueil.core.csp.ContentSecurityPolicyMiddleware",  # django-csp, no nonces
     "accueil.api.middleware.JsonErrorsMiddleware",
     # Counts limited submissions before the view's transaction (core/ratelimit.py).
     "accueil.core.ratelimit.RateLimitMiddleware",
@@ -122,12 +123,16 @@ DATABASES = {
     )
 }
 # Uploads: form fields other than files are held in memory up to 2.5 MB; files above
-# 2.5 MB go to a temporary file. The provider's attendance grid posts two fields per
-# participant and session (a long course: 40 people × 100 sessions = 8,000), above
-# Django's default of 1,000. Attendance files are limited to 5 MB by their page
-# (training.forms_attendance), which refuses a larger body before reading it.
+# 2.5 MB go to a temporary file (this limits nothing). The provider's attendance grid
+# posts two fields per participant and session (a long course: 40 people × 100
+# sessions = 8,000), above Django's default of 1,000. Attendance files are limited to
+# 5 MB by their page (training.views_attendance), which refuses a larger body before
+# reading it; a contract's scan to 10 MB as it arrives (core.uploads.limit_uploads).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Stored scans carry personal data: readable by the service's user (and group) only.
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # A request writes all or nothing: an error half-way leaves no half-written record.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
@@ -194,7 +199,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Public files: readable by anyone (a proxy serving them), whatever uploads get.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
+    },
 }
 MEDIA_ROOT = DATA_DIR / "media"
 # `accueil backup DIR --prune` deletes that directory's archives older than this many
@@ -204,13 +213,47 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))
+
+# Security (issue 14, point 9; seed 000, "Forms / Online services": the data are
+# protected). Production passes `accueil check --deploy` with no warning when it sets
+# SECURE_COOKIES, SECURE_SSL_REDIRECT and SECURE_HSTS_SECONDS (tests/security/
+# test_headers_deploy.py runs the check so). Off by default: the demo and the tests
+# run over plain HTTP on 127.0.0.1.
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", "false")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "false")
+# Browsers remember for this many seconds to use HTTPS only (HSTS): start low (300),
+# then a year (31536000) once HTTPS works everywhere. 0: no header.
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "false")
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "false")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if envbool("SECURE_PROXY_SSL", "false"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The Content Security Policy (django-csp): scripts, styles, images, fonts and
+# connections from this site only; no inline script or style anywhere (the
+# "js-enabled" class is set by core/static/accueil/js-enabled.js); no plug-ins; no
+# framing; forms post to this site only. Swagger UI (api/docs.py) runs under it as it is.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # QR codes of the verification pages are PNG data URIs (core/codes.py).
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 EMAIL_BACKEND = os.getenv(
     "EMAIL_BACKEND",
@@ -279,6 +322,9 @@ RATE_LIMIT_PUBLIC = os.getenv("RATE_LIMIT_PUBLIC", "20/600")
 # takes 10 to 20 of them): generous, so that a family or an office sharing one
 # address is not stopped halfway, yet bounded.
 RATE_LIMIT_STEPS = os.getenv("RATE_LIMIT_STEPS", "300/600")
+# Pages and documents asked for without signing in that cost more than a page: the
+# guide's PDF, calendar files, the verification of a certificate (core/ratelimit.py).
+RATE_LIMIT_COSTLY = os.getenv("RATE_LIMIT_COSTLY", "60/600")
 
 
 # The addresses or networks (CIDR) of our own reverse proxies, comma-separated, e.g.

@@ -335,7 +335,7 @@ def test_the_attendee_list_shows_who_is_booked_and_is_audited(client, officer, s
         assert shown in page
     assert "By phone" in page
     assert "MOVED" not in page
-    assert "@media print" in page
+    assert 'attendee-list-print.css" media="print"' in page
     event = AuditEvent.objects.get(action=Action.VIEW)
     assert (event.actor, event.target_type, event.target_id) == (
         officer,

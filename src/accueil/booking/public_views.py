@@ -23,7 +23,7 @@ from accueil.booking.ics import session_invitation
 from accueil.booking.models import Booking, BookingStatus, InformationSession
 from accueil.core.http import posted
 from accueil.core.languages import language_name, use_their_language
-from accueil.core.ratelimit import limit_posts
+from accueil.core.ratelimit import limit_gets, limit_posts
 from accueil.registration import selectors as registration_selectors
 from accueil.registration.models import Candidate
 
@@ -232,6 +232,7 @@ def waitlist_leave(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_GET
+@limit_gets()  # a calendar file, for anyone with the link: limited per address
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """The booked session as a calendar invitation (.ics), in Luxembourg time."""
     booking = selectors.booking_state(_candidate(request, token)).booking

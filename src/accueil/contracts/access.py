@@ -54,3 +54,15 @@ def can_download_completion_certificate(user: User, contract: Contract) -> bool:
     if has_role(user, Role.OFFICER):
         return True
     return has_role(user, Role.CANDIDATE) and contract.candidate.user_id == user.pk
+
+
+def get_contract_for_scan(user: User, contract_id) -> Contract:
+    """The scan of the signed paper copy (issue 14, point 10): the officers, who handle
+    the contracts, and the candidate who signed it; 404 for anyone else, whatever their
+    role (the data-protection officer reads the contract's page, not the scan)."""
+    if not has_role(user, Role.OFFICER, Role.CANDIDATE):
+        raise Http404
+    contract = get_contract_for_user(user, contract_id)
+    if not contract.signed_scan:
+        raise Http404
+    return contract

@@ -22,10 +22,11 @@ from accueil.core.govuk import (
     yes_no,
 )
 from accueil.core.text import validate_multi_line, validate_one_line
+from accueil.core.uploads import HEAD_BYTES, detected_type
 
+# The scan's size is limited as it arrives (core.uploads.limit_uploads on the page);
+# its type is what its first bytes show (core.uploads.detected_type).
 MAX_SCAN_BYTES = 10 * 1024 * 1024
-# What a scanner or a phone produces, recognised by the file's first bytes.
-SCAN_SIGNATURES = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 LATEST_ENTRY_INTO_FORCE = timedelta(days=365)
 
 
@@ -62,10 +63,14 @@ class ContractSignForm(GovukForm):
         },
     )
 
-    def __init__(self, *args, drafted_on: date, today: date, **kwargs):
+    def __init__(
+        self, *args, drafted_on: date, today: date, scan_too_large: bool = False, **kwargs
+    ):
         kwargs.setdefault("initial", {"entry_into_force": today})
         super().__init__(*args, **kwargs)
         self.drafted_on, self.today = drafted_on, today
+        # The scan was dropped as it arrived, at MAX_SCAN_BYTES: never written.
+        self.scan_too_large = scan_too_large
 
     def clean_entry_into_force(self) -> date:
         start = self.cleaned_data["entry_into_force"]
@@ -77,13 +82,13 @@ class ContractSignForm(GovukForm):
 
     def clean_scan(self):
         scan = self.cleaned_data.get("scan")
+        if self.scan_too_large or (scan and scan.size > MAX_SCAN_BYTES):
+            raise ValidationError(_("The selected file must be smaller than 10 MB"))
         if not scan:
             return None
-        if scan.size > MAX_SCAN_BYTES:
-            raise ValidationError(_("The selected file must be smaller than 10 MB"))
-        head = scan.read(8)
+        head = scan.read(HEAD_BYTES)
         scan.seek(0)
-        if not head.startswith(SCAN_SIGNATURES):
+        if detected_type(head) is None:
             raise ValidationError(_("The selected file must be a PDF, JPEG or PNG"))
         return scan
 

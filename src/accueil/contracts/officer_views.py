@@ -8,7 +8,6 @@ Seed: "The contract can be signed after the information session"; "It is optiona
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import PurePath
 from typing import cast
 
 from django.contrib import messages
@@ -35,6 +34,7 @@ from accueil.contracts.models import CertificateOrigin, Contract, ContractStatus
 from accueil.contracts.selectors import live_contract
 from accueil.core import clock
 from accueil.core.http import posted, posted_files
+from accueil.core.uploads import limit_uploads, too_large
 from accueil.intake.selectors import valid_document
 from accueil.registration import access as registration_access
 
@@ -56,6 +56,7 @@ def page_url(name: str, contract_id) -> str:
 
 @require_http_methods(["GET", "POST"])
 @role_required(access.can_manage_contracts)
+@limit_uploads(forms.MAX_SCAN_BYTES)
 def contract_task(request: AuthenticatedHttpRequest, candidate_id) -> HttpResponse:
     candidate = registration_access.get_candidate_for_user(request.user, candidate_id)
     contract = live_contract(candidate)
@@ -76,6 +77,7 @@ def contract_task(request: AuthenticatedHttpRequest, candidate_id) -> HttpRespon
         posted_files(request),
         drafted_on=timezone.localdate(contract.created_at),
         today=today,
+        scan_too_large="scan" in too_large(request),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -101,16 +103,13 @@ def contract_task(request: AuthenticatedHttpRequest, candidate_id) -> HttpRespon
 
 
 def sign(request: AuthenticatedHttpRequest, contract: Contract, data: dict) -> Contract:
-    scan = data["scan"]
-    if scan:
-        # Stored under the contract's number, not the name of the scanner's file.
-        scan.name = f"{contract.number}-signed{PurePath(scan.name).suffix.lower()}"
+    # The service names the scan's file (services.scan_name): never the client's name.
     return services.contract_sign(
         contract=contract,
         actor=request.user,
         method=data["method"],
         entry_into_force=data["entry_into_force"],
-        scan=scan,
+        scan=data["scan"],
         request=request,
     )
 
@@ -229,6 +228,8 @@ def contract_detail(request: AuthenticatedHttpRequest, contract_id) -> HttpRespo
         "can_download_completion": contracts_access.can_download_completion_certificate(
             request.user, contract
         ),
+        "can_download_scan": bool(contract.signed_scan)
+        and access.has_role(request.user, Role.OFFICER, Role.CANDIDATE),
     }
     return render(request, "contracts/officer/detail.html", context)
 

@@ -4,10 +4,12 @@ Every change locks the contract's row, checks the transition against
 `contracts.states.TRANSITIONS`, and writes who did it and why to the audit trail.
 """
 
+import secrets
 from datetime import date
 from decimal import Decimal
 from typing import Any, cast
 
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
@@ -29,6 +31,7 @@ from accueil.contracts.models import (
 from accueil.contracts.selectors import covered_obligations, fulfilment
 from accueil.contracts.tasks import render_contract_document
 from accueil.core import clock
+from accueil.core.uploads import HEAD_BYTES, detected_type
 from accueil.intake.selectors import valid_document
 from accueil.registration.models import Candidate
 from accueil.rules import evaluate
@@ -36,6 +39,10 @@ from accueil.rules import evaluate
 
 class NoValidDocument(Exception):
     """No residence document valid today was checked: the contract cannot be signed."""
+
+
+class InvalidScan(ValueError):
+    """The scan is not a PDF, JPEG or PNG file (by its first bytes)."""
 
 
 class TransitionNotAllowed(Exception):
@@ -139,8 +146,25 @@ def contract_sign(
         "signed_at": timezone.now(),
         "signed_by": actor,
     }
+    stored = None
     if scan:
+        scan_name(scan)
         fields["signed_scan"] = scan
+        stored = Contract.signed_scan.field.generate_filename(contract, str(scan.name))
+    try:
+        return _signed(contract=contract, actor=actor, method=method, request=request, **fields)
+    except BaseException:
+        # The transaction rolls back: the scan it wrote goes too (its name is random, so
+        # no other contract's file can bear it). A process killed here leaves a file no
+        # record names, never a record without its file.
+        if stored and default_storage.exists(stored):
+            default_storage.delete(stored)
+        raise
+
+
+def _signed(
+    *, contract: Contract, actor: User, method: str, request: HttpRequest | None, **fields: Any
+) -> Contract:
     signed = contract_transition(
         contract=contract,
         to=ContractStatus.IN_FORCE,
@@ -163,6 +187,19 @@ def contract_sign(
     # made if and only if the signature is committed, even if this process dies just after.
     render_contract_document.enqueue(str(signed.pk))
     return signed
+
+
+def scan_name(scan: "UploadedFile[Any]") -> None:
+    """The scan is stored under a name the application chooses (issue 14, point 10):
+    random, with the extension of the type its first bytes show (PDF, JPEG or PNG),
+    never the client's name or extension, which may carry a person's name or claim a
+    type the content is not."""
+    head = scan.read(HEAD_BYTES)
+    scan.seek(0)
+    found = detected_type(head)
+    if found is None:
+        raise InvalidScan
+    scan.name = f"{secrets.token_hex(16)}{found[1]}"
 
 
 def contract_withdraw(

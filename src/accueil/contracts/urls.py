@@ -6,6 +6,7 @@ app_name = "contracts"
 
 urlpatterns = [
     path("contracts/<uuid:contract_id>/document/", views.document, name="document"),
+    path("contracts/<uuid:contract_id>/signed-scan/", views.signed_scan, name="signed_scan"),
     path(
         "contracts/<uuid:contract_id>/certificate-of-completion/",
         views.completion_certificate,

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
@@ -18,6 +18,7 @@ from accueil.contracts import access as contracts_access
 from accueil.contracts import calendar, completion, selectors
 from accueil.contracts.documents import contract_pdf
 from accueil.core import clock
+from accueil.core.uploads import HEAD_BYTES, detected_type
 from accueil.registration import access as registration_access
 
 
@@ -30,6 +31,33 @@ def document(request: AuthenticatedHttpRequest, contract_id) -> HttpResponse:
     audit_record(action=Action.EXPORT, target=contract, request=request, reason="contract pdf")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{contract.number}.pdf"'
+    return response
+
+
+@require_GET
+@login_required
+def signed_scan(request: AuthenticatedHttpRequest, contract_id) -> FileResponse:
+    """The scan of the signed paper copy (issue 14, point 10), for the officers and the
+    candidate who signed it (404 for anyone else): always downloaded, never shown in
+    the page (Content-Disposition: attachment), with the type its first bytes show and
+    nosniff, so that no browser takes it for a page of this site."""
+    contract = contracts_access.get_contract_for_scan(request.user, contract_id)
+    try:
+        handle = contract.signed_scan.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    found = detected_type(handle.read(HEAD_BYTES))
+    handle.seek(0)
+    content_type, extension = found or ("application/octet-stream", ".bin")
+    audit_record(action=Action.EXPORT, target=contract, request=request, reason="signed scan")
+    response = FileResponse(
+        handle,
+        content_type=content_type,
+        as_attachment=True,
+        filename=f"{contract.number}-signed{extension}",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

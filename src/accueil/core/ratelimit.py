@@ -4,8 +4,14 @@ A fixed window per (scope, address), counted in the table `accueil_rate_limit`
 shared by every web worker. RATE_LIMIT_PUBLIC ("20/600": 20 submissions per 10
 minutes) limits the submissions that write or send something (a registration, a
 booking, an emailed link, the API's writes); RATE_LIMIT_STEPS ("300/600") the
-question pages in between, which only keep an answer in the session. "0" turns a
-limit off (load tests).
+question pages in between, which only keep an answer in the session;
+RATE_LIMIT_COSTLY ("60/600") the pages anyone may ask for without signing in that cost
+the server more than a page (issue 14, point 11): a PDF drawn by WeasyPrint (the
+guide's result), a calendar file. The public verification of a certificate's code
+counts its lookups itself, in RATE_LIMIT_PUBLIC (training.views_certificates). The
+integration path's calendar feed (contracts.views.calendar_feed) is left out: calendar
+services fetch it for many people from a few addresses, and it is cached 15 minutes.
+"0" turns a limit off (load tests).
 
 Two properties make the limit hold:
 
@@ -19,8 +25,10 @@ Two properties make the limit hold:
   cache `incr` on the database cache reads and then writes: parallel requests read
   the same count.)
 
-Views say which limit applies with `@limit_posts(scope)`, which only marks them;
-the API's writes are recognised by their route (API_ROUTES).
+Views say which limit applies with `@limit_posts(scope)` (their POSTs) or
+`@limit_gets(scope)` (their GETs and HEADs), which only mark them; the API's writes
+are recognised by their route (API_ROUTES). Over the limit: HTTP 429 with a
+Retry-After header and a page in the reader's language.
 """
 
 import hashlib
@@ -51,7 +59,11 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 
 # The setting that holds each scope's rate; any other scope uses RATE_LIMIT_PUBLIC.
-RATE_SETTINGS = {"steps": "RATE_LIMIT_STEPS"}
+RATE_SETTINGS = {"steps": "RATE_LIMIT_STEPS", "costly": "RATE_LIMIT_COSTLY"}
+# The scopes whose requests are reads (pages and documents asked for, not forms sent).
+# ("verify": the public verification of a certificate's code, counted by its view,
+# training.views_certificates, each lookup whether typed or scanned from the QR code.)
+READ_SCOPES = {"costly", "verify"}
 
 
 def rate_for(scope: str) -> tuple[int, int]:
@@ -103,8 +115,25 @@ def limit_posts(scope: str) -> Callable:
     return decorate
 
 
+def limit_gets(scope: str = "costly") -> Callable:
+    """Mark a view that costs the server more than a page and needs no sign-in: its
+    GETs (and HEADs) count towards `scope`'s limit, before the view runs."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            return view(request, *args, **kwargs)
+
+        wrapped.rate_limit_get_scope = scope  # type: ignore[attr-defined]  # for scope_of()
+        return wrapped
+
+    return decorate
+
+
 def scope_of(request: HttpRequest, view: Callable) -> str | None:
     """The limit this request counts towards, if any."""
+    if request.method in ("GET", "HEAD"):
+        return getattr(view, "rate_limit_get_scope", None)
     if request.method in SAFE_METHODS:
         return None
     if scope := getattr(view, "rate_limit_scope", None):
@@ -134,7 +163,8 @@ class RateLimitMiddleware:
 
 def too_many(request: HttpRequest, scope: str = "public") -> HttpResponse:
     minutes = max(1, rate_for(scope)[1] // 60)
-    response = render(request, "core/too_many.html", {"minutes": minutes}, status=429)
+    context = {"minutes": minutes, "reads": scope in READ_SCOPES}
+    response = render(request, "core/too_many.html", context, status=429)
     response["Retry-After"] = str(minutes * 60)
     return response
 

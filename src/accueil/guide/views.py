@@ -27,7 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accueil.accounts import access
 from accueil.accounts.models import Role
 from accueil.core import clock
-from accueil.core.ratelimit import limit_posts
+from accueil.core.ratelimit import limit_gets, limit_posts
 from accueil.guide import engine, present, services
 from accueil.guide.documents import result_pdf
 from accueil.guide.forms import EmailLinkForm, QuestionForm
@@ -210,6 +210,7 @@ def email_link(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@limit_gets()  # a PDF drawn by WeasyPrint, for anyone: limited per address
 def pdf(request: HttpRequest) -> HttpResponse:
     assessed = current_assessment(request)
     if assessed is None:
