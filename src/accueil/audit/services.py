@@ -44,3 +44,37 @@ def audit_record(
 def audit_events_for(target: models.Model) -> models.QuerySet[AuditEvent]:
     target_type, target_id = target_label(target)
     return AuditEvent.objects.filter(target_type=target_type, target_id=target_id)
+
+
+def audit_forget(
+    *, targets: Iterable[tuple[str, str]], user: User | None, mentioning: Iterable[str] = ()
+) -> int:
+    """Scrub the trail of a person erased (privacy.erasure), keeping its events (who
+    did what, to which record, when): the free text (`reason`) of the events about
+    their records (`targets`: (record type, id), as `target_label` names them) and of
+    the events they caused, and the address (`ip_address`) of the events they caused
+    or that were sign-ins to their account (failed ones included); and any reason that
+    contains one of `mentioning` (e.g. the keyed hash of their address a failed sign-in
+    at an unknown account records). The number of events changed."""
+    about = models.Q(pk__in=[])
+    for target_type, target_id in targets:
+        about |= models.Q(target_type=target_type, target_id=target_id)
+    for text in mentioning:
+        if text:
+            about |= models.Q(reason__icontains=text)
+    by_them = models.Q(pk__in=[])
+    own_sign_ins = models.Q(pk__in=[])
+    if user is not None:
+        by_them = models.Q(actor=user)
+        own_sign_ins = models.Q(
+            target_type=User._meta.label_lower,
+            target_id=str(user.pk),
+            action__in=[Action.SIGN_IN, Action.SIGN_IN_FAILED, Action.SIGN_OUT],
+        )
+    changed = AuditEvent.objects.filter(about | by_them).exclude(reason="").update(reason="")
+    changed += (
+        AuditEvent.objects.filter(by_them | own_sign_ins)
+        .filter(ip_address__isnull=False)
+        .update(ip_address=None)
+    )
+    return changed

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, cast
 
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
@@ -398,3 +399,43 @@ def certificate_remove(
         action=Action.DELETE, actor=actor, target=certificate, request=request, reason=reason
     )
     certificate.delete()
+
+
+# What an erased person's contract says where a reason is required (a legitimate
+# reason must be recorded, constraint contract_legitimate_reason_recorded).
+ERASED_TEXT = "—"
+
+
+def contracts_forget(candidate: Candidate) -> list[str]:
+    """An erased person's contracts (privacy.erasure), in the caller's transaction: the
+    number, dates, status, obligations and certificates stay (what the law requires:
+    that a contract was signed and fulfilled); the reasons written about the person and
+    the files (scan of the signed copy, the contract's PDF, which print their name) go.
+    The files are deleted once the transaction is committed (a rollback keeps them); a
+    worker that dies before leaves them to the retention job's sweep of files no record
+    names. The names of the fields changed."""
+    changed: set[str] = set()
+    files: list[str] = []
+    for contract in Contract.objects.select_for_update().filter(candidate=candidate):
+        updates: dict[str, Any] = {}
+        for name in ("signed_scan", "document"):
+            if getattr(contract, name).name:
+                files.append(getattr(contract, name).name)
+                updates[name] = ""
+        if contract.withdrawal_reason:
+            updates["withdrawal_reason"] = ""
+        reason = ERASED_TEXT if contract.reason_legitimate else ""
+        if contract.decision_reason != reason:
+            updates["decision_reason"] = reason
+        if updates:
+            Contract.objects.filter(pk=contract.pk).update(**updates)
+            changed.update(updates)
+    if files:
+        transaction.on_commit(lambda: delete_files(files))
+    return sorted(changed)
+
+
+def delete_files(names: list[str]) -> None:
+    """Delete stored files by name (those already gone are skipped)."""
+    for name in names:
+        default_storage.delete(name)
