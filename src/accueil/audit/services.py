@@ -1,8 +1,9 @@
 """Writing and reading the audit trail. Every capability records through here."""
 
 from collections.abc import Iterable
+from datetime import datetime
 
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpRequest
 
 from accueil.accounts.models import User
@@ -78,3 +79,29 @@ def audit_forget(
         .update(ip_address=None)
     )
     return changed
+
+
+def audit_retention(
+    *,
+    events_before: datetime | None = None,
+    addresses_before: datetime | None = None,
+    batch: int = 1000,
+) -> int:
+    """The retention policy's work on the trail (privacy.retention): delete the events
+    older than `events_before`, or drop the address of those older than
+    `addresses_before`; `batch` rows a transaction. The number of events changed."""
+    done = 0
+    while True:
+        with transaction.atomic():
+            if events_before is not None:
+                rows = AuditEvent.objects.filter(at__lt=events_before)
+            else:
+                rows = AuditEvent.objects.filter(at__lt=addresses_before, ip_address__isnull=False)
+            pks = list(rows.values_list("pk", flat=True)[:batch])
+            if not pks:
+                return done
+            if events_before is not None:
+                AuditEvent.objects.filter(pk__in=pks).delete()
+            else:
+                AuditEvent.objects.filter(pk__in=pks).update(ip_address=None)
+            done += len(pks)
