@@ -148,6 +148,8 @@ class Candidate(models.Model):
         ]
 
     def __str__(self) -> str:
+        if self.erased_at is not None:
+            return str(_("Person erased"))
         return f"{self.surname.upper()} {self.first_name}"
 
 
