@@ -301,3 +301,7 @@ def test_erasure_leaves_someone_else_untouched_and_can_run_twice(
     assert erase_candidate(erased["person"], actor=dpo, reason="request") is False
     again = dump()
     assert all(needle.lower() in again for needle in other["needles"])
+    reasons = AuditEvent.objects.filter(
+        target_id=str(erased["person"].pk), action=Action.DELETE
+    ).values_list("reason", flat=True)
+    assert sorted(reasons) == ["erased", "erased again"]

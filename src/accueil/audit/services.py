@@ -48,7 +48,11 @@ def audit_events_for(target: models.Model) -> models.QuerySet[AuditEvent]:
 
 
 def audit_forget(
-    *, targets: Iterable[tuple[str, str]], user: User | None, mentioning: Iterable[str] = ()
+    *,
+    targets: Iterable[tuple[str, str]],
+    user: User | None,
+    mentioning: Iterable[str] = (),
+    keep: Iterable[str] = (),
 ) -> int:
     """Scrub the trail of a person erased (privacy.erasure), keeping its events (who
     did what, to which record, when): the free text (`reason`) of the events about
@@ -56,7 +60,8 @@ def audit_forget(
     the events they caused, and the address (`ip_address`) of the events they caused
     or that were sign-ins to their account (failed ones included); and any reason that
     contains one of `mentioning` (e.g. the keyed hash of their address a failed sign-in
-    at an unknown account records). The number of events changed."""
+    at an unknown account records). Reasons in `keep` (fixed texts the caller wrote,
+    such as "erased") stay. The number of events changed."""
     about = models.Q(pk__in=[])
     for target_type, target_id in targets:
         about |= models.Q(target_type=target_type, target_id=target_id)
@@ -72,7 +77,12 @@ def audit_forget(
             target_id=str(user.pk),
             action__in=[Action.SIGN_IN, Action.SIGN_IN_FAILED, Action.SIGN_OUT],
         )
-    changed = AuditEvent.objects.filter(about | by_them).exclude(reason="").update(reason="")
+    changed = (
+        AuditEvent.objects.filter(about | by_them)
+        .exclude(reason="")
+        .exclude(reason__in=list(keep))
+        .update(reason="")
+    )
     changed += (
         AuditEvent.objects.filter(by_them | own_sign_ins)
         .filter(ip_address__isnull=False)

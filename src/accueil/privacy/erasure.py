@@ -78,6 +78,8 @@ BOOKING_TASKS = (
 )
 ENROLMENT_TASKS = ("accueil.training.emails.send_enrolment_email",)
 GUIDE_TASKS = ("accueil.guide.reminders.send_guide_reminder",)
+# The reasons of the erasure's own audit events (kept when it runs again).
+ERASED, ERASED_AGAIN = "erased", "erased again"
 
 
 def phone_forms(phone: str) -> list[str]:
@@ -261,6 +263,7 @@ def erase_candidate(candidate: Candidate, *, actor: User | None, reason: str) ->
             mentioning=[
                 key for key in (account_key(None, {"username": a}) for a in addresses) if key
             ],
+            keep=[ERASED, ERASED_AGAIN],
         )
         changed["account"] = registration_services.account_forget(user)
         changed["candidate"] = registration_services.candidate_forget(person, now=now)
@@ -275,7 +278,7 @@ def erase_candidate(candidate: Candidate, *, actor: User | None, reason: str) ->
             actor=actor,
             target=person,
             fields=fields,
-            reason="erased" if first_time else "erased again",
+            reason=ERASED if first_time else ERASED_AGAIN,
         )
     candidate.refresh_from_db()
     return first_time
