@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.core.files.base import ContentFile
@@ -221,6 +223,15 @@ def everything(who: str, number: int, *, officer, staff, client) -> dict:
     )
     AuditEvent.objects.create(
         actor=user, actor_role="candidate", action=Action.VIEW, ip_address=f"203.0.113.{number}"
+    )
+    # The admin site's log of a change to their account names it.
+    LogEntry.objects.create(
+        user=officer,
+        content_type=ContentType.objects.get_for_model(user),
+        object_id=str(user.pk),
+        object_repr=str(user),
+        action_flag=CHANGE,
+        change_message='[{"changed": {"fields": ["Email address"]}}]',
     )
     return {
         "person": person,

@@ -25,8 +25,9 @@ and asks each app to forget what it holds of them, through its services:
   arguments mention them;
 - audit: the free text of events about them and the addresses of their own events.
 
-Besides: their sessions (signed in, or holding a half-filled form that mentions them)
-and django-axes' records of sign-ins at their address (kept under a keyed hash).
+Besides: their sessions (signed in, or holding a half-filled form that mentions them),
+django-axes' records of sign-ins at their address (kept under a keyed hash), and the
+names the admin site's log keeps of their account and registration.
 
 One transaction, the candidate's row locked first: two erasures of one person run one
 after the other, and the second finds nothing left (safe to run twice). A worker that
@@ -206,6 +207,26 @@ def sign_in_attempts_forget(addresses: Iterable[str]) -> int:
     )
 
 
+def admin_log_forget(targets: Iterable[tuple[str, str]]) -> int:
+    """Blank the name the admin site's log (`django_admin_log`) keeps of each of these
+    records (its `object_repr`, e.g. a user's full name or address); the entries stay
+    (who changed which record, when, which fields)."""
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    changed = 0
+    for label, pk in targets:
+        app_label, _dot, model = label.partition(".")
+        content_type = ContentType.objects.filter(app_label=app_label, model=model).first()
+        if content_type is not None:
+            changed += (
+                LogEntry.objects.filter(content_type=content_type, object_id=pk)
+                .exclude(object_repr=ERASED)
+                .update(object_repr=ERASED)
+            )
+    return changed
+
+
 def erase_candidate(candidate: Candidate, *, actor: User | None, reason: str) -> bool:
     """Erase everything personal about `candidate`, in one transaction, audited
     without personal data. Safe to run twice: True when this call erased them, False
@@ -265,6 +286,7 @@ def erase_candidate(candidate: Candidate, *, actor: User | None, reason: str) ->
             ],
             keep=[ERASED, ERASED_AGAIN],
         )
+        admin_entries = admin_log_forget(targets)
         changed["account"] = registration_services.account_forget(user)
         changed["candidate"] = registration_services.candidate_forget(person, now=now)
         fields = sorted(
@@ -272,6 +294,7 @@ def erase_candidate(candidate: Candidate, *, actor: User | None, reason: str) ->
             | ({"tasks"} if tasks else set())
             | ({"sessions"} if sessions else set())
             | ({"sign_in_attempts"} if attempts else set())
+            | ({"admin_log"} if admin_entries else set())
         )
         audit_record(
             action=Action.DELETE,
