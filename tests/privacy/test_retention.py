@@ -1,12 +1,15 @@
 """Issue 14, point 3: the retention policy, written in one place, shown to people in
 docs/retention.md, and applied by the scheduled job "retention"."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from accueil.audit.models import Action, AuditEvent
@@ -123,3 +126,21 @@ def test_the_job_deletes_or_anonymises_what_is_past_its_period_once_and_keeps_th
     # A second run finds nothing left to do and records nothing.
     assert retention.apply_policy(now) == 0
     assert AuditEvent.objects.filter(reason__startswith="retention:").count() == 1
+
+
+def test_the_job_deletes_the_contracts_files_no_contract_names_once_they_are_old():
+    person = factories.candidate()
+    contract = factories.contract(person)
+    contract.signed_scan.save("kept.pdf", ContentFile(b"scan"), save=True)
+    left = default_storage.save("contracts/scans/left.pdf", ContentFile(b"old scan"))
+    just_written = default_storage.save("contracts/new.pdf", ContentFile(b"being saved"))
+    now = timezone.now()
+    old_enough = (now - timedelta(days=2)).timestamp()
+    for name in (contract.signed_scan.name, left):
+        os.utime(default_storage.path(name), (old_enough, old_enough))
+
+    retention.apply_policy(now)
+
+    assert default_storage.exists(contract.signed_scan.name)
+    assert not default_storage.exists(left)
+    assert default_storage.exists(just_written)

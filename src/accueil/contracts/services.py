@@ -4,7 +4,7 @@ Every change locks the contract's row, checks the transition against
 `contracts.states.TRANSITIONS`, and writes who did it and why to the audit trail.
 """
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
@@ -439,3 +439,25 @@ def delete_files(names: list[str]) -> None:
     """Delete stored files by name (those already gone are skipped)."""
     for name in names:
         default_storage.delete(name)
+
+
+def unreferenced_files_delete(*, before: datetime) -> int:
+    """Delete the contracts' stored files (scans, PDFs) that no contract names any more
+    and that were last written before `before` (a file being saved now is not yet
+    named): left when a worker died between an erasure's commit and its deleting the
+    files, or between rendering a PDF and recording it. The number deleted."""
+    named = set(Contract.objects.exclude(signed_scan="").values_list("signed_scan", flat=True))
+    named |= set(Contract.objects.exclude(document="").values_list("document", flat=True))
+    deleted = 0
+    for folder in ("contracts/scans", "contracts"):
+        try:
+            _dirs, files = default_storage.listdir(folder)
+        except FileNotFoundError:
+            continue
+        for filename in files:
+            name = f"{folder}/{filename}"
+            if name in named or default_storage.get_modified_time(name) >= before:
+                continue
+            default_storage.delete(name)
+            deleted += 1
+    return deleted

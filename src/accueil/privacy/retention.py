@@ -33,6 +33,7 @@ from django.utils import timezone
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record, audit_retention
 from accueil.booking.models import Booking
+from accueil.contracts import services as contracts_services
 from accueil.contracts.models import LIVE_STATUSES, Contract
 from accueil.guide import services as guide_services
 from accueil.guide.models import RETENTION as GUIDE_RETENTION
@@ -89,6 +90,15 @@ POLICY: tuple[Rule, ...] = (
         "A follow-up contract may be signed after a contract not fulfilled (seed, “The "
         "end of the CAI contract”), and a residence or nationality procedure may ask for "
         "the certificate: five years after the end. The number, dates and status stay. " + SEED,
+    ),
+    Rule(
+        "contract_files",
+        "Files of contracts no contract names any more (a scan or PDF left behind when a "
+        "worker stopped between an erasure and its deleting the files)",
+        1,
+        "the file's last change",
+        "delete",
+        "A file no record names serves no purpose. " + SEED,
     ),
     Rule(
         "certificates",
@@ -229,6 +239,10 @@ def contracts(before: datetime, now: datetime) -> int:
     )
 
 
+def contract_files(before: datetime, now: datetime) -> int:
+    return contracts_services.unreferenced_files_delete(before=before)
+
+
 def bookings(before: datetime, now: datetime) -> int:
     return _delete_in_batches(
         Booking.objects.filter(session__starts_at__lt=before).exclude(status="active")
@@ -279,6 +293,7 @@ APPLY: dict[str, Callable[[datetime, datetime], int]] = {
     "registrations": registrations,
     "abandoned_registrations": abandoned_registrations,
     "contracts": contracts,
+    "contract_files": contract_files,
     "bookings": bookings,
     "emails": emails,
     "letters": letters,
@@ -324,7 +339,7 @@ def period_text(days: int | None) -> str:
     if days % 365 == 0:
         years = days // 365
         return f"{years} year" + ("s" if years > 1 else "")
-    return f"{days} days"
+    return "1 day" if days == 1 else f"{days} days"
 
 
 def markdown_table() -> str:
