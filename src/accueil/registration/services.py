@@ -413,8 +413,11 @@ def email_change_confirm(
 
 def candidate_lock(candidate_id: Any) -> Candidate:
     """The candidate's row, locked until the end of the caller's transaction (erasure:
-    two erasures, or an erasure and a change, of one person run one after the other)."""
-    return Candidate.objects.select_for_update().get(pk=candidate_id)
+    two erasures, or an erasure and a change, of one person run one after the other).
+    FOR NO KEY UPDATE on PostgreSQL: a booking being inserted for them at that moment
+    (a foreign key's KEY SHARE) is not blocked by it, so the two cannot deadlock over
+    the session's row (such a booking holds nothing personal; its seat stays taken)."""
+    return Candidate.objects.select_for_update(no_key=True).get(pk=candidate_id)
 
 
 def candidate_forget(candidate: Candidate, *, now: datetime) -> list[str]:
