@@ -227,13 +227,20 @@ def admin_log_forget(targets: Iterable[tuple[str, str]]) -> int:
     return changed
 
 
-def erase_candidate(candidate: Candidate, *, actor: User | None, reason: str) -> bool:
+def erase_candidate(
+    candidate: Candidate, *, actor: User | None, reason: str, search_text: bool = True
+) -> bool:
     """Erase everything personal about `candidate`, in one transaction, audited
     without personal data. Safe to run twice: True when this call erased them, False
     when they were erased already (what refers to them by id is swept again).
 
     `reason` (why: the data subject's request, the end of a retention period) is the
-    caller's to keep with the request; the trail gets no free text."""
+    caller's to keep with the request; the trail gets no free text.
+
+    `search_text=False` (the retention job, for people untouched for years) skips
+    reading every session and every set of the guide's answers for their name or
+    address: sessions expire within hours and the guide's answers within a year of
+    their last use, and both are deleted by the retention policy anyway."""
     now = timezone.now()
     with transaction.atomic():
         person = registration_services.candidate_lock(candidate.pk)
@@ -272,11 +279,11 @@ def erase_candidate(candidate: Candidate, *, actor: User | None, reason: str) ->
             "social": social_services.interview_requests_forget(person),
             "contracts": contracts_services.contracts_forget(person),
             "training": training_services.training_forget(person),
-            "guide": guide_services.guide_forget(person, strong),
+            "guide": guide_services.guide_forget(person, strong if search_text else []),
         }
         notifications.forget(registration_selectors.email_about(person.pk))
         tasks = notifications.tasks_forget(needles=[*strong, *contract_ids], ids=ids)
-        sessions = sessions_forget(user, strong, names)
+        sessions = sessions_forget(user, strong, names) if search_text else 0
         attempts = sign_in_attempts_forget(addresses)
         audit_forget(
             targets=targets,

@@ -12,13 +12,15 @@ that both agree). Any period can be changed without a release: `RETENTION_DAYS` 
 environment, e.g. `RETENTION_DAYS=audit_addresses=90,emails=180` (settings.py).
 
 The scheduled job "retention" (`notifications.jobs`, `apply_policy`) applies it every
-hour: each kind in batches (`BATCH` rows, or `ERASE_BATCH` people, a run), each batch in
-its own transaction, so a run stopped halfway keeps what it did and the next run goes
-on; running it twice, or on two machines, does nothing twice (what is gone is not
-found again; an erased person is skipped). Each run records one audit event: the
-kinds it acted on and how many records, never which ones.
+hour: each kind in batches (`BATCH` rows, or up to `ERASE_BATCH` people for at most
+`ERASE_SECONDS` a run), each batch in its own transaction, so a run stopped halfway
+keeps what it did and the next run goes on; running it twice, or on two machines,
+does nothing twice (what is gone is not found again; an erased person is skipped).
+Each run records one audit event: the kinds it acted on and how many records, never
+which ones.
 """
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -47,7 +49,10 @@ SEED = (
     "operation(s).”"
 )
 BATCH = 1000  # rows deleted per statement
-ERASE_BATCH = 200  # people erased per run (each in its own transaction)
+ERASE_BATCH = 200  # people erased per run at most (each in its own transaction)
+# A run stops erasing after this long, well within the task's timeout (TASKS_TIMEOUT,
+# 120 s by default); the next run goes on.
+ERASE_SECONDS = 60.0
 
 Action_ = Literal["delete", "anonymise", "keep anonymised"]
 
@@ -85,7 +90,8 @@ POLICY: tuple[Rule, ...] = (
         "contracts",
         "Contracts and the people who signed them (the candidate, scans, PDFs, reasons)",
         5 * 365,
-        "the end of the person's last contract (its term, or its withdrawal)",
+        "the end of the person's last contract (its term; a contract withdrawn before "
+        "its signature: its creation)",
         "anonymise",
         "A follow-up contract may be signed after a contract not fulfilled (seed, “The "
         "end of the CAI contract”), and a residence or nationality procedure may ask for "
@@ -201,10 +207,15 @@ def _delete_in_batches(queryset: models.QuerySet) -> int:
 
 
 def _erase_all(queryset: models.QuerySet, reason: str) -> int:
+    """Erase the people of `queryset` not erased yet, ERASE_BATCH at most and for
+    ERASE_SECONDS at most; the number erased."""
     erased = 0
+    stop = time.monotonic() + ERASE_SECONDS
     for candidate in queryset.filter(erased_at__isnull=True)[:ERASE_BATCH]:
-        if erase_candidate(candidate, actor=None, reason=reason):
+        if erase_candidate(candidate, actor=None, reason=reason, search_text=False):
             erased += 1
+        if time.monotonic() > stop:
+            break
     return erased
 
 
