@@ -40,6 +40,7 @@ from accueil.privacy.erasure import erase_candidate
 from accueil.registration.models import Candidate
 from accueil.registration.selectors import email_about
 from accueil.social.models import InterviewRequest
+from accueil.training import services as training_services
 from accueil.training.models import TrainingCertificate
 from tests import factories
 from tests.training.test_certificates import course, enrolled, issue, staff_of
@@ -316,3 +317,28 @@ def test_erasure_leaves_someone_else_untouched_and_can_run_twice(
         target_id=str(erased["person"].pk), action=Action.DELETE
     ).values_list("reason", flat=True)
     assert sorted(reasons) == ["erased", "erased again"]
+
+
+def test_an_erasure_that_fails_halfway_changes_nothing(dpo, officer, monkeypatch):
+    """A failure in any app's part (or a worker dying before the commit) rolls the whole
+    erasure back: the person is still there, their files too, and nothing is half done."""
+    person = factories.candidate(surname="Halfway", user=factories.user(Role.CANDIDATE))
+    contract = factories.contract(person, withdrawal_reason="")
+    contract.signed_scan.save("scan.pdf", ContentFile(b"scan Halfway"), save=True)
+    InterviewRequest.objects.create(
+        candidate=person, reason="Halfway needs help", urgency="low", requested_by=officer
+    )
+
+    def fails(candidate):
+        raise RuntimeError("the worker dies here")
+
+    monkeypatch.setattr(training_services, "training_forget", fails)
+    with pytest.raises(RuntimeError):
+        erase_candidate(person, actor=dpo, reason="request")
+
+    person.refresh_from_db()
+    assert person.erased_at is None and person.surname == "Halfway" and person.national_id
+    assert person.user.is_active
+    assert InterviewRequest.objects.get(candidate=person).reason == "Halfway needs help"
+    assert Path(contract.signed_scan.path).exists()
+    assert not AuditEvent.objects.filter(target_id=str(person.pk), action=Action.DELETE).exists()
