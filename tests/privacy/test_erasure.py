@@ -24,7 +24,7 @@ from django_q.models import OrmQ, Schedule
 from django_q.models import Task as TaskResult
 
 from accueil.accounts.models import Role
-from accueil.accounts.selectors import account_key
+from accueil.accounts.selectors import account_key, sign_in_token, user_for_sign_in
 from accueil.audit.models import Action, AuditEvent
 from accueil.audit.services import audit_record
 from accueil.booking.models import Booking, WaitlistEntry
@@ -37,6 +37,7 @@ from accueil.notifications import queue
 from accueil.notifications.models import Letter, Notification
 from accueil.notifications.services import compose_letter
 from accueil.privacy.erasure import erase_candidate
+from accueil.registration.emails import send_email_confirmation
 from accueil.registration.models import Candidate
 from accueil.registration.selectors import email_about
 from accueil.social.models import InterviewRequest
@@ -163,7 +164,9 @@ def everything(who: str, number: int, *, officer, staff, client) -> dict:
     )
     ResidencePermit.objects.create(candidate=person, expires_on=date(2027, 3, 1))
     Procedure.objects.create(candidate=person, kind="renewal", complete_on=date(2026, 11, 2))
-    # Emails sent and a letter (its PDF prints name and address).
+    # Emails sent (one through the real task: its record keeps the task's arguments)
+    # and a letter (its PDF prints name and address).
+    assert send_email_confirmation.call(str(person.pk), person.pending_email, f"real{number}")
     about = email_about(person.pk)
     Notification.objects.create(
         key=f"confirm:{number}",
@@ -268,6 +271,8 @@ def test_after_erasure_nothing_of_the_person_is_left_in_any_table_or_file(
         assert needle.lower() in before, needle  # the dump finds them where they are
     person = erased["person"]
     files = [erased["contract"].signed_scan.path]
+    token = sign_in_token(erased["user"])  # a sign-in link sent to them
+    assert user_for_sign_in(token) == erased["user"]
 
     with django_capture_on_commit_callbacks(execute=True):  # the files go after commit
         assert erase_candidate(person, actor=dpo, reason=f"asked by {person.email}") is True
@@ -288,6 +293,7 @@ def test_after_erasure_nothing_of_the_person_is_left_in_any_table_or_file(
     user = erased["user"]
     user.refresh_from_db()
     assert not user.is_active and not user.has_usable_password()
+    assert user_for_sign_in(token) is None
     # The trail says it was erased, by whom, without the reason typed.
     event = AuditEvent.objects.filter(target_id=str(person.pk), action=Action.DELETE).get()
     assert event.actor == dpo and "@" not in event.reason
