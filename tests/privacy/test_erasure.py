@@ -122,7 +122,7 @@ def everything(who: str, number: int, *, officer, staff, client) -> dict:
     # A booking of a session held, and one to come; a place waited for.
     held = factories.information_session(starts_at=timezone.now() - timedelta(days=30))
     factories.book(held, person, status="attended")
-    factories.book(factories.information_session(), person)
+    coming = factories.book(factories.information_session(), person)
     WaitlistEntry.objects.create(candidate=person, weekdays="012")
     factories.residence_document(person, checked_by=officer)
     LinguisticProfile.objects.create(
@@ -191,8 +191,9 @@ def everything(who: str, number: int, *, officer, staff, client) -> dict:
         language="en",
         pdf=letter.pdf,
     )
-    # Tasks: queued now, scheduled for later, and a result kept.
+    # Tasks: queued now (one by the booking's number), scheduled for later, a result kept.
     queue.submit(CONFIRM, [str(person.pk), email, "k1"], {})
+    queue.submit("accueil.booking.emails.send_booking_email", ["booked", coming.pk], {})
     queue.submit(
         CONFIRM, [str(person.pk), email, "k2"], {}, run_after=timezone.now() + timedelta(hours=1)
     )
@@ -314,7 +315,8 @@ def test_erasure_leaves_someone_else_untouched_and_can_run_twice(
     assert Path(other["contract"].signed_scan.path).exists()
     assert Booking.objects.filter(candidate=survivor, status="active").exists()
     assert InterviewRequest.objects.get(candidate=survivor).reason
-    assert OrmQ.objects.count() == 1 and Schedule.objects.filter(func=queue.RUN).count() == 1
+    # The other's two tasks queued and one scheduled stay; none of the erased person's.
+    assert OrmQ.objects.count() == 2 and Schedule.objects.filter(func=queue.RUN).count() == 1
     # Run again: nothing more to do, nothing breaks, the other still untouched.
     assert erase_candidate(erased["person"], actor=dpo, reason="request") is False
     again = dump()

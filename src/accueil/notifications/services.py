@@ -270,27 +270,27 @@ def _call(func: str, args: Any, kwargs: Any) -> tuple[str, list[Any], dict[str, 
 def _mentions(
     call: tuple[str, list[Any], dict[str, Any]],
     needles: list[str],
-    ids: set[tuple[str, str]],
+    ids: set[tuple[str, int, str]],
 ) -> bool:
     path, args, kwargs = call
-    values = [*args, *kwargs.values()]
-    text = repr(values).lower()
+    text = repr([*args, *kwargs.values()]).lower()
     if any(needle in text for needle in needles):
         return True
-    return any((path, str(value)) in ids for value in values)
+    return any((path, position, str(value)) in ids for position, value in enumerate(args))
 
 
-def tasks_forget(*, needles: Iterable[str], ids: Iterable[tuple[str, object]] = ()) -> int:
+def tasks_forget(*, needles: Iterable[str], ids: Iterable[tuple[str, int, object]] = ()) -> int:
     """Delete the tasks queued, scheduled to run later, or kept as results, whose
     arguments mention someone erased: one of `needles` (their id, email address … any
-    case) or, for tasks that take a record's number, `(task path, id)` in `ids`. Their
-    delivery records go with `forget`. The number of tasks deleted. (A task already
-    taken by a worker finds the person erased when it reads them.)"""
+    case, anywhere in the arguments) or, for tasks that take a record's number,
+    `(task path, position of the argument, number)` in `ids`. Their delivery records go
+    with `forget`. The number of tasks deleted. (A task already taken by a worker finds
+    the person erased when it reads them.)"""
     from django_q.models import OrmQ, Schedule
     from django_q.models import Task as TaskResult
 
     needles = [needle.lower() for needle in needles if needle]
-    wanted = {(path, str(value)) for path, value in ids}
+    wanted = {(path, position, str(value)) for path, position, value in ids}
     deleted = 0
     doomed = [
         message.pk

@@ -69,16 +69,17 @@ from accueil.training.models import (
     Voucher,
 )
 
-# The tasks that take a booking's or an enrolment's number (the others take the
-# candidate's or the contract's id, which `needles` find).
+# The tasks that take a booking's or an enrolment's number, and its position among
+# their arguments (the others take the candidate's or the contract's id, which the
+# search for their identifiers finds; the guide's reminders take a permit's or a
+# procedure's number, deleted with them, and do nothing without it).
 BOOKING_TASKS = (
-    "accueil.booking.emails.send_session_changed",
-    "accueil.booking.emails.send_welcome",
-    "accueil.booking.emails.send_booking_email",
-    "accueil.booking.emails.send_booking_reminder",
+    ("accueil.booking.emails.send_session_changed", 0),
+    ("accueil.booking.emails.send_welcome", 1),
+    ("accueil.booking.emails.send_booking_email", 1),
+    ("accueil.booking.emails.send_booking_reminder", 0),
 )
-ENROLMENT_TASKS = ("accueil.training.emails.send_enrolment_email",)
-GUIDE_TASKS = ("accueil.guide.reminders.send_guide_reminder",)
+ENROLMENT_TASKS = (("accueil.training.emails.send_enrolment_email", 1),)
 # The reasons of the erasure's own audit events (kept when it runs again).
 ERASED, ERASED_AGAIN = "erased", "erased again"
 
@@ -246,7 +247,7 @@ def erase_candidate(
         person = registration_services.candidate_lock(candidate.pk)
         first_time = person.erased_at is None
         user = (
-            User.objects.select_for_update().filter(pk=person.user_id).first()
+            User.objects.select_for_update(no_key=True).filter(pk=person.user_id).first()
             if person.user_id is not None
             else None
         )
@@ -255,20 +256,14 @@ def erase_candidate(
         targets = their_records(person, user)
         ids = [
             *(
-                (path, pk)
-                for path in BOOKING_TASKS
+                (path, position, pk)
+                for path, position in BOOKING_TASKS
                 for pk in person.bookings.values_list("pk", flat=True)
             ),
             *(
-                (path, pk)
-                for path in ENROLMENT_TASKS
+                (path, position, pk)
+                for path, position in ENROLMENT_TASKS
                 for pk in person.enrolments.values_list("pk", flat=True)
-            ),
-            *(
-                (path, pk)
-                for path in GUIDE_TASKS
-                for model in (ResidencePermit, Procedure)
-                for pk in model.objects.filter(candidate=person).values_list("pk", flat=True)
             ),
         ]
         contract_ids = [str(pk) for pk in person.contracts.values_list("pk", flat=True)]
@@ -297,7 +292,7 @@ def erase_candidate(
         changed["account"] = registration_services.account_forget(user)
         changed["candidate"] = registration_services.candidate_forget(person, now=now)
         fields = sorted(
-            {f"{app}.{name}" for app, names in changed.items() for name in names}
+            {f"{app}.{name}" for app, kinds in changed.items() for name in kinds}
             | ({"tasks"} if tasks else set())
             | ({"sessions"} if sessions else set())
             | ({"sign_in_attempts"} if attempts else set())
