@@ -64,3 +64,23 @@ def test_after_erasure_the_page_says_no_longer_available_without_a_name(
         assert INVALID[language] not in text
         for name in ("Wiktoria", "Quernheim", "W. Q."):
             assert name not in text
+
+
+def test_an_officer_opens_an_erased_persons_file_and_lists_without_an_error(
+    client, codes, dpo, officer
+):
+    """What stays of them (contract number, certificates) is still reached by officers,
+    named "Person erased", with no identification number nor "None" shown."""
+    person, _found = codes
+    erase_candidate(person, actor=dpo, reason="request")
+    client.force_login(officer)
+    for url in (
+        reverse("portal:candidate_detail", args=[person.pk]),
+        reverse("portal:candidate_list") + "?q=" + person.reference,
+    ):
+        page = client.get(url)
+        text = page.content.decode()
+        assert page.status_code == 200, url
+        assert "None" not in text and "Quernheim" not in text
+    detail = client.get(reverse("portal:candidate_detail", args=[person.pk])).content.decode()
+    assert "Person erased" in detail and person.contracts.get().number in detail
