@@ -202,8 +202,9 @@ def _delete_in_batches(queryset: models.QuerySet) -> int:
             pks = list(queryset.values_list("pk", flat=True)[:BATCH])
             if not pks:
                 return deleted
-            queryset.model.objects.filter(pk__in=pks).delete()
-            deleted += len(pks)
+            _total, by_model = queryset.model.objects.filter(pk__in=pks).delete()
+            # Counted as deleted by this run (another run at once may have taken some).
+            deleted += by_model.get(queryset.model._meta.label, 0)
 
 
 def _erase_all(queryset: models.QuerySet, reason: str) -> int:
