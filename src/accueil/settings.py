@@ -316,6 +316,12 @@ CACHES = {
     # The task cluster's status, written twice a second: kept in its own process.
     "tasks": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
+# The retention policy's periods (privacy.retention.POLICY), in days, by kind:
+# "emails=180,audit_addresses=90"; a kind not named keeps the policy's period.
+RETENTION_DAYS = {
+    kind.strip(): int(days)
+    for kind, _eq, days in (item.partition("=") for item in envlist("RETENTION_DAYS", ""))
+}
 # Public form submissions per client address: "count/seconds"; "0" turns the limit off.
 RATE_LIMIT_PUBLIC = os.getenv("RATE_LIMIT_PUBLIC", "20/600")
 # Question pages that only keep an answer in the session (a registration or the guide

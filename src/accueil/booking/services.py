@@ -656,3 +656,25 @@ def session_cancel(
     for booking in bookings:
         _notify("session_cancelled", booking)
     return bookings
+
+
+def bookings_forget(candidate: Candidate, *, now: datetime | None = None) -> list[str]:
+    """An erased person's bookings (privacy.erasure), in the caller's transaction: a
+    booking of a session to come is cancelled without an email (nobody is left to tell)
+    and its seat goes to the waiting list; the bookings stay, with nothing personal in
+    them (a session's attendance counts them); the days that suited them on the waiting
+    list go. The names of the fields changed."""
+    now = now or timezone.now()
+    changed: set[str] = set()
+    coming = Booking.objects.select_related("session").filter(
+        candidate=candidate, status=BookingStatus.ACTIVE, session__starts_at__gt=now
+    )
+    for booking in coming:
+        _end(booking, BookingStatus.CANCELLED, now)
+        _free_seat(booking.session_id)
+        changed.add("status")
+        waitlist_promote(session=booking.session, now=now)
+    deleted, _by_model = WaitlistEntry.objects.filter(candidate=candidate).delete()
+    if deleted:
+        changed.add("waitlist")
+    return sorted(changed)

@@ -5,7 +5,7 @@ Every change locks the contract's row, checks the transition against
 """
 
 import secrets
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
@@ -454,3 +454,65 @@ def certificate_remove(
         subject=certificate.contract.candidate_id,
     )
     certificate.delete()
+
+
+# What an erased person's contract says where a reason is required (a legitimate
+# reason must be recorded, constraint contract_legitimate_reason_recorded).
+ERASED_TEXT = "—"
+
+
+def contracts_forget(candidate: Candidate) -> list[str]:
+    """An erased person's contracts (privacy.erasure), in the caller's transaction: the
+    number, dates, status, obligations and certificates stay (what the law requires:
+    that a contract was signed and fulfilled); the reasons written about the person and
+    the files (scan of the signed copy, the contract's PDF, which print their name) go.
+    The files are deleted once the transaction is committed (a rollback keeps them); a
+    worker that dies before leaves them to the retention job's sweep of files no record
+    names. The names of the fields changed."""
+    changed: set[str] = set()
+    files: list[str] = []
+    for contract in Contract.objects.select_for_update().filter(candidate=candidate):
+        updates: dict[str, Any] = {}
+        for name in ("signed_scan", "document"):
+            if getattr(contract, name).name:
+                files.append(getattr(contract, name).name)
+                updates[name] = ""
+        if contract.withdrawal_reason:
+            updates["withdrawal_reason"] = ""
+        reason = ERASED_TEXT if contract.reason_legitimate else ""
+        if contract.decision_reason != reason:
+            updates["decision_reason"] = reason
+        if updates:
+            Contract.objects.filter(pk=contract.pk).update(**updates)
+            changed.update(updates)
+    if files:
+        transaction.on_commit(lambda: delete_files(files))
+    return sorted(changed)
+
+
+def delete_files(names: list[str]) -> None:
+    """Delete stored files by name (those already gone are skipped)."""
+    for name in names:
+        default_storage.delete(name)
+
+
+def unreferenced_files_delete(*, before: datetime) -> int:
+    """Delete the contracts' stored files (scans, PDFs) that no contract names any more
+    and that were last written before `before` (a file being saved now is not yet
+    named): left when a worker died between an erasure's commit and its deleting the
+    files, or between rendering a PDF and recording it. The number deleted."""
+    named = set(Contract.objects.exclude(signed_scan="").values_list("signed_scan", flat=True))
+    named |= set(Contract.objects.exclude(document="").values_list("document", flat=True))
+    deleted = 0
+    for folder in ("contracts/scans", "contracts"):
+        try:
+            _dirs, files = default_storage.listdir(folder)
+        except FileNotFoundError:
+            continue
+        for filename in files:
+            name = f"{folder}/{filename}"
+            if name in named or default_storage.get_modified_time(name) >= before:
+                continue
+            default_storage.delete(name)
+            deleted += 1
+    return deleted

@@ -64,7 +64,7 @@ def load(today: date, stages: dict[str, str]) -> None:
         status=ContractStatus.IN_FORCE, end_exclusive__lte=today, follows__isnull=True
     ).select_related("candidate")
     for contract in ended:
-        stage = stages.get(contract.candidate.national_id)
+        stage = stages.get(contract.candidate.national_id or "")
         if stage in CERTIFICATES and not contract.certificates.exists():
             certificates(contract, CERTIFICATES[stage], today, officer)
     contract_services.contract_term_review(today)
@@ -88,7 +88,7 @@ def certificates(contract: Contract, rows, today: date, officer: User) -> None:
 def decide(stages: dict[str, str], officer: User, today: date) -> None:
     """The officer's decisions on two contracts of the review queue, and the follow-up."""
     for candidate in Candidate.objects.filter(national_id__in=stages):
-        stage = stages[candidate.national_id]
+        stage = stages[candidate.national_id or ""]
         if stage not in ("not_fulfilled", "follow_up"):
             continue
         first = candidate.contracts.filter(follows__isnull=True).order_by("created_at").first()

@@ -42,7 +42,7 @@ def signatures_and_documents(officer: User, today: date) -> None:
             ResidenceDocument.objects.create(
                 candidate=candidate,
                 kind=DocumentKind.RESIDENCE_PERMIT,
-                number=f"LU{candidate.national_id[-7:]}",
+                number=f"LU{(candidate.national_id or '')[-7:]}",
                 valid_until=today + timedelta(days=400),
                 checked_by=officer,
             )

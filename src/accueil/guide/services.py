@@ -7,6 +7,7 @@ change to their record, and queue their reminder emails with the change.
 """
 
 import hashlib
+import json
 import secrets
 from datetime import date, datetime
 from typing import Any
@@ -20,7 +21,7 @@ from django.utils import timezone
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
 from accueil.guide import reminders
-from accueil.guide.models import RETENTION, GuideAnswers, Procedure, ResidencePermit
+from accueil.guide.models import RETENTION, GuideAnswers, Procedure, Reminder, ResidencePermit
 from accueil.guide.path import PathDates
 from accueil.registration.models import Candidate
 
@@ -151,3 +152,34 @@ def path_dates_add(
                 )
                 recorded += 1
     return recorded
+
+
+def guide_forget(candidate: Candidate, needles: list[str]) -> list[str]:
+    """An erased person's guide (privacy.erasure), in the caller's transaction: their
+    residence permit's expiry, procedures and reminders are deleted, and so are the
+    answers behind a private link (anonymous: not tied to any candidate) in which one
+    of `needles` (their name, email, telephone, identification number, lower-case)
+    appears, read in batches. The names of the records deleted."""
+    deleted = []
+    for model, name in (
+        (ResidencePermit, "guide_permit"),
+        (Procedure, "guide_procedures"),
+        (Reminder, "guide_reminders"),
+    ):
+        count, _by_model = model.objects.filter(candidate=candidate).delete()
+        if count:
+            deleted.append(name)
+    needles = [needle.lower() for needle in needles if needle]
+    if needles:
+        matching = [
+            pk
+            for pk, answers in GuideAnswers.objects.values_list("pk", "answers").iterator(
+                chunk_size=2000
+            )
+            if any(needle in json.dumps(answers, ensure_ascii=False).lower() for needle in needles)
+        ]
+        for start in range(0, len(matching), 1000):
+            GuideAnswers.objects.filter(pk__in=matching[start : start + 1000]).delete()
+        if matching:
+            deleted.append("guide_answers")
+    return deleted

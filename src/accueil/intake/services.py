@@ -193,3 +193,20 @@ def interview_request(
     )
     audit_record(action=Action.CREATE, actor=actor, target=request)
     return request
+
+
+def intake_forget(candidate: Candidate) -> list[str]:
+    """An erased person's information-session records (privacy.erasure), in the caller's
+    transaction: the residence documents checked (their numbers), the linguistic profile
+    and the orientation's notes are deleted; the booking says they attended. The names
+    of the records deleted."""
+    deleted = []
+    for model, name in (
+        (ResidenceDocument, "residence_documents"),
+        (LinguisticProfile, "linguistic_profile"),
+        (Orientation, "orientation"),
+    ):
+        count, _by_model = model.objects.filter(candidate=candidate).delete()
+        if count:
+            deleted.append(name)
+    return deleted

@@ -106,6 +106,15 @@ JOBS: tuple[Job, ...] = (
             "or puts it in the officers' review queue (each contract once)."
         ),
     ),
+    Job(
+        "retention",
+        "accueil.privacy.retention.retention_job",
+        timedelta(hours=1),
+        gettext_noop(
+            "Applies the retention policy: deletes or anonymises the data kept longer than "
+            "their purpose requires (docs/retention.md), in batches."
+        ),
+    ),
 )
 BY_NAME = {job.name: job for job in JOBS}
 # Schedules made before this table, which it replaces (notifications migration 0003).

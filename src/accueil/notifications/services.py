@@ -49,7 +49,7 @@ from accueil.accounts.models import User
 from accueil.core import clock
 from accueil.core.pdf import render_pdf
 from accueil.notifications.models import DeliveryStatus, Letter, Notification
-from accueil.notifications.queue import current_attempt
+from accueil.notifications.queue import RUN, current_attempt, scheduled_call
 
 # An attachment: its file name, content and MIME type.
 Attachment = tuple[str, bytes | str, str]
@@ -255,3 +255,71 @@ def forget(about: str) -> int:
     their letters: the number of records deleted."""
     _total, by_model = Notification.objects.filter(about=about).delete()
     return by_model.get(Notification._meta.label, 0)
+
+
+def _call(func: str, args: Any, kwargs: Any) -> tuple[str, list[Any], dict[str, Any]]:
+    """The task a queued call runs, with its arguments: a call through `queue.run` is
+    (path, args, kwargs, attempt); any other is the function itself."""
+    if func == RUN and isinstance(args, list | tuple) and len(args) >= 2:
+        path, task_args = args[0], args[1]
+        task_kwargs = args[2] if len(args) > 2 and isinstance(args[2], dict) else {}
+        return str(path), list(task_args or []), dict(task_kwargs)
+    return func, list(args or []), dict(kwargs or {})
+
+
+def _mentions(
+    call: tuple[str, list[Any], dict[str, Any]],
+    needles: list[str],
+    ids: set[tuple[str, int, str]],
+) -> bool:
+    path, args, kwargs = call
+    text = repr([*args, *kwargs.values()]).lower()
+    if any(needle in text for needle in needles):
+        return True
+    return any((path, position, str(value)) in ids for position, value in enumerate(args))
+
+
+def tasks_forget(*, needles: Iterable[str], ids: Iterable[tuple[str, int, object]] = ()) -> int:
+    """Delete the tasks queued, scheduled to run later, or kept as results, whose
+    arguments mention someone erased: one of `needles` (their id, email address … any
+    case, anywhere in the arguments) or, for tasks that take a record's number,
+    `(task path, position of the argument, number)` in `ids`. Their delivery records go
+    with `forget`. The number of tasks deleted. (A task already taken by a worker finds
+    the person erased when it reads them.)"""
+    from django_q.models import OrmQ, Schedule
+    from django_q.models import Task as TaskResult
+
+    needles = [needle.lower() for needle in needles if needle]
+    wanted = {(path, position, str(value)) for path, position, value in ids}
+    deleted = 0
+    doomed = [
+        message.pk
+        for message in OrmQ.objects.all().iterator(chunk_size=500)
+        if _mentions(
+            _call(
+                str(message.task.get("func", "")),
+                message.task.get("args"),
+                message.task.get("kwargs"),
+            ),
+            needles,
+            wanted,
+        )
+    ]
+    deleted += OrmQ.objects.filter(pk__in=doomed).delete()[0]
+    doomed = []
+    for schedule in Schedule.objects.filter(func=RUN).iterator(chunk_size=500):
+        try:
+            path, args, kwargs, _attempt = scheduled_call(schedule)
+        except (ValueError, SyntaxError, TypeError):
+            continue
+        if _mentions((path, list(args), dict(kwargs)), needles, wanted):
+            doomed.append(schedule.pk)
+    deleted += Schedule.objects.filter(pk__in=doomed).delete()[0]
+    doomed = [
+        result.pk
+        for result in TaskResult.objects.all().iterator(chunk_size=500)
+        if _mentions(_call(result.func, result.args, result.kwargs), needles, wanted)
+        or any(needle in repr(result.result).lower() for needle in needles)
+    ]
+    deleted += TaskResult.objects.filter(pk__in=doomed).delete()[0]
+    return int(deleted)

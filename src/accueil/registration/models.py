@@ -46,7 +46,11 @@ class Candidate(models.Model):
     )
     surname = models.CharField(_("surname"), max_length=150)
     first_name = models.CharField(_("first name"), max_length=150)
-    national_id = models.CharField(_("national identification number"), max_length=13, unique=True)
+    # NULL only once the person is erased (privacy.erasure; NULL, not "", so that the
+    # unique index takes any number of erased people): see the constraints.
+    national_id = models.CharField(  # noqa: DJ001
+        _("national identification number"), max_length=13, unique=True, null=True
+    )
     # The number the candidate quotes (core.references), shown when they register.
     reference = models.CharField(
         _("reference number"), max_length=12, unique=True, default=references.registration_reference
@@ -86,6 +90,10 @@ class Candidate(models.Model):
     # resets on their path page; kept apart so a link sent again leaves the feed alone.
     feed_version = models.PositiveIntegerField(default=1)
     registered_at = models.DateTimeField(_("registered on"), auto_now_add=True)
+    # When the person was erased (privacy.erasure.erase_candidate): the row stays, for
+    # what refers to it (a contract's number, a certificate issued), without anything
+    # personal in it (constraint candidate_erased_holds_nothing).
+    erased_at = models.DateTimeField(_("erased on"), null=True, blank=True)
     # Lower-case copies kept by the database, indexed for the officers' name search
     # (a prefix search: PostgreSQL adds a pattern index so LIKE 'x%' uses it).
     surname_key = models.GeneratedField(
@@ -109,7 +117,22 @@ class Candidate(models.Model):
         constraints = [
             # Seed: "postal address or email address".
             models.CheckConstraint(
-                condition=~Q(email="") | ~Q(postal_address=""), name="candidate_has_address"
+                condition=~Q(email="") | ~Q(postal_address="") | Q(erased_at__isnull=False),
+                name="candidate_has_address",
+            ),
+            # Seed 000, "Forms / Online services": the information is kept "for as long
+            # as it is required"; a person erased keeps no way to reach or name them.
+            models.CheckConstraint(
+                condition=Q(erased_at__isnull=True, national_id__isnull=False)
+                | Q(
+                    erased_at__isnull=False,
+                    national_id__isnull=True,
+                    email="",
+                    pending_email="",
+                    postal_address="",
+                    phone="",
+                ),
+                name="candidate_erased_holds_nothing",
             ),
             models.CheckConstraint(
                 condition=Q(interpreter_needed=False) | ~Q(interpreter_language=""),
@@ -125,6 +148,8 @@ class Candidate(models.Model):
         ]
 
     def __str__(self) -> str:
+        if self.erased_at is not None:
+            return str(_("Person erased"))
         return f"{self.surname.upper()} {self.first_name}"
 
 

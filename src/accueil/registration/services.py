@@ -8,7 +8,7 @@ Only someone who may sign a contract (rule `cai.eligibility`) can register.
 
 import uuid
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, cast
 
 from django.db import IntegrityError, connections, router, transaction
@@ -413,3 +413,70 @@ def email_change_confirm(
         )
     candidate.email, candidate.pending_email = email, ""
     return True
+
+
+def candidate_lock(candidate_id: Any) -> Candidate:
+    """The candidate's row, locked until the end of the caller's transaction (erasure:
+    two erasures, or an erasure and a change, of one person run one after the other).
+    FOR NO KEY UPDATE on PostgreSQL: a booking being inserted for them at that moment
+    (a foreign key's KEY SHARE) is not blocked by it, so the two cannot deadlock over
+    the session's row (such a booking holds nothing personal; its seat stays taken)."""
+    return Candidate.objects.select_for_update(no_key=True).get(pk=candidate_id)
+
+
+def candidate_forget(candidate: Candidate, *, now: datetime) -> list[str]:
+    """Blank every personal field of `candidate` (locked by the caller, in its
+    transaction) and mark it erased; the row stays, for what refers to it (its contracts'
+    numbers, certificates issued). Kept: the first nationality and the year of birth (the
+    statistics count contracts by them), the language, the channel, the dates. The
+    private links and the calendar feed stop working (their versions are raised). The
+    names of the fields changed (for the caller's audit event)."""
+    kept_birth = date(candidate.birth_date.year, 1, 1)
+    changes: dict[str, Any] = {
+        "surname": "",
+        "first_name": "",
+        "national_id": None,
+        "birth_date": kept_birth,
+        "phone": "",
+        "email": "",
+        "pending_email": "",
+        "postal_address": "",
+        "nationalities": list(candidate.nationalities or [])[:1],
+        "interpreter_needed": False,
+        "interpreter_language": "",
+        "submission_id": None,
+        "erased_at": candidate.erased_at or now,
+    }
+    changed = [name for name, value in changes.items() if getattr(candidate, name) != value]
+    for name, value in changes.items():
+        setattr(candidate, name, value)
+    candidate.access_version = F("access_version") + 1
+    candidate.feed_version = F("feed_version") + 1
+    candidate.save(update_fields=[*changes, "access_version", "feed_version"])
+    candidate.refresh_from_db()
+    Resubmission.objects.filter(candidate=candidate).delete()
+    # The officers' corrections keep the reason they typed, which may name the person.
+    if Correction.objects.filter(candidate=candidate).delete()[0]:
+        changed.append("corrections")
+    return changed
+
+
+def account_forget(user: User | None) -> list[str]:
+    """Close a candidate's account for good: inactive, no password, no name, an address
+    that names no one (unique, as the login must be). The names of the fields changed."""
+    if user is None:
+        return []
+    changes: dict[str, Any] = {
+        "email": f"erased-{user.pk}@erased.invalid",
+        "first_name": "",
+        "last_name": "",
+        "is_active": False,
+    }
+    changed = [name for name, value in changes.items() if getattr(user, name) != value]
+    for name, value in changes.items():
+        setattr(user, name, value)
+    if user.has_usable_password():
+        changed.append("password")
+    user.set_unusable_password()
+    user.save(update_fields=[*changes, "password"])
+    return changed

@@ -17,6 +17,7 @@ from django.utils import timezone
 from accueil.accounts.models import User
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record
+from accueil.registration.models import Candidate
 from accueil.social.models import InterviewRequest, RequestStatus
 
 
@@ -110,3 +111,17 @@ def interview_close(*, interview: InterviewRequest, reason: str, actor: User) ->
     return _handle(
         interview.pk, actor=actor, status=RequestStatus.CLOSED, fields={"outcome": reason.strip()}
     )
+
+
+def interview_requests_forget(candidate: Candidate) -> list[str]:
+    """An erased person's requests for an interview (privacy.erasure), in the caller's
+    transaction: the reason and the outcome written about them go; a request still open
+    is closed without an interview (nobody is left to meet); the rows stay, for the
+    social workers' counts. The names of the fields changed."""
+    requests = InterviewRequest.objects.filter(candidate=candidate)
+    changed: set[str] = set()
+    if requests.filter(status=RequestStatus.OPEN).update(status=RequestStatus.CLOSED):
+        changed.add("status")
+    if requests.exclude(reason="", outcome="").update(reason="", outcome=""):
+        changed.update(["reason", "outcome"])
+    return sorted(changed)

@@ -210,10 +210,20 @@ def _verified(request: HttpRequest, typed: str, form: VerifyForm | None = None) 
         "certificate": certificate,
         "completion": completion,
     }
-    if certificate is not None:
-        context["initials"] = holder_initials(certificate.enrolment.candidate)
-    elif completion is not None:
-        context["initials"] = holder_initials(completion.candidate)
+    holder = (
+        certificate.enrolment.candidate
+        if certificate is not None
+        else completion.candidate
+        if completion is not None
+        else None
+    )
+    if holder is not None and holder.erased_at is not None:
+        # The holder was erased (privacy.erasure): the certificate was issued, and the
+        # page says no more than that it is no longer available (410 Gone).
+        context.update(certificate=None, completion=None, erased=True)
+        return render(request, "training/certificates/verify.html", context, status=410)
+    if holder is not None:
+        context["initials"] = holder_initials(holder)
     return render(
         request,
         "training/certificates/verify.html",
