@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from accueil.accounts.models import Role
@@ -92,11 +94,36 @@ def assert_accessible(page: Page) -> None:
     assert violations == [], f"axe-core violations on {page.url}: {violations}"
 
 
-def sign_in(page: Page, user) -> None:
+def current_code(user) -> str:
+    """The code the user's authenticator app shows now (django-otp's TOTP over the
+    device's secret), for the code step. The device is made when the user has none;
+    its last used step is forgotten, so that signing in twice within 30 seconds (two
+    tests, two languages) is not refused as a replayed code."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Tests", confirmed=True)
+    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1, throttling_failure_count=0)
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def enter_code(page: Page, user) -> None:
+    """The code step after a member of staff's password, then the page it leads to."""
+    if user.role == Role.CANDIDATE:
+        return
+    page.wait_for_url("**/sign-in/code/**")
+    page.fill("#id_code", current_code(user))
+    with page.expect_navigation():
+        page.click("main form button[type=submit] >> nth=0")
+
+
+def sign_in(page: Page, user, *, password: str = factories.PASSWORD) -> None:
+    """Sign in through the real pages: the password, then staff's security code."""
     page.goto("/sign-in/")
     page.fill("#id_username", user.email)
-    page.fill("#id_password", factories.PASSWORD)
-    page.click("button[type=submit]")
+    page.fill("#id_password", password)
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    enter_code(page, user)
     page.wait_for_url("**/home/")
 
 

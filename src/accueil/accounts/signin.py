@@ -19,6 +19,7 @@ goes through `accounts.services.sign_in`, which tells the trail how it happened.
 
 import hashlib
 import hmac
+import time
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -28,6 +29,15 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 # Where `sign_in` leaves, for the sign-in's audit event, how the person signed in: a
 # key of the request's environment (WSGI lets an application add its own, dotted).
 HOW_KEY = "accueil.sign_in_how"
+# When the session's person signed in (seconds since the epoch): the session's
+# absolute lifetime counts from it (accounts/middleware.py, SESSION_ABSOLUTE_HOURS).
+SIGNED_IN_AT = "accueil.signed_in_at"
+
+
+def stamp_sign_in(sender, request: HttpRequest | None, user, **kwargs) -> None:
+    """Receiver of `user_logged_in` (connected in AccountsConfig.ready)."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SIGNED_IN_AT] = time.time()
 
 
 def typed_account(credentials: dict | None) -> str:
