@@ -4,10 +4,12 @@ Never `playwright install`: the browser is the system's /usr/bin/chromium.
 """
 
 import os
+import re
+from base64 import b32decode
 from pathlib import Path
 
 import pytest
-from django_otp.oath import totp
+from django_otp.oath import TOTP, totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -107,10 +109,20 @@ def current_code(user) -> str:
 
 
 def enter_code(page: Page, user) -> None:
-    """The code step after a member of staff's password, then the page it leads to."""
+    """After a member of staff's password: the code step (their app's current code), or,
+    at a first sign-in, the set-up (the code of the key the page shows, then the
+    recovery codes' page); then the page they were going to."""
     if user.role == Role.CANDIDATE:
         return
-    page.wait_for_url("**/sign-in/code/**")
+    page.wait_for_url(re.compile(r"/sign-in/(code|set-up)/"))
+    if "/set-up/" in page.url:
+        secret = b32decode(page.locator("#totp-secret").inner_text().replace(" ", ""))
+        page.fill("#id_code", f"{TOTP(secret).token():06d}")
+        with page.expect_navigation():
+            page.click("main form button[type=submit] >> nth=0")
+        with page.expect_navigation():
+            page.click("main a.govuk-button")
+        return
     page.fill("#id_code", current_code(user))
     with page.expect_navigation():
         page.click("main form button[type=submit] >> nth=0")
@@ -118,6 +130,8 @@ def enter_code(page: Page, user) -> None:
 
 def sign_in(page: Page, user, *, password: str = factories.PASSWORD) -> None:
     """Sign in through the real pages: the password, then staff's security code."""
+    if user.role != Role.CANDIDATE:
+        current_code(user)  # their app is set up: the code step follows the password
     page.goto("/sign-in/")
     page.fill("#id_username", user.email)
     page.fill("#id_password", password)

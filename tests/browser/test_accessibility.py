@@ -79,6 +79,7 @@ def test_the_first_tab_reaches_the_skip_link_and_it_jumps_to_the_content(page, t
 
 def test_signing_in_works_with_the_keyboard_alone(page, demo_people):
     officer = demo_people[Role.OFFICER]
+    current_code(officer)  # their app is set up: the code step follows the password
     page.goto("/sign-in/")
     page.focus("#id_username")
     page.keyboard.type(officer.email)
