@@ -68,8 +68,10 @@ def reset_second_factor(modeladmin, request: HttpRequest, queryset: QuerySet[Use
     modeladmin.message_user(
         request,
         ngettext(
-            "The second factor of %(count)d user was reset: they set up a new app when they next sign in.",
-            "The second factor of %(count)d users was reset: they set up a new app when they next sign in.",
+            "The second factor of %(count)d user was reset: they set up a new app "
+            "when they next sign in.",
+            "The second factor of %(count)d users was reset: they set up a new app "
+            "when they next sign in.",
             count,
         )
         % {"count": count},

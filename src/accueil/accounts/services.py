@@ -81,7 +81,12 @@ def model_fields(instance: models.Model, names: Iterable[str]) -> list[str]:
 
 
 def record_save(
-    *, actor: User, record: models.Model, fields: Iterable[str], created: bool, request=None
+    *,
+    actor: User,
+    record: models.Model,
+    fields: Iterable[str],
+    created: bool,
+    request: HttpRequest | None = None,
 ) -> None:
     """An administrator adds or changes a user or an organisation (the admin site):
     saved and audited together; the trail names the changed fields, not their values
@@ -111,7 +116,7 @@ def change_reason(fields: list[str]) -> str:
     return ""
 
 
-def record_delete(*, actor: User, record: models.Model, request=None) -> None:
+def record_delete(*, actor: User, record: models.Model, request: HttpRequest | None = None) -> None:
     """An administrator deletes a user or an organisation: audited first (the event
     keeps the record's type and id), deleted in the same transaction."""
     with transaction.atomic():
@@ -119,7 +124,7 @@ def record_delete(*, actor: User, record: models.Model, request=None) -> None:
         record.delete()
 
 
-def password_set(*, actor: User, user: User, request=None) -> None:
+def password_set(*, actor: User, user: User, request: HttpRequest | None = None) -> None:
     """The admin site set someone's password (its form ran Django's validators): audited."""
     account_event(
         actor=actor,
@@ -210,4 +215,4 @@ def second_factor_reset(*, actor: User, user: User, request: HttpRequest | None 
             reason="second factor reset",
             request=request,
         )
-        return removed
+        return int(removed)

@@ -97,7 +97,8 @@ def code_failed(request, form, credentials: dict) -> None:
     form.add_error(
         "code",
         _(
-            "The security code is not right or has already been used: enter the code your app shows now"
+            "The security code is not right or has already been used: "
+            "enter the code your app shows now"
         ),
     )
     user_login_failed.send(sender=__name__, credentials=credentials, request=request)
