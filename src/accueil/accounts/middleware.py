@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accueil.accounts.selectors import needs_second_factor, second_factor_verified
-from accueil.accounts.signin import SIGNED_IN_AT
+from accueil.accounts.signin import SIGNED_IN_AT, refresh_idle_expiry
 
 
 class UserLanguageMiddleware:
@@ -41,7 +41,7 @@ class StaffSessionMiddleware:
 
     - Any session ends SESSION_ABSOLUTE_HOURS after its sign-in, however busy.
     - A staff session ends after STAFF_IDLE_MINUTES without a request (its expiry moves
-      on with each request).
+      on with the requests, written at most once a minute: a page costs no write).
     - A member of staff whose session is not verified with a code reaches only the code
       step, its set-up, the language switch and signing out: any other page sends them
       to the code step, and the API answers 401. Placed after django-otp's middleware,
@@ -75,7 +75,7 @@ class StaffSessionMiddleware:
             return self.refuse(request, reverse("accounts:login"))
         if not needs_second_factor(user):
             return self.get_response(request)
-        request.session.set_expiry(settings.STAFF_IDLE_MINUTES * 60)
+        refresh_idle_expiry(request, now)
         if second_factor_verified(user) or request.path.startswith(self.open_paths()):
             return self.get_response(request)
         return self.refuse(request, reverse("accounts:second_factor"))

@@ -34,10 +34,30 @@ HOW_KEY = "accueil.sign_in_how"
 SIGNED_IN_AT = "accueil.signed_in_at"
 
 
+# When a staff session's idle expiry was last moved on (seconds since the epoch).
+SEEN_AT = "accueil.seen_at"
+# The idle expiry moves on once this many seconds have passed since it last did.
+SEEN_EVERY = 60
+
+
+def refresh_idle_expiry(request: HttpRequest, now: float) -> None:
+    """A staff session ends STAFF_IDLE_MINUTES after its last request (to within
+    SEEN_EVERY seconds): the expiry is moved on, and the session written, at most once
+    every SEEN_EVERY seconds, not on every page."""
+    seen = request.session.get(SEEN_AT)
+    if not isinstance(seen, int | float) or now - seen >= SEEN_EVERY:
+        request.session[SEEN_AT] = now
+        request.session.set_expiry(settings.STAFF_IDLE_MINUTES * 60)
+
+
 def stamp_sign_in(sender, request: HttpRequest | None, user, **kwargs) -> None:
-    """Receiver of `user_logged_in` (connected in AccountsConfig.ready)."""
+    """Receiver of `user_logged_in` (connected in AccountsConfig.ready): when the
+    session began, and for staff its idle expiry from the start."""
     if request is not None and hasattr(request, "session"):
-        request.session[SIGNED_IN_AT] = time.time()
+        now = time.time()
+        request.session[SIGNED_IN_AT] = now
+        if getattr(user, "role", "candidate") != "candidate":
+            refresh_idle_expiry(request, now)
 
 
 def typed_account(credentials: dict | None) -> str:
