@@ -178,3 +178,24 @@ def test_the_administrator_is_refused_every_page_of_a_candidates_file(
     }
     for url, codes in refused.items():
         assert client.get(url).status_code in codes, url
+
+
+def test_making_a_non_administrator_staff_of_the_admin_site_is_refused_not_a_crash(
+    client, administrator, officer
+):
+    client.force_login(administrator)
+    url = reverse("admin:accounts_user_change", args=[officer.pk])
+    data = {
+        "email": officer.email,
+        "first_name": "",
+        "last_name": "",
+        "language": "",
+        "role": "officer",
+        "organisation": "",
+        "is_active": "on",
+        "is_staff": "on",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200  # the form again, with the database's rule
+    officer.refresh_from_db()
+    assert not officer.is_staff

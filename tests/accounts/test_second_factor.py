@@ -246,3 +246,15 @@ def test_any_session_ends_at_its_absolute_lifetime_however_busy(client, all_role
         response = client.get(HOME)
         assert response["Location"].startswith(reverse("accounts:login"))
         assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_sites_own_sign_in_page_leads_to_the_code_step_too(client, administrator):
+    device_of(administrator)
+    response = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": administrator.email, "password": factories.PASSWORD, "next": "/admin/"},
+    )
+    assert response.status_code == 302
+    admin_home = client.get("/admin/")
+    assert admin_home.status_code == 302
+    assert admin_home["Location"] == f"{CODE_STEP}?next=%2Fadmin%2F"
