@@ -199,3 +199,11 @@ def test_making_a_non_administrator_staff_of_the_admin_site_is_refused_not_a_cra
     assert response.status_code == 200  # the form again, with the database's rule
     officer.refresh_from_db()
     assert not officer.is_staff
+
+
+def test_the_first_administrator_is_not_a_superuser_but_manages_accounts(client, db):
+    first = User.objects.create_superuser("first.admin@example.test", factories.PASSWORD)
+    assert first.role == Role.ADMIN and first.is_staff and not first.is_superuser
+    assert first.has_perm("accounts.change_user")
+    assert not first.has_perm("audit.view_auditevent")
+    assert not first.has_perm("django_q.view_success")

@@ -6,7 +6,8 @@ would be theirs to read. An administrator (Role.ADMIN, staff) has instead exactl
 permissions below: staff accounts and organisations (issue 14, point 6: "The
 administrator manages users, organisations and parameters, and cannot read
 candidates' files nor take over their accounts"), and the schedule of the background
-jobs. Anything else on the admin site is refused to them.
+jobs. Anything else on the admin site is refused to them (403): the audit trail (read
+on its own page, `/audit/`), authenticator devices, task payloads, sign-in attempts.
 """
 
 from django.contrib.auth.backends import BaseBackend

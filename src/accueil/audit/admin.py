@@ -1,7 +1,21 @@
-"""The audit trail is not on the admin site.
+from django.contrib import admin
 
-Its one page is the trail's own (`audit.views`, under `audit.access`), which decides
-who reads which events. A second, unfiltered copy on the admin site would show the
-administrator every event about every candidate (issue 14, point 6: the administrator
-"cannot read candidates' files"), outside those rules. Nothing is registered here.
-"""
+from accueil.audit.models import AuditEvent
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: the trail is only ever added to, by the services."""
+
+    list_display = ["at", "actor", "actor_role", "action", "target_type", "target_id"]
+    list_filter = ["action", "actor_role"]
+    search_fields = ["target_id"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
