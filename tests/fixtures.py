@@ -3,9 +3,13 @@ runs with. A plugin, not a conftest, so that the rules' tests do not inherit it:
 tests/plugin.py registers it whenever Django is configured."""
 
 import pytest
+from django.test import Client
 from django.utils import translation
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accueil.accounts.models import Role
+from accueil.accounts.selectors import needs_second_factor
 from accueil.booking.models import BookingStatus
 from tests import factories
 
@@ -62,6 +66,32 @@ def all_roles(officer, dpo, administrator, provider, social_worker, candidate_us
         Role.SOCIAL_WORKER: social_worker,
         Role.CANDIDATE: candidate_user,
     }
+
+
+def verified_device(user) -> TOTPDevice:
+    """The user's authenticator app: the confirmed TOTP device, made if they have none."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="Tests", confirmed=True)
+
+
+@pytest.fixture(autouse=True)
+def force_login_verifies(monkeypatch):
+    """`client.force_login(staff)` signs in with the second factor too, as the code step
+    would (issue 14, point 7): the session is marked verified with a device made for
+    that user, so that hundreds of tests of staff pages need not go through the code
+    step. The code step itself is tested in tests/accounts/test_second_factor.py, and a
+    test wanting an unverified session removes the session's device
+    (`unverify(client)`)."""
+    plain_login = Client._login
+
+    def login_verified(self, user, backend=None):
+        plain_login(self, user, backend)
+        if needs_second_factor(user):
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = verified_device(user).persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "_login", login_verified)
 
 
 @pytest.fixture(autouse=True)

@@ -45,6 +45,11 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
+    # Staff's second factor (accounts/second_factor.py); before accounts, whose admin
+    # module takes their devices off the admin site (secrets are not for browsing).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "accueil.core",
     "accueil.accounts",
     "accueil.audit",
@@ -80,6 +85,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Staff: the second factor before any page, idle and absolute session lifetimes.
+    "accueil.accounts.middleware.StaffSessionMiddleware",
     "accueil.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -151,6 +159,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Signs no one in: the administrators' permissions on the admin site, by role.
+    "accueil.accounts.permissions.AdministratorPermissions",
 ]
 # Failed password sign-ins allowed per account, and per client address, before a
 # lock-out of SIGN_IN_LOCKOUT_MINUTES.
@@ -170,8 +180,16 @@ AXES_LOCKOUT_CALLABLE = "accueil.accounts.signin.locked_out"
 # by axes; its logs would carry addresses, so only its errors are logged.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
-AXES_SENSITIVE_PARAMETERS = ["username", "password", "email", "ip_address"]
+AXES_SENSITIVE_PARAMETERS = ["username", "password", "email", "ip_address", "code"]
 LOGIN_URL = "accounts:login"
+# Staff's second factor (TOTP, with single-use recovery codes): the issuer shown in
+# authenticator apps; django-otp's own admin pages would show the secrets: hidden.
+OTP_TOTP_ISSUER = "Accueil"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# A staff session ends after STAFF_IDLE_MINUTES without a request, and any session
+# SESSION_ABSOLUTE_HOURS after its sign-in however busy (accounts/middleware.py).
+STAFF_IDLE_MINUTES = envint("STAFF_IDLE_MINUTES", "30")
+SESSION_ABSOLUTE_HOURS = envint("SESSION_ABSOLUTE_HOURS", "12")
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "core:index"
 AUTH_PASSWORD_VALIDATORS = [

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from accueil.accounts.models import Role
 from accueil.audit.models import Action, AuditEvent
+from tests.accounts.codes import current_code, device_of
 from tests.factories import PASSWORD
 
 HOME_PAGE_SAYS = {
@@ -20,9 +21,17 @@ HOME_PAGE_SAYS = {
 @pytest.mark.parametrize("role", list(Role))
 def test_each_role_signs_in_with_a_password_and_lands_on_its_own_page(client, all_roles, role):
     user = all_roles[role]
+    if role != Role.CANDIDATE:
+        device = device_of(user)
     response = client.post(
         reverse("accounts:login"), {"username": user.email, "password": PASSWORD}, follow=True
     )
+    if role != Role.CANDIDATE:
+        # Staff: the code step, then the page they were going to.
+        assert response.redirect_chain[-1][0].startswith(reverse("accounts:second_factor"))
+        response = client.post(
+            response.redirect_chain[-1][0], {"code": current_code(device)}, follow=True
+        )
     assert response.redirect_chain[-1][0] == reverse("portal:home")
     assert HOME_PAGE_SAYS[role] in response.content.decode()
     assert AuditEvent.objects.filter(action=Action.SIGN_IN, actor=user).exists()
@@ -54,7 +63,7 @@ def test_the_saved_language_applies_after_signing_in(client, officer):
     response = client.post(
         reverse("accounts:login"), {"username": officer.email, "password": PASSWORD}, follow=True
     )
-    assert '<html lang="fr"' in response.content.decode()
+    assert '<html lang="fr"' in response.content.decode()  # the code step already
 
 
 def test_signing_out_is_a_post_and_is_recorded(client, officer):

@@ -135,7 +135,14 @@ def _written_by_the_program(node: ast.expr) -> bool:
 
 # The functions whose `reason` goes into the trail, and the places that pass their own
 # `reason` parameter on (their callers are checked instead).
-CHECKED = ("audit_record", "audit_about", "contract_transition", "version_raise", "_assign")
+CHECKED = (
+    "audit_record",
+    "audit_about",
+    "contract_transition",
+    "version_raise",
+    "_assign",
+    "account_event",
+)
 PASSED_ON = {
     (
         "contracts/services.py",
@@ -143,6 +150,7 @@ PASSED_ON = {
     ),
     ("registration/services.py", "reason"),
     ("social/services.py", "reason"),
+    ("audit/receivers.py", "reason"),  # accounts.services.account_event's, checked there
 }
 
 

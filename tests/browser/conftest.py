@@ -4,9 +4,13 @@ Never `playwright install`: the browser is the system's /usr/bin/chromium.
 """
 
 import os
+import re
+from base64 import b32decode
 from pathlib import Path
 
 import pytest
+from django_otp.oath import TOTP, totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from accueil.accounts.models import Role
@@ -95,11 +99,48 @@ def assert_accessible(page: Page) -> None:
     assert violations == [], f"axe-core violations on {page.url}: {violations}"
 
 
-def sign_in(page: Page, user) -> None:
+def current_code(user) -> str:
+    """The code the user's authenticator app shows now (django-otp's TOTP over the
+    device's secret), for the code step. The device is made when the user has none;
+    its last used step is forgotten, so that signing in twice within 30 seconds (two
+    tests, two languages) is not refused as a replayed code."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Tests", confirmed=True)
+    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1, throttling_failure_count=0)
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def enter_code(page: Page, user) -> None:
+    """After a member of staff's password: the code step (their app's current code), or,
+    at a first sign-in, the set-up (the code of the key the page shows, then the
+    recovery codes' page); then the page they were going to."""
+    if user.role == Role.CANDIDATE:
+        return
+    page.wait_for_url(re.compile(r"/sign-in/(code|set-up)/"))
+    if "/set-up/" in page.url:
+        secret = b32decode(page.locator("#totp-secret").inner_text().replace(" ", ""))
+        page.fill("#id_code", f"{TOTP(secret).token():06d}")
+        with page.expect_navigation():
+            page.click("main form button[type=submit] >> nth=0")
+        with page.expect_navigation():
+            page.click("main a.govuk-button")
+        return
+    page.fill("#id_code", current_code(user))
+    with page.expect_navigation():
+        page.click("main form button[type=submit] >> nth=0")
+
+
+def sign_in(page: Page, user, *, password: str = factories.PASSWORD) -> None:
+    """Sign in through the real pages: the password, then staff's security code."""
+    if user.role != Role.CANDIDATE:
+        current_code(user)  # their app is set up: the code step follows the password
     page.goto("/sign-in/")
     page.fill("#id_username", user.email)
-    page.fill("#id_password", factories.PASSWORD)
-    page.click("button[type=submit]")
+    page.fill("#id_password", password)
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    enter_code(page, user)
     page.wait_for_url("**/home/")
 
 

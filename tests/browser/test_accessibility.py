@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from accueil.accounts.models import Role
 from accueil.registration.models import Candidate
-from tests.browser.conftest import PHONE, assert_accessible, sign_in
+from tests.browser.conftest import PHONE, assert_accessible, current_code, sign_in
 
 LANGUAGES = ["en", "fr", "de"]
 PUBLIC_PAGES = ["/", "/sign-in/", "/privacy/", "/accessibility/", "/rules/parameters/"]
@@ -79,12 +79,19 @@ def test_the_first_tab_reaches_the_skip_link_and_it_jumps_to_the_content(page, t
 
 def test_signing_in_works_with_the_keyboard_alone(page, demo_people):
     officer = demo_people[Role.OFFICER]
+    current_code(officer)  # their app is set up: the code step follows the password
     page.goto("/sign-in/")
     page.focus("#id_username")
     page.keyboard.type(officer.email)
     page.keyboard.press("Tab")
     page.keyboard.type("correct-horse-battery-staple")
     page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    # The code step, with the keyboard too: the field has the focus's first Tab.
+    page.wait_for_url("**/sign-in/code/**")
+    page.focus("#id_code")
+    page.keyboard.type(current_code(officer))
     page.keyboard.press("Enter")
     page.wait_for_url("**/home/")
 

@@ -7,12 +7,13 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from accueil.accounts.models import User
 from accueil.contracts.models import Contract, ContractStatus
 from accueil.demo import cases, data
 from accueil.notifications.models import Letter
 from accueil.registration.models import Candidate
 from accueil.registration.selectors import email_about
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, enter_code
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "de"])
@@ -32,6 +33,7 @@ def test_the_officer_sees_the_demos_letter_and_the_file_in_chinese_script(
     page.fill("#id_username", cases.OFFICER)
     page.fill("#id_password", data.DEMO_PASSWORD)
     page.click("button[type=submit]")
+    enter_code(page, User.objects.get(email=cases.OFFICER))
     page.wait_for_url("**/home/")
 
     with page.expect_navigation():

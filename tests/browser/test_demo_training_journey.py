@@ -17,7 +17,7 @@ from accueil.demo import data, training_data
 from accueil.registration.models import Candidate
 from accueil.training import attendance, vouchers
 from accueil.training.models import Attendance, Course, Enrolment, TrainingCertificate
-from tests.browser.conftest import PHONE, assert_accessible
+from tests.browser.conftest import PHONE, assert_accessible, enter_code
 from tests.browser.test_training_certificates import WORDS, qr_payload
 
 COMPLETED = {"en": "Completed", "fr": "Terminé", "de": "Erledigt"}
@@ -29,7 +29,9 @@ def sign_in_demo(page, email: str) -> None:
     page.keyboard.type(email)
     page.focus("#id_password")
     page.keyboard.type(data.DEMO_PASSWORD)
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    enter_code(page, User.objects.get(email=email))
     page.wait_for_url("**/home/")
 
 

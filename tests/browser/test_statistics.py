@@ -10,7 +10,7 @@ from playwright.sync_api import Page
 
 from accueil.accounts.models import Role
 from tests import factories
-from tests.browser.conftest import PHONE, assert_accessible
+from tests.browser.conftest import PHONE, assert_accessible, enter_code
 from tests.statistics.conftest import QUERY, fill_known_data
 
 PAGES = ["contracts-signed", "fulfilment", "time-to-signature", "seats", "emails-not-delivered"]
@@ -94,6 +94,7 @@ def test_an_officer_reads_the_statistics_and_downloads_the_anonymised_csv(
     page.keyboard.type(factories.PASSWORD)
     with page.expect_navigation():
         page.keyboard.press("Enter")
+    enter_code(page, officer)
     page.wait_for_url("**/home/")
     assert_accessible(page)
 

@@ -44,6 +44,7 @@ def test_an_enrolment_with_a_voucher_over_the_api_sends_these_statements_only(
     assert [kind(q["sql"]) for q in captured.captured_queries] == [
         "SELECT django_session",  # the API's sign-in: the session and its user
         "SELECT accounts_user",
+        "SELECT otp_totp_totpdevice",  # the session's second factor (staff, issue 14)
         "SAVEPOINT",  # the request's transaction (BEGIN outside the tests)
         "SAVEPOINT",  # the enrolment's, for the voucher's unique index
         "SELECT training_course",  # locked, and the provider's own

@@ -68,7 +68,10 @@ class UserManager(BaseUserManager["User"]):
         return user
 
     def create_superuser(self, email: str, password: str | None = None, **fields) -> "User":
-        fields.update(role=Role.ADMIN, is_staff=True, is_superuser=True)
+        """`accueil createsuperuser`: the first administrator, with the administrators'
+        permissions (accounts.permissions), not Django's superuser, who could read
+        everything on the admin site (issue 14, point 6)."""
+        fields.update(role=Role.ADMIN, is_staff=True, is_superuser=False)
         return self.create_user(email, password, **fields)
 
 

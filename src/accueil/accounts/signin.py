@@ -19,6 +19,7 @@ goes through `accounts.services.sign_in`, which tells the trail how it happened.
 
 import hashlib
 import hmac
+import time
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -28,6 +29,35 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 # Where `sign_in` leaves, for the sign-in's audit event, how the person signed in: a
 # key of the request's environment (WSGI lets an application add its own, dotted).
 HOW_KEY = "accueil.sign_in_how"
+# When the session's person signed in (seconds since the epoch): the session's
+# absolute lifetime counts from it (accounts/middleware.py, SESSION_ABSOLUTE_HOURS).
+SIGNED_IN_AT = "accueil.signed_in_at"
+
+
+# When a staff session's idle expiry was last moved on (seconds since the epoch).
+SEEN_AT = "accueil.seen_at"
+# The idle expiry moves on once this many seconds have passed since it last did.
+SEEN_EVERY = 60
+
+
+def refresh_idle_expiry(request: HttpRequest, now: float) -> None:
+    """A staff session ends STAFF_IDLE_MINUTES after its last request (to within
+    SEEN_EVERY seconds): the expiry is moved on, and the session written, at most once
+    every SEEN_EVERY seconds, not on every page."""
+    seen = request.session.get(SEEN_AT)
+    if not isinstance(seen, int | float) or now - seen >= SEEN_EVERY:
+        request.session[SEEN_AT] = now
+        request.session.set_expiry(settings.STAFF_IDLE_MINUTES * 60)
+
+
+def stamp_sign_in(sender, request: HttpRequest | None, user, **kwargs) -> None:
+    """Receiver of `user_logged_in` (connected in AccountsConfig.ready): when the
+    session began, and for staff its idle expiry from the start."""
+    if request is not None and hasattr(request, "session"):
+        now = time.time()
+        request.session[SIGNED_IN_AT] = now
+        if getattr(user, "role", "candidate") != "candidate":
+            refresh_idle_expiry(request, now)
 
 
 def typed_account(credentials: dict | None) -> str:

@@ -1,5 +1,6 @@
 """Sign-ins, sign-outs and failed sign-ins, on our pages and the admin site's, reach the
-audit trail through Django's authentication signals (connected in AuditConfig.ready),
+audit trail through Django's authentication signals, and what administrators do to
+accounts through `accounts.services.account_changed` (connected in AuditConfig.ready),
 so that accounts does not import audit."""
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
@@ -8,6 +9,7 @@ from django.http import HttpRequest
 
 from accueil.accounts.models import Role, User
 from accueil.accounts.selectors import failed_sign_in, sign_in_how
+from accueil.accounts.services import account_changed
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record, reason_is_code, subjects_of_user
 
@@ -59,4 +61,23 @@ def audit_failed_sign_in(
         request=request,
         reason=_code(what),
         subject=_subject(user),
+    )
+
+
+@receiver(account_changed, dispatch_uid="accueil.audit_account_changed")
+def audit_account_changed(
+    sender,
+    actor: User | None,
+    target,
+    action: str,
+    fields: list[str],
+    reason: str,
+    request: HttpRequest | None = None,
+    **kwargs,
+) -> None:
+    """What administrators do to users and organisations on the admin site (created,
+    role or organisation changed, deactivated, password reset, second factor reset),
+    and staff's second factor set up or a recovery code used (accounts.services)."""
+    audit_record(
+        action=action, actor=actor, target=target, request=request, fields=fields, reason=reason
     )

@@ -34,6 +34,14 @@ class Command(BaseCommand):
         self.stdout.write(f"  Sign in at {url}sign-in/ with password {data.DEMO_PASSWORD}:")
         for email, role in self.logins():
             self.stdout.write(f"    {role:<26} {email}")
+        secret = " ".join(data.DEMO_TOTP_SECRET[i : i + 4] for i in range(0, 32, 4))
+        self.stdout.write(
+            "  Staff then enter a security code: add the key "
+            f"{secret} to an authenticator app (time-based, TOTP), or type a recovery "
+            "code, each once: the login's name, a dash and 1 to "
+            f"{data.DEMO_RECOVERY_CODES} (officer-1 ... officer-{data.DEMO_RECOVERY_CODES} "
+            "for officer@accueil.example; loading the demo again gives them back)."
+        )
         self.stdout.write("  Cases to look at, and where:")
         for line in [*cases.where(), *training_data.where(), *end_data.where()]:
             self.stdout.write(f"    {line}")
