@@ -10,7 +10,6 @@ session_closed), unthrottled and unaudited.
 """
 
 import re
-import statistics
 import time
 from datetime import date
 
@@ -88,8 +87,10 @@ def test_someone_who_may_not_sign_is_refused_alike(client):
 
 
 def test_the_two_answers_take_the_same_time_within_noise(client):
-    """Both do comparable work (an insert tried, an audit event, an email queued):
-    the medians of 15 interleaved attempts each stay within a factor of 2."""
+    """Both do comparable work (an insert tried, an audit event, an email queued): the
+    fastest of 15 interleaved attempts each stay within a factor of 2. The fastest, not
+    the median: another process on the machine only ever adds time, so the fastest
+    attempt is the one least disturbed (the medians failed on a machine at load 10)."""
     api(client, unregistered(99))  # warm up
     times = {"registered": [], "new": []}
     for n in range(15):
@@ -97,7 +98,7 @@ def test_the_two_answers_take_the_same_time_within_noise(client):
             start = time.perf_counter()
             api(client, number)
             times[kind].append(time.perf_counter() - start)
-    ratio = statistics.median(times["registered"]) / statistics.median(times["new"])
+    ratio = min(times["registered"]) / min(times["new"])
     assert 0.5 < ratio < 2, times
 
 
