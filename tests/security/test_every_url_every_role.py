@@ -283,6 +283,10 @@ CANDIDATE_ACCOUNTS = (
 )
 READ_ONLY = "read-only"  # a record the admin site shows but never adds, changes nor deletes
 LOGGED = "logged"  # a record the admin site shows and deletes, but never adds
+DELETION_SUMMARY = (
+    "issue 14, point 6 (part 'staff'): the admin site's page to delete a member of staff "
+    "lists the records that go with them by name, candidates' names included"
+)
 ADMIN_MODELS: dict[str, tuple[str, tuple[Row, ...]]] = {
     "auth_group": ("", (see(ADMIN, object_id="group"),)),
     "accounts_organisation": ("", (see(ADMIN, object_id="organisation"),)),
@@ -325,6 +329,13 @@ def admin_rows() -> dict[str, tuple[Row, ...]]:
         rows[f"admin:{model}_history"] = with_objects
         rows[f"admin:{model}_delete"] = nobody if kind == READ_ONLY else with_objects
         rows[f"admin/{app}/{name}/<path:object_id>/"] = with_objects
+    # Deleting a member of staff lists what goes with them, by name: the interview
+    # requests an officer made, each named after its candidate.
+    staff_user, candidate_user = ADMIN_MODELS["accounts_user"][1]
+    rows["admin:accounts_user_delete"] = (
+        Row(staff_user.who, staff_user.args, frozenset({ADMIN}), DELETION_SUMMARY),
+        candidate_user,
+    )
     # The user's password form (a superuser's power over any account).
     rows["admin:auth_user_password_change"] = tuple(
         Row(row.who, {"id": row.args["object_id"]}, row.leak_for, row.why)
@@ -431,6 +442,30 @@ def check_refused(role: str, path: str, method: str, answer: Answer) -> str | No
     return None
 
 
+# Whose names a role must never read, on any page it gets (but a private link's, which
+# whoever holds it may read): A is enrolled with provider X and asked for an interview
+# nobody took; B is enrolled with provider Y, and another social worker took B's request.
+NEVER_READS = {
+    ANONYMOUS: ("A", "B"),
+    CANDIDATE_A: ("B",),
+    CANDIDATE_B: ("A",),
+    PROVIDER_X: ("B",),
+    PROVIDER_Y: ("A",),
+    SOCIAL: ("B",),
+    ADMIN: ("A", "B"),  # manages accounts, reads no candidate's file
+}
+
+
+def names_read(world, role: str, answer: Answer) -> list[str]:
+    """The surnames of `NEVER_READS[role]` the answer shows (in any case: lists write
+    surnames in capitals)."""
+    people = {"A": world.objects["surname_a"], "B": world.objects["surname_b"]}
+    body = answer.body.lower()
+    return [
+        people[who] for who in NEVER_READS.get(role, ()) if people[who].lower().encode() in body
+    ]
+
+
 def api_body_refused(path: str, answer: Answer) -> bool:
     """The API reads the path's and the body's shape before it looks the object up:
     a token that is not one, or an empty body, is answered 400 or 422 in JSON, which says
@@ -453,6 +488,9 @@ def test_each_role_gets_what_the_table_says(world, key, n, role):
         answer = visit(client, method, path)
         if allowed and not (method != "get" and role in row.reads_only):
             problem = check_shown(method, answer)
+            private_link = any(o.endswith("_token") for o in row.args.values())
+            if problem is None and not private_link and (names := names_read(world, role, answer)):
+                problem = f"{method.upper()} shows {', '.join(names)}: {answer}"
         elif api_body_refused(path, answer):
             problem = None
         else:

@@ -63,6 +63,7 @@ class Answer:
     status: int
     location: str
     json: bool
+    body: bytes = b""
 
     @property
     def to_sign_in(self) -> bool:
@@ -98,10 +99,12 @@ def visit(client: Client, method: str, path: str) -> Answer:
         response = getattr(client, method)(path, "{}", content_type="application/json")
     else:
         response = getattr(client, method)(path, {})
+    kind = response.get("Content-Type", "")
     return Answer(
         response.status_code,
         response.get("Location", ""),
-        response.get("Content-Type", "").startswith("application/json"),
+        kind.startswith("application/json"),
+        b"" if response.streaming else response.content,
     )
 
 

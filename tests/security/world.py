@@ -226,6 +226,8 @@ def build() -> World:
     world.objects.update(
         {
             "candidate": a.pk,
+            "surname_a": a.surname,
+            "surname_b": b.surname,
             "contract": contract_a.pk,
             "fulfilled_contract": fulfilled.pk,
             "forged_token": "WyJub3QtYS10b2tlbiJd:1xacAN:forged-signature-0123456789",
