@@ -15,8 +15,15 @@ form): GET, and a POST with an empty body (and a PUT on the API):
   never 5xx, never "sign in";
 - any other role is refused: 403 or 404 (401 from the API, in JSON), or sent to sign in
   when not signed in; 405 for a method the page does not take counts as a refusal too
-  (it reveals nothing). A refused POST changes nothing: every table but the sessions'
-  and django-axes' reads the same after it.
+  (it reveals nothing); the API may answer a token or a body it cannot read with 400 or
+  422 in JSON. A refused POST changes nothing: every table but the sessions' and
+  django-axes' reads the same after it;
+- no page a role gets names a candidate it must not read about (`NEVER_READS`: B for
+  A, A for B, B for provider X's staff ...), a private link's pages aside.
+
+A leak known and left to another part of the issue is marked on its row (`leak_for`,
+`why`): its cells are expected to fail, strictly, so that closing the leak asks for the
+mark to go.
 
 Least privilege where a row could be read two ways; each choice is said beside its row.
 
