@@ -483,10 +483,10 @@ def api_body_refused(path: str, answer: Answer) -> bool:
 @pytest.mark.slow
 @pytest.mark.django_db
 @pytest.mark.parametrize(("key", "n", "role"), list(cells()))
-def test_each_role_gets_what_the_table_says(world, key, n, role):
+def test_each_role_gets_what_the_table_says(world, client, key, n, role):
     row = TABLE[key][n]
     path = address(ROUTES[key].route, {name: world.objects[o] for name, o in row.args.items()})
-    client = client_for(world, role)
+    client = client_for(world, role, client)
     problems = []
     for method in methods(path):
         allowed = role in row.who

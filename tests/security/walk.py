@@ -84,8 +84,10 @@ class Answer:
         return f"{self.status}{' -> ' + self.location if self.location else ''}"
 
 
-def client_for(world: World, role: str) -> Client:
-    client = Client()
+def client_for(world: World, role: str, client: Client) -> Client:
+    """pytest-django's `client`, signed in as the role's user with `force_login` (so that
+    whatever the test fixtures make of `force_login`, a second factor verified for
+    staff, applies here too)."""
     user = world.users[role]
     if role != ANONYMOUS and user is not None:
         client.force_login(user)
