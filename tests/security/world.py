@@ -221,7 +221,7 @@ def build() -> World:
         path_info="/sign-in/",
         locked_out=False,
     )
-    event = AuditEvent.objects.filter(pk__isnull=False).order_by("pk").first()
+    event = AuditEvent.objects.earliest("pk")  # the enrolments' and certificates', above
 
     world.objects.update(
         {
@@ -271,7 +271,9 @@ def build() -> World:
             "access_log": log.pk,
             "access_failure_log": failure_log.pk,
             "content_type": ContentType.objects.get_for_model(User).pk,
-            "audit_event": event.pk if event else 1,
+            "audit_event": event.pk,
+            "accounts_app": "accounts",
+            "no_such_admin_page": "no-such-page/",
         }
     )
     return world
