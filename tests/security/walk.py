@@ -56,6 +56,7 @@ def address(route: str, values: dict[str, object]) -> str:
 
 
 SIGN_IN_PATHS = (resolve_url(settings.LOGIN_URL), "/admin/login/")
+ADMIN_INDEX = "/admin/"
 
 
 @dataclass(frozen=True)
@@ -70,15 +71,26 @@ class Answer:
         return self.status in (301, 302, 303, 307) and self.location.startswith(SIGN_IN_PATHS)
 
     @property
-    def refused(self) -> bool:
-        """403 or 404, 401 from the API, 405 (a method the page does not take reveals
-        nothing), or sent to sign in."""
-        return self.status in (401, 403, 404, 405) or self.to_sign_in
+    def not_in_admin(self) -> bool:
+        """The admin site's answer for an object its user may not see (or that does not
+        exist): back to the admin's index, with a message."""
+        return self.status == 302 and self.location == ADMIN_INDEX
 
-    @property
-    def shown(self) -> bool:
-        """The page itself, or a redirect somewhere other than the sign-in page."""
-        return 200 <= self.status < 300 or (300 <= self.status < 400 and not self.to_sign_in)
+    def refused(self, object_page: bool = False) -> bool:
+        """403 or 404, 401 from the API, 405 (a method the page does not take reveals
+        nothing), sent to sign in; on the admin site's page of one object, sent back to
+        the admin's index."""
+        return (
+            self.status in (401, 403, 404, 405)
+            or self.to_sign_in
+            or (object_page and self.not_in_admin)
+        )
+
+    def shown(self, object_page: bool = False) -> bool:
+        """The page itself, or a redirect somewhere other than the sign-in page (nor, on
+        the admin site's page of one object, back to the admin's index)."""
+        sent_away = self.to_sign_in or (object_page and self.not_in_admin)
+        return 200 <= self.status < 300 or (300 <= self.status < 400 and not sent_away)
 
     def __str__(self) -> str:
         return f"{self.status}{' -> ' + self.location if self.location else ''}"
