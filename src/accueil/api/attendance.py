@@ -8,7 +8,8 @@ recorded; reading it is allowed (the participants, nothing recorded yet).
 
 Staff sign in as on the site: the session cookie authenticates, and a change carries
 the CSRF token (header X-CSRFToken). Staff of another provider get 404, as for a
-session that does not exist; other roles get 403; nobody signed in gets 401.
+session that does not exist; other roles get 403 and nobody signed in 401, whatever
+the body (`api.auth.provider_staff`).
 """
 
 from datetime import datetime
@@ -19,9 +20,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema, Status
-from ninja.security import django_auth
 
 from accueil.accounts.models import User
+from accueil.api.auth import provider_staff
 from accueil.api.rules import ErrorOut, InvalidRequestOut
 from accueil.api.schemas import MAX_ID, In, ReaderLang, in_reader_language
 from accueil.audit.services import audit_shown
@@ -30,7 +31,7 @@ from accueil.training import access as training_access
 from accueil.training import services
 from accueil.training.models import Enrolment, EnrolmentStatus
 
-router = Router(tags=["attendance"], auth=django_auth)
+router = Router(tags=["attendance"], auth=provider_staff)
 router.add_decorator(in_reader_language, mode="view")
 
 SessionId = Annotated[int, Field(ge=1, le=MAX_ID, examples=[1])]
@@ -85,7 +86,7 @@ ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidRequestOut}
 
 
 def staff(request: HttpRequest) -> User:
-    """The signed-in user (django_auth lets no one else through)."""
+    """The signed-in provider staff (`api.auth.provider_staff` lets no one else through)."""
     return cast(User, request.user)
 
 

@@ -1,8 +1,9 @@
 """Enrolment by a training provider's staff over HTTP (issue 12, point 5): the same
 rules as the provider's page (`training.enrolment.enrol_person`: the person named by
 number and surname, then `enrol`, in fewer statements for the enrolment rush), signed
-in with the staff member's session (cookie and CSRF token, django-ninja's
-`django_auth`). A course of another provider is a 404, as on the pages; every refusal
+in with the staff member's session (cookie and CSRF token, `api.auth.provider_staff`:
+401 for nobody signed in, 403 for another role, before the body is read). A course of
+another provider is a 404, as on the pages; every refusal of the person
 is a 409 whose `code` says why, in the reader's language. Like the page, it records
 people late, in a course that has started or ended (the certificate needs them).
 """
@@ -13,10 +14,10 @@ from typing import Literal
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Path, Router, Schema, Status
-from ninja.security import django_auth
 
 from accueil.accounts.access import has_role
 from accueil.accounts.models import Role
+from accueil.api.auth import provider_staff
 from accueil.api.rules import ErrorOut, InvalidRequestOut
 from accueil.api.schemas import ReaderLang, error, in_reader_language
 from accueil.training.services import (
@@ -26,7 +27,7 @@ from accueil.training.services import (
     enrol_person,
 )
 
-router = Router(tags=["enrolments"], auth=django_auth)
+router = Router(tags=["enrolments"], auth=provider_staff)
 router.add_decorator(in_reader_language, mode="view")
 
 EnrolmentRefusal = Literal[

@@ -85,6 +85,12 @@ def _certifier_courses(user: User) -> Q | None:
     return Q(provider=organisation, kind__in=kinds)
 
 
+def can_certify(user: User) -> bool:
+    """Whether the user certifies any kind of course (the list of participants to
+    certify is theirs alone): integration officers and provider staff."""
+    return _certifier_courses(user) is not None
+
+
 def certifiable_enrolments_for_user(user: User) -> QuerySet[Enrolment]:
     """The enrolments this user may issue a certificate for (enrolled, not waiting)."""
     courses = _certifier_courses(user)

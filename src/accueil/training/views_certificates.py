@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accueil.accounts.decorators import role_required
 from accueil.accounts.http import AuthenticatedHttpRequest
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record, audit_shown
@@ -51,7 +52,7 @@ VERIFY_SCOPE = "verify"
 
 
 @require_GET
-@login_required
+@role_required(training_access.can_certify)
 def certificate_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The participants this user may certify, each with their certificate if issued and
     the sessions they attended (as recorded: what a certificate would state)."""
