@@ -26,12 +26,13 @@ from accueil.accounts.selectors import sign_in_token
 from accueil.audit.models import AuditEvent
 from accueil.booking.models import BookingStatus
 from accueil.contracts import selectors as contract_selectors
-from accueil.contracts.models import ContractStatus
+from accueil.contracts.models import Contract, ContractStatus
 from accueil.guide import engine
 from accueil.guide import services as guide_services
 from accueil.guide.calculators import CALCULATORS
 from accueil.guide.models import Procedure
 from accueil.notifications.models import DeliveryStatus, Letter, Notification
+from accueil.privacy.models import DataSubjectRequest, RequestKind
 from accueil.registration import accounts as candidate_accounts
 from accueil.registration import selectors as registration_selectors
 from accueil.registration.public_views import CHECK, REGISTER
@@ -62,6 +63,11 @@ ROLES = (
     DPO,
     ADMIN,
 )
+
+
+# The scan of A's signed contract: its stored name and its bytes (a PDF's first bytes).
+SCAN_NAME = "contracts/scans/walk-scan.pdf"
+SCAN = b"%PDF-1.7\n% the walk's scan\n%%EOF\n"
 
 
 @dataclass
@@ -115,8 +121,9 @@ def build() -> World:
     users[OFFICER] = factories.user(Role.OFFICER)
     users[SOCIAL] = factories.user(Role.SOCIAL_WORKER)
     users[DPO] = factories.user(Role.DPO)
-    # The administrator as the demo makes them: a superuser of the admin site.
-    users[ADMIN] = factories.user(Role.ADMIN, is_superuser=True)
+    # The administrator as the demo and `createsuperuser` make them: the role's
+    # permissions (accounts.permissions), not a superuser's.
+    users[ADMIN] = factories.user(Role.ADMIN)
     users[CANDIDATE_A] = factories.user(Role.CANDIDATE)
     users[CANDIDATE_B] = factories.user(Role.CANDIDATE)
     other_social_worker = factories.user(Role.SOCIAL_WORKER)
@@ -129,6 +136,22 @@ def build() -> World:
     users[PROVIDER_X] = staff_x
     users[PROVIDER_Y] = staff_y
 
+    # A's contract was signed on paper: its scan (the file itself is written into each
+    # visit's media folder by the walk, `SCAN`).
+    Contract.objects.filter(pk=contract_a.pk).update(signed_scan=SCAN_NAME)
+    # A's data-rights requests: a correction (for the officers) and an erasure (the DPO's).
+    today = timezone.localdate()
+    requests = {
+        kind: DataSubjectRequest.objects.create(
+            candidate=a,
+            kind=kind,
+            received_on=today,
+            first_deadline=today + timedelta(days=30),
+            deadline=today + timedelta(days=30),
+            changes={"surname": "Ahlberg-Lind"} if kind == RequestKind.RECTIFICATION else {},
+        )
+        for kind in (RequestKind.RECTIFICATION, RequestKind.ERASURE)
+    }
     # A's first contract, fulfilled two years ago: its certificate of completion.
     fulfilled = factories.contract(
         a,
@@ -230,6 +253,9 @@ def build() -> World:
             "surname_b": b.surname,
             "contract": contract_a.pk,
             "fulfilled_contract": fulfilled.pk,
+            "rectification_request": requests[RequestKind.RECTIFICATION].pk,
+            "erasure_request": requests[RequestKind.ERASURE].pk,
+            "privacy_kind": "erasure",
             "forged_token": "WyJub3QtYS10b2tlbiJd:1xacAN:forged-signature-0123456789",
             "session": session.pk,
             "booking": booking_a.pk,

@@ -86,6 +86,16 @@ class UserAdmin(AuditedAdmin, BaseUserAdmin):
     list_filter = ["role", "organisation", "is_active"]
     search_fields = ["email", "first_name", "last_name"]
     actions = [reset_second_factor]
+
+    def get_deleted_objects(self, objs, request):
+        """The page to delete an account lists what goes with it by kind and number, not
+        by name: Django's list names each record, and records a member of staff made are
+        named after candidates (an interview request: "Request for <candidate>"), whom
+        the administrator may not read about (issue 14, point 6)."""
+        _named, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        own = [str(obj) for obj in objs]
+        return own, counts, perms_needed, ([_("records that must stay")] if protected else [])
+
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Person"), {"fields": ("first_name", "last_name", "language")}),

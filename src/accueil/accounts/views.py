@@ -78,9 +78,12 @@ class SignInView(auth_views.LoginView):
         return response
 
     def get_success_url(self) -> str:
-        """Staff go on to the code step (or to set up their app), then where they were going."""
+        """Staff go on to the code step (or to set up their app), then where they were
+        going; staff already signed in with their code (the sign-in page asked again)
+        go straight there."""
         wanted = super().get_success_url()
-        if selectors.needs_second_factor(self.request.user):
+        user = self.request.user
+        if selectors.needs_second_factor(user) and not selectors.second_factor_verified(user):
             return with_next("accounts:second_factor", wanted)
         return wanted
 
