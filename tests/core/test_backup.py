@@ -24,6 +24,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.db.utils import ConnectionHandler
 
+from accueil.audit.models import Action, AuditEvent
 from accueil.core import backup
 from accueil.demo import data
 from accueil.notifications.models import Letter, Notification
@@ -648,3 +649,11 @@ def test_the_console_script_backs_up_and_restores_with_exit_statuses(tmp_path):
     assert refused.returncode == 1
     assert "damaged" in refused.stderr
     assert not (tmp_path / "third" / "media").exists()
+
+
+def test_a_backup_made_from_the_command_line_is_in_the_audit_trail(records, tmp_path):
+    """The archive holds everyone's data: that one was written is recorded (by no one
+    signed in), as is a restore."""
+    call_command("backup", str(tmp_path), stdout=io.StringIO())
+    event = AuditEvent.objects.get(reason="backup of the database and files")
+    assert event.action == Action.EXPORT and event.actor is None

@@ -12,6 +12,7 @@ from accueil.accounts.selectors import failed_sign_in, sign_in_how
 from accueil.accounts.services import account_changed
 from accueil.audit.models import Action
 from accueil.audit.services import audit_record, reason_is_code, subjects_of_user
+from accueil.core.backup import archive_done
 
 
 def _code(words: str) -> str:
@@ -80,4 +81,14 @@ def audit_account_changed(
     and staff's second factor set up or a recovery code used (accounts.services)."""
     audit_record(
         action=action, actor=actor, target=target, request=request, fields=fields, reason=reason
+    )
+
+
+@receiver(archive_done, dispatch_uid="accueil.audit_archive")
+def audit_archive(sender, action: str, **kwargs) -> None:
+    """A backup of the whole database and its files written, or restored, from the
+    command line (`accueil backup`, `accueil restore`): no one signed in acts."""
+    audit_record(
+        action=Action.EXPORT if action == "backup" else Action.UPDATE,
+        reason=f"{action} of the database and files",
     )

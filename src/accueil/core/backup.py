@@ -57,9 +57,15 @@ from django.db.backends.sqlite3._functions import (  # type: ignore[import-untyp
     register as sqlite_functions,
 )
 from django.db.migrations.loader import MigrationLoader
+from django.dispatch import Signal
 from psycopg.conninfo import make_conninfo
 
 import accueil
+
+# Sent by `accueil backup` and `accueil restore` once an archive is written or restored
+# (argument: `action`, "backup" or "restore"), so that the audit trail records it
+# (audit/receivers.py): core sits below audit and does not import it.
+archive_done = Signal()
 
 FORMAT = "accueil-backup"
 FORMAT_VERSION = 1

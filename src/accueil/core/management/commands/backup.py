@@ -60,6 +60,7 @@ class Command(BaseCommand):
         rows = sum(manifest["tables"].values())
         tables = len(manifest["tables"])
         logger.info("backup written: %d tables, %d rows, %d media files", tables, rows, files)
+        archives.archive_done.send_robust(sender=type(self), action="backup")
         self.stdout.write(
             f"{path}: {len(manifest['tables'])} tables, {rows} rows, {files} media files "
             f"({manifest['database']['vendor']}). It holds personal data: encrypt it, "
